@@ -1,0 +1,52 @@
+package de.sozialmonitor.cli;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * User-facing CLI texts from {@code i18n/messages*.properties}: German by default, English with
+ * {@code --lang en} or when the environment's LANG starts with "en".
+ */
+public final class Messages {
+    private static volatile Locale locale = defaultLocale();
+
+    private Messages() {
+    }
+
+    static Locale defaultLocale() {
+        String env = System.getenv("SOZIALMONITOR_LANG");
+        if (env == null || env.isBlank()) {
+            env = System.getenv("LANG");
+        }
+        return env != null && env.startsWith("en") ? Locale.ENGLISH : Locale.GERMAN;
+    }
+
+    public static void use(String language) {
+        locale = "en".equals(language) ? Locale.ENGLISH : Locale.GERMAN;
+    }
+
+    public static Locale locale() {
+        return locale;
+    }
+
+    public static String language() {
+        return locale.getLanguage();
+    }
+
+    public static ResourceBundle bundle() {
+        return ResourceBundle.getBundle("i18n.messages", locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public static String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle().getString(key);
+        } catch (MissingResourceException e) {
+            pattern = key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+}

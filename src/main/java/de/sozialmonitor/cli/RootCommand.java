@@ -1,0 +1,100 @@
+package de.sozialmonitor.cli;
+
+import de.sozialmonitor.workspace.ConfigException;
+import de.sozialmonitor.workspace.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sozialmonitor}: the root command; it only carries the global options and the subcommands. */
+@Command(name = "sozialmonitor", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        resourceBundle = "i18n.cli.root",
+        description = "Small-area social monitoring: import data, compute the status and dynamics index, publish releases.",
+        subcommands = {
+            InitCommand.class,
+            ImportCommand.class,
+            CheckCommand.class,
+            HistoryCommand.class,
+            ComputeCommand.class,
+            ExportCommand.class,
+            ReleaseCommand.class,
+            ReportCommand.class,
+            UserCommand.class,
+            ServeCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
+            VersionCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class RootCommand implements Runnable {
+    private static volatile Path globalWorkspace;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
+            description = "Workspace folder (default: the current directory)")
+    void setWorkspace(Path dir) {
+        globalWorkspace = dir;
+    }
+
+    @Option(names = "--lang", paramLabel = "de|en", description = "Language of messages (default: de)")
+    String lang;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("error.missingCommand"));
+    }
+
+    /** The workspace named before the subcommand, if any. */
+    static Path globalWorkspace() {
+        return globalWorkspace;
+    }
+
+    public static CommandLine commandLine(String... args) {
+        String language = languageFrom(args);
+        Messages.use(language != null ? language : Messages.defaultLocale().getLanguage());
+        Locale.setDefault(Messages.locale());
+        globalWorkspace = null;
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.setExecutionExceptionHandler(RootCommand::handle);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static String languageFrom(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--lang=")) {
+                return args[i].substring("--lang=".length());
+            }
+        }
+        return null;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof ConfigException) {
+            err.println(Messages.get("error.config", e.getMessage()));
+            return ExitCodes.REJECTED_INPUT;
+        }
+        if (e instanceof RejectedInputException) {
+            err.println(e.getMessage());
+            return ExitCodes.REJECTED_INPUT;
+        }
+        if (e instanceof Workspace.NotAWorkspaceException) {
+            err.println(Messages.get("error.notAWorkspace", e.getMessage()));
+            return ExitCodes.ERROR;
+        }
+        err.println(Messages.get("error.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+        if (System.getenv("SOZIALMONITOR_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.ERROR;
+    }
+}

@@ -1,0 +1,28 @@
+package de.sozialmonitor.cli;
+
+import de.sozialmonitor.workspace.Workspace;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --workspace DIR} for a command that acts on a workspace; it may also stand before the
+ * command name ({@code sozialmonitor --workspace DIR compute}).
+ */
+public final class WorkspaceOption {
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
+            description = "Workspace folder (default: the current directory)")
+    Path workspace;
+
+    /** The workspace folder: named after the command, else before it, else the current directory. */
+    public Path dir() {
+        if (workspace != null) {
+            return workspace;
+        }
+        Path global = RootCommand.globalWorkspace();
+        return global != null ? global : Path.of("").toAbsolutePath();
+    }
+
+    public Workspace open() {
+        return Workspace.open(dir());
+    }
+}

@@ -1,0 +1,79 @@
+package de.sozialmonitor.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The workspace database: embedded H2 by default, PostgreSQL for a shared server. Both run the
+ * same Flyway migrations from {@code db/migration}; H2 runs in PostgreSQL mode so that one SQL
+ * dialect serves both.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * The H2 URL of an embedded database file. AUTO_SERVER lets a second process (an import while
+     * {@code serve} runs) use the same file instead of failing on the file lock. NON_KEYWORDS keeps
+     * "year" and "value" plain column names, as they are in PostgreSQL.
+     */
+    public static String embeddedUrl(Path fileWithoutSuffix) {
+        return "jdbc:h2:file:" + fileWithoutSuffix.toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=YEAR,VALUE;AUTO_SERVER=TRUE";
+    }
+
+    /** Opens the database and brings its schema up to date. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null && !user.isBlank()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isBlank()) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(8);
+        config.setPoolName("sozialmonitor");
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    public String jdbcUrl() {
+        return dataSource.getJdbcUrl();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,31 @@
+package de.sozialmonitor.workspace;
+
+import de.sozialmonitor.model.IndicatorCatalog;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Cross-checks the method section of sozialmonitor.yaml against the indicator catalog. */
+final class MethodConfigValidator {
+    private MethodConfigValidator() {
+    }
+
+    static void validate(WorkspaceConfig config, IndicatorCatalog catalog, Path configFile) {
+        ConfigNode method = config.raw().get("method");
+        check(config.method().statusIndicators(), catalog, method.get("status_indicators"));
+        check(config.method().dynamicsIndicators(), catalog,
+                method.has("dynamics_indicators") ? method.get("dynamics_indicators") : method.get("status_indicators"));
+        check(config.method().earlyWarningThresholds(), catalog, method.get("early_warning"));
+        String population = config.method().populationVariable();
+        if (catalog.variable(population).isEmpty()) {
+            throw method.get("population_variable").error("unknown variable '" + population + "' (not declared in indicators.yaml)");
+        }
+    }
+
+    private static void check(Map<String, Double> ids, IndicatorCatalog catalog, ConfigNode where) {
+        for (String id : ids.keySet()) {
+            if (catalog.indicator(id).isEmpty()) {
+                throw where.error("unknown indicator '" + id + "' (not in indicators.yaml)");
+            }
+        }
+    }
+}

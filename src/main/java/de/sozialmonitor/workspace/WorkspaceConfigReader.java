@@ -1,0 +1,133 @@
+package de.sozialmonitor.workspace;
+
+import de.sozialmonitor.model.MethodConfig;
+import de.sozialmonitor.model.PrivacyConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and validates {@code sozialmonitor.yaml}; every error names file, line and key. */
+public final class WorkspaceConfigReader {
+    private WorkspaceConfigReader() {
+    }
+
+    public static WorkspaceConfig read(Path file) {
+        return read(YamlDocument.load(file));
+    }
+
+    public static WorkspaceConfig read(YamlDocument doc) {
+        ConfigNode root = doc.root().requireObject()
+                .allowOnly(Set.of("territory", "language", "database", "method", "privacy", "web", "synthetic", "import"));
+        ConfigNode territory = root.get("territory").requireObject().allowOnly(Set.of("code", "name"));
+        String language = root.get("language").string("de");
+        if (!language.equals("de") && !language.equals("en")) {
+            throw root.get("language").error("must be de or en, was '" + language + "'");
+        }
+        ConfigNode db = root.get("database");
+        db.allowOnly(Set.of("url", "user", "password"));
+        var database = new WorkspaceConfig.DatabaseSettings(db.get("url").string(""), db.get("user").string(""),
+                db.get("password").string(""));
+        ConfigNode web = root.get("web");
+        web.allowOnly(Set.of("port"));
+        int port = web.get("port").integer(7070);
+        if (port < 1 || port > 65535) {
+            throw web.get("port").error("must be a port number between 1 and 65535");
+        }
+        ConfigNode imp = root.get("import");
+        imp.allowOnly(Set.of("jump_factor"));
+        double jumpFactor = imp.get("jump_factor").number(2.0);
+        if (!(jumpFactor > 1)) {
+            throw imp.get("jump_factor").error("must be greater than 1");
+        }
+        return new WorkspaceConfig(territory.get("code").string(), territory.get("name").string(), language, database,
+                readMethod(root.get("method")), readPrivacy(root.get("privacy")), port,
+                root.get("synthetic").bool(false), jumpFactor, root);
+    }
+
+    static MethodConfig readMethod(ConfigNode m) {
+        MethodConfig d = MethodConfig.defaults();
+        if (!m.isPresent()) {
+            return d;
+        }
+        m.requireObject().allowOnly(Set.of("analysis_level", "population_variable", "min_population",
+                "status_indicators", "dynamics_indicators", "dynamics_years", "status_thresholds",
+                "dynamics_thresholds", "attention_rule", "early_warning"));
+        double minPopulation = m.get("min_population").number(d.minPopulation());
+        if (minPopulation < 0) {
+            throw m.get("min_population").error("must not be negative");
+        }
+        int dynamicsYears = m.get("dynamics_years").integer(d.dynamicsYears());
+        if (dynamicsYears < 1) {
+            throw m.get("dynamics_years").error("must be at least 1");
+        }
+        Map<String, Double> status = m.has("status_indicators") ? weights(m.get("status_indicators")) : d.statusIndicators();
+        Map<String, Double> dynamics = m.has("dynamics_indicators") ? weights(m.get("dynamics_indicators")) : status;
+        ConfigNode st = m.get("status_thresholds");
+        st.allowOnly(Set.of("high", "low", "very_low"));
+        var statusThresholds = new MethodConfig.StatusThresholds(
+                st.get("high").number(d.statusThresholds().high()),
+                st.get("low").number(d.statusThresholds().low()),
+                st.get("very_low").number(d.statusThresholds().veryLow()));
+        if (!(statusThresholds.high() < statusThresholds.low() && statusThresholds.low() <= statusThresholds.veryLow())) {
+            throw st.error("must satisfy high < low <= very_low");
+        }
+        ConfigNode dt = m.get("dynamics_thresholds");
+        dt.allowOnly(Set.of("positive", "negative"));
+        var dynamicsThresholds = new MethodConfig.DynamicsThresholds(
+                dt.get("positive").number(d.dynamicsThresholds().positive()),
+                dt.get("negative").number(d.dynamicsThresholds().negative()));
+        if (!(dynamicsThresholds.positive() < dynamicsThresholds.negative())) {
+            throw dt.error("must satisfy positive < negative");
+        }
+        String rule = m.get("attention_rule").string(d.attentionRule());
+        if (!rule.equals(MethodConfig.ATTENTION_DEFAULT) && !rule.equals(MethodConfig.ATTENTION_BERLIN)) {
+            throw m.get("attention_rule").error("must be default or berlin, was '" + rule + "'");
+        }
+        Map<String, Double> warnings = m.has("early_warning") ? numbers(m.get("early_warning")) : d.earlyWarningThresholds();
+        return new MethodConfig(m.get("analysis_level").string(null), m.get("population_variable").string(d.populationVariable()),
+                minPopulation, status, dynamics, dynamicsYears, statusThresholds, dynamicsThresholds, rule, warnings);
+    }
+
+    private static Map<String, Double> weights(ConfigNode node) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        if (node.raw().isArray()) {
+            for (String id : node.stringList()) {
+                map.put(id, 1.0);
+            }
+        } else {
+            node.entries().forEach((id, w) -> {
+                double weight = w.number();
+                if (!(weight > 0)) {
+                    throw w.error("weight must be greater than 0");
+                }
+                map.put(id, weight);
+            });
+        }
+        if (map.isEmpty()) {
+            throw node.error("must name at least one indicator");
+        }
+        return map;
+    }
+
+    private static Map<String, Double> numbers(ConfigNode node) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        node.entries().forEach((id, v) -> map.put(id, v.number()));
+        return map;
+    }
+
+    static PrivacyConfig readPrivacy(ConfigNode p) {
+        PrivacyConfig d = PrivacyConfig.defaults();
+        if (!p.isPresent()) {
+            return d;
+        }
+        p.requireObject().allowOnly(Set.of("min_count", "min_count_by_variable", "min_population_for_rates"));
+        int minCount = p.get("min_count").integer(d.minCount());
+        if (minCount < 1) {
+            throw p.get("min_count").error("must be at least 1");
+        }
+        Map<String, Integer> byVariable = new LinkedHashMap<>();
+        p.get("min_count_by_variable").entries().forEach((k, v) -> byVariable.put(k, v.integer()));
+        return new PrivacyConfig(minCount, byVariable, p.get("min_population_for_rates").number(d.minPopulationForRates()));
+    }
+}

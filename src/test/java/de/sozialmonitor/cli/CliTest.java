@@ -1,0 +1,68 @@
+package de.sozialmonitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.sozialmonitor.workspace.Workspace;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = RootCommand.commandLine(args);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void initWritesAWorkspaceThatOpensWithTheDefaultCatalog(@TempDir Path tmp) {
+        Run r = run("--lang", "en", "init", tmp.resolve("ws").toString(), "--territory-code", "03157",
+                "--territory-name", "Landkreis Peine");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Workspace created");
+        Workspace ws = Workspace.open(tmp.resolve("ws"));
+        assertThat(ws.config().territoryCode()).isEqualTo("03157");
+        assertThat(ws.config().territoryName()).isEqualTo("Landkreis Peine");
+        assertThat(ws.catalog().indicators()).hasSizeGreaterThan(7);
+        assertThat(Files.isDirectory(tmp.resolve("ws/sources"))).isTrue();
+        assertThat(Files.isDirectory(tmp.resolve("ws/data"))).isTrue();
+    }
+
+    @Test
+    void initRefusesToOverwriteAWorkspace(@TempDir Path tmp) {
+        assertThat(run("init", tmp.toString()).exit()).isZero();
+        Run again = run("--lang", "de", "init", tmp.toString());
+        assertThat(again.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(again.err()).contains("enthält schon einen Arbeitsbereich");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(run("frobnicate").exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void helpIsGermanByDefaultAndEnglishOnRequest() {
+        assertThat(run("--lang", "de", "--help").out()).contains("Befehle:").contains("init");
+        assertThat(run("--lang", "en", "--help").out()).contains("Commands:").contains("Small-area social monitoring");
+        assertThat(run("--lang", "de", "init", "--help").out()).contains("Legt einen neuen Arbeitsbereich");
+    }
+
+    @Test
+    void versionPrintsTheJavaRuntime() {
+        Run r = run("version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Sozialmonitor").contains("Java " + System.getProperty("java.version"));
+    }
+}

@@ -1,0 +1,57 @@
+package de.sozialmonitor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DatabaseTest {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void migrationsCreateTheSchemaAndObservationsRoundTripWithNullValues(TestDatabases.Kind kind) {
+        try (Database db = kind.open()) {
+            assertThat(db.isPostgres()).isEqualTo(kind == TestDatabases.Kind.POSTGRES);
+            long importId = db.jdbi().withHandle(h -> h.createUpdate("""
+                    INSERT INTO import(file_name, sha256, source, format, user_name, started_at, outcome)
+                    VALUES ('a.csv', :sha, 'test', 'csv', 'tester', :at, 'imported')""")
+                    .bind("sha", "0".repeat(64)).bind("at", OffsetDateTime.now())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            db.jdbi().useHandle(h -> {
+                h.execute("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
+                        + "VALUES (?, '0315700101', 2023, 'pop_total', '', 1234.0, 'OK')", importId);
+                h.execute("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
+                        + "VALUES (?, '0315700101', 2023, 'sgb2_u65', 'sex=f', NULL, 'SUPPRESSED')", importId);
+            });
+            List<String> rows = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT variable, target_group, value, status FROM observation ORDER BY variable")
+                    .map((rs, ctx) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getObject(3) + "|" + rs.getString(4))
+                    .list());
+            assertThat(rows).containsExactly("pop_total||1234.0|OK", "sgb2_u65|sex=f|null|SUPPRESSED");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void reopeningAMigratedDatabaseAppliesNoMigrationTwice(TestDatabases.Kind kind) {
+        String url = kind == TestDatabases.Kind.POSTGRES ? TestDatabases.newPostgresUrl()
+                : Database.embeddedUrl(tempDir().resolve("reopen"));
+        try (Database first = Database.open(url, "", "")) {
+            first.jdbi().useHandle(h -> h.execute("INSERT INTO territory(code, name) VALUES ('03157', 'Landkreis Peine')"));
+        }
+        try (Database second = Database.open(url, "", "")) {
+            String name = second.jdbi().withHandle(h -> h.createQuery("SELECT name FROM territory").mapTo(String.class).one());
+            assertThat(name).isEqualTo("Landkreis Peine");
+        }
+    }
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("sozialmonitor-h2");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

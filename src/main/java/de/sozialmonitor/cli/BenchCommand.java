@@ -1,18 +1,18 @@
 package de.sozialmonitor.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-/** {@code bench}: Run benchmarks and print their figures. (to be built in the all work). */
+/** {@code bench}: groups its subcommands. */
 @Command(name = "bench", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.bench",
-        description = "Run benchmarks and print their figures.")
-public final class BenchCommand implements Callable<Integer> {
-    @Mixin
-    WorkspaceOption workspace;
+        description = "Run benchmarks and print their figures (not part of the tests).",
+        subcommands = {BenchImportCommand.class, BenchMethodCommand.class, BenchWebCommand.class, BenchReportCommand.class})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("bench is not built yet");
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("error.missingSubcommand"));
     }
 }

@@ -1,18 +1,18 @@
 package de.sozialmonitor.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-/** {@code export}: Export results or a release as CSV or JSON. (to be built in the method work). */
+/** {@code export}: groups its subcommands. */
 @Command(name = "export", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.export",
-        description = "Export results or a release as CSV or JSON.")
-public final class ExportCommand implements Callable<Integer> {
-    @Mixin
-    WorkspaceOption workspace;
+        description = "Export results or a release as CSV or JSON.",
+        subcommands = {ExportResultsCommand.class, ExportReleaseCommand.class})
+public final class ExportCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("export is not built yet");
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("error.missingSubcommand"));
     }
 }

@@ -19,7 +19,7 @@ public final class InitCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Folder for the new workspace (created if missing)")
+    @Parameters(index = "0", paramLabel = "DIR", descriptionKey = "dir", description = "Folder for the new workspace (created if missing)")
     Path dir;
 
     @Option(names = "--territory-code", paramLabel = "AGS", description = "AGS/ARS of the county or city, e.g. 03157")

@@ -28,9 +28,10 @@ public record MonitoringResult(int year, int baseYear, MethodConfig config, Indi
                                StatusClass[] statusClass, DynamicsClass[] dynamicsClass, boolean[] attention,
                                String[] excluded, List<String> notes, Map<String, Object> provenance) {
 
-    /** The total values of an indicator in {@code year}, or null if not kept. */
+    /** The values of an indicator (for its own target group, usually the total) in {@code year}, or null if not kept. */
     public IndicatorValues values(String indicatorId, int year) {
-        return values(indicatorId, year, "");
+        String group = catalog.indicator(indicatorId).map(i -> i.targetGroup().key()).orElse("");
+        return values(indicatorId, year, group);
     }
 
     public IndicatorValues values(String indicatorId, int year, String targetGroup) {
@@ -49,9 +50,10 @@ public record MonitoringResult(int year, int baseYear, MethodConfig config, Indi
 
     /** Target-group breakdowns of an indicator in the result's year (all groups but the indicator's own). */
     public List<IndicatorValues> breakdowns(String indicatorId) {
+        String own = catalog.indicator(indicatorId).map(i -> i.targetGroup().key()).orElse("");
         List<IndicatorValues> out = new ArrayList<>();
         for (IndicatorValues v : values) {
-            if (v.year() == year && v.indicatorId().equals(indicatorId) && !v.isTotal()) {
+            if (v.year() == year && v.indicatorId().equals(indicatorId) && !v.targetGroup().equals(own)) {
                 out.add(v);
             }
         }

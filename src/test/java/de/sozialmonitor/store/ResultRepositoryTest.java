@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ResultRepositoryTest {
+public class ResultRepositoryTest {
     static final String[] VARS = {"pop_total", "pop_u18", "pop_u15", "pop_15_64", "pop_65plus", "migrant_u18",
             "children_single_parent", "sgb2_u65", "unemployed", "children_u15_sgb2", "grusi_65plus", "school_leavers",
             "school_leavers_low"};
@@ -40,7 +40,7 @@ class ResultRepositoryTest {
     }
 
     /** A county with two municipalities and twelve localities, 2017 and 2020, plus a superseded import. */
-    static void fill(Database db) {
+    public static void fill(Database db) {
         db.jdbi().useTransaction(h -> {
             h.execute("INSERT INTO area_level(name, depth) VALUES ('Landkreis', 0), ('Gemeinde', 1), ('Ortsteil', 2)");
             h.execute("INSERT INTO area(code, valid_from, name, level, parent_code) VALUES ('K', DATE '1900-01-01', 'Kreis', 'Landkreis', NULL)");

@@ -72,7 +72,7 @@ final class Api {
             fc.put("notice", t.get("demo.banner"));
         }
         ctx.header("Cache-Control", WebServer.viewer(ctx).loggedIn() ? "no-store" : "public, max-age=60");
-        ctx.contentType("application/geo+json").result(fc.toString());
+        ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String describe(Texts t, Pages.Selection s, Row r) {
@@ -273,7 +273,7 @@ final class Api {
         }
         web.audit().record(auditUser(ctx), "export.web", "gebiete.geojson", "level=" + s.level() + " year=" + s.year());
         ctx.header("Content-Disposition", "attachment; filename=\"sozialmonitor-" + s.year() + ".geojson\"");
-        ctx.contentType("application/geo+json").result(fc.toString());
+        ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private List<String> notes(Texts t, Pages.Selection s) {

@@ -182,7 +182,7 @@ final class OgcApi {
         if (offset + limit < matching.size()) {
             link(links, self + "?limit=" + limit + "&offset=" + (offset + limit) + keep, "next", "application/geo+json", null);
         }
-        ctx.contentType("application/geo+json").result(fc.toString());
+        ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     void item(Context ctx) {
@@ -202,7 +202,7 @@ final class OgcApi {
         ArrayNode links = f.putArray("links");
         link(links, base + "/items/" + Layout.enc(row.get().area().code()), "self", "application/geo+json", null);
         link(links, base, "collection", "application/json", null);
-        ctx.contentType("application/geo+json").result(f.toString());
+        ctx.contentType("application/geo+json; charset=utf-8").result(f.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private AreaTable table(Context ctx, String level) {

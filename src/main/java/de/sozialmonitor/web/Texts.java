@@ -40,7 +40,17 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] plain = args.clone();
+        for (int i = 0; i < plain.length; i++) {
+            // whole numbers here are years, ranks and counts: never "2.023"
+            if (plain[i] instanceof Integer || plain[i] instanceof Long) {
+                plain[i] = String.valueOf(plain[i]);
+            }
+        }
+        return new MessageFormat(pattern, locale).format(plain);
     }
 
     /** The text for {@code key}, or {@code fallback} if the bundle has none. */

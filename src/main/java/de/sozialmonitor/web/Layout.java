@@ -30,9 +30,9 @@ final class Layout {
                         script().withSrc("/static/app.js").attr("defer")),
                 body(
                         a(t.get("nav.skip")).withHref("#main").withClass("skip-link"),
-                        iff(web.config().synthetic(), div(strong(t.get("demo.banner")), text(" " + t.get("demo.explain")))
-                                .withClass("demo-banner").attr("role", "note")),
                         header(
+                                iff(web.config().synthetic(), div(strong(t.get("demo.banner")), text(" " + t.get("demo.explain")))
+                                        .withClass("demo-banner").attr("role", "note")),
                                 div(
                                         a(span(t.get("app.name")).withClass("brand-name"), span(territory).withClass("brand-territory"))
                                                 .withHref("/").withClass("brand"),

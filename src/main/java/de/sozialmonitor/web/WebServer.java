@@ -32,6 +32,7 @@ public final class WebServer implements AutoCloseable {
     public static final String LANG_COOKIE = "sm_lang";
     static final String VIEWER = "viewer";
     static final String WEB = "web";
+    static final String ERROR_RENDERED = "errorRendered";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     /** A route and the least role allowed on it. */
@@ -75,7 +76,7 @@ public final class WebServer implements AutoCloseable {
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
         });
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            if (ctx.attribute(ERROR_RENDERED) == null) {
                 error(ctx, HttpStatus.NOT_FOUND, null);
             }
         });
@@ -238,6 +239,7 @@ public final class WebServer implements AutoCloseable {
 
     /** An error page (HTML) or JSON object, depending on the path. */
     static void error(Context ctx, HttpStatus status, String detail) {
+        ctx.attribute(ERROR_RENDERED, Boolean.TRUE);
         ctx.status(status);
         Viewer viewer = viewer(ctx);
         if (ctx.path().startsWith("/api") || ctx.path().startsWith("/ogc") || ctx.path().startsWith("/download")) {

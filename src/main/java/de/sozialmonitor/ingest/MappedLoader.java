@@ -65,6 +65,10 @@ final class MappedLoader implements Loader {
         }
         int headerRows = m.integer("header_rows", 1);
         int headerIdx = headerIndex(lines, areaColumn);
+        if (headerIdx >= 0 && m.integer("header_row", 0) == 0) {
+            // the area column's label sits in the top header row; the header ends header_rows - 1 below
+            headerIdx = Math.min(lines.size() - 1, headerIdx + headerRows - 1);
+        }
         if (headerIdx < 0) {
             ctx.error("missing_column", sheet, 0, areaColumn, null, "mapping.noHeader", areaColumn);
             ctx.report.rowsRead(lines.size());
@@ -195,7 +199,7 @@ final class MappedLoader implements Loader {
         return n;
     }
 
-    /** The (last) header row: given as header_row, else the first row naming the area column. */
+    /** The header row: given as header_row (the last header row), else the first row naming the area column. */
     private int headerIndex(List<SheetRows.Line> lines, String areaColumn) {
         int given = m.integer("header_row", 0);
         for (int i = 0; i < lines.size(); i++) {

@@ -138,7 +138,7 @@ public final class Importer {
                         + " added, " + diff.removed() + " removed"));
                 h.commit();
                 return outcome;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 if (h.isInTransaction()) {
                     h.rollback();
                 }

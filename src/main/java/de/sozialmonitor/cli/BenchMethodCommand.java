@@ -96,10 +96,13 @@ public final class BenchMethodCommand implements Callable<Integer> {
         }, "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c2 = threads.getCurrentThreadCpuTime();
         long t2 = System.nanoTime();
         MonitoringResult r = Monitoring.compute(in, SyntheticInput.catalog(s.indicators()), SyntheticInput.config(s.indicators()),
                 SyntheticInput.LAST_YEAR);
         long t3 = System.nanoTime();
+        long c3 = threads.getCurrentThreadCpuTime();
         Runtime rt = Runtime.getRuntime();
         peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
         sampler.interrupt();
@@ -114,7 +117,7 @@ public final class BenchMethodCommand implements Callable<Integer> {
         }
         return MethodTexts.get("bench.row", s.name(), String.valueOf(s.areas()), String.valueOf(s.indicators()),
                 String.valueOf(s.years()), seconds(t1 - t0), seconds(t3 - t2), String.valueOf(peak.get() >> 20),
-                String.valueOf(rt.maxMemory() >> 20), String.valueOf(live >> 20));
+                String.valueOf(rt.maxMemory() >> 20), String.valueOf(live >> 20), seconds(c3 - c2));
     }
 
     private static String seconds(long nanos) {

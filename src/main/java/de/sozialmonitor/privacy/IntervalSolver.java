@@ -1,0 +1,174 @@
+package de.sozialmonitor.privacy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * The attacker's tool: for every unknown cell, the smallest and largest value it can take given
+ * all known cells and all linear relations between cells (two linear programs per cell, solved
+ * with ojAlgo). Known cells are substituted as constants, so each program only has the unknown
+ * cells of one connected group of relations as variables; that keeps them small.
+ *
+ * <p>Counts are never negative; an attacker who knows the counts are whole numbers rounds the
+ * bounds inwards ({@code integral}). Bounds from the linear relaxation are what an attacker with an
+ * LP solver gets; an integer program could occasionally be a little tighter (see docs/privacy.md).
+ */
+public final class IntervalSolver {
+    private static final double EPS = 1e-6;
+
+    private IntervalSolver() {
+    }
+
+    /** The problem: {@code known[i]} is the published value or NaN if cell i is unknown. */
+    public record Problem(double[] known, List<LinearConstraint> constraints, double[] lowerBounds,
+                          double[] upperBounds, boolean integral) {
+    }
+
+    /** Intervals of the {@code targets} (unknown cells); a value of null means the program had no solution. */
+    public static Map<Integer, Interval> intervals(Problem p, Set<Integer> targets) {
+        double[] known = p.known();
+        int n = known.length;
+        double big = 1000;
+        for (double v : known) {
+            if (!Double.isNaN(v)) {
+                big = Math.max(big, 10 * Math.abs(v) + 1000);
+            }
+        }
+        // connected groups of unknown cells
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        List<List<LinearConstraint>> byCell = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byCell.add(null);
+        }
+        for (LinearConstraint c : p.constraints()) {
+            int first = -1;
+            for (int cell : c.cells()) {
+                if (Double.isNaN(known[cell])) {
+                    if (first < 0) {
+                        first = cell;
+                    } else {
+                        union(parent, first, cell);
+                    }
+                }
+            }
+        }
+        Map<Integer, List<LinearConstraint>> constraintsByRoot = new HashMap<>();
+        for (LinearConstraint c : p.constraints()) {
+            for (int cell : c.cells()) {
+                if (Double.isNaN(known[cell])) {
+                    constraintsByRoot.computeIfAbsent(find(parent, cell), k -> new ArrayList<>()).add(c);
+                    break;
+                }
+            }
+        }
+        Map<Integer, TreeSet<Integer>> members = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(known[i])) {
+                members.computeIfAbsent(find(parent, i), k -> new TreeSet<>()).add(i);
+            }
+        }
+        Map<Integer, Interval> out = new LinkedHashMap<>();
+        for (int target : new TreeSet<>(targets)) {
+            if (!Double.isNaN(known[target])) {
+                throw new IllegalArgumentException("cell " + target + " is known, not a target");
+            }
+        }
+        for (var group : members.entrySet()) {
+            List<Integer> targetsHere = new ArrayList<>();
+            for (int m : group.getValue()) {
+                if (targets.contains(m)) {
+                    targetsHere.add(m);
+                }
+            }
+            if (targetsHere.isEmpty()) {
+                continue;
+            }
+            List<LinearConstraint> cs = constraintsByRoot.getOrDefault(group.getKey(), List.of());
+            for (int t : targetsHere) {
+                Double lo = solve(p, group.getValue(), cs, t, false, big);
+                Double hi = solve(p, group.getValue(), cs, t, true, big);
+                if (lo == null || hi == null) {
+                    out.put(t, null);
+                    continue;
+                }
+                double l = lo;
+                double h = hi >= big * 0.999 ? Double.POSITIVE_INFINITY : hi;
+                if (p.integral()) {
+                    l = Math.ceil(l - EPS);
+                    h = Double.isInfinite(h) ? h : Math.floor(h + EPS);
+                }
+                out.put(t, new Interval(l, h));
+            }
+        }
+        return out;
+    }
+
+    private static Double solve(Problem p, Set<Integer> unknowns, List<LinearConstraint> cs, int target,
+                                boolean maximise, double big) {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        Map<Integer, Variable> vars = new HashMap<>();
+        for (int u : unknowns) {
+            double lo = p.lowerBounds() == null ? 0 : Math.max(0, p.lowerBounds()[u]);
+            double hi = p.upperBounds() == null || Double.isInfinite(p.upperBounds()[u]) ? big : Math.min(big, p.upperBounds()[u]);
+            Variable v = model.addVariable("x" + u).lower(lo).upper(hi);
+            if (u == target) {
+                v.weight(1);
+            }
+            vars.put(u, v);
+        }
+        int k = 0;
+        for (LinearConstraint c : cs) {
+            double constant = 0;
+            Expression e = model.addExpression("c" + k++);
+            for (int i = 0; i < c.cells().length; i++) {
+                int cell = c.cells()[i];
+                double known = p.known()[cell];
+                if (Double.isNaN(known)) {
+                    e.set(vars.get(cell), c.coefficients()[i]);
+                } else {
+                    constant += c.coefficients()[i] * known;
+                }
+            }
+            if (!Double.isInfinite(c.lower())) {
+                e.lower(c.lower() - constant);
+            }
+            if (!Double.isInfinite(c.upper())) {
+                e.upper(c.upper() - constant);
+            }
+        }
+        Optimisation.Result r = maximise ? model.maximise() : model.minimise();
+        if (!r.getState().isFeasible()) {
+            return null;
+        }
+        return r.getValue();
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}

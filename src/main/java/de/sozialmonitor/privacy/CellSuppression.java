@@ -221,6 +221,10 @@ public final class CellSuppression {
                 integral = false;
             }
         }
-        return IntervalSolver.intervals(new IntervalSolver.Problem(known, table.constraints(), null, null, integral), targets);
+        double[] required = new double[table.size()];
+        for (int i = 0; i < table.size(); i++) {
+            required[i] = rules.protectionWidth(table.cell(i).measure());
+        }
+        return IntervalSolver.intervals(new IntervalSolver.Problem(known, table.constraints(), null, null, integral, required), targets);
     }
 }

@@ -26,12 +26,29 @@ import org.ojalgo.optimisation.Variable;
 public final class IntervalSolver {
     private static final double EPS = 1e-6;
 
+    static {
+        // ojAlgo's presolvers work in BigDecimal and cost more than the small programs here; they
+        // also rewrite the model, which is reused for every cell of a group. (Global setting: no
+        // other part of Sozialmonitor uses ojAlgo.)
+        ExpressionsBasedModel.clearPresolvers();
+    }
+
     private IntervalSolver() {
     }
 
-    /** The problem: {@code known[i]} is the published value or NaN if cell i is unknown. */
+    /**
+     * The problem: {@code known[i]} is the published value or NaN if cell i is unknown.
+     * {@code required}, if given, is the width each cell's interval must have: as soon as two
+     * feasible solutions found on the way are that far apart in a cell, the cell is protected and
+     * its own two programs are skipped (its reported interval is then only a part of the true
+     * one). Cells that are not protected are always solved exactly. Null: every interval exact.
+     */
     public record Problem(double[] known, List<LinearConstraint> constraints, double[] lowerBounds,
-                          double[] upperBounds, boolean integral) {
+                          double[] upperBounds, boolean integral, double[] required) {
+        public Problem(double[] known, List<LinearConstraint> constraints, double[] lowerBounds,
+                       double[] upperBounds, boolean integral) {
+            this(known, constraints, lowerBounds, upperBounds, integral, null);
+        }
     }
 
     /** Intervals of the {@code targets} (unknown cells); a value of null means the program had no solution. */
@@ -97,37 +114,56 @@ public final class IntervalSolver {
                 continue;
             }
             List<LinearConstraint> cs = constraintsByRoot.getOrDefault(group.getKey(), List.of());
+            Map<Integer, Variable> vars = new HashMap<>();
+            List<Integer> order = new ArrayList<>();
+            ExpressionsBasedModel model = model(p, group.getValue(), cs, big, vars, order);
+            Map<Integer, double[]> seen = new HashMap<>(); // cell -> {smallest, largest} value in any solution
+            if (p.required() != null && targetsHere.size() > 1) {
+                // two cheap sweeps that push all cells to their extremes at once
+                targetsHere.forEach(t -> vars.get(t).weight(1));
+                record(model.minimise(), order, seen);
+                record(model.maximise(), order, seen);
+                targetsHere.forEach(t -> vars.get(t).weight(0));
+            }
             for (int t : targetsHere) {
-                Double lo = solve(p, group.getValue(), cs, t, false, big);
-                Double hi = solve(p, group.getValue(), cs, t, true, big);
-                if (lo == null || hi == null) {
+                if (p.required() != null && wideEnough(seen.get(t), p.required()[t], p.integral())) {
+                    double[] s = seen.get(t);
+                    out.put(t, new Interval(s[0] + 0.0, s[1]));
+                    continue;
+                }
+                Variable v = vars.get(t);
+                v.weight(1);
+                Optimisation.Result min = model.minimise();
+                Optimisation.Result max = model.maximise();
+                v.weight(0);
+                if (!min.getState().isFeasible() || !max.getState().isFeasible()) {
                     out.put(t, null);
                     continue;
                 }
-                double l = lo;
+                record(min, order, seen);
+                record(max, order, seen);
+                double l = min.getValue();
+                double hi = max.getValue();
                 double h = hi >= big * 0.999 ? Double.POSITIVE_INFINITY : hi;
                 if (p.integral()) {
                     l = Math.ceil(l - EPS);
                     h = Double.isInfinite(h) ? h : Math.floor(h + EPS);
                 }
-                out.put(t, new Interval(l, h));
+                out.put(t, new Interval(l + 0.0, h));
             }
         }
         return out;
     }
 
-    private static Double solve(Problem p, Set<Integer> unknowns, List<LinearConstraint> cs, int target,
-                                boolean maximise, double big) {
+    /** One model per connected group; the objective is switched from cell to cell. */
+    private static ExpressionsBasedModel model(Problem p, Set<Integer> unknowns, List<LinearConstraint> cs, double big,
+                                               Map<Integer, Variable> vars, List<Integer> order) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Map<Integer, Variable> vars = new HashMap<>();
         for (int u : unknowns) {
             double lo = p.lowerBounds() == null ? 0 : Math.max(0, p.lowerBounds()[u]);
             double hi = p.upperBounds() == null || Double.isInfinite(p.upperBounds()[u]) ? big : Math.min(big, p.upperBounds()[u]);
-            Variable v = model.addVariable("x" + u).lower(lo).upper(hi);
-            if (u == target) {
-                v.weight(1);
-            }
-            vars.put(u, v);
+            vars.put(u, model.addVariable("x" + u).lower(lo).upper(hi));
+            order.add(u);
         }
         int k = 0;
         for (LinearConstraint c : cs) {
@@ -149,11 +185,28 @@ public final class IntervalSolver {
                 e.upper(c.upper() - constant);
             }
         }
-        Optimisation.Result r = maximise ? model.maximise() : model.minimise();
+        return model;
+    }
+
+    private static void record(Optimisation.Result r, List<Integer> order, Map<Integer, double[]> seen) {
         if (!r.getState().isFeasible()) {
-            return null;
+            return;
         }
-        return r.getValue();
+        for (int i = 0; i < order.size(); i++) {
+            double x = r.doubleValue(i);
+            double[] s = seen.computeIfAbsent(order.get(i), k -> new double[] {x, x});
+            s[0] = Math.min(s[0], x);
+            s[1] = Math.max(s[1], x);
+        }
+    }
+
+    /** Two solutions this far apart prove the width; whole numbers are rounded inwards first. */
+    private static boolean wideEnough(double[] s, double required, boolean integral) {
+        if (s == null) {
+            return false;
+        }
+        double width = integral ? Math.floor(s[1] + EPS) - Math.ceil(s[0] - EPS) : s[1] - s[0];
+        return width >= required + EPS;
     }
 
     private static int find(int[] parent, int i) {

@@ -206,7 +206,7 @@ public final class IntervalSolver {
             return false;
         }
         double width = integral ? Math.floor(s[1] + EPS) - Math.ceil(s[0] - EPS) : s[1] - s[0];
-        return width >= required + EPS;
+        return width >= required - EPS;
     }
 
     private static int find(int[] parent, int i) {

@@ -69,6 +69,7 @@ public record PublishedRow(String kind, String measure, String numerator, String
         return s == null ? "" : s;
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isPublished() {
         return OK.equals(status);
     }

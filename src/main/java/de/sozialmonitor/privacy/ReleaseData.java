@@ -17,6 +17,17 @@ public record ReleaseData(Map<String, AreaInfo> areas, List<IndicatorInfo> indic
                           List<AreaRow> areaResults, Map<String, Double> population,
                           Set<String> statusIndicators, Set<String> dynamicsIndicators, int dynamicsYears) {
 
+    /** Sorted copies, so that the canonical serialisation does not depend on how the data was built. */
+    public ReleaseData {
+        areas = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(areas));
+        indicators = List.copyOf(indicators);
+        values = List.copyOf(values);
+        areaResults = List.copyOf(areaResults);
+        population = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(population));
+        statusIndicators = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(statusIndicators));
+        dynamicsIndicators = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(dynamicsIndicators));
+    }
+
     /** An indicator as the release describes it. */
     public record IndicatorInfo(String id, String numerator, String denominator, String targetGroup,
                                 double scale, int precision) {

@@ -12,7 +12,7 @@ import java.util.Set;
  * (and their margins) for two years; rates and changes as the method computes them (ratio of sums).
  * Small localities have the small counts that need protecting.
  */
-final class SyntheticCounty {
+public final class SyntheticCounty {
     static final String[] SEX = {"f", "m"};
     static final String[] NAT = {"foreign", "german"};
     static final int DYNAMICS_YEARS = 3;
@@ -29,7 +29,7 @@ final class SyntheticCounty {
     private SyntheticCounty() {
     }
 
-    static ReleaseData generate(long seed, int municipalities, int maxLocalities, boolean withGroups) {
+    public static ReleaseData generate(long seed, int municipalities, int maxLocalities, boolean withGroups) {
         Random rnd = new Random(seed);
         Map<String, AreaInfo> areas = new LinkedHashMap<>();
         areas.put("K", new AreaInfo("K", "Kreis", "kreis", null, 0));

@@ -23,12 +23,12 @@ import org.jdbi.v3.core.Jdbi;
  * Writes a generated county into the V1 tables by plain SQL, as the ingest and method parts would:
  * areas, one import with the population, a result set with values and area results.
  */
-final class ReleaseFixtures {
+public final class ReleaseFixtures {
     private ReleaseFixtures() {
     }
 
     /** Inserts the data as result set of {@code year}; returns the result set id. */
-    static long insert(Jdbi jdbi, ReleaseData data, int year) {
+    public static long insert(Jdbi jdbi, ReleaseData data, int year) {
         return jdbi.inTransaction(h -> {
             Map<String, AreaInfo> areas = data.areas();
             if (h.createQuery("SELECT COUNT(*) FROM area_level").mapTo(Integer.class).one() == 0) {
@@ -77,7 +77,7 @@ final class ReleaseFixtures {
         });
     }
 
-    static IndicatorCatalog catalog(ReleaseData data) {
+    public static IndicatorCatalog catalog(ReleaseData data) {
         List<Indicator> list = new ArrayList<>();
         for (ReleaseData.IndicatorInfo i : data.indicators()) {
             list.add(new Indicator(i.id(), i.id(), i.id(), "test", LinearExpression.parse(i.numerator()),
@@ -87,7 +87,7 @@ final class ReleaseFixtures {
         return new IndicatorCatalog(List.of(), list);
     }
 
-    static ReleaseRepository.CreateRequest request(ReleaseData data, String title, int year, Integer corrects) {
+    public static ReleaseRepository.CreateRequest request(ReleaseData data, String title, int year, Integer corrects) {
         return new ReleaseRepository.CreateRequest(title, year, corrects, "03157", "Landkreis Test", true,
                 DisclosureRules.defaults(), MethodConfig.defaults(), catalog(data));
     }

@@ -117,7 +117,7 @@ public final class CellSuppression {
                 Interval iv = intervals.get(cell);
                 double need = iv == null || iv.isUnbounded() ? rules.protectionWidth(table.cell(cell).measure())
                         : rules.protectionWidth(table.cell(cell).measure()) - iv.width();
-                int partner = choosePartner(constraintsOf.get(cell), need);
+                int partner = choosePartnerNear(cell, need);
                 if (partner < 0) {
                     unprotected.add(cell);
                     continue;
@@ -204,6 +204,40 @@ public final class CellSuppression {
             }
         }
         return best >= 0 ? best : largest;
+    }
+
+    /**
+     * A partner from the cell's own margins or, if all of those are already hidden, from the
+     * margins of the hidden cells next to it, moving outwards one margin at a time.
+     */
+    private int choosePartnerNear(int cell, double need) {
+        Set<Integer> reached = new HashSet<>(List.of(cell));
+        List<Integer> frontier = List.of(cell);
+        Set<LinearConstraint> seen = new HashSet<>();
+        while (!frontier.isEmpty()) {
+            List<LinearConstraint> layer = new ArrayList<>();
+            for (int f : frontier) {
+                for (LinearConstraint c : constraintsOf.get(f)) {
+                    if (seen.add(c)) {
+                        layer.add(c);
+                    }
+                }
+            }
+            int partner = choosePartner(layer, need);
+            if (partner >= 0) {
+                return partner;
+            }
+            List<Integer> next = new ArrayList<>();
+            for (LinearConstraint c : layer) {
+                for (int x : c.cells()) {
+                    if (suppressed[x] && reached.add(x)) {
+                        next.add(x);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return -1;
     }
 
     /** The attacker's intervals for every suppressed cell, given the current suppression. */

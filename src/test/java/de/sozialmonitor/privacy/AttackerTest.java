@@ -27,6 +27,17 @@ class AttackerTest {
     }
 
     @Test
+    void aCellWhoseMarginsAreAllHiddenGetsAPartnerFromFurtherOut() {
+        // seed 11: all foreign counts of one municipality's localities end up hidden; the partner
+        // must come from a margin one step further out (found by the repository test)
+        ReleaseData data = SyntheticCounty.generate(11, 2, 3, true);
+        ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, DisclosureRules.defaults());
+
+        assertThat(table.summary().unprotected()).isEmpty();
+        assertThat(DisclosureAudit.attack(table.rows(), DisclosureRules.defaults()).findings()).isEmpty();
+    }
+
+    @Test
     void withOnlyPrimarySuppressionTheAttackerRecoversCounts() {
         ReleaseData data = SyntheticCounty.generate(7, 3, 4, true);
         ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, DisclosureRules.defaults());

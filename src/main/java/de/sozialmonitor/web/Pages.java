@@ -100,12 +100,12 @@ final class Pages {
                 div(label(t.get("controls.level")).attr("for", "level"),
                         select(each(web.data().levels(), l -> option(l.name()).withValue(l.name()).withCondSelected(l.name().equals(s.level()))))
                                 .withId("level").withName("level").withClass("autosubmit")).withClass("field"),
-                iff(!years.isEmpty(), div(label(t.get("controls.year")).attr("for", "year"),
+                years.isEmpty() ? text("") : div(label(t.get("controls.year")).attr("for", "year"),
                         input().withType("range").withId("year").withName("year").attr("min", years.get(0))
                                 .attr("max", years.get(years.size() - 1)).attr("step", 1).withValue(Integer.toString(s.year()))
                                 .attr("aria-valuetext", Integer.toString(s.year())).withClass("autosubmit year-slider"),
                         output(Integer.toString(s.year())).attr("for", "year").withId("year-output").withClass("year-output"))
-                        .withClass("field")),
+                        .withClass("field"),
                 button(t.get("controls.apply")).withType("submit").withClass("apply"))
                 .withMethod("get").withAction("/").withClass("controls").attr("aria-label", t.get("controls.label"));
     }

@@ -73,8 +73,9 @@ final class Pages {
                 s.scope().isEmpty() ? p(t.get("overview.noResults")).withClass("empty") : div(
                         div(
                                 div().withId("map").withClass("map").attr("data-src", "/api/v1/map?" + query)
+                                        .attr("data-outline-src", outlineSrc(s))
                                         .attr("role", "region").attr("aria-label", t.get("map.label", modeLabel(t, s.mode()), s.year()))
-                                        .attr("data-hint", t.get("map.hint")),
+                                        .attr("data-hint", t.get("map.hint")).attr("data-attribution", attribution(web)),
                                 legend(t, table, s.mode()))
                                 .withClass("map-panel"),
                         p(t.get("map.tableAlternative")).withClass("hint"))
@@ -108,6 +109,22 @@ final class Pages {
                         .withClass("field"),
                 button(t.get("controls.apply")).withType("submit").withClass("apply"))
                 .withMethod("get").withAction("/").withClass("controls").attr("aria-label", t.get("controls.label"));
+    }
+
+    /** Map data of the level above the shown one (drawn as outlines for orientation), or "". */
+    String outlineSrc(Selection s) {
+        List<MonitoringData.Level> levels = web.data().levels();
+        for (int k = 1; k < levels.size(); k++) {
+            if (levels.get(k).name().equals(s.level()) && k - 1 > 0) {
+                return "/api/v1/map?level=" + Layout.enc(levels.get(k - 1).name()) + "&year=" + s.year() + "&show=status";
+            }
+        }
+        return "";
+    }
+
+    /** The map's credit line for the geometries: {@code web.attribution} in sozialmonitor.yaml. */
+    static String attribution(WebServer.WebContext web) {
+        return web.config().raw() == null ? "" : web.config().raw().get("web").get("attribution").string("");
     }
 
     static String modeLabel(Texts t, Mode mode) {
@@ -224,7 +241,14 @@ final class Pages {
         Map<String, Cell> own = values.getOrDefault(code, Map.of());
         String title = area.name();
         List<DomContent> sections = new ArrayList<>();
-        for (Map.Entry<String, List<Indicator>> topic : byTopic.entrySet()) {
+        for (Map.Entry<String, List<Indicator>> topicAll : byTopic.entrySet()) {
+            // indicators this workspace has no values for would only be rows of dashes
+            List<Indicator> shown = topicAll.getValue().stream()
+                    .filter(i -> own.containsKey(i.id()) || !web.data().series(s.scope(), code, i.id()).isEmpty()).toList();
+            if (shown.isEmpty()) {
+                continue;
+            }
+            Map.Entry<String, List<Indicator>> topic = Map.entry(topicAll.getKey(), shown);
             String topicId = "topic-" + topic.getKey();
             sections.add(section(
                     h3(t.getOr("topic." + topic.getKey(), topic.getKey())).withId(topicId),
@@ -269,6 +293,7 @@ final class Pages {
                                 result != null && result.excluded() != null ? t.excluded(result.excluded()) : null))
                         .withClass("cards"),
                 h2(t.get("profile.indicators")),
+                p(t.get("profile.indicatorsIntro")).withClass("hint"),
                 each(sections, x -> x),
                 iff(!groups.isEmpty(), section(h2(t.get("profile.targetGroups")).withId("zielgruppen"),
                         table(thead(tr(th(t.get("profile.targetGroup")).attr("scope", "col"), th(t.get("profile.indicator")).attr("scope", "col"),
@@ -388,6 +413,14 @@ final class Pages {
                         table(thead(tr(th(t.get("controls.year")).attr("scope", "col"), th(t.get("profile.value")).attr("scope", "col"))),
                                 tbody(each(county.entrySet(), e -> tr(td(Integer.toString(e.getKey())), td(t.number(e.getValue(), i.precision())).withClass("num")))))
                                 .withClass("data-table"))),
+                iff(!s.scope().isEmpty(), section(h2(t.get("indicator.map", s.level(), s.year())),
+                        div(div().withId("map").withClass("map map-small")
+                                        .attr("data-src", "/api/v1/map?level=" + Layout.enc(s.level()) + "&year=" + s.year() + "&show=ind:" + Layout.enc(i.id()))
+                                        .attr("data-outline-src", outlineSrc(s))
+                                        .attr("role", "region").attr("aria-label", t.get("map.label", name, s.year()))
+                                        .attr("data-attribution", attribution(web)),
+                                legend(t, AreaTable.build(web.data(), web.catalog(), s.scope(), s.level(), s.year(), new Mode("indicator", i), t),
+                                        new Mode("indicator", i))).withClass("map-panel"))),
                 section(h2(t.get("indicator.distribution", s.level(), s.year())),
                         dist.isEmpty() ? p(t.get("indicator.noData")) : figure(
                                 Charts.distribution(dist, countyValue, t.get("indicator.distribution", s.level(), s.year()), t, i.precision()),

@@ -85,13 +85,17 @@
   // The level above (e.g. municipalities) as outlines, for orientation; not interactive.
   var outlineSrc = mapEl.getAttribute('data-outline-src');
   var outlines = null;
+  // Outlines live in their own pane above the coloured areas, whatever order the answers arrive in.
+  map.createPane('outlines');
+  map.getPane('outlines').style.zIndex = 450;
+  map.getPane('outlines').style.pointerEvents = 'none';
   function loadOutlines() {
     if (!outlineSrc) { return; }
     fetch(outlineSrc + '&zoom=' + Math.round(map.getZoom()), { credentials: 'same-origin' })
       .then(function (r) { return r.json(); })
       .then(function (data) {
         if (outlines) { map.removeLayer(outlines); }
-        outlines = L.geoJSON(data, { interactive: false, style: { color: '#1a1a1a', weight: 2, fill: false, opacity: 0.8 } }).addTo(map);
+        outlines = L.geoJSON(data, { interactive: false, pane: 'outlines', style: { color: '#1a1a1a', weight: 2, fill: false, opacity: 0.8 } }).addTo(map);
         mapEl.setAttribute('data-outlines', String(data.features.length));
       });
   }

@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Makes the screenshots in docs/img (run on demand, not in CI):
  * {@code mvn test -Dtest=ScreenshotsTest -Dsozialmonitor.screenshots=docs/img}. With
  * {@code -Dsozialmonitor.screenshots.workspace=DIR} it shows that workspace (e.g. the demo);
- * otherwise the {@link Showcase} data on the real Peine boundaries.
+ * otherwise the {@link Showcase} data on the real Peine boundaries, kept in the workspace
+ * {@code -Dsozialmonitor.showcase.dir=DIR} if given (a fresh directory).
  */
 @EnabledIfSystemProperty(named = "sozialmonitor.screenshots", matches = ".+")
 class ScreenshotsTest {
@@ -41,13 +42,15 @@ class ScreenshotsTest {
             ws = Workspace.open(Path.of(wsDir));
             db = ws.openDatabase();
         } else {
-            Path dir = Files.createTempDirectory("sozialmonitor-showcase");
+            String keep = System.getProperty("sozialmonitor.showcase.dir");
+            Path dir = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("sozialmonitor-showcase");
             WorkspaceInitializer.create(dir, Map.of("\"00000\"", "\"03157\"", "Mein Landkreis", "Landkreis Peine"));
             Files.writeString(dir.resolve(Workspace.CONFIG_FILE), Files.readString(dir.resolve(Workspace.CONFIG_FILE))
                     .replace("web:\n  port: 7070", "web:\n  port: 7070\n  attribution: \"Gemeindegrenzen © GeoBasis-DE / BKG (2021); Ortschaften generiert\"")
                     + "\nsynthetic: true\n");
             ws = Workspace.open(dir);
-            db = de.sozialmonitor.store.TestDatabases.h2();
+            // with sozialmonitor.showcase.dir the data stays in that workspace (e.g. for `bench web`)
+            db = keep != null ? ws.openDatabase() : de.sozialmonitor.store.TestDatabases.h2();
             Showcase.populate(db, ws, Showcase.sharedPeine());
         }
         try (WebServer server = new WebServer(db, ws.config(), ws.catalog()).start(0)) {

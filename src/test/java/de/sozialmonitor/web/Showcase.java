@@ -156,13 +156,15 @@ final class Showcase {
                     String sc = s == null ? null : s < -1 ? "hoch" : s <= 1 ? "mittel" : s <= 1.5 ? "niedrig" : "sehr_niedrig";
                     String dc = d == null ? null : d < -1 ? "positiv" : d <= 1 ? "stabil" : "negativ";
                     boolean att = "niedrig".equals(sc) || "sehr_niedrig".equals(sc) || "negativ".equals(dc);
-                    h.createUpdate("INSERT INTO result_area VALUES (1, :a, :y, :s, :s, :sc, :d, :d, :dc, :att, :ex)")
+                    h.createUpdate("INSERT INTO result_area(result_set_id, area_code, year, status_raw, status_index, status_class, dynamics_raw, dynamics_index, "
+                            + "dynamics_class, attention, excluded) VALUES (1, :a, :y, :s, :s, :sc, :d, :d, :dc, :att, :ex)")
                             .bind("a", code).bind("y", year).bind("s", s).bind("sc", sc).bind("d", d).bind("dc", dc).bind("att", att)
                             .bind("ex", in ? (d == null && y >= 3 ? "no_base_year" : null) : "population_below_minimum").execute();
                     for (int k = 0; k < attention.size(); k++) {
                         double pop = population.get(code);
                         double v = values.get(code)[y][k];
-                        h.createUpdate("INSERT INTO result_value VALUES (1, :a, :y, :i, '', :n, :den, :v, :c, :z, NULL)")
+                        h.createUpdate("INSERT INTO result_value(result_set_id, area_code, year, indicator_id, target_group, numerator, denominator, value, "
+                                + "change_value, z_status, z_dynamics) VALUES (1, :a, :y, :i, '', :n, :den, :v, :c, :z, NULL)")
                                 .bind("a", code).bind("y", year).bind("i", attention.get(k).id()).bind("n", Math.round(v * pop * 0.002) * 1.0)
                                 .bind("den", pop * 0.2).bind("v", v).bind("c", y >= 3 ? v - values.get(code)[y - 3][k] : null)
                                 .bind("z", in ? zs.get(code)[k] : null).execute();
@@ -182,7 +184,7 @@ final class Showcase {
                             num += values.get(c)[y][k] * population.get(c);
                             den += population.get(c);
                         }
-                        h.createUpdate("INSERT INTO result_value VALUES (1, :a, :y, :i, '', NULL, NULL, :v, NULL, NULL, NULL)")
+                        h.createUpdate("INSERT INTO result_value(result_set_id, area_code, year, indicator_id, target_group, value) VALUES (1, :a, :y, :i, '', :v)")
                                 .bind("a", gr.getKey()).bind("y", year).bind("i", attention.get(k).id()).bind("v", num / den).execute();
                     }
                 }

@@ -239,12 +239,13 @@ final class Pages {
         Map<String, List<Indicator>> byTopic = new LinkedHashMap<>();
         web.catalog().indicators().forEach(i -> byTopic.computeIfAbsent(i.topic() == null ? "other" : i.topic(), k -> new ArrayList<>()).add(i));
         Map<String, Cell> own = values.getOrDefault(code, Map.of());
+        Map<String, SortedMap<Integer, Cell>> allSeries = s.scope().isEmpty() ? Map.of() : web.data().allSeries(s.scope(), code);
         String title = area.name();
         List<DomContent> sections = new ArrayList<>();
         for (Map.Entry<String, List<Indicator>> topicAll : byTopic.entrySet()) {
             // indicators this workspace has no values for would only be rows of dashes
             List<Indicator> shown = topicAll.getValue().stream()
-                    .filter(i -> own.containsKey(i.id()) || !web.data().series(s.scope(), code, i.id()).isEmpty()).toList();
+                    .filter(i -> own.containsKey(i.id()) || allSeries.containsKey(i.id())).toList();
             if (shown.isEmpty()) {
                 continue;
             }
@@ -260,7 +261,7 @@ final class Pages {
                             tbody(each(topic.getValue(), i -> {
                                 Cell c = own.get(i.id());
                                 SortedMap<Integer, Double> series = new TreeMap<>();
-                                web.data().series(s.scope(), code, i.id()).forEach((y, cell) -> series.put(y, cell.value()));
+                                allSeries.getOrDefault(i.id(), new TreeMap<>()).forEach((y, cell) -> series.put(y, cell.value()));
                                 return tr(
                                         th(a(i.name(v.lang())).withHref("/indikator/" + Layout.enc(i.id()) + "?year=" + s.year()),
                                                 iff(i.role() == IndicatorRole.ATTENTION, span(" " + t.get("profile.attentionMark")).withClass("mark")),

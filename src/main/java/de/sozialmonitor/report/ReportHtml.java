@@ -617,18 +617,19 @@ public final class ReportHtml {
         symbolFootnote();
         if (!p.trends().isEmpty()) {
             h.el("h3", t.get("profile.trends"));
-            h.open("div", "class=\"trends\"");
+            List<TrendChart> charts = new ArrayList<>();
             for (ReportModel.Trend tr : p.trends()) {
                 IndicatorInfo ind = m.indicator(tr.indicatorId());
                 List<TrendChart.Series> series = List.of(
                         new TrendChart.Series(a.name(), values(tr.area()), "#b2182b", null),
                         new TrendChart.Series(mun, values(tr.municipality()), "#2166ac", "4 2"),
                         new TrendChart.Series(m.territory().name(), values(tr.territory()), "#555555", "1.5 2"));
-                String svg = new TrendChart(ind.name() + " (" + ind.unit() + ")", tr.years(), series,
-                        v -> t.number(v, v == Math.rint(v) ? 0 : 1)).render();
-                h.open("div", "class=\"trend\"").raw(svg).close("div");
+                charts.add(new TrendChart(ind.name() + " (" + ind.unit() + ")", tr.years(), series,
+                        v -> t.number(v, v == Math.rint(v) ? 0 : 1)));
             }
-            h.close("div");
+            int rows = (charts.size() + 2) / 3;
+            h.open("div", "class=\"trends rows-" + rows + "\"")
+                    .raw(TrendChart.panel(t.get("profile.trends") + " " + a.name(), charts, 3)).close("div");
             h.el("p", "class=\"small\"", t.get("profile.legend", m.territory().name()));
         }
         h.el("h3", t.get("profile.targetGroups"));

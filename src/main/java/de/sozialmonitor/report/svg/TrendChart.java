@@ -94,6 +94,22 @@ public record TrendChart(String title, List<Integer> years, List<Series> series,
         return svg.finish();
     }
 
+    /**
+     * Small multiples: several charts in one SVG, {@code columns} per row. One picture per profile
+     * instead of one per indicator keeps the PDF renderer fast (each SVG costs a Batik document).
+     */
+    public static String panel(String title, List<TrendChart> charts, int columns) {
+        int rows = (charts.size() + columns - 1) / columns;
+        Svg svg = new Svg(WIDTH * columns, HEIGHT * Math.max(1, rows), title);
+        for (int i = 0; i < charts.size(); i++) {
+            double x = (i % columns) * WIDTH;
+            double y = (i / columns) * HEIGHT;
+            String inner = charts.get(i).render();
+            svg.raw(inner.replaceFirst("<svg ", "<svg x=\"" + Svg.num(x) + "\" y=\"" + Svg.num(y) + "\" "));
+        }
+        return svg.finish();
+    }
+
     static List<String> wrap(String text, int max) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();

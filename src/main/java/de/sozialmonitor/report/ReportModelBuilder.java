@@ -92,6 +92,19 @@ public final class ReportModelBuilder {
         private final Map<String, Double> population = new HashMap<>();
         private final Map<String, AreaRow> areaRows = new LinkedHashMap<>();
         private List<IndicatorInfo> indicators;
+        private IndicatorCatalog catalog;
+
+        /** The catalog the result set was computed with (stored by the method part), else the workspace's. */
+        private IndicatorCatalog releaseCatalog() {
+            try {
+                return de.sozialmonitor.store.ResultRepository.load(h, resultSetId)
+                        .map(de.sozialmonitor.method.MonitoringResult::catalog)
+                        .filter(c -> !c.indicators().isEmpty())
+                        .orElse(context.catalog());
+            } catch (RuntimeException e) {
+                return context.catalog(); // a result set written before the method part's format (fixtures)
+            }
+        }
 
         Build(Handle h, int number, ReportModel.Options options) {
             this.h = h;
@@ -108,6 +121,7 @@ public final class ReportModelBuilder {
             Map<String, Object> rs = h.createQuery("SELECT year, method_json, catalog_json, analysis_level FROM result_set WHERE id = :id")
                     .bind("id", resultSetId).mapToMap().one();
             method = MethodJson.read((String) rs.get("method_json"), context.method());
+            catalog = releaseCatalog();
             String analysisLevel = (String) rs.get("analysis_level");
             Integer previous = h.createQuery("SELECT MAX(number) FROM release WHERE number < :n").bind("n", number)
                     .mapTo(Integer.class).findOne().orElse(null);
@@ -223,6 +237,10 @@ public final class ReportModelBuilder {
                     .bind("var", method.populationVariable() == null ? "pop_total" : method.populationVariable())
                     .bind("y", year)
                     .mapToMap().forEach(r -> population.put((String) r.get("area_code"), ((Number) r.get("v")).doubleValue()));
+            // the population that decided participation, as the method stored it with the result set (V20)
+            h.createQuery("SELECT area_code, population FROM result_area WHERE result_set_id = :id AND year = :y AND population IS NOT NULL")
+                    .bind("id", resultSetId).bind("y", year)
+                    .mapToMap().forEach(r -> population.put((String) r.get("area_code"), ((Number) r.get("population")).doubleValue()));
         }
 
         private AreaResult areaResult(AreaRow a, ResultRow r) {
@@ -405,7 +423,7 @@ public final class ReportModelBuilder {
             values.values().forEach(v -> present.add(v.indicator()));
             List<IndicatorInfo> att = new ArrayList<>();
             List<IndicatorInfo> prof = new ArrayList<>();
-            for (Indicator i : context.catalog().indicators()) {
+            for (Indicator i : catalog.indicators()) {
                 boolean attention = method.statusIndicators().containsKey(i.id()) || method.dynamicsIndicators().containsKey(i.id())
                         || (method.statusIndicators().isEmpty() && i.role() == IndicatorRole.ATTENTION);
                 if (!present.contains(i.id()) && !attention) {

@@ -144,6 +144,16 @@ public final class ResultRepository {
         return latestId(year).flatMap(this::byId);
     }
 
+    /** The newest result set of the latest computed year. */
+    public Optional<MonitoringResult> latest() {
+        return latestId().flatMap(this::byId);
+    }
+
+    public Optional<Long> latestId() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM result_set ORDER BY year DESC, id DESC LIMIT 1")
+                .mapTo(Long.class).findOne());
+    }
+
     public Optional<Long> latestId(int year) {
         return jdbi.withHandle(h -> h.createQuery("SELECT MAX(id) FROM result_set WHERE year = :year").bind("year", year)
                 .mapTo(Long.class).findOne());

@@ -110,6 +110,8 @@ public class ResultRepositoryTest {
             ResultRepository repo = new ResultRepository(db.jdbi());
             long id = repo.save(r, "tester");
             assertThat(repo.latestId(2020)).contains(id);
+            assertThat(repo.latestId()).contains(id);
+            assertThat(repo.latestId(2017)).isEmpty();
             assertThat(repo.list()).singleElement().satisfies(i -> {
                 assertThat(i.computedBy()).isEqualTo("tester");
                 assertThat(i.analysisLevel()).isEqualTo("Ortsteil");

@@ -33,7 +33,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Stores and loads result sets ({@code result_set}, {@code result_area}, {@code result_value},
- * {@code result_stat}). A stored result set is self-contained: it carries the method configuration and
+ * {@code result_stat}). In {@code result_value}, {@code target_group = ''} is the indicator as defined in the
+ * catalog (for an indicator with a target-group filter such as {@code sex=f}: that group); other values are
+ * the breakdowns. A stored result set is self-contained: it carries the method configuration and
  * catalog it was computed with (as JSON), the boundary version (area names, levels, parents) and every
  * intermediate value, so that {@link #byId} gives back a {@link MonitoringResult} equal to the computed one.
  */
@@ -111,7 +113,7 @@ public final class ResultRepository {
                     continue;
                 }
                 vb.bind("id", id).bind("code", areas.code(a)).bind("year", v.year()).bind("ind", v.indicatorId())
-                        .bind("tg", v.targetGroup()).bind("num", num(num)).bind("den", num(den)).bind("value", num(v.value()[a]))
+                        .bind("tg", own ? "" : v.targetGroup()).bind("num", num(num)).bind("den", num(den)).bind("value", num(v.value()[a]))
                         .bind("change", base == null ? null : num(v.value()[a] - base.value()[a]))
                         .bind("zs", zs == null ? null : num(zs[a])).bind("zd", zd == null ? null : num(zd[a]))
                         .add();
@@ -282,6 +284,10 @@ public final class ResultRepository {
         for (String key : keys) {
             String[] p = key.split("\u0000", -1);
             int y = Integer.parseInt(p[2]);
+            if (p[1].isEmpty()) {
+                // '' is the indicator as defined: for an indicator with its own target-group filter, that group
+                p[1] = catalog.indicator(p[0]).map(i -> i.targetGroup().key()).orElse("");
+            }
             double[][] arr = series.get(key);
             boolean current = y == year;
             values.add(new IndicatorValues(p[0], p[1], y, current ? arr[0] : null, current ? arr[1] : null, arr[2]));

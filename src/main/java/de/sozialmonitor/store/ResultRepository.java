@@ -156,6 +156,12 @@ public final class ResultRepository {
                 .mapTo(Long.class).findOne());
     }
 
+    /** The newest result set of the latest year before {@code year}: the one an early warning compares with. */
+    public Optional<Long> previousId(int year) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM result_set WHERE year < :year ORDER BY year DESC, id DESC LIMIT 1")
+                .bind("year", year).mapTo(Long.class).findOne());
+    }
+
     public Optional<Long> latestId(int year) {
         return jdbi.withHandle(h -> h.createQuery("SELECT MAX(id) FROM result_set WHERE year = :year").bind("year", year)
                 .mapTo(Long.class).findOne());

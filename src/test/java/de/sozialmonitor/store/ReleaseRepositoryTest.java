@@ -134,4 +134,26 @@ class ReleaseRepositoryTest {
             assertThat(v.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseRepository.Check::name).contains("checksum");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aWiredRecomputationMustReproduceTheFrozenValuesBitForBit(TestDatabases.Kind kind) {
+        try (Database db = kind.open()) {
+            ReleaseData data = SyntheticCounty.generate(21, 1, 3, false);
+            ReleaseFixtures.insert(db.jdbi(), data, YEAR);
+            ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+            repo.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
+
+            ReleaseRepository.Recomputation same = (h, frozen) -> java.util.Optional.of(data.values());
+            ReleaseRepository.Recomputation offByOneUlp = (h, frozen) -> java.util.Optional.of(data.values().stream()
+                    .map(v -> v.value() == null || !v.areaCode().equals("K") ? v : new ReleaseData.ValueRow(v.areaCode(), v.year(),
+                            v.indicatorId(), v.targetGroup(), v.numerator(), v.denominator(), Math.nextUp(v.value()), v.change()))
+                    .toList());
+
+            assertThat(repo.verify(1, "anna", same).ok()).isTrue();
+            ReleaseRepository.Verification off = repo.verify(1, "anna", offByOneUlp);
+            assertThat(off.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseRepository.Check::name)
+                    .containsExactly("method_recomputation");
+        }
+    }
 }

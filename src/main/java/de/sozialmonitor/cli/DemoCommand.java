@@ -1,18 +1,86 @@
 package de.sozialmonitor.cli;
 
+import de.sozialmonitor.demo.DemoBuild;
+import de.sozialmonitor.demo.DemoTexts;
+import de.sozialmonitor.demo.DemoWorkspace;
+import de.sozialmonitor.demo.PeineTerritory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code demo}: Create (or reuse) the Landkreis Peine demo workspace in ./sozialmonitor-demo and serve it. (to be built in the demo work). */
+/**
+ * {@code demo}: creates (or reuses) the Landkreis Peine demo workspace with synthetic data, imports,
+ * computes and publishes it through the real code paths, and serves it.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.demo",
-        description = "Create (or reuse) the Landkreis Peine demo workspace in ./sozialmonitor-demo and serve it.")
+        description = "Create (or reuse) the Landkreis Peine demo workspace in ./sozialmonitor-demo with synthetic data: "
+                + "import it, compute the monitoring, publish a release and serve it at http://localhost:7070.")
 public final class DemoCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Mixin
     WorkspaceOption workspace;
 
+    @Option(names = "--dir", paramLabel = "DIR", description = "Folder of the demo workspace (default: ./sozialmonitor-demo)")
+    Path dir;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port of the web application (default: 7070)")
+    Integer port;
+
+    @Option(names = "--no-serve", description = "Only build and compute the workspace, do not serve it")
+    boolean noServe;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the generator (default: 3157); same seed, same files")
+    long seed = DemoWorkspace.DEFAULT_SEED;
+
+    /** The demo folder: --dir, else an explicit --workspace, else ./sozialmonitor-demo. */
+    Path demoDir() {
+        if (dir != null) {
+            return dir;
+        }
+        if (workspace.workspace != null) {
+            return workspace.workspace;
+        }
+        if (RootCommand.globalWorkspace() != null) {
+            return RootCommand.globalWorkspace();
+        }
+        return Path.of("").toAbsolutePath().resolve(DemoWorkspace.DEFAULT_DIR);
+    }
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("demo is not built yet");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port: " + port);
+        }
+        Path target = demoDir().toAbsolutePath().normalize();
+        out.println(DemoTexts.get("demo.synthetic", PeineTerritory.ATTRIBUTION));
+        DemoBuild.Result result;
+        try {
+            result = DemoBuild.run(target, seed, step -> out.println(DemoTexts.get(
+                    step.done() ? "demo.step.done" : "demo.step.missing", step.name(), step.detail())));
+        } catch (DemoWorkspace.NotADemoWorkspaceException e) {
+            err.println(DemoTexts.get("demo.notDemo", e.getMessage()));
+            return ExitCodes.ERROR;
+        }
+        out.println(DemoTexts.get(result.prepared().reused() ? "demo.reused" : "demo.created", target));
+        if (!result.complete()) {
+            err.println(DemoTexts.get("demo.incomplete"));
+        }
+        out.println(DemoTexts.get("demo.ready", target, Integer.toString(PeineTerritory.LAST_YEAR)));
+        if (noServe) {
+            return ExitCodes.OK;
+        }
+        int servePort = port != null ? port : result.workspace().config().webPort();
+        // INTEGRATION(web): start the web application on servePort for result.workspace(), print the URL
+        // (demo.serving) and block until interrupted.
+        err.println(DemoTexts.get("demo.serveUnavailable"));
+        return ExitCodes.ERROR;
     }
 }

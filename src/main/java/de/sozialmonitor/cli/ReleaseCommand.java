@@ -1,6 +1,5 @@
 package de.sozialmonitor.cli;
 
-import de.sozialmonitor.privacy.DisclosureRules;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseTableBuilder;
 import de.sozialmonitor.store.AuditLog;
@@ -58,10 +57,8 @@ public final class ReleaseCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = ws.openDatabase()) {
                 ReleaseRepository repo = new ReleaseRepository(db.jdbi());
-                var cfg = ws.config();
-                ReleaseRepository.ReleaseInfo info = repo.create(new ReleaseRepository.CreateRequest(title, year, corrects,
-                        cfg.territoryCode(), cfg.territoryName(), cfg.synthetic(), DisclosureRules.of(cfg.privacy()),
-                        cfg.method(), ws.catalog()), AuditLog.cliUser());
+                ReleaseRepository.ReleaseInfo info = repo.create(
+                        ReleaseRepository.CreateRequest.of(ws.config(), ws.catalog(), title, year, corrects), AuditLog.cliUser());
                 ReleaseTableBuilder.Summary s = repo.content(info.number()).map(ReleaseContent::summary).orElseThrow();
                 out.println(PrivacyTexts.get("release.created", info.number(), info.title(), Integer.toString(info.year()),
                         Long.toString(info.resultSetId()), info.checksum()));

@@ -7,10 +7,12 @@ import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.privacy.DisclosureAudit;
 import de.sozialmonitor.privacy.DisclosureRules;
 import de.sozialmonitor.privacy.PublishedRow;
+import de.sozialmonitor.privacy.PublishedView;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseData;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import de.sozialmonitor.privacy.ReleaseTableBuilder;
+import de.sozialmonitor.workspace.WorkspaceConfig;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,6 +55,12 @@ public final class ReleaseRepository {
     /** What {@code release create} needs from the workspace. */
     public record CreateRequest(String title, int year, Integer corrects, String territoryCode, String territoryName,
                                 boolean synthetic, DisclosureRules rules, MethodConfig method, IndicatorCatalog catalog) {
+
+        /** The request for a workspace's configuration and catalog (what {@code release create} uses). */
+        public static CreateRequest of(WorkspaceConfig config, IndicatorCatalog catalog, String title, int year, Integer corrects) {
+            return new CreateRequest(title, year, corrects, config.territoryCode(), config.territoryName(), config.synthetic(),
+                    DisclosureRules.of(config.privacy()), config.method(), catalog);
+        }
     }
 
     /** One check of {@code release verify}. */
@@ -423,6 +431,11 @@ public final class ReleaseRepository {
     /** The protected rows of a published release (parsed from its download), for pages and the API. */
     public Optional<List<PublishedRow>> publishedRows(int number) {
         return download(number, ReleaseDownload.Format.CSV).map(ReleaseDownload::readCsv);
+    }
+
+    /** Look-ups into the protected rows of a published release (see {@link PublishedView}). */
+    public Optional<PublishedView> publishedView(int number) {
+        return publishedRows(number).map(PublishedView::new);
     }
 
     /** The download of any release, published or not: for logged-in staff and the CLI only. */

@@ -1,18 +1,111 @@
 package de.sozialmonitor.cli;
 
+import de.sozialmonitor.method.Monitoring;
+import de.sozialmonitor.method.MonitoringInput;
+import de.sozialmonitor.method.MonitoringResult;
+import de.sozialmonitor.model.DynamicsClass;
+import de.sozialmonitor.model.StatusClass;
+import de.sozialmonitor.store.AuditLog;
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.MonitoringInputReader;
+import de.sozialmonitor.store.ResultRepository;
+import de.sozialmonitor.workspace.Workspace;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code compute}: Compute indicators, status and dynamics index for a year and store the result set. (to be built in the method work). */
+/** {@code compute [--year Y]}: computes the method for a year from the active observations and stores a result set. */
 @Command(name = "compute", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.compute",
         description = "Compute indicators, status and dynamics index for a year and store the result set.")
 public final class ComputeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Mixin
     WorkspaceOption workspace;
 
+    @Option(names = "--year", paramLabel = "YEAR", description = "Year to compute (default: the latest year in the data)")
+    Integer year;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("compute is not built yet");
+        Workspace ws = workspace.open();
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database db = ws.openDatabase()) {
+            MonitoringInput input = MonitoringInputReader.read(db.jdbi());
+            int[] years = input.years();
+            if (years.length == 0) {
+                spec.commandLine().getErr().println(MethodTexts.get("compute.noData"));
+                return ExitCodes.ERROR;
+            }
+            int y = year != null ? year : years[years.length - 1];
+            if (!input.hasYear(y)) {
+                spec.commandLine().getErr().println(MethodTexts.get("compute.noYear", String.valueOf(y), yearList(years)));
+                return ExitCodes.ERROR;
+            }
+            MonitoringResult r;
+            try {
+                r = Monitoring.compute(input, ws.catalog(), ws.config().method(), y);
+            } catch (IllegalArgumentException e) {
+                throw new RejectedInputException(MethodTexts.get("compute.rejected", e.getMessage()));
+            }
+            String user = AuditLog.cliUser();
+            long id = db.jdbi().inTransaction(h -> {
+                long newId = ResultRepository.save(h, r, user);
+                AuditLog.record(h, user, "compute", "result_set " + newId,
+                        "year=" + r.year() + "; base_year=" + r.baseYear() + "; analysis_level=" + r.analysisLevel()
+                                + "; status_areas=" + r.status().participants() + "; dynamics_areas=" + r.dynamics().participants());
+                return newId;
+            });
+            printSummary(out, r, id);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String yearList(int[] years) {
+        return String.join(", ", Arrays.stream(years).mapToObj(String::valueOf).toList());
+    }
+
+    static void printSummary(PrintWriter out, MonitoringResult r, long id) {
+        int[] analysis = r.analysisAreas();
+        Map<StatusClass, Integer> sc = new EnumMap<>(StatusClass.class);
+        Map<DynamicsClass, Integer> dc = new EnumMap<>(DynamicsClass.class);
+        int excluded = 0;
+        int attention = 0;
+        for (int a : analysis) {
+            if (r.statusClass()[a] != null) {
+                sc.merge(r.statusClass()[a], 1, Integer::sum);
+            } else {
+                excluded++;
+            }
+            if (r.dynamicsClass()[a] != null) {
+                dc.merge(r.dynamicsClass()[a], 1, Integer::sum);
+            }
+            if (r.attention()[a]) {
+                attention++;
+            }
+        }
+        out.println(MethodTexts.get("compute.done", String.valueOf(id), String.valueOf(r.year()), String.valueOf(r.baseYear()),
+                r.analysisLevel(), String.valueOf(analysis.length)));
+        out.println(MethodTexts.get("compute.participants", String.valueOf(r.status().participants()),
+                String.valueOf(r.dynamics().participants()), String.valueOf(excluded)));
+        out.println(MethodTexts.get("compute.statusClasses", n(sc, StatusClass.HOCH), n(sc, StatusClass.MITTEL),
+                n(sc, StatusClass.NIEDRIG), n(sc, StatusClass.SEHR_NIEDRIG)));
+        out.println(MethodTexts.get("compute.dynamicsClasses", n(dc, DynamicsClass.POSITIV), n(dc, DynamicsClass.STABIL),
+                n(dc, DynamicsClass.NEGATIV)));
+        out.println(MethodTexts.get("compute.attention", String.valueOf(attention)));
+        for (String note : r.notes()) {
+            out.println(MethodTexts.get("compute.note", note));
+        }
+    }
+
+    private static <K> String n(Map<K, Integer> m, K k) {
+        return String.valueOf(m.getOrDefault(k, 0));
     }
 }

@@ -1,18 +1,161 @@
 package de.sozialmonitor.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.sozialmonitor.method.IndicatorValues;
+import de.sozialmonitor.method.MonitoringResult;
+import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.store.AuditLog;
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.ResultRepository;
+import de.sozialmonitor.workspace.Workspace;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code export results}: Export the result set of a year: one row per area of the analysis level. (to be built in the method work). */
+/**
+ * {@code export results}: one row per area of the analysis level. The column names are a public
+ * contract (docs/export-results.md): scripts rely on them.
+ */
 @Command(name = "results", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.export-results",
         description = "Export the result set of a year: one row per area of the analysis level.")
 public final class ExportResultsCommand implements Callable<Integer> {
+    /** The fixed leading columns; one column per indicator id follows. */
+    public static final List<String> COLUMNS = List.of("area_code", "area_name", "year", "status_index", "status_class",
+            "dynamics_index", "dynamics_class", "attention", "excluded");
+
+    public enum Format { csv, json }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Mixin
     WorkspaceOption workspace;
 
+    @Option(names = "--year", paramLabel = "YEAR", description = "Year of the result set (default: the latest computed)")
+    Integer year;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv or json (default: csv)")
+    Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "File to write (default: standard output)")
+    Path output;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("export results is not built yet");
+    public Integer call() throws IOException {
+        Workspace ws = workspace.open();
+        try (Database db = ws.openDatabase()) {
+            ResultRepository repo = new ResultRepository(db.jdbi());
+            Optional<Long> id = year != null ? repo.latestId(year)
+                    : repo.list().stream().max((a, b) -> a.year() != b.year() ? Integer.compare(a.year(), b.year())
+                            : Long.compare(a.id(), b.id())).map(ResultRepository.ResultSetInfo::id);
+            if (id.isEmpty()) {
+                spec.commandLine().getErr().println(year != null ? MethodTexts.get("export.noResult", String.valueOf(year))
+                        : MethodTexts.get("export.noResultAtAll"));
+                return ExitCodes.ERROR;
+            }
+            MonitoringResult r = repo.byId(id.get()).orElseThrow();
+            List<Map<String, Object>> rows = rows(r);
+            String text = format == Format.csv ? csv(r, rows) : json(r, id.get(), ws.config().synthetic(), rows);
+            if (output == null) {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+            } else {
+                Files.writeString(output, text, StandardCharsets.UTF_8);
+                spec.commandLine().getErr().println(MethodTexts.get("export.written", String.valueOf(rows.size()), output));
+            }
+            if (ws.config().synthetic()) {
+                spec.commandLine().getErr().println(MethodTexts.get("export.synthetic"));
+            }
+            db.jdbi().useHandle(h -> AuditLog.record(h, AuditLog.cliUser(), "export", "results result_set " + id.get(),
+                    "year=" + r.year() + "; format=" + format + "; rows=" + rows.size()
+                            + (output == null ? "" : "; file=" + output.toAbsolutePath())));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The rows of the export, column name to value (null = empty), for the areas of the analysis level. */
+    public static List<Map<String, Object>> rows(MonitoringResult r) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Indicator> indicators = r.catalog().indicators();
+        List<IndicatorValues> values = new ArrayList<>();
+        for (Indicator i : indicators) {
+            values.add(r.current(i.id()));
+        }
+        for (int a : r.analysisAreas()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("area_code", r.areas().code(a));
+            row.put("area_name", r.areas().name(a));
+            row.put("year", r.year());
+            row.put("status_index", number(r.statusIndex(a)));
+            row.put("status_class", r.statusClass()[a] == null ? null : r.statusClass()[a].code());
+            row.put("dynamics_index", number(r.dynamicsIndex(a)));
+            row.put("dynamics_class", r.dynamicsClass()[a] == null ? null : r.dynamicsClass()[a].code());
+            row.put("attention", r.attention()[a]);
+            row.put("excluded", r.excluded()[a]);
+            for (int k = 0; k < indicators.size(); k++) {
+                IndicatorValues v = values.get(k);
+                row.put(indicators.get(k).id(), v == null ? null : number(v.value()[a]));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Rounded to 6 decimals (the database keeps full precision); null for a missing value. */
+    static BigDecimal number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return null;
+        }
+        BigDecimal d = BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
+    static String csv(MonitoringResult r, List<Map<String, Object>> rows) throws IOException {
+        StringWriter sw = new StringWriter();
+        List<String> header = new ArrayList<>(COLUMNS);
+        r.catalog().indicators().forEach(i -> header.add(i.id()));
+        try (CsvWriter w = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(sw)) {
+            w.writeRecord(header);
+            for (Map<String, Object> row : rows) {
+                List<String> fields = new ArrayList<>();
+                for (String col : header) {
+                    Object v = row.get(col);
+                    fields.add(v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v.toString());
+                }
+                w.writeRecord(fields);
+            }
+        }
+        return sw.toString();
+    }
+
+    static String json(MonitoringResult r, long id, boolean synthetic, List<Map<String, Object>> rows) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("result_set", id);
+        doc.put("year", r.year());
+        doc.put("base_year", r.baseYear());
+        doc.put("analysis_level", r.analysisLevel());
+        doc.put("synthetic", synthetic);
+        doc.put("columns", rows.isEmpty() ? COLUMNS : new ArrayList<>(rows.get(0).keySet()));
+        doc.put("rows", rows);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
     }
 }

@@ -1,18 +1,52 @@
 package de.sozialmonitor.cli;
 
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.web.WebServer;
+import de.sozialmonitor.workspace.Workspace;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code serve}: Serve the web application for the workspace. (to be built in the web work). */
+/** {@code serve}: serves the web application of the workspace until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.serve",
-        description = "Serve the web application for the workspace.")
+        description = "Serve the web application for the workspace (default port: web.port in sozialmonitor.yaml, 7070).")
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", descriptionKey = "port",
+            description = "TCP port (default: web.port of sozialmonitor.yaml, 7070); 0 picks a free port")
+    Integer port;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("serve is not built yet");
+    public Integer call() throws InterruptedException {
+        Workspace ws = workspace.open();
+        Database db = ws.openDatabase();
+        WebServer server = serve(ws, db, port != null ? port : ws.config().webPort());
+        spec.commandLine().getOut().println(de.sozialmonitor.web.Texts.of(Messages.language()).get("cli.serve.running", url(server)));
+        spec.commandLine().getOut().flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            db.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** Starts the web application of a workspace; used by {@code serve} and {@code demo}. */
+    public static WebServer serve(Workspace ws, Database db, int port) {
+        return new WebServer(db, ws.config(), ws.catalog()).start(port);
+    }
+
+    public static String url(WebServer server) {
+        return "http://localhost:" + server.port() + "/";
     }
 }

@@ -1,0 +1,48 @@
+package de.sozialmonitor.ingest;
+
+import de.sozialmonitor.store.AreaRepository;
+import de.sozialmonitor.workspace.Workspace;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What a loader works with: the open import transaction, the import's id, the report that
+ * collects problems, and the workspace (catalog, territory, thresholds).
+ */
+final class LoadContext {
+    final Workspace ws;
+    final Handle handle;
+    final long importId;
+    final CheckReport report;
+    final String fileName;
+    final boolean postgres;
+    private Map<String, AreaRepository.KnownArea> known;
+
+    LoadContext(Workspace ws, Handle handle, long importId, CheckReport report, String fileName, boolean postgres) {
+        this.ws = ws;
+        this.handle = handle;
+        this.importId = importId;
+        this.report = report;
+        this.fileName = fileName;
+        this.postgres = postgres;
+    }
+
+    Map<String, AreaRepository.KnownArea> knownAreas() {
+        if (known == null) {
+            known = AreaRepository.known(handle);
+        }
+        return known;
+    }
+
+    void error(String code, String sheet, long row, String column, String value, String key, Object... args) {
+        report.add(new Problem(Severity.ERROR, code, fileName, sheet, row, column, value, Texts.get(key, args)));
+    }
+
+    void warn(String code, String sheet, long row, String column, String value, String key, Object... args) {
+        report.add(new Problem(Severity.WARNING, code, fileName, sheet, row, column, value, Texts.get(key, args)));
+    }
+
+    void fileError(String code, String key, Object... args) {
+        error(code, null, 0, null, null, key, args);
+    }
+}

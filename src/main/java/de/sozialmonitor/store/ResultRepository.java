@@ -1,0 +1,459 @@
+package de.sozialmonitor.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.sozialmonitor.method.AreaTable;
+import de.sozialmonitor.method.ComponentResult;
+import de.sozialmonitor.method.ComponentStat;
+import de.sozialmonitor.method.IndicatorValues;
+import de.sozialmonitor.method.MonitoringResult;
+import de.sozialmonitor.model.DynamicsClass;
+import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.model.IndicatorCatalog;
+import de.sozialmonitor.model.IndicatorRole;
+import de.sozialmonitor.model.LinearExpression;
+import de.sozialmonitor.model.MethodConfig;
+import de.sozialmonitor.model.Polarity;
+import de.sozialmonitor.model.StatusClass;
+import de.sozialmonitor.model.TargetGroup;
+import de.sozialmonitor.model.Variable;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Stores and loads result sets ({@code result_set}, {@code result_area}, {@code result_value},
+ * {@code result_stat}). A stored result set is self-contained: it carries the method configuration and
+ * catalog it was computed with (as JSON), the boundary version (area names, levels, parents) and every
+ * intermediate value, so that {@link #byId} gives back a {@link MonitoringResult} equal to the computed one.
+ */
+public final class ResultRepository {
+    /** A line of {@link #list()}. */
+    public record ResultSetInfo(long id, int year, OffsetDateTime computedAt, String computedBy, String analysisLevel) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final int BATCH = 2000;
+
+    private final Jdbi jdbi;
+
+    public ResultRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public long save(MonitoringResult r, String user) {
+        return jdbi.inTransaction(h -> save(h, r, user));
+    }
+
+    /** Saves within the caller's transaction (so that the audit event lands with it); returns the new id. */
+    public static long save(Handle h, MonitoringResult r, String user) {
+        Map<String, Object> inputs = new LinkedHashMap<>(r.provenance());
+        inputs.put("years", r.years());
+        long id = h.createUpdate("INSERT INTO result_set(year, computed_at, computed_by, method_json, catalog_json, inputs_json, "
+                        + "analysis_level, base_year, notes) VALUES (:year, :at, :by, :method, :catalog, :inputs, :level, :base, :notes)")
+                .bind("year", r.year())
+                .bind("at", OffsetDateTime.now(ZoneOffset.UTC))
+                .bind("by", user == null || user.isBlank() ? "unknown" : user)
+                .bind("method", json(r.config()))
+                .bind("catalog", json(catalogJson(r.catalog())))
+                .bind("inputs", json(inputs))
+                .bind("level", r.analysisLevel())
+                .bind("base", r.baseYear())
+                .bind("notes", json(r.notes()))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+        AreaTable areas = r.areas();
+        PreparedBatch ab = h.prepareBatch("INSERT INTO result_area(result_set_id, area_code, year, status_raw, status_index, "
+                + "status_class, dynamics_raw, dynamics_index, dynamics_class, attention, excluded, area_name, level, parent_code, "
+                + "population, ordinal) VALUES (:id, :code, :year, :sraw, :si, :sc, :draw, :di, :dc, :att, :exc, :name, :level, "
+                + ":parent, :pop, :ord)");
+        for (int a = 0; a < areas.size(); a++) {
+            ab.bind("id", id).bind("code", areas.code(a)).bind("year", r.year())
+                    .bind("sraw", num(r.status().raw()[a])).bind("si", num(r.status().index()[a]))
+                    .bind("sc", r.statusClass()[a] == null ? null : r.statusClass()[a].code())
+                    .bind("draw", num(r.dynamics().raw()[a])).bind("di", num(r.dynamics().index()[a]))
+                    .bind("dc", r.dynamicsClass()[a] == null ? null : r.dynamicsClass()[a].code())
+                    .bind("att", r.attention()[a]).bind("exc", r.excluded()[a]).bind("name", areas.name(a))
+                    .bind("level", areas.level(a)).bind("parent", areas.parent(a) < 0 ? null : areas.code(areas.parent(a)))
+                    .bind("pop", r.population() == null ? null : num(r.population()[a])).bind("ord", a)
+                    .add();
+            if (ab.size() >= BATCH) {
+                ab.execute();
+            }
+        }
+        if (ab.size() > 0) {
+            ab.execute();
+        }
+        PreparedBatch vb = h.prepareBatch("INSERT INTO result_value(result_set_id, area_code, year, indicator_id, target_group, "
+                + "numerator, denominator, value, change_value, z_status, z_dynamics) VALUES (:id, :code, :year, :ind, :tg, "
+                + ":num, :den, :value, :change, :zs, :zd)");
+        for (IndicatorValues v : r.values()) {
+            boolean current = v.year() == r.year();
+            boolean own = v.targetGroup().equals(r.catalog().indicator(v.indicatorId()).map(i -> i.targetGroup().key()).orElse(""));
+            IndicatorValues base = current && own ? r.values(v.indicatorId(), r.baseYear()) : null;
+            double[] zs = current && own ? r.status().z().get(v.indicatorId()) : null;
+            double[] zd = current && own ? r.dynamics().z().get(v.indicatorId()) : null;
+            for (int a = 0; a < areas.size(); a++) {
+                double num = v.numerator() == null ? Double.NaN : v.numerator()[a];
+                double den = v.denominator() == null ? Double.NaN : v.denominator()[a];
+                if (Double.isNaN(v.value()[a]) && Double.isNaN(num) && Double.isNaN(den)) {
+                    continue;
+                }
+                vb.bind("id", id).bind("code", areas.code(a)).bind("year", v.year()).bind("ind", v.indicatorId())
+                        .bind("tg", v.targetGroup()).bind("num", num(num)).bind("den", num(den)).bind("value", num(v.value()[a]))
+                        .bind("change", base == null ? null : num(v.value()[a] - base.value()[a]))
+                        .bind("zs", zs == null ? null : num(zs[a])).bind("zd", zd == null ? null : num(zd[a]))
+                        .add();
+                if (vb.size() >= BATCH) {
+                    vb.execute();
+                }
+            }
+        }
+        if (vb.size() > 0) {
+            vb.execute();
+        }
+        PreparedBatch sb = h.prepareBatch("INSERT INTO result_stat(result_set_id, year, component, indicator_id, n, mean, sd, left_out) "
+                + "VALUES (:id, :year, :component, :ind, :n, :mean, :sd, :left)");
+        for (ComponentResult c : List.of(r.status(), r.dynamics())) {
+            for (ComponentStat s : c.stats()) {
+                sb.bind("id", id).bind("year", r.year()).bind("component", s.component()).bind("ind", s.indicatorId())
+                        .bind("n", s.n()).bind("mean", num(s.mean())).bind("sd", num(s.sd())).bind("left", s.leftOut()).add();
+            }
+        }
+        sb.execute();
+        return id;
+    }
+
+    public Optional<MonitoringResult> byId(long id) {
+        return jdbi.withHandle(h -> load(h, id));
+    }
+
+    /** The newest result set of {@code year}. */
+    public Optional<MonitoringResult> latest(int year) {
+        return latestId(year).flatMap(this::byId);
+    }
+
+    public Optional<Long> latestId(int year) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(id) FROM result_set WHERE year = :year").bind("year", year)
+                .mapTo(Long.class).findOne());
+    }
+
+    /** All result sets, newest first. */
+    public List<ResultSetInfo> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, year, computed_at, computed_by, analysis_level FROM result_set ORDER BY id DESC")
+                .map((rs, ctx) -> new ResultSetInfo(rs.getLong("id"), rs.getInt("year"), rs.getObject("computed_at", OffsetDateTime.class),
+                        rs.getString("computed_by"), rs.getString("analysis_level")))
+                .list());
+    }
+
+    public static Optional<MonitoringResult> load(Handle h, long id) {
+        Optional<Map<String, Object>> head = h.createQuery("SELECT year, method_json, catalog_json, inputs_json, analysis_level, "
+                + "base_year, notes FROM result_set WHERE id = :id").bind("id", id).mapToMap().findOne();
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> s = head.get();
+        int year = ((Number) s.get("year")).intValue();
+        MethodConfig config = read((String) s.get("method_json"), MethodConfig.class);
+        IndicatorCatalog catalog = catalogFromJson((String) s.get("catalog_json"));
+        Map<String, Object> provenance = read((String) s.get("inputs_json"), new TypeReference<Map<String, Object>>() { });
+        provenance.remove("years");
+        List<String> notes = s.get("notes") == null ? List.of() : read((String) s.get("notes"), new TypeReference<List<String>>() { });
+        int baseYear = s.get("base_year") == null ? year - config.dynamicsYears() : ((Number) s.get("base_year")).intValue();
+
+        List<String[]> areaRows = new ArrayList<>();
+        List<double[]> nums = new ArrayList<>();
+        List<Boolean> att = new ArrayList<>();
+        h.createQuery("SELECT area_code, area_name, level, parent_code, status_raw, status_index, status_class, dynamics_raw, "
+                        + "dynamics_index, dynamics_class, attention, excluded, population FROM result_area WHERE result_set_id = :id "
+                        + "ORDER BY ordinal, area_code")
+                .bind("id", id)
+                .map((rs, ctx) -> {
+                    areaRows.add(new String[] {rs.getString("area_code"), rs.getString("area_name"), rs.getString("level"),
+                            rs.getString("parent_code"), rs.getString("status_class"), rs.getString("dynamics_class"), rs.getString("excluded")});
+                    nums.add(new double[] {dbl(rs, "status_raw"), dbl(rs, "status_index"), dbl(rs, "dynamics_raw"),
+                            dbl(rs, "dynamics_index"), dbl(rs, "population")});
+                    att.add(rs.getBoolean("attention"));
+                    return 0;
+                })
+                .forEach(x -> { });
+        int n = areaRows.size();
+        String[] codes = new String[n];
+        String[] names = new String[n];
+        String[] levels = new String[n];
+        String[] parents = new String[n];
+        StatusClass[] sc = new StatusClass[n];
+        DynamicsClass[] dc = new DynamicsClass[n];
+        String[] excluded = new String[n];
+        boolean[] attention = new boolean[n];
+        double[] sraw = new double[n];
+        double[] si = new double[n];
+        double[] draw = new double[n];
+        double[] di = new double[n];
+        double[] population = new double[n];
+        for (int a = 0; a < n; a++) {
+            String[] row = areaRows.get(a);
+            codes[a] = row[0];
+            names[a] = row[1] == null ? row[0] : row[1];
+            levels[a] = row[2] == null ? "" : row[2];
+            parents[a] = row[3];
+            sc[a] = row[4] == null ? null : StatusClass.fromCode(row[4]);
+            dc[a] = row[5] == null ? null : DynamicsClass.fromCode(row[5]);
+            excluded[a] = row[6];
+            attention[a] = att.get(a);
+            double[] x = nums.get(a);
+            sraw[a] = x[0];
+            si[a] = x[1];
+            draw[a] = x[2];
+            di[a] = x[3];
+            population[a] = x[4];
+        }
+        AreaTable areas = AreaTable.of(codes, names, levels, parents);
+
+        // values: one IndicatorValues per (indicator, target group, year)
+        Map<String, double[][]> series = new LinkedHashMap<>(); // key -> {num, den, value, change, zs, zd}
+        h.createQuery("SELECT area_code, year, indicator_id, target_group, numerator, denominator, value, change_value, z_status, "
+                        + "z_dynamics FROM result_value WHERE result_set_id = :id ORDER BY indicator_id, target_group, year")
+                .bind("id", id)
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> {
+                    String key = rs.getString("indicator_id") + "\u0000" + rs.getString("target_group") + "\u0000" + rs.getInt("year");
+                    double[][] arr = series.computeIfAbsent(key, k -> {
+                        double[][] m = new double[6][n];
+                        for (double[] row : m) {
+                            java.util.Arrays.fill(row, Double.NaN);
+                        }
+                        return m;
+                    });
+                    int a = areas.indexOf(rs.getString("area_code"));
+                    if (a >= 0) {
+                        arr[0][a] = dbl(rs, "numerator");
+                        arr[1][a] = dbl(rs, "denominator");
+                        arr[2][a] = dbl(rs, "value");
+                        arr[3][a] = dbl(rs, "change_value");
+                        arr[4][a] = dbl(rs, "z_status");
+                        arr[5][a] = dbl(rs, "z_dynamics");
+                    }
+                    return 0;
+                })
+                .forEach(x -> { });
+        // values in catalog order, as computed: the year first, then the other years
+        List<IndicatorValues> values = new ArrayList<>();
+        Map<String, double[]> zs = new HashMap<>();
+        Map<String, double[]> zd = new HashMap<>();
+        Map<String, double[]> change = new HashMap<>();
+        List<String> keys = new ArrayList<>(series.keySet());
+        keys.sort((k1, k2) -> {
+            String[] p1 = k1.split("\u0000");
+            String[] p2 = k2.split("\u0000");
+            int y1 = Integer.parseInt(p1[2]);
+            int y2 = Integer.parseInt(p2[2]);
+            if ((y1 == year) != (y2 == year)) {
+                return y1 == year ? -1 : 1;
+            }
+            int c = Integer.compare(y2, y1);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(catalogIndex(catalog, p1[0]), catalogIndex(catalog, p2[0]));
+            return c != 0 ? c : p1[1].compareTo(p2[1]);
+        });
+        for (String key : keys) {
+            String[] p = key.split("\u0000", -1);
+            int y = Integer.parseInt(p[2]);
+            double[][] arr = series.get(key);
+            boolean current = y == year;
+            values.add(new IndicatorValues(p[0], p[1], y, current ? arr[0] : null, current ? arr[1] : null, arr[2]));
+            String own = catalog.indicator(p[0]).map(i -> i.targetGroup().key()).orElse("");
+            if (current && own.equals(p[1])) {
+                zs.put(p[0], arr[4]);
+                zd.put(p[0], arr[5]);
+                change.put(p[0], arr[3]);
+            }
+        }
+        // indicators without any value in a year have no rows: give them back as all missing, as computed
+        java.util.Set<Integer> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        years.add(year);
+        values.forEach(v -> years.add(v.year()));
+        for (int y : years) {
+            for (Indicator ind : catalog.indicators()) {
+                String g = ind.targetGroup().key();
+                boolean present = values.stream().anyMatch(v -> v.year() == y && v.indicatorId().equals(ind.id())
+                        && v.targetGroup().equals(g));
+                if (!present) {
+                    double[] none = new double[n];
+                    java.util.Arrays.fill(none, Double.NaN);
+                    values.add(new IndicatorValues(ind.id(), g, y, y == year ? none : null, y == year ? none : null, none));
+                }
+            }
+        }
+        Map<String, List<ComponentStat>> stats = new HashMap<>();
+        h.createQuery("SELECT component, indicator_id, n, mean, sd, left_out FROM result_stat WHERE result_set_id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new ComponentStat(rs.getString("component"), rs.getString("indicator_id"), rs.getInt("n"),
+                        dbl(rs, "mean"), dbl(rs, "sd"), rs.getBoolean("left_out"), 0))
+                .forEach(st -> stats.computeIfAbsent(st.component(), k -> new ArrayList<>()).add(st));
+        int[] analysis = areas.onLevel((String) s.get("analysis_level"));
+        ComponentResult status = component(ComponentStat.STATUS, config.statusIndicators(), catalog, stats, analysis, n, zs, sraw, si,
+                id2 -> values.stream().filter(v -> v.year() == year && v.indicatorId().equals(id2)
+                        && v.targetGroup().equals(catalog.indicator(id2).map(i -> i.targetGroup().key()).orElse("")))
+                        .findFirst().map(IndicatorValues::value).orElse(null));
+        ComponentResult dynamics = component(ComponentStat.DYNAMICS, config.dynamicsIndicators(), catalog, stats, analysis, n, zd, draw, di,
+                change::get);
+        return Optional.of(new MonitoringResult(year, baseYear, config, catalog, (String) s.get("analysis_level"), areas, population,
+                List.copyOf(values), status, dynamics, sc, dc, attention, excluded, notes, provenance));
+    }
+
+    private static ComponentResult component(String name, Map<String, Double> weights, IndicatorCatalog catalog,
+                                             Map<String, List<ComponentStat>> stats, int[] analysis, int n,
+                                             Map<String, double[]> z, double[] raw, double[] index,
+                                             java.util.function.Function<String, double[]> unflipped) {
+        List<String> ids = new ArrayList<>(weights.keySet());
+        Map<String, double[]> input = new LinkedHashMap<>();
+        Map<String, double[]> zOut = new LinkedHashMap<>();
+        for (String id : ids) {
+            double[] x = new double[n];
+            java.util.Arrays.fill(x, Double.NaN);
+            double[] u = unflipped.apply(id);
+            int sign = catalog.indicator(id).map(i -> i.polarity().sign()).orElse(1);
+            if (u != null) {
+                for (int a : analysis) {
+                    x[a] = sign * u[a];
+                }
+            }
+            input.put(id, x);
+            double[] zz = z.get(id);
+            if (zz == null) {
+                zz = new double[n];
+                java.util.Arrays.fill(zz, Double.NaN);
+            }
+            zOut.put(id, zz);
+        }
+        List<ComponentStat> st = new ArrayList<>();
+        for (ComponentStat s : stats.getOrDefault(name, List.of())) {
+            st.add(new ComponentStat(s.component(), s.indicatorId(), s.n(), s.mean(), s.sd(), s.leftOut(),
+                    weights.getOrDefault(s.indicatorId(), 0.0)));
+        }
+        st.sort((x, y) -> Integer.compare(order(ids, x.indicatorId()), order(ids, y.indicatorId())));
+        int participants = (int) st.stream().filter(s -> s.indicatorId().equals(ComponentStat.INDEX)).mapToInt(ComponentStat::n)
+                .findFirst().orElse(0);
+        return new ComponentResult(name, ids, input, zOut, raw, index, List.copyOf(st), participants);
+    }
+
+    private static int order(List<String> ids, String id) {
+        int i = ids.indexOf(id);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    private static int catalogIndex(IndicatorCatalog c, String id) {
+        for (int i = 0; i < c.indicators().size(); i++) {
+            if (c.indicators().get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** The catalog as plain JSON, readable without this code: definitions travel with every result set. */
+    static Map<String, Object> catalogJson(IndicatorCatalog c) {
+        List<Map<String, Object>> vars = new ArrayList<>();
+        for (Variable v : c.variables()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", v.name());
+            m.put("de", v.labelDe());
+            m.put("en", v.labelEn());
+            vars.add(m);
+        }
+        List<Map<String, Object>> inds = new ArrayList<>();
+        for (Indicator i : c.indicators()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", i.id());
+            m.put("name_de", i.nameDe());
+            m.put("name_en", i.nameEn());
+            m.put("topic", i.topic());
+            m.put("numerator", i.numerator().toString());
+            m.put("denominator", i.denominator().toString());
+            m.put("target_group", i.targetGroup().key());
+            m.put("scale", i.scale());
+            m.put("unit", i.unit());
+            m.put("polarity", i.polarity().configName());
+            m.put("role", i.role().configName());
+            m.put("precision", i.precision());
+            m.put("min_denominator", i.minDenominator());
+            m.put("source", i.source());
+            m.put("definition", i.definition());
+            inds.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("variables", vars);
+        out.put("indicators", inds);
+        return out;
+    }
+
+    static IndicatorCatalog catalogFromJson(String json) {
+        JsonNode root = read(json, JsonNode.class);
+        List<Variable> vars = new ArrayList<>();
+        for (JsonNode v : root.path("variables")) {
+            vars.add(new Variable(v.path("name").asText(), text(v, "de"), text(v, "en")));
+        }
+        List<Indicator> inds = new ArrayList<>();
+        for (JsonNode i : root.path("indicators")) {
+            inds.add(new Indicator(i.path("id").asText(), text(i, "name_de"), text(i, "name_en"), text(i, "topic"),
+                    LinearExpression.parse(i.path("numerator").asText()), LinearExpression.parse(i.path("denominator").asText()),
+                    TargetGroup.parse(i.path("target_group").asText("")), i.path("scale").asDouble(100), text(i, "unit"),
+                    Polarity.fromConfig(i.path("polarity").asText("higher_is_worse")),
+                    IndicatorRole.fromConfig(i.path("role").asText("profile")), i.path("precision").asInt(1),
+                    i.path("min_denominator").asDouble(0), text(i, "source"), text(i, "definition")));
+        }
+        return new IndicatorCatalog(vars, inds);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Double num(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+    }
+
+    private static double dbl(java.sql.ResultSet rs, String col) throws java.sql.SQLException {
+        double v = rs.getDouble(col);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+
+    static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+}

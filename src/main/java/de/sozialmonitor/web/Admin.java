@@ -1,0 +1,239 @@
+package de.sozialmonitor.web;
+
+import static j2html.TagCreator.*;
+
+import de.sozialmonitor.store.AuditLog;
+import de.sozialmonitor.store.UserRepository;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import j2html.tags.DomContent;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/** Login, logout and the internal area: dashboard for analysts, users and audit log for admins. */
+final class Admin {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private final WebServer.WebContext web;
+
+    Admin(WebServer.WebContext web, WebServer server) {
+        this.web = web;
+    }
+
+    void loginForm(Context ctx) {
+        renderLogin(ctx, null, HttpStatus.OK);
+    }
+
+    private void renderLogin(Context ctx, String error, HttpStatus status) {
+        Viewer v = WebServer.viewer(ctx);
+        Texts t = v.texts();
+        String token = ctx.cookie(WebServer.LOGIN_CSRF_COOKIE);
+        if (token == null || token.length() < 20) {
+            token = Sessions.randomToken();
+            ctx.cookie(cookie(ctx, WebServer.LOGIN_CSRF_COOKIE, token, -1));
+        }
+        String next = safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"));
+        String title = t.get("login.title");
+        ctx.status(status).html(Layout.page(web, v, ctx, title, "", div(
+                h1(title),
+                iff(error != null, p(error == null ? "" : error).withClass("error").attr("role", "alert")),
+                iff(v.loggedIn(), p(t.get("login.already", v.username() == null ? "" : v.username()))),
+                form(
+                        input().withType("hidden").withName("_csrf").withValue(token),
+                        input().withType("hidden").withName("next").withValue(next),
+                        div(label(t.get("login.username")).attr("for", "username"),
+                                input().withType("text").withId("username").withName("username").isRequired()
+                                        .attr("autocomplete", "username")).withClass("field"),
+                        div(label(t.get("login.password")).attr("for", "password"),
+                                input().withType("password").withId("password").withName("password").isRequired()
+                                        .attr("autocomplete", "current-password")).withClass("field"),
+                        button(t.get("login.submit")).withType("submit").withClass("primary"))
+                        .withMethod("post").withAction("/login").withClass("login-form"),
+                p(t.get("login.sso")).withClass("hint"))));
+    }
+
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) {
+            return "/intern";
+        }
+        return next;
+    }
+
+    private Cookie cookie(Context ctx, String name, String value, int maxAge) {
+        return new Cookie(name, value, "/", maxAge, web.secureCookies() || WebServer.https(ctx), 0, true, null, null, SameSite.STRICT);
+    }
+
+    void login(Context ctx) {
+        Texts t = WebServer.viewer(ctx).texts();
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").trim();
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        String address = ctx.ip();
+        Duration wait = web.throttle().wait(username, address);
+        if (!wait.isZero()) {
+            web.audit().record(username.isEmpty() ? "unknown" : username, "login.throttled", username, address);
+            ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+            renderLogin(ctx, t.get("login.throttled", Math.max(1, wait.toSeconds())), HttpStatus.TOO_MANY_REQUESTS);
+            return;
+        }
+        Optional<UserRepository.User> user = web.users().authenticate(username, password, address);
+        if (user.isEmpty()) {
+            web.throttle().failed(username, address);
+            renderLogin(ctx, t.get("login.failed"), HttpStatus.UNAUTHORIZED);
+            return;
+        }
+        web.throttle().succeeded(username);
+        Viewer old = WebServer.viewer(ctx);
+        web.sessions().end(old.sessionId());
+        Sessions.Session s = web.sessions().create(user.get().username(), Role.fromCode(user.get().role()));
+        ctx.cookie(cookie(ctx, WebServer.SESSION_COOKIE, s.id(), -1));
+        ctx.removeCookie(WebServer.LOGIN_CSRF_COOKIE, "/");
+        ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+    }
+
+    void logout(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        web.sessions().end(v.sessionId());
+        web.audit().record(v.username(), "logout", v.username(), null);
+        ctx.removeCookie(WebServer.SESSION_COOKIE, "/");
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    void dashboard(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        Texts t = v.texts();
+        record ResultSetRow(long id, int year, OffsetDateTime at, String by) {
+        }
+        record ReleaseRow(int number, String title, int year, OffsetDateTime created, OffsetDateTime published) {
+        }
+        List<ResultSetRow> sets = web.data().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT id, year, computed_at, computed_by FROM result_set ORDER BY id DESC LIMIT 20")
+                .map((rs, c) -> new ResultSetRow(rs.getLong(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4))).list());
+        List<ReleaseRow> releases = web.data().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT number, title, year, created_at, published_at FROM release ORDER BY number DESC")
+                .map((rs, c) -> new ReleaseRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class),
+                        rs.getObject(5, OffsetDateTime.class))).list());
+        String title = t.get("intern.title");
+        DomContent body = div(
+                h1(title),
+                p(t.get("intern.welcome", v.username(), t.get("role." + v.role().code()))),
+                p(t.get("intern.scope")),
+                ul(li(a(t.get("intern.internalOverview")).withHref("/")),
+                        iff(v.role().atLeast(Role.ADMIN), li(a(t.get("intern.users")).withHref("/intern/benutzer"))),
+                        iff(v.role().atLeast(Role.ADMIN), li(a(t.get("intern.audit")).withHref("/intern/protokoll")))),
+                h2(t.get("intern.resultSets")),
+                sets.isEmpty() ? p(t.get("intern.noResultSets")) : table(
+                        thead(tr(th("Nr.").attr("scope", "col"), th(t.get("controls.year")).attr("scope", "col"),
+                                th(t.get("intern.computedAt")).attr("scope", "col"), th(t.get("intern.computedBy")).attr("scope", "col"))),
+                        tbody(each(sets, r -> tr(td(Long.toString(r.id())), td(Integer.toString(r.year())),
+                                td(r.at() == null ? "" : TIME.format(r.at())), td(r.by()))))).withClass("data-table"),
+                h2(t.get("intern.releases")),
+                releases.isEmpty() ? p(t.get("intern.noReleases")) : table(
+                        thead(tr(th("Nr.").attr("scope", "col"), th(t.get("intern.releaseTitle")).attr("scope", "col"),
+                                th(t.get("controls.year")).attr("scope", "col"), th(t.get("intern.created")).attr("scope", "col"),
+                                th(t.get("intern.published")).attr("scope", "col"))),
+                        tbody(each(releases, r -> tr(td(Integer.toString(r.number())), td(r.title()), td(Integer.toString(r.year())),
+                                td(r.created() == null ? "" : TIME.format(r.created())),
+                                td(r.published() == null ? t.get("intern.notPublished") : TIME.format(r.published()))))))
+                        .withClass("data-table"),
+                p(t.get("intern.cliHint")).withClass("hint"));
+        ctx.html(Layout.page(web, v, ctx, title, "nav.intern", body));
+    }
+
+    void users(Context ctx) {
+        renderUsers(ctx, null, HttpStatus.OK);
+    }
+
+    private void renderUsers(Context ctx, String message, HttpStatus status) {
+        Viewer v = WebServer.viewer(ctx);
+        Texts t = v.texts();
+        String title = t.get("users.title");
+        DomContent body = div(
+                h1(title),
+                iff(message != null, p(message == null ? "" : message).withClass("notice").attr("role", "status")),
+                table(thead(tr(th(t.get("login.username")).attr("scope", "col"), th(t.get("users.role")).attr("scope", "col"),
+                                th(t.get("users.state")).attr("scope", "col"), th(t.get("users.actions")).attr("scope", "col"))),
+                        tbody(each(web.users().list(), u -> tr(
+                                th(u.username()).attr("scope", "row"),
+                                td(t.get("role." + u.role())),
+                                td(u.disabled() ? t.get("users.disabled") : t.get("users.active")),
+                                td(form(Layout.csrf(v),
+                                                label(t.get("users.newRole", u.username())).attr("for", "role-" + u.username()).withClass("visually-hidden"),
+                                                roleSelect("role-" + u.username(), t, u.role()),
+                                                button(t.get("users.setRole")).withType("submit"))
+                                                .withMethod("post").withAction("/intern/benutzer/" + Layout.enc(u.username()) + "/rolle").withClass("inline"),
+                                        iff(!u.disabled(), form(Layout.csrf(v), button(t.get("users.disable")).withType("submit")
+                                                .attr("aria-label", t.get("users.disableLabel", u.username())))
+                                                .withMethod("post").withAction("/intern/benutzer/" + Layout.enc(u.username()) + "/sperren").withClass("inline")))))))
+                        .withClass("data-table"),
+                h2(t.get("users.add")),
+                form(Layout.csrf(v),
+                        div(label(t.get("login.username")).attr("for", "new-username"),
+                                input().withType("text").withId("new-username").withName("username").isRequired().attr("autocomplete", "off")).withClass("field"),
+                        div(label(t.get("users.role")).attr("for", "new-role"), roleSelect("new-role", t, "viewer")).withClass("field"),
+                        div(label(t.get("users.password", UserRepository.MIN_PASSWORD_LENGTH)).attr("for", "new-password"),
+                                input().withType("password").withId("new-password").withName("password").isRequired()
+                                        .attr("autocomplete", "new-password").attr("minlength", UserRepository.MIN_PASSWORD_LENGTH)).withClass("field"),
+                        button(t.get("users.addSubmit")).withType("submit").withClass("primary"))
+                        .withMethod("post").withAction("/intern/benutzer").withClass("login-form"));
+        ctx.status(status).html(Layout.page(web, v, ctx, title, "nav.intern", body));
+    }
+
+    private static DomContent roleSelect(String id, Texts t, String current) {
+        return select(each(UserRepository.ROLES, r -> option(t.get("role." + r)).withValue(r).withCondSelected(r.equals(current))))
+                .withId(id).withName("role");
+    }
+
+    void addUser(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        try {
+            web.users().add(Optional.ofNullable(ctx.formParam("username")).orElse("").trim(),
+                    UserRepository.normaliseRole(ctx.formParam("role")), ctx.formParam("password"), v.username());
+            renderUsers(ctx, v.texts().get("users.added", ctx.formParam("username")), HttpStatus.OK);
+        } catch (IllegalArgumentException e) {
+            renderUsers(ctx, e.getMessage(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    void setRole(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        String name = ctx.pathParam("name");
+        try {
+            web.users().setRole(name, UserRepository.normaliseRole(ctx.formParam("role")), v.username());
+            web.sessions().endAllOf(name);
+            renderUsers(ctx, v.texts().get("users.roleSet", name), HttpStatus.OK);
+        } catch (IllegalArgumentException e) {
+            renderUsers(ctx, e.getMessage(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    void disable(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        String name = ctx.pathParam("name");
+        try {
+            web.users().setDisabled(name, true, v.username());
+            web.sessions().endAllOf(name);
+            renderUsers(ctx, v.texts().get("users.disabledDone", name), HttpStatus.OK);
+        } catch (IllegalArgumentException e) {
+            renderUsers(ctx, e.getMessage(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    void audit(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        Texts t = v.texts();
+        List<AuditLog.Event> events = web.audit().latest(500);
+        String title = t.get("audit.title");
+        ctx.html(Layout.page(web, v, ctx, title, "nav.intern", div(
+                h1(title), p(t.get("audit.intro")),
+                table(thead(tr(th(t.get("audit.at")).attr("scope", "col"), th(t.get("audit.user")).attr("scope", "col"),
+                                th(t.get("audit.action")).attr("scope", "col"), th(t.get("audit.target")).attr("scope", "col"),
+                                th(t.get("audit.detail")).attr("scope", "col"))),
+                        tbody(each(events, e -> tr(td(e.at() == null ? "" : TIME.format(e.at())), td(e.user()), td(code(e.action())),
+                                td(e.target() == null ? "" : e.target()), td(e.detail() == null ? "" : e.detail())))))
+                        .withClass("data-table"))));
+    }
+}

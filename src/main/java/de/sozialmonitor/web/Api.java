@@ -1,0 +1,319 @@
+package de.sozialmonitor.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.web.AreaTable.Row;
+import de.sozialmonitor.web.MonitoringData.AreaInfo;
+import de.sozialmonitor.web.MonitoringData.AreaResult;
+import de.sozialmonitor.web.MonitoringData.Cell;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON API, the map data and the downloads; all read through the viewer's scope. */
+final class Api {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final WebServer.WebContext web;
+
+    Api(WebServer.WebContext web) {
+        this.web = web;
+    }
+
+    private AreaTable table(Context ctx, Pages.Selection s) {
+        return AreaTable.build(web.data(), web.catalog(), s.scope(), s.level(), s.year(), s.mode(), WebServer.viewer(ctx).texts());
+    }
+
+    /** GeoJSON of one level and year for the map: simplified geometry, colour, label, values. */
+    void map(Context ctx) {
+        Pages.Selection s = Pages.selection(web, ctx);
+        int zoom = parseInt(ctx.queryParam("zoom"), 10);
+        AreaTable table = table(ctx, s);
+        Map<String, String> geometries = web.data().geometries(s.level(), s.year());
+        Texts t = WebServer.viewer(ctx).texts();
+        ObjectNode fc = JSON.createObjectNode();
+        fc.put("type", "FeatureCollection");
+        ArrayNode features = fc.putArray("features");
+        for (Row r : table.rows()) {
+            String g = geometries.get(r.area().code());
+            if (g == null) {
+                continue;
+            }
+            ObjectNode f = features.addObject();
+            f.put("type", "Feature");
+            f.put("id", r.area().code());
+            f.set("geometry", web.geometries().simplified(g, zoom));
+            ObjectNode p = f.putObject("properties");
+            p.put("code", r.area().code());
+            p.put("name", r.area().name());
+            p.put("fill", r.fill());
+            p.put("noValue", r.noValue());
+            p.put("url", "/gebiet/" + Layout.enc(r.area().code()) + "?year=" + s.year());
+            p.put("label", r.area().name() + ": " + describe(t, s, r));
+            putResult(p, r.result(), t);
+            if (s.mode().indicator() != null) {
+                Cell c = r.cell(s.mode().indicator().id());
+                putNumber(p, "value", c.value());
+                p.put("suppressed", c.suppressed());
+            }
+        }
+        if (web.config().synthetic()) {
+            fc.put("notice", t.get("demo.banner"));
+        }
+        ctx.header("Cache-Control", WebServer.viewer(ctx).loggedIn() ? "no-store" : "public, max-age=60");
+        ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String describe(Texts t, Pages.Selection s, Row r) {
+        AreaResult res = r.result();
+        if (s.mode().indicator() != null) {
+            Cell c = r.cell(s.mode().indicator().id());
+            return Pages.cellText(t, c, s.mode().indicator().precision()) + " " + s.mode().indicator().unit();
+        }
+        if (res == null) {
+            return t.get("legend.noValue");
+        }
+        if (res.excluded() != null && res.statusClass() == null) {
+            return t.excluded(res.excluded());
+        }
+        return t.get("map.tooltip", t.statusClass(res.statusClass()), t.dynamicsClass(res.dynamicsClass()),
+                res.attention() ? t.get("yes") : t.get("no"));
+    }
+
+    private static void putResult(ObjectNode p, AreaResult r, Texts t) {
+        if (r == null) {
+            return;
+        }
+        putNumber(p, "status_index", r.statusIndex());
+        p.put("status_class", r.statusClass());
+        putNumber(p, "dynamics_index", r.dynamicsIndex());
+        p.put("dynamics_class", r.dynamicsClass());
+        p.put("attention", r.attention());
+        p.put("excluded", r.excluded());
+    }
+
+    private static void putNumber(ObjectNode n, String key, Double v) {
+        if (v == null || v.isNaN()) {
+            n.putNull(key);
+        } else {
+            n.put(key, v);
+        }
+    }
+
+    void meta(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        ResultScope scope = web.visibility().scopeFor(v.role());
+        ObjectNode o = JSON.createObjectNode();
+        o.put("territory_code", web.config().territoryCode());
+        o.put("territory_name", web.config().territoryName());
+        o.put("synthetic", web.config().synthetic());
+        if (scope.releaseNumber() != null) {
+            o.put("release", scope.releaseNumber());
+        } else {
+            o.putNull("release");
+        }
+        o.put("published", scope.protectedView());
+        ArrayNode years = o.putArray("years");
+        scope.years().forEach(years::add);
+        ArrayNode levels = o.putArray("levels");
+        web.data().levels().forEach(l -> levels.addObject().put("name", l.name()).put("depth", l.depth()));
+        ctx.json(o);
+    }
+
+    void indicators(Context ctx) {
+        ArrayNode arr = JSON.createArrayNode();
+        for (Indicator i : web.catalog().indicators()) {
+            ObjectNode o = arr.addObject();
+            o.put("id", i.id());
+            o.put("name_de", i.nameDe());
+            o.put("name_en", i.nameEn());
+            o.put("topic", i.topic());
+            o.put("numerator", i.numerator().toString());
+            o.put("denominator", i.denominator().toString());
+            o.put("target_group", i.targetGroup().key());
+            o.put("scale", i.scale());
+            o.put("unit", i.unit());
+            o.put("polarity", i.polarity().name().toLowerCase(Locale.ROOT));
+            o.put("role", i.role().name().toLowerCase(Locale.ROOT));
+            o.put("source", i.source());
+            o.put("definition", i.definition());
+        }
+        ctx.json(arr);
+    }
+
+    void areas(Context ctx) {
+        Pages.Selection s = Pages.selection(web, ctx);
+        AreaTable table = table(ctx, s);
+        ObjectNode o = JSON.createObjectNode();
+        o.put("level", s.level());
+        o.put("year", s.year());
+        o.put("synthetic", web.config().synthetic());
+        ArrayNode arr = o.putArray("areas");
+        for (Row r : table.rows()) {
+            arr.add(areaJson(r.area(), r.result(), r.cells(), s.scope()));
+        }
+        ctx.json(o);
+    }
+
+    private ObjectNode areaJson(AreaInfo a, AreaResult r, Map<String, Cell> cells, ResultScope scope) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("code", a.code());
+        o.put("name", a.name());
+        o.put("level", a.level());
+        o.put("parent", a.parentCode());
+        putResult(o, r, null);
+        ObjectNode vals = o.putObject("values");
+        for (Indicator i : web.catalog().indicators()) {
+            Cell c = cells.get(i.id());
+            if (c == null) {
+                continue;
+            }
+            ObjectNode cv = vals.putObject(i.id());
+            putNumber(cv, "value", c.value());
+            if (c.suppressed()) {
+                cv.put("suppressed", true);
+            }
+            if (scope.countsVisible()) {
+                putNumber(cv, "numerator", c.numerator());
+                putNumber(cv, "denominator", c.denominator());
+            }
+            putNumber(cv, "z_status", c.zStatus());
+        }
+        return o;
+    }
+
+    void profile(Context ctx) {
+        Pages.Selection s = Pages.selection(web, ctx);
+        AreaInfo a = web.data().areas(s.year()).get(ctx.pathParam("code"));
+        if (a == null) {
+            WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown area");
+            return;
+        }
+        Map<String, Cell> cells = s.scope().isEmpty() ? Map.of() : web.data().values(s.scope(), s.year()).getOrDefault(a.code(), Map.of());
+        AreaResult r = s.scope().isEmpty() ? null : web.data().areaResults(s.scope(), s.year()).get(a.code());
+        ObjectNode o = areaJson(a, r, cells, s.scope());
+        o.put("year", s.year());
+        o.put("synthetic", web.config().synthetic());
+        ObjectNode series = o.putObject("series");
+        if (!s.scope().isEmpty()) {
+            for (Indicator i : web.catalog().indicators()) {
+                ObjectNode si = series.putObject(i.id());
+                web.data().series(s.scope(), a.code(), i.id()).forEach((y, c) -> putNumber(si, Integer.toString(y), c.value()));
+            }
+        }
+        ctx.json(o);
+    }
+
+    /** The overview table as CSV: German (";" and decimal comma) or international ("," and point). */
+    void csv(Context ctx) {
+        Pages.Selection s = Pages.selection(web, ctx);
+        boolean german = !"intl".equals(ctx.queryParam("format"));
+        AreaTable table = table(ctx, s);
+        Texts t = WebServer.viewer(ctx).texts();
+        DecimalFormat num = new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(german ? Locale.GERMAN : Locale.ROOT));
+        StringWriter out = new StringWriter();
+        // Notes first, as comment lines that CSV readers can skip (FastCSV, pandas comment="#").
+        for (String note : notes(t, s)) {
+            out.write("# " + note.replace('\n', ' ') + "\r\n");
+        }
+        try (CsvWriter csv = CsvWriter.builder().fieldSeparator(german ? ';' : ',').lineDelimiter(LineDelimiter.CRLF).build(out)) {
+            List<String> header = new ArrayList<>(List.of("area_code", "area_name", "year", "status_index", "status_class",
+                    "dynamics_index", "dynamics_class", "attention", "excluded"));
+            table.columns().forEach(i -> header.add(i.id()));
+            csv.writeRecord(header);
+            for (Row r : table.sorted("name", false)) {
+                AreaResult res = r.result();
+                List<String> rec = new ArrayList<>(List.of(r.area().code(), r.area().name(), Integer.toString(s.year()),
+                        fmt(num, res == null ? null : res.statusIndex()), res == null || res.statusClass() == null ? "" : res.statusClass(),
+                        fmt(num, res == null ? null : res.dynamicsIndex()), res == null || res.dynamicsClass() == null ? "" : res.dynamicsClass(),
+                        res == null ? "" : Boolean.toString(res.attention()), res == null || res.excluded() == null ? "" : res.excluded()));
+                for (Indicator i : table.columns()) {
+                    Cell c = r.cell(i.id());
+                    rec.add(c.suppressed() ? "." : fmt(num, c.value()));
+                }
+                csv.writeRecord(rec);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        web.audit().record(auditUser(ctx), "export.web", "gebiete.csv", "level=" + s.level() + " year=" + s.year());
+        ctx.header("Content-Disposition", "attachment; filename=\"sozialmonitor-" + s.level().replaceAll("[^A-Za-z0-9_-]", "_")
+                + "-" + s.year() + (german ? "" : "-intl") + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    void geojsonDownload(Context ctx) {
+        Pages.Selection s = Pages.selection(web, ctx);
+        AreaTable table = table(ctx, s);
+        Texts t = WebServer.viewer(ctx).texts();
+        Map<String, String> geometries = web.data().geometries(s.level(), s.year());
+        ObjectNode fc = JSON.createObjectNode();
+        fc.put("type", "FeatureCollection");
+        ArrayNode notes = fc.putArray("notes");
+        notes(t, s).forEach(notes::add);
+        ArrayNode features = fc.putArray("features");
+        for (Row r : table.rows()) {
+            ObjectNode f = features.addObject();
+            f.put("type", "Feature");
+            f.put("id", r.area().code());
+            String g = geometries.get(r.area().code());
+            f.set("geometry", g == null ? null : Geometries.write(Geometries.read(g)));
+            f.set("properties", areaJson(r.area(), r.result(), r.cells(), s.scope()));
+        }
+        web.audit().record(auditUser(ctx), "export.web", "gebiete.geojson", "level=" + s.level() + " year=" + s.year());
+        ctx.header("Content-Disposition", "attachment; filename=\"sozialmonitor-" + s.year() + ".geojson\"");
+        ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private List<String> notes(Texts t, Pages.Selection s) {
+        List<String> notes = new ArrayList<>();
+        if (web.config().synthetic()) {
+            notes.add(t.get("demo.banner") + ": " + t.get("demo.explain"));
+        }
+        notes.add(t.get("download.note.territory", web.config().territoryName(), s.level(), s.year()));
+        notes.add(s.scope().releaseNumber() != null ? t.get("scope.release", s.scope().releaseNumber())
+                : t.get("scope.internalTitle") + " " + t.get("scope.internal"));
+        notes.add(t.get("download.note.method"));
+        notes.add(t.get("download.note.suppressed"));
+        for (Indicator i : web.catalog().indicators()) {
+            if (i.source() != null) {
+                notes.add(t.get("download.note.source", i.id(), i.source()));
+            }
+        }
+        return notes;
+    }
+
+    private static String auditUser(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        return v.loggedIn() ? v.username() : "public";
+    }
+
+    private static String fmt(DecimalFormat f, Double v) {
+        return v == null || v.isNaN() ? "" : f.format(v);
+    }
+
+    void openapi(Context ctx) throws java.io.IOException {
+        try (InputStream in = Api.class.getResourceAsStream("/web/openapi.json")) {
+            ctx.contentType("application/vnd.oai.openapi+json").result(in.readAllBytes());
+        }
+    }
+
+    static int parseInt(String s, int fallback) {
+        try {
+            return s == null ? fallback : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package de.sozialmonitor.web;
+
+import static j2html.TagCreator.*;
+
+import j2html.tags.ContainerTag;
+import j2html.tags.DomContent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Small server-rendered SVG charts: no chart script, nothing to load, printable, and each chart has
+ * a text alternative (role="img" with a label; the numbers are also in a table beside it).
+ */
+final class Charts {
+    private Charts() {
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** A sparkline of a time series (nulls are gaps). */
+    static DomContent sparkline(SortedMap<Integer, Double> series, String label) {
+        int w = 120;
+        int h = 28;
+        List<Double> vs = series.values().stream().filter(v -> v != null).toList();
+        ContainerTag<?> svg = svg(w, h, label).withClass("sparkline");
+        if (vs.size() < 2) {
+            return svg;
+        }
+        double min = vs.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = vs.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double span = max - min == 0 ? 1 : max - min;
+        int first = series.firstKey();
+        int years = Math.max(1, series.lastKey() - first);
+        StringBuilder d = new StringBuilder();
+        boolean pen = false;
+        double lastX = 0;
+        double lastY = 0;
+        for (Map.Entry<Integer, Double> e : series.entrySet()) {
+            if (e.getValue() == null) {
+                pen = false;
+                continue;
+            }
+            lastX = 3 + (w - 6) * (e.getKey() - first) / (double) years;
+            lastY = h - 3 - (h - 6) * (e.getValue() - min) / span;
+            d.append(pen ? " L" : " M").append(f(lastX)).append(' ').append(f(lastY));
+            pen = true;
+        }
+        svg.with(tag("path").attr("d", d.toString().trim()).attr("fill", "none").attr("stroke", "#1f4e79").attr("stroke-width", "1.5"));
+        svg.with(tag("circle").attr("cx", f(lastX)).attr("cy", f(lastY)).attr("r", "2.5").attr("fill", "#1f4e79"));
+        return svg;
+    }
+
+    /** A line chart with axes for the county series of an indicator. */
+    static DomContent lineChart(SortedMap<Integer, Double> series, String label, Texts t, int decimals) {
+        int w = 560;
+        int h = 220;
+        int left = 56;
+        int bottom = 28;
+        int top = 12;
+        int right = 12;
+        ContainerTag<?> svg = svg(w, h, label).withClass("chart");
+        List<Double> vs = series.values().stream().filter(v -> v != null).toList();
+        if (vs.isEmpty()) {
+            return svg;
+        }
+        double min = Math.min(0, vs.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        double max = vs.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        max = max == min ? min + 1 : max * 1.1;
+        int first = series.firstKey();
+        int years = Math.max(1, series.lastKey() - first);
+        double plotW = w - left - right;
+        double plotH = h - top - bottom;
+        for (int k = 0; k <= 4; k++) {
+            double v = min + (max - min) * k / 4;
+            double y = top + plotH - plotH * k / 4;
+            svg.with(tag("line").attr("x1", left).attr("x2", w - right).attr("y1", f(y)).attr("y2", f(y)).attr("stroke", "#d0d0d0"));
+            svg.with(tag("text").attr("x", left - 6).attr("y", f(y + 4)).attr("text-anchor", "end").attr("font-size", "11")
+                    .attr("fill", "#333333").withText(t.number(v, decimals)));
+        }
+        StringBuilder d = new StringBuilder();
+        boolean pen = false;
+        List<DomContent> dots = new ArrayList<>();
+        for (Map.Entry<Integer, Double> e : series.entrySet()) {
+            double x = left + plotW * (e.getKey() - first) / years;
+            svg.with(tag("text").attr("x", f(x)).attr("y", h - 8).attr("text-anchor", "middle").attr("font-size", "11")
+                    .attr("fill", "#333333").withText(Integer.toString(e.getKey())));
+            if (e.getValue() == null) {
+                pen = false;
+                continue;
+            }
+            double y = top + plotH - plotH * (e.getValue() - min) / (max - min);
+            d.append(pen ? " L" : " M").append(f(x)).append(' ').append(f(y));
+            pen = true;
+            dots.add(tag("circle").attr("cx", f(x)).attr("cy", f(y)).attr("r", "3").attr("fill", "#1f4e79")
+                    .with(tag("title").withText(e.getKey() + ": " + t.number(e.getValue(), decimals))));
+        }
+        svg.with(tag("path").attr("d", d.toString().trim()).attr("fill", "none").attr("stroke", "#1f4e79").attr("stroke-width", "2"));
+        dots.forEach(svg::with);
+        return svg;
+    }
+
+    /** Horizontal bars of the areas' values, sorted, with the county value as a line. */
+    static DomContent distribution(List<Map.Entry<String, Double>> values, Double reference, String label, Texts t, int decimals) {
+        int barH = 14;
+        int gap = 3;
+        int left = 190;
+        int w = 560;
+        int h = Math.max(40, values.size() * (barH + gap) + 10);
+        ContainerTag<?> svg = svg(w, h, label).withClass("chart");
+        double max = values.stream().mapToDouble(Map.Entry::getValue).max().orElse(1);
+        if (reference != null) {
+            max = Math.max(max, reference);
+        }
+        max = max <= 0 ? 1 : max * 1.08;
+        double plotW = w - left - 60;
+        int y = 4;
+        for (Map.Entry<String, Double> e : values) {
+            double bw = plotW * e.getValue() / max;
+            String name = e.getKey().length() > 28 ? e.getKey().substring(0, 27) + "…" : e.getKey();
+            svg.with(tag("text").attr("x", left - 6).attr("y", y + barH - 3).attr("text-anchor", "end").attr("font-size", "11")
+                    .attr("fill", "#333333").withText(name));
+            svg.with(tag("rect").attr("x", left).attr("y", y).attr("width", f(Math.max(bw, 0.5))).attr("height", barH)
+                    .attr("fill", "#6b8fb5"));
+            svg.with(tag("text").attr("x", f(left + bw + 4)).attr("y", y + barH - 3).attr("font-size", "11")
+                    .attr("fill", "#333333").withText(t.number(e.getValue(), decimals)));
+            y += barH + gap;
+        }
+        if (reference != null) {
+            double x = left + plotW * reference / max;
+            svg.with(tag("line").attr("x1", f(x)).attr("x2", f(x)).attr("y1", 0).attr("y2", h).attr("stroke", "#b2182b")
+                    .attr("stroke-width", "2").attr("stroke-dasharray", "4 3"));
+        }
+        return svg;
+    }
+
+    private static ContainerTag<?> svg(int w, int h, String label) {
+        return tag("svg").attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", "0 0 " + w + " " + h)
+                .attr("width", w).attr("height", h).attr("role", "img").attr("aria-label", label)
+                .with(tag("title").withText(label));
+    }
+}

@@ -1,0 +1,260 @@
+package de.sozialmonitor.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.web.AreaTable.Row;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * OGC API – Features, Part 1 (Core and GeoJSON conformance classes): one collection per area
+ * level; features are the areas with their results and indicator values of one year (default the
+ * latest), as the viewer may see them — anonymous clients such as QGIS get the published release.
+ */
+final class OgcApi {
+    static final List<String> CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 10_000;
+    private final WebServer.WebContext web;
+
+    OgcApi(WebServer.WebContext web) {
+        this.web = web;
+    }
+
+    private static String base(Context ctx) {
+        String proto = ctx.header("X-Forwarded-Proto") != null ? ctx.header("X-Forwarded-Proto") : ctx.scheme();
+        return proto + "://" + ctx.host() + "/ogc";
+    }
+
+    private static void link(ArrayNode links, String href, String rel, String type, String title) {
+        ObjectNode l = links.addObject();
+        l.put("href", href);
+        l.put("rel", rel);
+        l.put("type", type);
+        if (title != null) {
+            l.put("title", title);
+        }
+    }
+
+    void landing(Context ctx) {
+        String base = base(ctx);
+        ObjectNode o = Api.JSON.createObjectNode();
+        o.put("title", "Sozialmonitor " + web.config().territoryName());
+        o.put("description", WebServer.viewer(ctx).texts().get("ogc.description")
+                + (web.config().synthetic() ? " " + WebServer.viewer(ctx).texts().get("demo.banner") : ""));
+        ArrayNode links = o.putArray("links");
+        link(links, base, "self", "application/json", "this document");
+        link(links, base.replace("/ogc", "/api/v1/openapi.json"), "service-desc", "application/vnd.oai.openapi+json;version=3.0", "API definition");
+        link(links, base.replace("/ogc", "/api"), "service-doc", "text/html", "API documentation");
+        link(links, base + "/conformance", "conformance", "application/json", "conformance classes");
+        link(links, base + "/collections", "data", "application/json", "collections");
+        ctx.json(o);
+    }
+
+    void conformance(Context ctx) {
+        ObjectNode o = Api.JSON.createObjectNode();
+        ArrayNode arr = o.putArray("conformsTo");
+        CONFORMANCE.forEach(arr::add);
+        ctx.json(o);
+    }
+
+    void collections(Context ctx) {
+        String base = base(ctx);
+        ObjectNode o = Api.JSON.createObjectNode();
+        ArrayNode links = o.putArray("links");
+        link(links, base + "/collections", "self", "application/json", null);
+        ArrayNode cols = o.putArray("collections");
+        for (MonitoringData.Level l : web.data().levels()) {
+            cols.add(collectionJson(ctx, l.name()));
+        }
+        ctx.json(o);
+    }
+
+    private ObjectNode collectionJson(Context ctx, String level) {
+        String base = base(ctx);
+        String id = collectionId(level);
+        ObjectNode c = Api.JSON.createObjectNode();
+        c.put("id", id);
+        c.put("title", level);
+        c.put("description", WebServer.viewer(ctx).texts().get("ogc.collection", level));
+        c.put("itemType", "feature");
+        ArrayNode crs = c.putArray("crs");
+        crs.add("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+        ObjectNode extent = c.putObject("extent");
+        Envelope env = new Envelope();
+        ResultScope scope = web.visibility().scopeFor(WebServer.viewer(ctx).role());
+        int year = scope.isEmpty() ? java.time.Year.now().getValue() : scope.latestYear();
+        web.data().geometries(level, year).values().forEach(g -> env.expandToInclude(Geometries.envelope(g)));
+        ObjectNode spatial = extent.putObject("spatial");
+        ArrayNode bbox = spatial.putArray("bbox").addArray();
+        if (!env.isNull()) {
+            bbox.add(env.getMinX()).add(env.getMinY()).add(env.getMaxX()).add(env.getMaxY());
+        } else {
+            bbox.add(-180).add(-90).add(180).add(90);
+        }
+        spatial.put("crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+        if (!scope.isEmpty()) {
+            ArrayNode interval = extent.putObject("temporal").putArray("interval").addArray();
+            interval.add(scope.years().get(0) + "-01-01T00:00:00Z").add(scope.latestYear() + "-12-31T23:59:59Z");
+        }
+        ArrayNode links = c.putArray("links");
+        link(links, base + "/collections/" + id, "self", "application/json", null);
+        link(links, base + "/collections/" + id + "/items", "items", "application/geo+json", level);
+        return c;
+    }
+
+    static String collectionId(String level) {
+        return level.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
+    }
+
+    private Optional<String> level(String collectionId) {
+        return web.data().levels().stream().map(MonitoringData.Level::name).filter(l -> collectionId(l).equals(collectionId)).findFirst();
+    }
+
+    void collection(Context ctx) {
+        Optional<String> level = level(ctx.pathParam("collection"));
+        if (level.isEmpty()) {
+            WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown collection");
+            return;
+        }
+        ctx.json(collectionJson(ctx, level.get()));
+    }
+
+    void items(Context ctx) {
+        Optional<String> level = level(ctx.pathParam("collection"));
+        if (level.isEmpty()) {
+            WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown collection");
+            return;
+        }
+        int limit = Api.parseInt(ctx.queryParam("limit"), DEFAULT_LIMIT);
+        int offset = Math.max(0, Api.parseInt(ctx.queryParam("offset"), 0));
+        if (limit < 1 || limit > MAX_LIMIT) {
+            WebServer.error(ctx, HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
+            return;
+        }
+        Envelope bbox = null;
+        if (ctx.queryParam("bbox") != null) {
+            String[] parts = ctx.queryParam("bbox").split(",");
+            try {
+                if (parts.length != 4) {
+                    throw new NumberFormatException();
+                }
+                bbox = new Envelope(Double.parseDouble(parts[0]), Double.parseDouble(parts[2]), Double.parseDouble(parts[1]), Double.parseDouble(parts[3]));
+            } catch (NumberFormatException e) {
+                WebServer.error(ctx, HttpStatus.BAD_REQUEST, "bbox must be minLon,minLat,maxLon,maxLat");
+                return;
+            }
+        }
+        AreaTable table = table(ctx, level.get());
+        Map<String, String> geometries = web.data().geometries(level.get(), table.year());
+        List<Row> matching = new java.util.ArrayList<>();
+        for (Row r : table.sorted("code", false)) {
+            String g = geometries.get(r.area().code());
+            if (bbox != null && (g == null || !bbox.intersects(Geometries.envelope(g)))) {
+                continue;
+            }
+            matching.add(r);
+        }
+        ObjectNode fc = Api.JSON.createObjectNode();
+        fc.put("type", "FeatureCollection");
+        ArrayNode features = fc.putArray("features");
+        List<Row> page = matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size()));
+        for (Row r : page) {
+            features.add(feature(r, geometries.get(r.area().code()), table.year()));
+        }
+        fc.put("timeStamp", OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
+        fc.put("numberMatched", matching.size());
+        fc.put("numberReturned", page.size());
+        String self = base(ctx) + "/collections/" + ctx.pathParam("collection") + "/items";
+        ArrayNode links = fc.putArray("links");
+        String keep = "&year=" + table.year() + (ctx.queryParam("bbox") != null ? "&bbox=" + Layout.enc(ctx.queryParam("bbox")) : "");
+        link(links, self + "?limit=" + limit + "&offset=" + offset + keep, "self", "application/geo+json", null);
+        if (offset + limit < matching.size()) {
+            link(links, self + "?limit=" + limit + "&offset=" + (offset + limit) + keep, "next", "application/geo+json", null);
+        }
+        ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    void item(Context ctx) {
+        Optional<String> level = level(ctx.pathParam("collection"));
+        if (level.isEmpty()) {
+            WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown collection");
+            return;
+        }
+        AreaTable table = table(ctx, level.get());
+        Optional<Row> row = table.rows().stream().filter(r -> r.area().code().equals(ctx.pathParam("feature"))).findFirst();
+        if (row.isEmpty()) {
+            WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown feature");
+            return;
+        }
+        ObjectNode f = feature(row.get(), web.data().geometries(level.get(), table.year()).get(row.get().area().code()), table.year());
+        String base = base(ctx) + "/collections/" + ctx.pathParam("collection");
+        ArrayNode links = f.putArray("links");
+        link(links, base + "/items/" + Layout.enc(row.get().area().code()), "self", "application/geo+json", null);
+        link(links, base, "collection", "application/json", null);
+        ctx.contentType("application/geo+json; charset=utf-8").result(f.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private AreaTable table(Context ctx, String level) {
+        Viewer v = WebServer.viewer(ctx);
+        ResultScope scope = web.visibility().scopeFor(v.role());
+        Integer year = null;
+        String dt = ctx.queryParam("datetime") != null ? ctx.queryParam("datetime") : ctx.queryParam("year");
+        if (dt != null && dt.length() >= 4) {
+            try {
+                year = Integer.valueOf(dt.substring(0, 4));
+            } catch (NumberFormatException e) {
+                year = null;
+            }
+        }
+        int y = scope.isEmpty() ? java.time.Year.now().getValue() : scope.yearOr(year);
+        return AreaTable.build(web.data(), web.catalog(), scope, level, y, new Classification.Mode("status", null), v.texts());
+    }
+
+    private ObjectNode feature(Row r, String geometry, int year) {
+        ObjectNode f = Api.JSON.createObjectNode();
+        f.put("type", "Feature");
+        f.put("id", r.area().code());
+        f.set("geometry", geometry == null ? null : Geometries.write(Geometries.read(geometry)));
+        ObjectNode p = f.putObject("properties");
+        p.put("code", r.area().code());
+        p.put("name", r.area().name());
+        p.put("level", r.area().level());
+        p.put("parent", r.area().parentCode());
+        p.put("year", year);
+        if (r.result() != null) {
+            put(p, "status_index", r.result().statusIndex());
+            p.put("status_class", r.result().statusClass());
+            put(p, "dynamics_index", r.result().dynamicsIndex());
+            p.put("dynamics_class", r.result().dynamicsClass());
+            p.put("attention", r.result().attention());
+            p.put("excluded", r.result().excluded());
+        }
+        for (Indicator i : web.catalog().indicators()) {
+            MonitoringData.Cell c = r.cell(i.id());
+            put(p, i.id(), c.value());
+        }
+        if (web.config().synthetic()) {
+            p.put("synthetic", true);
+        }
+        return f;
+    }
+
+    private static void put(ObjectNode n, String k, Double v) {
+        if (v == null || v.isNaN()) {
+            n.putNull(k);
+        } else {
+            n.put(k, v);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package de.sozialmonitor.web;
+
+import de.sozialmonitor.model.IndicatorCatalog;
+import de.sozialmonitor.store.AuditLog;
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.UserRepository;
+import de.sozialmonitor.workspace.WorkspaceConfig;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import io.javalin.http.staticfiles.Location;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The web application: public pages, analyst area, JSON API, OGC API – Features. Every route is
+ * registered through {@link #route} with the least role that may use it, so that the access rule
+ * lives beside the route and the role test can walk all routes.
+ */
+public final class WebServer implements AutoCloseable {
+    public static final String SESSION_COOKIE = "sm_session";
+    public static final String LOGIN_CSRF_COOKIE = "sm_login_csrf";
+    public static final String LANG_COOKIE = "sm_lang";
+    static final String VIEWER = "viewer";
+    static final String WEB = "web";
+    static final String ERROR_RENDERED = "errorRendered";
+    private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+
+    /** A route and the least role allowed on it. */
+    public record RouteSpec(HandlerType method, String path, Role minRole) {
+    }
+
+    private final List<RouteSpec> routes = new ArrayList<>();
+    private final Javalin app;
+    private final WebContext web;
+
+    /** Everything a page needs: the data, the config and the security services. */
+    public record WebContext(WorkspaceConfig config, IndicatorCatalog catalog, MonitoringData data, Visibility visibility,
+                             UserRepository users, AuditLog audit, Sessions sessions, LoginThrottle throttle,
+                             Geometries geometries, boolean secureCookies) {
+    }
+
+    public WebServer(Database db, WorkspaceConfig config, IndicatorCatalog catalog) {
+        this(new WebContext(config, catalog, new MonitoringData(db.jdbi(), config.privacy()), new DatabaseVisibility(db.jdbi()),
+                new UserRepository(db.jdbi()), new AuditLog(db.jdbi()), Sessions.standard(), LoginThrottle.standard(),
+                new Geometries(), "true".equals(System.getenv("SOZIALMONITOR_SECURE_COOKIES"))));
+    }
+
+    public WebServer(WebContext web) {
+        this.web = web;
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/web/static";
+                s.location = Location.CLASSPATH;
+            });
+            cfg.http.maxRequestSize = 20_000_000L;
+        });
+        app.before(this::identify);
+        app.before(this::securityHeaders);
+        app.before(this::checkCsrf);
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            org.slf4j.LoggerFactory.getLogger(WebServer.class).error("request failed: {}", ctx.path(), e);
+            error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+        });
+        app.error(404, ctx -> {
+            if (ctx.attribute(ERROR_RENDERED) == null) {
+                error(ctx, HttpStatus.NOT_FOUND, null);
+            }
+        });
+        Pages pages = new Pages(web);
+        Api api = new Api(web);
+        OgcApi ogc = new OgcApi(web);
+        Admin admin = new Admin(web, this);
+
+        route(HandlerType.GET, "/", Role.PUBLIC, pages::overview);
+        route(HandlerType.GET, "/gebiet/{code}", Role.PUBLIC, pages::area);
+        route(HandlerType.GET, "/indikatoren", Role.PUBLIC, pages::indicators);
+        route(HandlerType.GET, "/indikator/{id}", Role.PUBLIC, pages::indicator);
+        route(HandlerType.GET, "/aufmerksamkeit", Role.PUBLIC, pages::attention);
+        route(HandlerType.GET, "/methode", Role.PUBLIC, pages::method);
+        route(HandlerType.GET, "/api", Role.PUBLIC, pages::apiPage);
+        route(HandlerType.GET, "/download/gebiete.csv", Role.PUBLIC, api::csv);
+        route(HandlerType.GET, "/download/gebiete.geojson", Role.PUBLIC, api::geojsonDownload);
+        route(HandlerType.GET, "/api/v1/openapi.json", Role.PUBLIC, api::openapi);
+        route(HandlerType.GET, "/api/v1/meta", Role.PUBLIC, api::meta);
+        route(HandlerType.GET, "/api/v1/indicators", Role.PUBLIC, api::indicators);
+        route(HandlerType.GET, "/api/v1/areas", Role.PUBLIC, api::areas);
+        route(HandlerType.GET, "/api/v1/areas/{code}", Role.PUBLIC, api::profile);
+        route(HandlerType.GET, "/api/v1/map", Role.PUBLIC, api::map);
+        route(HandlerType.GET, "/ogc", Role.PUBLIC, ogc::landing);
+        route(HandlerType.GET, "/ogc/conformance", Role.PUBLIC, ogc::conformance);
+        route(HandlerType.GET, "/ogc/collections", Role.PUBLIC, ogc::collections);
+        route(HandlerType.GET, "/ogc/collections/{collection}", Role.PUBLIC, ogc::collection);
+        route(HandlerType.GET, "/ogc/collections/{collection}/items", Role.PUBLIC, ogc::items);
+        route(HandlerType.GET, "/ogc/collections/{collection}/items/{feature}", Role.PUBLIC, ogc::item);
+        route(HandlerType.GET, "/login", Role.PUBLIC, admin::loginForm);
+        route(HandlerType.POST, "/login", Role.PUBLIC, admin::login);
+        route(HandlerType.POST, "/logout", Role.VIEWER, admin::logout);
+        route(HandlerType.GET, "/intern", Role.VIEWER, admin::dashboard);
+        route(HandlerType.GET, "/intern/benutzer", Role.ADMIN, admin::users);
+        route(HandlerType.POST, "/intern/benutzer", Role.ADMIN, admin::addUser);
+        route(HandlerType.POST, "/intern/benutzer/{name}/rolle", Role.ADMIN, admin::setRole);
+        route(HandlerType.POST, "/intern/benutzer/{name}/sperren", Role.ADMIN, admin::disable);
+        route(HandlerType.GET, "/intern/protokoll", Role.ADMIN, admin::audit);
+    }
+
+    /** Registers a route that answers 401 (anonymous) or 403 (logged in) below {@code minRole}. */
+    void route(HandlerType method, String path, Role minRole, Handler handler) {
+        routes.add(new RouteSpec(method, path, minRole));
+        app.addHttpHandler(method, path, ctx -> {
+            Viewer viewer = viewer(ctx);
+            if (!viewer.role().atLeast(minRole)) {
+                if (viewer.role() == Role.PUBLIC && method == HandlerType.GET && !path.startsWith("/api")) {
+                    ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+                    return;
+                }
+                error(ctx, viewer.role() == Role.PUBLIC ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, null);
+                return;
+            }
+            handler.handle(ctx);
+        });
+    }
+
+    public List<RouteSpec> routes() {
+        return List.copyOf(routes);
+    }
+
+    public WebServer start(int port) {
+        app.start("127.0.0.1".equals(System.getenv("SOZIALMONITOR_BIND")) ? "127.0.0.1" : "0.0.0.0", port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    public static Viewer viewer(Context ctx) {
+        Viewer v = ctx.attribute(VIEWER);
+        return v != null ? v : new Viewer(Role.PUBLIC, null, null, null, Texts.GERMAN);
+    }
+
+    /** Finds the session and the language; sets the language cookie when {@code ?lang=} is given. */
+    private void identify(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        if ("de".equals(lang) || "en".equals(lang)) {
+            ctx.cookie(new Cookie(LANG_COOKIE, lang, "/", 60 * 60 * 24 * 365, web.secureCookies() || https(ctx), 0, true, null, null, SameSite.LAX));
+        } else {
+            lang = ctx.cookie(LANG_COOKIE);
+            if (!"de".equals(lang) && !"en".equals(lang)) {
+                lang = "en".equals(web.config().language()) ? "en" : "de";
+            }
+        }
+        Texts texts = Texts.of(lang);
+        Optional<Sessions.Session> session = web.sessions().find(ctx.cookie(SESSION_COOKIE));
+        Viewer viewer = session
+                .map(s -> new Viewer(s.role(), s.username(), s.id(), s.csrfToken(), texts))
+                .orElseGet(() -> new Viewer(Role.PUBLIC, null, null, null, texts));
+        ctx.attribute(VIEWER, viewer);
+        ctx.attribute(WEB, web);
+    }
+
+    private void securityHeaders(Context ctx) {
+        // No inline script or style anywhere: everything comes from /static and the WebJars.
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        if (https(ctx)) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+        if (viewer(ctx).loggedIn()) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    /**
+     * Every state-changing request must carry the session's CSRF token (form field {@code _csrf}
+     * or header {@code X-CSRF-Token}); before login, the token of the login-form cookie. A
+     * cross-site Origin header is refused outright.
+     */
+    private void checkCsrf(Context ctx) {
+        if (SAFE.contains(ctx.method())) {
+            return;
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !origin.equals("null") && !sameOrigin(origin, ctx)) {
+            throw forbidden(ctx);
+        }
+        Viewer viewer = viewer(ctx);
+        String expected = viewer.loggedIn() ? viewer.csrfToken() : ctx.cookie(LOGIN_CSRF_COOKIE);
+        String given = ctx.header("X-CSRF-Token");
+        if (given == null) {
+            given = ctx.formParam("_csrf");
+        }
+        if (expected == null || given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8))) {
+            throw forbidden(ctx);
+        }
+    }
+
+    private static io.javalin.http.HttpResponseException forbidden(Context ctx) {
+        return new io.javalin.http.ForbiddenResponse("CSRF check failed");
+    }
+
+    private static boolean sameOrigin(String origin, Context ctx) {
+        try {
+            URI o = URI.create(origin);
+            String host = ctx.header("Host");
+            return host != null && host.equalsIgnoreCase(o.getAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static boolean https(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+
+    /** An error page (HTML) or JSON object, depending on the path. */
+    static void error(Context ctx, HttpStatus status, String detail) {
+        ctx.attribute(ERROR_RENDERED, Boolean.TRUE);
+        ctx.status(status);
+        Viewer viewer = viewer(ctx);
+        if (ctx.path().startsWith("/api") || ctx.path().startsWith("/ogc") || ctx.path().startsWith("/download")) {
+            ctx.json(java.util.Map.of("status", status.getCode(), "error", status.getMessage(),
+                    "detail", detail == null ? "" : detail));
+        } else {
+            WebContext web = ctx.attribute(WEB);
+            ctx.html(Layout.errorPage(web, viewer, ctx, status.getCode(), detail));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+// Sozialmonitor: progressive enhancement of server-rendered pages. No inline script anywhere
+// (the Content-Security-Policy forbids it); everything here works from data- attributes.
+(function () {
+  'use strict';
+
+  // Selects and the year slider submit their form on change, so the page follows the choice.
+  document.querySelectorAll('form .autosubmit').forEach(function (el) {
+    el.addEventListener('change', function () { el.form.submit(); });
+    if (el.type === 'range') {
+      var out = document.getElementById('year-output');
+      el.addEventListener('input', function () {
+        if (out) { out.textContent = el.value; }
+        el.setAttribute('aria-valuetext', el.value);
+      });
+    }
+  });
+
+  // Legend swatches take their colour from data-colour (no inline style attribute in the markup).
+  document.querySelectorAll('.swatch[data-colour]').forEach(function (el) {
+    el.style.backgroundColor = el.getAttribute('data-colour');
+  });
+
+  var mapEl = document.getElementById('map');
+  if (!mapEl || typeof L === 'undefined') { return; }
+
+  var map = L.map(mapEl, { zoomSnap: 0.25, attributionControl: true, scrollWheelZoom: false });
+  map.attributionControl.setPrefix('Leaflet');
+  var layer = null;
+  var src = mapEl.getAttribute('data-src');
+  var first = true;
+
+  function label(text) {
+    // A text node, never HTML: area names come from data files.
+    var span = document.createElement('span');
+    span.textContent = text;
+    return span;
+  }
+
+  function load() {
+    var zoom = first ? 9 : Math.round(map.getZoom());
+    fetch(src + '&zoom=' + zoom, { credentials: 'same-origin' })
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        if (layer) { map.removeLayer(layer); }
+        layer = L.geoJSON(data, {
+          style: function (f) {
+            return {
+              color: f.properties.noValue ? '#555555' : '#ffffff',
+              weight: f.properties.noValue ? 1.2 : 1,
+              dashArray: f.properties.noValue ? '4 3' : null,
+              fillColor: f.properties.fill,
+              fillOpacity: 0.9
+            };
+          },
+          onEachFeature: function (f, l) {
+            l.bindTooltip(label(f.properties.label), { sticky: true });
+            l.on('click', function () { window.location.href = f.properties.url; });
+            l.on('mouseover', function () { l.setStyle({ weight: 3, color: '#1a1a1a' }); });
+            l.on('mouseout', function () { layer.resetStyle(l); });
+            l.on('add', function () {
+              var el = l.getElement && l.getElement();
+              if (el) {
+                el.setAttribute('data-code', f.properties.code);
+                el.setAttribute('aria-label', f.properties.label);
+                el.setAttribute('role', 'link');
+              }
+            });
+          }
+        }).addTo(map);
+        if (first && layer.getBounds().isValid()) {
+          first = false;
+          map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+        }
+        mapEl.setAttribute('data-loaded', String(data.features.length));
+      });
+  }
+
+  map.on('zoomend', function () { if (!first) { load(); } });
+  map.setView([52.3, 10.2], 9);
+  load();
+})();

@@ -1,0 +1,171 @@
+package de.sozialmonitor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import de.sozialmonitor.method.ComponentStat;
+import de.sozialmonitor.method.IndicatorValues;
+import de.sozialmonitor.method.Monitoring;
+import de.sozialmonitor.method.MonitoringInput;
+import de.sozialmonitor.method.MonitoringResult;
+import de.sozialmonitor.method.Profiles;
+import de.sozialmonitor.model.MethodConfig;
+import de.sozialmonitor.workspace.CatalogReader;
+import de.sozialmonitor.model.IndicatorCatalog;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Random;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+public class ResultRepositoryTest {
+    static final String[] VARS = {"pop_total", "pop_u18", "pop_u15", "pop_15_64", "pop_65plus", "migrant_u18",
+            "children_single_parent", "sgb2_u65", "unemployed", "children_u15_sgb2", "grusi_65plus", "school_leavers",
+            "school_leavers_low"};
+
+    static long importRow(Handle h, String outcome) {
+        return h.createUpdate("INSERT INTO import(file_name, sha256, source, format, user_name, started_at, outcome) "
+                        + "VALUES ('f.csv', :sha, 'test', 'csv', 'test', :at, :outcome)")
+                .bind("sha", "0".repeat(64)).bind("at", OffsetDateTime.now()).bind("outcome", outcome)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    static void observation(Handle h, long imp, String area, int year, String var, String group, Double value, String status) {
+        h.createUpdate("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
+                        + "VALUES (:i, :a, :y, :v, :g, :value, :s)")
+                .bind("i", imp).bind("a", area).bind("y", year).bind("v", var).bind("g", group).bind("value", value)
+                .bind("s", status).execute();
+    }
+
+    /** A county with two municipalities and twelve localities, 2017 and 2020, plus a superseded import. */
+    public static void fill(Database db) {
+        db.jdbi().useTransaction(h -> {
+            h.execute("INSERT INTO area_level(name, depth) VALUES ('Landkreis', 0), ('Gemeinde', 1), ('Ortsteil', 2)");
+            h.execute("INSERT INTO area(code, valid_from, name, level, parent_code) VALUES ('K', DATE '1900-01-01', 'Kreis', 'Landkreis', NULL)");
+            for (int m = 1; m <= 2; m++) {
+                h.execute("INSERT INTO area(code, valid_from, name, level, parent_code) VALUES ('M" + m
+                        + "', DATE '1900-01-01', 'Gemeinde " + m + "', 'Gemeinde', 'K')");
+            }
+            long good = importRow(h, "imported");
+            long bad = importRow(h, "imported");
+            long failed = importRow(h, "failed");
+            h.execute("UPDATE import SET superseded_by = " + good + " WHERE id = " + bad);
+            Random rnd = new Random(7);
+            for (int l = 1; l <= 12; l++) {
+                String code = "L" + l;
+                h.execute("INSERT INTO area(code, valid_from, name, level, parent_code) VALUES ('" + code
+                        + "', DATE '1900-01-01', 'Ort " + l + "', 'Ortsteil', 'M" + (l % 2 + 1) + "')");
+                for (int year : new int[] {2017, 2020}) {
+                    double pop = l == 12 ? 200 : 1000 + rnd.nextInt(3000);
+                    for (String v : VARS) {
+                        double value = v.equals("pop_total") ? pop : Math.floor(pop * (0.05 + 0.2 * rnd.nextDouble()));
+                        if (l == 11 && v.equals("school_leavers_low") && year == 2020) {
+                            observation(h, good, code, year, v, "", null, "SUPPRESSED");
+                        } else {
+                            observation(h, good, code, year, v, "", value, "OK");
+                        }
+                        // a superseded and a failed import: must not be read
+                        observation(h, bad, code, year, v, "", 999999.0, "OK");
+                        observation(h, failed, code, year, v, "", 888888.0, "OK");
+                    }
+                    observation(h, good, code, year, "unemployed", "sex=f", Math.floor(pop * 0.02), "OK");
+                    observation(h, good, code, year, "pop_15_64", "sex=f", Math.floor(pop * 0.3), "OK");
+                }
+            }
+        });
+    }
+
+    static IndicatorCatalog catalog() throws Exception {
+        return CatalogReader.read(Path.of(ResultRepositoryTest.class.getResource("/workspace-template/indicators.yaml").toURI()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void onlyActiveObservationsAreRead(TestDatabases.Kind kind) throws Exception {
+        try (Database db = kind.open()) {
+            fill(db);
+            MonitoringInput in = MonitoringInputReader.read(db.jdbi());
+            assertThat(in.levels()).containsExactly("Landkreis", "Gemeinde", "Ortsteil");
+            assertThat(in.years()).containsExactly(2017, 2020);
+            double[] pop = in.counts(MonitoringInput.SeriesKey.total("pop_total"), 2020);
+            assertThat(pop[in.indexOf("L12")]).isEqualTo(200);
+            double[] low = in.counts(MonitoringInput.SeriesKey.total("school_leavers_low"), 2020);
+            assertThat(low[in.indexOf("L11")]).isNaN();
+            assertThat(in.counts(new MonitoringInput.SeriesKey("unemployed", "sex=f"), 2020)).isNotNull();
+            MonitoringResult r = Monitoring.compute(in, catalog(), MethodConfig.defaults(), 2020);
+            assertThat(r.excluded()[r.areas().indexOf("L12")]).isEqualTo("population_below_minimum");
+            assertThat(r.excluded()[r.areas().indexOf("L11")]).isEqualTo("missing:school_leavers_low");
+            assertThat(r.status().participants()).isEqualTo(10);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aSavedResultSetLoadsBackWithEveryValue(TestDatabases.Kind kind) throws Exception {
+        try (Database db = kind.open()) {
+            fill(db);
+            MonitoringResult r = Monitoring.compute(MonitoringInputReader.read(db.jdbi()), catalog(), MethodConfig.defaults(), 2020);
+            ResultRepository repo = new ResultRepository(db.jdbi());
+            long id = repo.save(r, "tester");
+            assertThat(repo.latestId(2020)).contains(id);
+            assertThat(repo.list()).singleElement().satisfies(i -> {
+                assertThat(i.computedBy()).isEqualTo("tester");
+                assertThat(i.analysisLevel()).isEqualTo("Ortsteil");
+            });
+            MonitoringResult back = repo.latest(2020).orElseThrow();
+            assertThat(back.year()).isEqualTo(2020);
+            assertThat(back.baseYear()).isEqualTo(2017);
+            assertThat(back.config()).isEqualTo(r.config());
+            assertThat(back.catalog()).isEqualTo(r.catalog());
+            assertThat(back.analysisLevel()).isEqualTo("Ortsteil");
+            assertThat(back.areas().size()).isEqualTo(r.areas().size());
+            for (int a = 0; a < r.areas().size(); a++) {
+                int b = back.areas().indexOf(r.areas().code(a));
+                assertThat(back.areas().name(b)).isEqualTo(r.areas().name(a));
+                assertThat(back.areas().level(b)).isEqualTo(r.areas().level(a));
+                assertSame(back.statusIndex(b), r.statusIndex(a));
+                assertSame(back.dynamicsIndex(b), r.dynamicsIndex(a));
+                assertSame(back.status().raw()[b], r.status().raw()[a]);
+                assertThat(back.statusClass()[b]).isEqualTo(r.statusClass()[a]);
+                assertThat(back.dynamicsClass()[b]).isEqualTo(r.dynamicsClass()[a]);
+                assertThat(back.attention()[b]).isEqualTo(r.attention()[a]);
+                assertThat(back.excluded()[b]).isEqualTo(r.excluded()[a]);
+                for (IndicatorValues v : r.values()) {
+                    IndicatorValues w = back.values(v.indicatorId(), v.year(), v.targetGroup());
+                    assertThat(w).as(v.indicatorId() + " " + v.year() + " " + v.targetGroup()).isNotNull();
+                    assertSame(w.value()[b], v.value()[a]);
+                }
+                for (String id2 : r.config().statusIndicators().keySet()) {
+                    assertSame(back.status().z().get(id2)[b], r.status().z().get(id2)[a]);
+                    assertSame(back.dynamics().z().get(id2)[b], r.dynamics().z().get(id2)[a]);
+                    assertSame(back.dynamics().input().get(id2)[b], r.dynamics().input().get(id2)[a]);
+                }
+            }
+            for (ComponentStat s : r.status().stats()) {
+                ComponentStat t = back.status().stat(s.indicatorId());
+                assertThat(t.n()).isEqualTo(s.n());
+                assertSame(t.mean(), s.mean());
+                assertSame(t.sd(), s.sd());
+                assertThat(t.leftOut()).isEqualTo(s.leftOut());
+            }
+            assertThat(back.status().participants()).isEqualTo(r.status().participants());
+            // a profile from the stored result equals the one from the computed result
+            assertThat(Profiles.of(back, "L3").indicators().get(2).value())
+                    .isCloseTo(Profiles.of(r, "L3").indicators().get(2).value(), within(1e-12));
+            assertThat(back.breakdowns("unemployed")).extracting(IndicatorValues::targetGroup).containsExactly("sex=f");
+            assertThat(repo.byId(id + 100)).isEmpty();
+            assertThat(back.provenance()).containsKey("imports");
+            assertThat(back.provenance().containsKey("years")).isFalse();
+        }
+    }
+
+    private static void assertSame(double actual, double expected) {
+        if (Double.isNaN(expected)) {
+            assertThat(actual).isNaN();
+        } else {
+            assertThat(actual).isCloseTo(expected, within(1e-12));
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package de.sozialmonitor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * End-to-end tests in Debian's headless Chromium, driven by Selenium through Debian's
+ * chromedriver (never a downloaded browser or driver; Selenium Manager is not used because both
+ * paths are given). One server and one browser for the whole class. Every page visited is checked
+ * with axe-core (from the WebJar) and must have zero violations.
+ */
+class BrowserTest {
+    static WebFixture fx;
+    static WebDriver driver;
+    static Path downloads;
+    static Path profile;
+    static String axeSource;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The browser and driver to use: environment (set by ./test), else Debian's paths. */
+    static Optional<Path[]> browser() {
+        Path chromium = Path.of(Optional.ofNullable(System.getenv("SOZIALMONITOR_CHROMIUM")).filter(s -> !s.isBlank()).orElse("/usr/bin/chromium"));
+        Path chromedriver = Path.of(Optional.ofNullable(System.getenv("SOZIALMONITOR_CHROMEDRIVER")).filter(s -> !s.isBlank()).orElse("/usr/bin/chromedriver"));
+        return Files.isExecutable(chromium) && Files.isExecutable(chromedriver) ? Optional.of(new Path[] {chromium, chromedriver}) : Optional.empty();
+    }
+
+    static WebDriver startBrowser(Path chromium, Path chromedriver, Path profileDir, Path downloadDir) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profileDir, "--window-size=1366,1000", "--lang=de-DE");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloadDir.toString(),
+                "download.prompt_for_download", false, "intl.accept_languages", "de-DE,de"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        Optional<Path[]> paths = browser();
+        if (paths.isEmpty()) {
+            if ("1".equals(System.getenv("SOZIALMONITOR_REQUIRE_BROWSER"))) {
+                throw new IllegalStateException("Chromium or chromedriver missing although SOZIALMONITOR_REQUIRE_BROWSER=1 "
+                        + "(install the Debian packages chromium and chromium-driver)");
+            }
+            Assumptions.abort("browser tests skipped: no chromium/chromedriver (install Debian's chromium and chromium-driver, or run ./test)");
+        }
+        try (InputStream in = BrowserTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        fx = WebFixture.start();
+        downloads = Files.createTempDirectory("sozialmonitor-downloads");
+        profile = Files.createTempDirectory("sozialmonitor-chromium");
+        driver = startBrowser(paths.get()[0], paths.get()[1], profile, downloads);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    static WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    static void open(String path) {
+        driver.get(fx.base + path);
+    }
+
+    static void waitForMap() {
+        waiting().until(d -> d.findElement(By.id("map")).getAttribute("data-loaded") != null);
+    }
+
+    /** Runs axe-core on the current page: WCAG 2.0/2.1 A and AA rules and best practices. */
+    static List<String> axeViolations() throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(axeSource);
+        Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+                + ".then(function (r) { done(JSON.stringify(r.violations)); }, function (e) { done('error: ' + e); });");
+        String text = String.valueOf(result);
+        if (text.startsWith("error:")) {
+            return List.of(text);
+        }
+        List<String> problems = new ArrayList<>();
+        for (JsonNode v : JSON.readTree(text)) {
+            List<String> targets = new ArrayList<>();
+            v.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
+            problems.add(driver.getCurrentUrl() + " " + v.path("id").asText() + ": " + v.path("help").asText() + " " + targets);
+        }
+        return problems;
+    }
+
+    static void assertNoAlert() {
+        try {
+            driver.switchTo().alert();
+            throw new AssertionError("a script from data ran: an alert is open");
+        } catch (NoAlertPresentException expected) {
+            // the injected script stayed text
+        }
+    }
+
+    @Test
+    void theOverviewShowsTheMapColouredByStatusAndTheTable() {
+        open("/?year=2023");
+        waitForMap();
+        List<WebElement> shapes = driver.findElements(By.cssSelector("#map path.leaflet-interactive"));
+        assertThat(shapes).hasSize(6);
+        assertThat(driver.findElement(By.cssSelector("#map path[data-code='L5']")).getAttribute("fill"))
+                .isEqualTo(Classification.STATUS_COLOURS.get("sehr_niedrig"));
+        assertThat(driver.findElements(By.cssSelector("#area-table tbody tr"))).hasSize(6);
+        assertThat(driver.findElement(By.cssSelector(".demo-banner")).getText()).contains("Demo – synthetische Daten");
+        assertNoAlert();
+    }
+
+    @Test
+    void changingIndicatorAndYearRedrawsMapAndTable() {
+        open("/?year=2023");
+        waitForMap();
+        new Select(driver.findElement(By.id("show"))).selectByValue("ind:sgb2");
+        waiting().until(d -> d.getCurrentUrl().contains("show=ind%3Asgb2"));
+        waitForMap();
+        assertThat(driver.findElement(By.cssSelector(".legend-mode")).getText()).contains("SGB-II");
+        WebElement slider = driver.findElement(By.id("year"));
+        slider.sendKeys(Keys.ARROW_LEFT);
+        waiting().until(d -> d.getCurrentUrl().contains("year=2022"));
+        waitForMap();
+        assertThat(driver.findElement(By.id("year-output")).getText()).isEqualTo("2022");
+        assertThat(new Select(driver.findElement(By.id("show"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("ind:sgb2");
+        assertThat(driver.findElement(By.cssSelector("#area-table caption")).getText()).contains("2022");
+    }
+
+    @Test
+    void clickingAnAreaOnTheMapOpensItsProfile() {
+        open("/?year=2023");
+        waitForMap();
+        driver.findElement(By.cssSelector("#map path[data-code='L1']")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/gebiet/L1"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gebietssteckbrief Ortsteil A");
+        assertThat(driver.findElements(By.cssSelector("svg.sparkline"))).isNotEmpty();
+    }
+
+    @Test
+    void theGermanCsvDownloadHoldsTheTable() throws IOException {
+        open("/?year=2023");
+        driver.findElement(By.partialLinkText("CSV (deutsches Format")).click();
+        waiting().until(d -> csvFiles().findAny().isPresent());
+        Path file = csvFiles().findFirst().orElseThrow();
+        String csv = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("# Demo – synthetische Daten");
+        List<String> lines = csv.lines().filter(l -> !l.startsWith("#")).toList();
+        assertThat(lines.get(0)).startsWith("area_code;area_name;year;status_index;status_class;dynamics_index;dynamics_class;attention;excluded;");
+        assertThat(lines).hasSize(7);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("L5;Ortsteil E;2023;").contains(";sehr_niedrig;"));
+    }
+
+    static Stream<Path> csvFiles() {
+        try {
+            return Files.list(downloads).filter(p -> p.toString().endsWith(".csv"));
+        } catch (IOException e) {
+            return Stream.empty();
+        }
+    }
+
+    @Test
+    void anAnalystLogsInAndReachesTheInternalArea() {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys("analyst1");
+        driver.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
+        driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/intern"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Interner Bereich");
+        open("/?year=2023");
+        assertThat(driver.findElement(By.cssSelector(".scope")).getText()).contains("Interne Ergebnisse");
+        driver.findElement(By.cssSelector(".logout button")).click();
+        waiting().until(d -> d.findElements(By.cssSelector(".logout")).isEmpty());
+    }
+
+    @Test
+    void everyPageHasNoAccessibilityViolations() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String path : List.of("/?year=2023", "/?year=2023&show=ind:sgb2", "/?level=Gemeinde&show=dynamics", "/gebiet/L2?year=2023",
+                "/gebiet/L3?year=2023", "/indikatoren", "/indikator/sgb2?year=2023", "/aufmerksamkeit?year=2023", "/methode", "/api",
+                "/login", "/nirgends", "/?lang=en")) {
+            open(path);
+            if (!driver.findElements(By.id("map")).isEmpty()) {
+                waitForMap();
+            }
+            problems.addAll(axeViolations());
+            assertNoAlert();
+        }
+        open("/?lang=de");
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys("admin1");
+        driver.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
+        driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        waiting().until(d -> d.getCurrentUrl().endsWith("/intern"));
+        for (String path : List.of("/intern", "/intern/benutzer", "/intern/protokoll", "/?year=2023")) {
+            open(path);
+            if (!driver.findElements(By.id("map")).isEmpty()) {
+                waitForMap();
+            }
+            problems.addAll(axeViolations());
+        }
+        driver.findElement(By.cssSelector(".logout button")).click();
+        assertThat(problems).isEmpty();
+    }
+}

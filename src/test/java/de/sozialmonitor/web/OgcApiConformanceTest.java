@@ -1,0 +1,154 @@
+package de.sozialmonitor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Abstract tests of OGC API – Features Part 1 (OGC 17-069r4, Annex A) for the classes the server
+ * declares: Core (A.2) and GeoJSON (A.3). Each test names the requirement it checks.
+ */
+class OgcApiConformanceTest {
+    static WebFixture fx;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        fx = WebFixture.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    static JsonNode json(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body());
+    }
+
+    static List<String> rels(JsonNode links) {
+        List<String> rels = new ArrayList<>();
+        links.forEach(l -> rels.add(l.path("rel").asText()));
+        return rels;
+    }
+
+    @Test
+    void landingPage_req_core_root_success() throws Exception {
+        HttpResponse<String> r = fx.client().get("/ogc");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode links = json(r).path("links");
+        assertThat(rels(links)).contains("self", "service-desc", "conformance", "data");
+        links.forEach(l -> assertThat(l.path("href").asText()).startsWith("http"));
+    }
+
+    @Test
+    void apiDefinition_req_core_api_definition_success() throws Exception {
+        JsonNode landing = json(fx.client().get("/ogc"));
+        String href = null;
+        for (JsonNode l : landing.path("links")) {
+            if (l.path("rel").asText().equals("service-desc")) {
+                href = l.path("href").asText();
+            }
+        }
+        HttpResponse<String> r = fx.client().get(href.substring(href.indexOf("/api/")));
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode doc = json(r);
+        assertThat(doc.path("openapi").asText()).startsWith("3.0");
+        assertThat(doc.path("paths").has("/ogc/collections/{collectionId}/items")).isTrue();
+    }
+
+    @Test
+    void conformance_req_core_conformance_success() throws Exception {
+        JsonNode c = json(fx.client().get("/ogc/conformance"));
+        List<String> classes = new ArrayList<>();
+        c.path("conformsTo").forEach(n -> classes.add(n.asText()));
+        assertThat(classes).contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+    }
+
+    @Test
+    void collections_req_core_fc_md_success_and_links() throws Exception {
+        JsonNode c = json(fx.client().get("/ogc/collections"));
+        assertThat(rels(c.path("links"))).contains("self");
+        assertThat(c.path("collections").size()).isEqualTo(3);
+        for (JsonNode col : c.path("collections")) {
+            assertThat(col.path("id").asText()).isNotBlank();
+            assertThat(rels(col.path("links"))).contains("items");
+            JsonNode bbox = col.path("extent").path("spatial").path("bbox").get(0);
+            assertThat(bbox.size()).isEqualTo(4);
+            assertThat(bbox.get(0).asDouble()).isLessThan(bbox.get(2).asDouble());
+            HttpResponse<String> single = fx.client().get("/ogc/collections/" + col.path("id").asText());
+            assertThat(single.statusCode()).isEqualTo(200);
+            assertThat(json(single).path("id").asText()).isEqualTo(col.path("id").asText());
+        }
+        assertThat(fx.client().get("/ogc/collections/nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void items_req_core_fc_response_and_geojson_content() throws Exception {
+        HttpResponse<String> r = fx.client().get("/ogc/collections/ortsteil/items");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/geo+json");
+        JsonNode fc = json(r);
+        assertThat(fc.path("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(fc.path("numberReturned").asInt()).isEqualTo(fc.path("features").size()).isEqualTo(6);
+        assertThat(fc.path("numberMatched").asInt()).isEqualTo(6);
+        assertThat(fc.path("timeStamp").asText()).isNotBlank();
+        assertThat(rels(fc.path("links"))).contains("self");
+        for (JsonNode f : fc.path("features")) {
+            assertThat(f.path("type").asText()).isEqualTo("Feature");
+            assertThat(f.path("geometry").path("type").asText()).isIn("Polygon", "MultiPolygon");
+            assertThat(f.path("properties").has("status_class")).isTrue();
+            assertThat(f.path("properties").has("sgb2")).isTrue();
+        }
+    }
+
+    @Test
+    void items_req_core_fc_limit_and_next_link() throws Exception {
+        JsonNode first = json(fx.client().get("/ogc/collections/ortsteil/items?limit=4"));
+        assertThat(first.path("numberReturned").asInt()).isEqualTo(4);
+        String next = null;
+        for (JsonNode l : first.path("links")) {
+            if (l.path("rel").asText().equals("next")) {
+                next = l.path("href").asText();
+            }
+        }
+        assertThat(next).isNotNull();
+        JsonNode second = json(fx.client().get(next.substring(next.indexOf("/ogc"))));
+        assertThat(second.path("numberReturned").asInt()).isEqualTo(2);
+        assertThat(fx.client().get("/ogc/collections/ortsteil/items?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void items_req_core_fc_bbox_filters_spatially() throws Exception {
+        JsonNode south = json(fx.client().get("/ogc/collections/ortsteil/items?bbox=10.25,52.21,10.35,52.29"));
+        List<String> ids = new ArrayList<>();
+        south.path("features").forEach(f -> ids.add(f.path("id").asText()));
+        assertThat(ids).containsExactly("L4");
+        assertThat(fx.client().get("/ogc/collections/ortsteil/items?bbox=1,2,3").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void feature_req_core_f_success_and_404() throws Exception {
+        HttpResponse<String> r = fx.client().get("/ogc/collections/ortsteil/items/L1");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode f = json(r);
+        assertThat(f.path("id").asText()).isEqualTo("L1");
+        assertThat(rels(f.path("links"))).contains("self", "collection");
+        assertThat(fx.client().get("/ogc/collections/ortsteil/items/NOPE").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anonymousClientsGetThePublishedReleaseOnly() {
+        String body = fx.client().get("/ogc/collections/ortsteil/items/L1?datetime=2023").body();
+        assertThat(body).doesNotContain("987.654");
+    }
+}

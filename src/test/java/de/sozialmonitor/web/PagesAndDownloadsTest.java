@@ -1,0 +1,123 @@
+package de.sozialmonitor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PagesAndDownloadsTest {
+    static WebFixture fx;
+
+    @BeforeAll
+    static void start() {
+        fx = WebFixture.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    static List<NamedCsvRecord> parse(String csv, char separator) {
+        return CsvReader.builder().fieldSeparator(separator).commentStrategy(CommentStrategy.SKIP).commentCharacter('#')
+                .ofNamedCsvRecord(csv).stream().toList();
+    }
+
+    @Test
+    void germanCsvHasTheExportColumnsSemicolonsAndDecimalCommasAndSaysItIsSynthetic() {
+        HttpResponse<String> r = fx.client().get("/download/gebiete.csv?year=2022&format=de");
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(r.body()).startsWith("# Demo – synthetische Daten");
+        List<NamedCsvRecord> rows = parse(r.body(), ';');
+        assertThat(rows).hasSize(6);
+        NamedCsvRecord l1 = rows.stream().filter(x -> x.getField("area_code").equals("L1")).findFirst().orElseThrow();
+        assertThat(l1.getHeader()).startsWith("area_code", "area_name", "year", "status_index", "status_class",
+                "dynamics_index", "dynamics_class", "attention", "excluded");
+        assertThat(l1.getField("year")).isEqualTo("2022");
+        assertThat(l1.getField("status_class")).isEqualTo("hoch");
+        assertThat(l1.getField("status_index")).isEqualTo("-0,9");
+        // published result set 1, year 2022: value = 5 + 3*2 + 0 + 0.5
+        assertThat(l1.getField("migrant_u18")).isEqualTo("11,5");
+        NamedCsvRecord l6 = rows.stream().filter(x -> x.getField("area_code").equals("L6")).findFirst().orElseThrow();
+        assertThat(l6.getField("excluded")).isEqualTo("population_below_minimum");
+        assertThat(l6.getField("migrant_u18")).isEqualTo(".");
+    }
+
+    @Test
+    void internationalCsvUsesCommasAndDecimalPoints() {
+        List<NamedCsvRecord> rows = parse(fx.client().get("/download/gebiete.csv?year=2022&format=intl").body(), ',');
+        NamedCsvRecord l1 = rows.stream().filter(x -> x.getField("area_code").equals("L1")).findFirst().orElseThrow();
+        assertThat(l1.getField("migrant_u18")).isEqualTo("11.5");
+    }
+
+    @Test
+    void overviewHasMapTableLegendAndDemoBanner() {
+        String html = fx.client().get("/?year=2023").body();
+        assertThat(html).contains("id=\"map\"").contains("id=\"area-table\"").contains("Legende")
+                .contains("Demo – synthetische Daten").contains("Veröffentlichter Berichtsstand 1");
+    }
+
+    @Test
+    void tableSortsByAColumn() {
+        String html = fx.client().get("/?year=2023&sort=status&dir=desc").body();
+        int l5 = html.indexOf("/gebiet/L5");
+        int l1 = html.indexOf("/gebiet/L1");
+        assertThat(l5).isPositive().isLessThan(l1);
+        assertThat(html).contains("aria-sort=\"descending\"");
+    }
+
+    @Test
+    void englishIsSwitchable() {
+        String html = fx.client().get("/?lang=en").body();
+        assertThat(html).contains("lang=\"en\"").contains("Demo – synthetic data").contains("Areas needing attention");
+    }
+
+    @Test
+    void mapDataIsGeoJsonWithColoursAndSimplerGeometryAtLowZoom() throws Exception {
+        HttpResponse<String> r = fx.client().get("/api/v1/map?year=2023&zoom=8");
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/geo+json");
+        var fc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertThat(fc.path("features").size()).isEqualTo(6);
+        assertThat(fc.path("notice").asText()).isEqualTo("Demo – synthetische Daten");
+        var l5 = fc.path("features").findParents("code").stream().filter(p -> p.path("code").asText().equals("L5")).findFirst().orElseThrow();
+        assertThat(l5.path("fill").asText()).isEqualTo(Classification.STATUS_COLOURS.get("sehr_niedrig"));
+    }
+
+    @Test
+    void areaProfileShowsIndicatorsAgainstMunicipalityAndCountyWithRankAndTrend() {
+        String html = fx.client().get("/gebiet/L2?year=2023").body();
+        assertThat(html).contains("Gebietssteckbrief").contains("Gemeinde Nord").contains("Landkreis Musterstadt")
+                .contains("class=\"sparkline\"").contains(" von 5");
+    }
+
+    @Test
+    void indicatorPageShowsDefinitionSeriesAndDistribution() {
+        String html = fx.client().get("/indikator/sgb2?year=2023").body();
+        assertThat(html).contains("Zähler").contains("Nenner").contains("Quelle").contains("class=\"chart\"");
+    }
+
+    @Test
+    void attentionListExplainsWhyAndWhatChanged() {
+        String html = fx.client().get("/aufmerksamkeit?year=2023").body();
+        assertThat(html).contains("Dynamik neu negativ").contains("/gebiet/L5");
+    }
+
+    @Test
+    void unknownAreaIs404() {
+        assertThat(fx.client().get("/gebiet/XYZ").statusCode()).isEqualTo(404);
+        assertThat(fx.client().get("/api/v1/areas/XYZ").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void openApiDocumentIsServed() {
+        HttpResponse<String> r = fx.client().get("/api/v1/openapi.json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"openapi\"").contains("/api/v1/map");
+    }
+}

@@ -1,0 +1,235 @@
+package de.sozialmonitor.web;
+
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.UserRepository;
+import de.sozialmonitor.workspace.Workspace;
+import de.sozialmonitor.workspace.WorkspaceInitializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A small synthetic county in a fresh database, served on a free port: county K, municipalities
+ * G1 and G2, localities L1..L6 (L3 carries a script in its name, L6 is too small for the index),
+ * years 2021–2023. Result set 1 is frozen in published release 1; result set 2 is a newer,
+ * unpublished computation. Distinctive numbers let tests see who sees what:
+ * {@link #INTERNAL_VALUE} only in result set 2, {@link #INTERNAL_COUNT} and {@link #PUBLISHED_COUNT}
+ * are counts (numerators) that only analysts may see.
+ */
+final class WebFixture implements AutoCloseable {
+    static final double INTERNAL_VALUE = 987.654;
+    static final List<String> INTERNAL_VALUE_TEXTS = List.of("987,7", "987.7", "987.65", "987,65");
+    static final double INTERNAL_COUNT = 4242.5;
+    static final double PUBLISHED_COUNT = 1234.5;
+    static final String XSS_NAME = "<script>alert('x')</script><img src=x onerror=alert(1)>Ort";
+    static final String PASSWORD = "correct horse battery";
+    static final List<String> LOCALITIES = List.of("L1", "L2", "L3", "L4", "L5", "L6");
+    static final List<Integer> YEARS = List.of(2021, 2022, 2023);
+
+    final Path dir;
+    final Workspace workspace;
+    final Database db;
+    final WebServer server;
+    final String base;
+
+    private WebFixture(Path dir, Workspace workspace, Database db, WebServer server) {
+        this.dir = dir;
+        this.workspace = workspace;
+        this.db = db;
+        this.server = server;
+        this.base = "http://localhost:" + server.port();
+    }
+
+    static WebFixture start() {
+        return start(de.sozialmonitor.store.TestDatabases.h2());
+    }
+
+    static WebFixture start(Database db) {
+        try {
+            Path dir = Files.createTempDirectory("sozialmonitor-web");
+            WorkspaceInitializer.create(dir, Map.of("\"00000\"", "\"03999\"", "Mein Landkreis", "Landkreis Musterstadt"));
+            Files.writeString(dir.resolve(Workspace.CONFIG_FILE), "\nsynthetic: true\n", java.nio.file.StandardOpenOption.APPEND);
+            Workspace ws = Workspace.open(dir);
+            populate(db, ws);
+            UserRepository users = new UserRepository(db.jdbi());
+            for (String role : UserRepository.ROLES) {
+                users.add(role + "1", role, PASSWORD, "test");
+            }
+            WebServer server = new WebServer(db, ws.config(), ws.catalog()).start(0);
+            return new WebFixture(dir, ws, db, server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A rectangle as GeoJSON, corners on a 0.05° grid. */
+    static String box(double x0, double y0, double x1, double y1) {
+        return String.format(Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":[[[%.2f,%.2f],[%.2f,%.2f],[%.2f,%.2f],[%.2f,%.2f],[%.2f,%.2f]]]}",
+                x0, y0, x1, y0, x1, y1, x0, y1, x0, y0);
+    }
+
+    private static void populate(Database db, Workspace ws) {
+        db.jdbi().useTransaction(h -> {
+            h.execute("INSERT INTO area_level(name, depth) VALUES ('Kreis', 0), ('Gemeinde', 1), ('Ortsteil', 2)");
+            area(h, "K", "Landkreis Musterstadt", "Kreis", null, box(10.0, 52.2, 10.4, 52.5));
+            area(h, "G1", "Gemeinde Nord", "Gemeinde", "K", box(10.0, 52.2, 10.2, 52.5));
+            area(h, "G2", "Gemeinde Süd", "Gemeinde", "K", box(10.2, 52.2, 10.4, 52.5));
+            for (int i = 0; i < 6; i++) {
+                String code = LOCALITIES.get(i);
+                String name = code.equals("L3") ? XSS_NAME : "Ortsteil " + (char) ('A' + i);
+                double x0 = i < 3 ? 10.0 : 10.2;
+                double y0 = 52.2 + 0.1 * (i % 3);
+                area(h, code, name, "Ortsteil", i < 3 ? "G1" : "G2", box(x0, y0, x0 + 0.2, y0 + 0.1));
+            }
+            List<String> indicators = ws.catalog().indicators().stream()
+                    .filter(i -> i.role() == de.sozialmonitor.model.IndicatorRole.ATTENTION).map(i -> i.id()).toList();
+            for (long rs = 1; rs <= 2; rs++) {
+                h.createUpdate("INSERT INTO result_set(id, year, computed_at, computed_by, method_json, catalog_json, inputs_json, analysis_level) "
+                                + "VALUES (:id, 2023, :at, 'test', :m, '{}', '{}', 'Ortsteil')")
+                        .bind("id", rs).bind("at", OffsetDateTime.of(2024, 3, (int) rs, 12, 0, 0, 0, ZoneOffset.UTC))
+                        .bind("m", "{\"min_population\":300,\"dynamics_years\":3,\"status_thresholds\":{\"high\":-1.0,\"low\":1.0,\"very_low\":1.5}}")
+                        .execute();
+                List<String> all = List.of("K", "G1", "G2", "L1", "L2", "L3", "L4", "L5", "L6");
+                for (int year : YEARS) {
+                    for (int a = 0; a < all.size(); a++) {
+                        String code = all.get(a);
+                        for (int k = 0; k < indicators.size(); k++) {
+                            double value = 5 + a * 2 + k + (year - 2021) * 0.5;
+                            double numerator = rs == 1 ? PUBLISHED_COUNT : 500 + a;
+                            if (rs == 2 && code.equals("L1") && k == 0) {
+                                value = INTERNAL_VALUE;
+                                numerator = INTERNAL_COUNT;
+                            }
+                            if (rs == 1 && code.equals("L2") && k == 1 && year == 2023) {
+                                numerator = 2; // a small count: the public must not get this rate
+                            }
+                            h.createUpdate("INSERT INTO result_value(result_set_id, area_code, year, indicator_id, target_group, numerator, "
+                                            + "denominator, value, change_value, z_status) VALUES (:rs, :a, :y, :i, '', :n, 2000, :v, 0.5, :z)")
+                                    .bind("rs", rs).bind("a", code).bind("y", year).bind("i", indicators.get(k))
+                                    .bind("n", numerator).bind("v", value).bind("z", (a - 4) * 0.6 + k * 0.1).execute();
+                        }
+                        if (code.startsWith("L")) {
+                            int l = Integer.parseInt(code.substring(1));
+                            String[] status = {"hoch", "mittel", "mittel", "niedrig", "sehr_niedrig"};
+                            boolean small = code.equals("L6");
+                            String sc = small ? null : status[l - 1];
+                            String dc = small ? null : (l == 4 && year == 2023 ? "negativ" : l == 1 ? "positiv" : "stabil");
+                            boolean attention = !small && (sc.equals("niedrig") || sc.equals("sehr_niedrig") || "negativ".equals(dc));
+                            h.createUpdate("INSERT INTO result_area(result_set_id, area_code, year, status_raw, status_index, status_class, "
+                                            + "dynamics_raw, dynamics_index, dynamics_class, attention, excluded) "
+                                            + "VALUES (:rs, :a, :y, :si, :si, :sc, :di, :di, :dc, :att, :ex)")
+                                    .bind("rs", rs).bind("a", code).bind("y", year)
+                                    .bind("si", small ? null : -1.5 + l * 0.6).bind("sc", sc)
+                                    .bind("di", small ? null : 0.3 * l - 0.8).bind("dc", dc)
+                                    .bind("att", attention).bind("ex", small ? "population_below_minimum" : null).execute();
+                        }
+                    }
+                }
+            }
+            h.createUpdate("INSERT INTO release(number, title, year, result_set_id, created_at, created_by, published_at, published_by, checksum, content) "
+                            + "VALUES (1, 'Berichtsstand 2023', 2023, 1, :at, 'test', :at, 'test', :c, '{}')")
+                    .bind("at", OffsetDateTime.of(2024, 3, 5, 12, 0, 0, 0, ZoneOffset.UTC)).bind("c", "0".repeat(64)).execute();
+        });
+    }
+
+    private static void area(Handle h, String code, String name, String level, String parent, String geometry) {
+        h.createUpdate("INSERT INTO area(code, valid_from, name, level, parent_code, geometry) VALUES (:c, :f, :n, :l, :p, :g)")
+                .bind("c", code).bind("f", LocalDate.of(1900, 1, 1)).bind("n", name).bind("l", level).bind("p", parent)
+                .bind("g", geometry).execute();
+    }
+
+    /** An HTTP client with its own cookie jar; not following redirects, so tests see them. */
+    Client client() {
+        return new Client(base);
+    }
+
+    Client loggedIn(String username) {
+        Client c = client();
+        HttpResponse<String> r = c.login(username, PASSWORD);
+        if (r.statusCode() != 303) {
+            throw new IllegalStateException("login of " + username + " failed: " + r.statusCode());
+        }
+        return c;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        db.close();
+    }
+
+    static final class Client {
+        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
+        final String base;
+        final HttpClient http;
+        String csrf;
+
+        Client(String base) {
+            this.base = base;
+            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) {
+            return post(path, form, Map.of());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) {
+            String body = form.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(b::header);
+            return send(b.build());
+        }
+
+        /** Reads the CSRF token from a page's form. */
+        String csrfFrom(String html) {
+            Matcher m = CSRF.matcher(html);
+            return m.find() ? m.group(1) : null;
+        }
+
+        HttpResponse<String> login(String username, String password) {
+            String token = csrfFrom(get("/login").body());
+            HttpResponse<String> r = post("/login", Map.of("_csrf", token, "username", username, "password", password, "next", "/intern"));
+            if (r.statusCode() == 303) {
+                csrf = csrfFrom(get("/intern").body());
+            }
+            return r;
+        }
+
+        private HttpResponse<String> send(HttpRequest request) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

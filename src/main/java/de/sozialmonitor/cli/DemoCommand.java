@@ -1,10 +1,14 @@
 package de.sozialmonitor.cli;
 
 import de.sozialmonitor.demo.DemoBuild;
+import de.sozialmonitor.demo.DemoIntegration;
 import de.sozialmonitor.demo.DemoTexts;
 import de.sozialmonitor.demo.DemoWorkspace;
 import de.sozialmonitor.demo.PeineTerritory;
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.web.WebServer;
 import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -68,6 +72,9 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (DemoWorkspace.NotADemoWorkspaceException e) {
             err.println(DemoTexts.get("demo.notDemo", e.getMessage()));
             return ExitCodes.ERROR;
+        } catch (DemoIntegration.DemoFailedException e) {
+            err.println(DemoTexts.get("demo.failed", e.getMessage()));
+            return ExitCodes.ERROR;
         }
         out.println(DemoTexts.get(result.prepared().reused() ? "demo.reused" : "demo.created", target));
         if (!result.complete()) {
@@ -78,9 +85,21 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         int servePort = port != null ? port : result.workspace().config().webPort();
-        // INTEGRATION(web): start the web application on servePort for result.workspace(), print the URL
-        // (demo.serving) and block until interrupted.
-        err.println(DemoTexts.get("demo.serveUnavailable"));
-        return ExitCodes.ERROR;
+        Database db = result.workspace().openDatabase();
+        WebServer server = ServeCommand.serve(result.workspace(), db, servePort);
+        out.println(DemoTexts.get("demo.serving", ServeCommand.url(server)));
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            db.close();
+            stopped.countDown();
+        }));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
     }
 }

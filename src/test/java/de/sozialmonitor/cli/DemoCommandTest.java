@@ -40,8 +40,9 @@ class DemoCommandTest {
                             + "(SELECT MAX(id) FROM result_set WHERE year = 2024)")
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                     .forEach(r -> classes.put(r[0], r)));
-            assertThat(db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT year) FROM result_set")
-                    .mapTo(Integer.class).one())).isEqualTo(11);
+            int years = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT year) FROM result_set")
+                    .mapTo(Integer.class).one());
+            assertThat(years).isEqualTo(11);
         }
         assertThat(classes).hasSize(71);
         assertThat(classes.values().stream().filter(r -> r[1] != null)).hasSizeGreaterThanOrEqualTo(60)

@@ -39,6 +39,7 @@ class DemoCommandTest {
                             + "FROM result_area a WHERE a.year = 2024 AND a.result_set_id = "
                             + "(SELECT MAX(id) FROM result_set WHERE year = 2024)")
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                    .filter(r -> r[0].length() == 11) // localities; the method also stores municipalities and county
                     .forEach(r -> classes.put(r[0], r)));
             int years = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT year) FROM result_set")
                     .mapTo(Integer.class).one());

@@ -5,10 +5,7 @@ import de.sozialmonitor.demo.DemoIntegration;
 import de.sozialmonitor.demo.DemoTexts;
 import de.sozialmonitor.demo.DemoWorkspace;
 import de.sozialmonitor.demo.PeineTerritory;
-import de.sozialmonitor.store.Database;
-import de.sozialmonitor.web.WebServer;
 import java.io.PrintWriter;
-import java.util.concurrent.CountDownLatch;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port != null && (port < 1 || port > 65535)) {
@@ -85,21 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         int servePort = port != null ? port : result.workspace().config().webPort();
-        Database db = result.workspace().openDatabase();
-        WebServer server = ServeCommand.serve(result.workspace(), db, servePort);
-        out.println(DemoTexts.get("demo.serving", ServeCommand.url(server)));
-        out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            db.close();
-            stopped.countDown();
-        }));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ServeCommand.serveUntilStopped(result.workspace(), servePort, out, url -> DemoTexts.get("demo.serving", url));
         return ExitCodes.OK;
     }
 }

@@ -5,9 +5,11 @@ import de.sozialmonitor.ingest.Importer;
 import de.sozialmonitor.method.Monitoring;
 import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.method.MonitoringResult;
+import de.sozialmonitor.privacy.DisclosureRules;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.MonitoringInputReader;
+import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.workspace.Workspace;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ import java.util.List;
  *   <li>import: wired to {@code ingest.Importer.importFile}</li>
  *   <li>compute: wired to {@code method.Monitoring.compute} + {@code store.ResultRepository.save}
  *       (what {@code compute --year Y} does, for every year)</li>
- *   <li>release create + publish (package {@code privacy}): not wired yet</li>
+ *   <li>release create + publish: wired to {@code store.ReleaseRepository} (privacy), as the CLI does</li>
  *   <li>serve: wired in {@code cli.DemoCommand} to {@code cli.ServeCommand.serve}</li>
  * </ul>
  */
@@ -86,10 +88,33 @@ public final class DemoIntegration {
         return new DemoBuild.Step(name, true, computed.isEmpty() ? "unchanged (result sets present)" : String.join(", ", computed), false);
     }
 
-    /** Creates a release of {@code year} and publishes it, after disclosure control. */
+    /**
+     * Creates a release of {@code year} from its latest result set (after disclosure control) and
+     * publishes it, as {@code release create} and {@code release publish} do. If that result set
+     * is already in a published release, nothing is done: a published release is never changed.
+     */
     static DemoBuild.Step releaseAndPublish(Workspace ws, Database db, int year) {
-        // INTEGRATION(privacy): release create --year year --title "Demo ..." ; release publish N.
-        return new DemoBuild.Step("release " + year, false,
-                "not available yet: the privacy part (releases) is not merged into this build", false);
+        String name = "release " + year;
+        ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+        Long latest = db.jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) FROM result_set WHERE year = :y")
+                .bind("y", year).mapTo(Long.class).findOne().orElse(null));
+        var published = repo.list().stream()
+                .filter(r -> r.isPublished() && latest != null && r.resultSetId() == latest).findFirst();
+        if (published.isPresent()) {
+            return new DemoBuild.Step(name, true, "unchanged (release " + published.get().number() + " is published)", false);
+        }
+        try {
+            var cfg = ws.config();
+            ReleaseRepository.ReleaseInfo created = repo.create(new ReleaseRepository.CreateRequest(RELEASE_TITLE + " " + year,
+                    year, null, cfg.territoryCode(), cfg.territoryName(), cfg.synthetic(), DisclosureRules.of(cfg.privacy()),
+                    cfg.method(), ws.catalog()), USER);
+            ReleaseRepository.ReleaseInfo info = repo.publish(created.number(), USER);
+            return new DemoBuild.Step(name, true, "release " + info.number() + " created and published", true);
+        } catch (ReleaseRepository.ReleaseException e) {
+            throw new DemoFailedException(name + ": " + e.getMessage());
+        }
     }
+
+    /** Title of the demo's releases; says what they are. */
+    static final String RELEASE_TITLE = "Demo Landkreis Peine (synthetische Daten)";
 }

@@ -25,7 +25,9 @@ class DemoCommandTest {
         Path dir = tmp.resolve("sozialmonitor-demo");
         CliTest.Run first = CliTest.run("--lang", "en", "demo", "--no-serve", "--dir", dir.toString());
         assertThat(first.out()).contains("SYNTHETIC").contains("Demo workspace created")
-                .contains("import einwohnermelderegister.csv: 90").contains("compute 2014-2024");
+                .contains("import einwohnermelderegister.csv: 90").contains("compute 2014-2024")
+                .contains("release 2024: release 1 created and published").doesNotContain("  --  ");
+        assertThat(first.exit()).isZero();
         Workspace ws = Workspace.open(dir);
         assertThat(ws.config().synthetic()).isTrue();
         assertThat(ws.config().territoryCode()).isEqualTo("03157");
@@ -59,7 +61,8 @@ class DemoCommandTest {
         Path areas = dir.resolve("data").resolve(DemoFiles.AREAS_CSV);
         byte[] before = Files.readAllBytes(areas);
         CliTest.Run second = CliTest.run("--lang", "de", "demo", "--no-serve", "--dir", dir.toString());
-        assertThat(second.out()).contains("SYNTHETISCH").contains("weiterverwendet").contains("unchanged (result sets present)");
+        assertThat(second.out()).contains("SYNTHETISCH").contains("weiterverwendet").contains("unchanged (result sets present)")
+                .contains("unchanged (release 1 is published)");
         assertThat(Files.readAllBytes(areas)).isEqualTo(before);
         assertThat(second.exit()).isEqualTo(first.exit());
     }

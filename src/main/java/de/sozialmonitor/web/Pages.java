@@ -211,6 +211,7 @@ final class Pages {
                 ul(
                         li(a(t.get("downloads.csvDe")).withHref("/download/gebiete.csv?" + query + "&format=de").attr("download", "")),
                         li(a(t.get("downloads.csvIntl")).withHref("/download/gebiete.csv?" + query + "&format=intl").attr("download", "")),
+                        li(a(t.get("downloads.xlsx")).withHref("/download/gebiete.xlsx?" + query).attr("download", "")),
                         li(a(t.get("downloads.geojson")).withHref("/download/gebiete.geojson?" + query).attr("download", ""))))
                 .withClass("downloads");
     }

@@ -191,6 +191,17 @@ final class WebFixture implements AutoCloseable {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
         }
 
+        byte[] getBytes(String path) {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         HttpResponse<String> post(String path, Map<String, String> form) {
             return post(path, form, Map.of());
         }

@@ -1,0 +1,66 @@
+package de.sozialmonitor.report;
+
+import de.sozialmonitor.model.PrivacyConfig;
+import de.sozialmonitor.report.ReportModel.Cell;
+
+/**
+ * Decides, cell by cell, whether a figure may be printed. The public variant applies the primary
+ * suppression rules of {@code privacy} in {@code sozialmonitor.yaml}: a count below the minimum is
+ * withheld, and so is a rate whose numerator is such a count or whose area has fewer inhabitants
+ * than {@code min_population_for_rates}. A count of exactly 0 is not a risk and is shown.
+ *
+ * <p>Secondary suppression (cells withheld so that margins do not reveal primary ones) is the
+ * privacy part's job and comes with the release; until its per-cell status is available here, the
+ * report applies only these primary rules (see docs/report.md).
+ */
+public interface CellDisclosure {
+
+    /** A rate or share with the counts it was formed from (either may be null if unknown). */
+    Cell rate(Double value, Double numerator, Double denominator, Double areaPopulation);
+
+    /** A count such as the population. */
+    Cell count(Double value);
+
+    /** Everything computed is printed: for internal reports only. */
+    static CellDisclosure internal() {
+        return new CellDisclosure() {
+            @Override
+            public Cell rate(Double value, Double numerator, Double denominator, Double areaPopulation) {
+                return Cell.of(value);
+            }
+
+            @Override
+            public Cell count(Double value) {
+                return Cell.of(value);
+            }
+        };
+    }
+
+    /** The primary rules of the workspace's privacy configuration. */
+    static CellDisclosure primary(PrivacyConfig privacy) {
+        return new CellDisclosure() {
+            @Override
+            public Cell rate(Double value, Double numerator, Double denominator, Double areaPopulation) {
+                if (value == null || value.isNaN()) {
+                    return Cell.missing();
+                }
+                if (isSmall(numerator) || isSmall(denominator)) {
+                    return Cell.suppressed();
+                }
+                if (areaPopulation != null && areaPopulation < privacy.minPopulationForRates()) {
+                    return Cell.suppressed();
+                }
+                return Cell.of(value);
+            }
+
+            @Override
+            public Cell count(Double value) {
+                return isSmall(value) ? Cell.suppressed() : Cell.of(value);
+            }
+
+            private boolean isSmall(Double count) {
+                return count != null && count > 0 && count < privacy.minCount();
+            }
+        };
+    }
+}

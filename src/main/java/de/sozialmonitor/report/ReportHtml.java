@@ -1,0 +1,813 @@
+package de.sozialmonitor.report;
+
+import de.sozialmonitor.model.DynamicsClass;
+import de.sozialmonitor.model.StatusClass;
+import de.sozialmonitor.report.ReportModel.AreaResult;
+import de.sozialmonitor.report.ReportModel.AttentionEntry;
+import de.sozialmonitor.report.ReportModel.Cell;
+import de.sozialmonitor.report.ReportModel.Change;
+import de.sozialmonitor.report.ReportModel.IndicatorInfo;
+import de.sozialmonitor.report.ReportModel.Profile;
+import de.sozialmonitor.report.svg.ChoroplethMap;
+import de.sozialmonitor.report.svg.ChoroplethMap.LegendEntry;
+import de.sozialmonitor.report.svg.TrendChart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * THE report template: one XHTML document, used as it is for {@code --format html} and given to
+ * openhtmltopdf for {@code --format pdf}. Print layout (pages, running header and footer) is CSS
+ * {@code @page}; the screen gets the same content in one column. Section order follows issue 7.
+ */
+public final class ReportHtml {
+    static final String[] STATUS_COLORS = {"#abd9e9", "#ffffbf", "#fdae61", "#d7191c"};
+    static final String[] DYNAMICS_COLORS = {"#abd9e9", "#ffffbf", "#f46d43"};
+    static final String[] OVERALL_COLORS = {"#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7"};
+    static final String[] SEQUENTIAL = {"#ffffcc", "#fed976", "#fd8d3c", "#e31a1c", "#800026"};
+    static final String NO_DATA = "#d9d9d9";
+
+    private final ReportModel m;
+    private final ReportTexts t;
+    private final Html h = new Html();
+    /** Symbols used in the current table, for its footnote. */
+    private final Set<String> usedSymbols = new LinkedHashSet<>();
+
+    public ReportHtml(ReportModel model) {
+        this.m = model;
+        this.t = new ReportTexts(model.options().language());
+    }
+
+    public static String render(ReportModel model) {
+        return new ReportHtml(model).render();
+    }
+
+    public String render() {
+        String title = m.territory().name() + " – " + t.get("report.kind") + " " + m.release().referenceYear();
+        h.raw("<!DOCTYPE html>\n");
+        h.open("html", "xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + t.language() + "\" xml:lang=\"" + t.language() + "\"").nl();
+        h.open("head").raw("<meta charset=\"UTF-8\"/>").el("title", title)
+                .raw("<meta name=\"subject\" content=\"" + Html.esc(t.get("report.subtitle")) + "\"/>")
+                .raw("<meta name=\"author\" content=\"" + Html.esc(m.territory().name()) + "\"/>")
+                .raw("<meta name=\"keywords\" content=\"" + Html.esc(t.get("report.release", m.release().number()) + ", "
+                        + m.release().checksum()) + "\"/>")
+                .raw("<meta name=\"generator\" content=\"Sozialmonitor\"/>")
+                .open("style").raw(css()).close("style").close("head").nl();
+        h.open("body", m.options().internal() ? "class=\"internal\"" : null).nl();
+        runningElements();
+        titlePage();
+        summary();
+        method();
+        maps();
+        tables();
+        profiles();
+        annex();
+        h.close("body").close("html").nl();
+        return h.toString();
+    }
+
+    // ---------------------------------------------------------------- frame
+
+    private void runningElements() {
+        h.open("div", "class=\"running-header\"");
+        h.el("span", "class=\"rh-left\"", m.territory().name() + " · " + t.get("report.kind") + " "
+                + m.release().referenceYear());
+        h.el("span", "class=\"rh-right\"", t.get("report.release", m.release().number())
+                + (m.release().published() ? "" : " · " + t.get("report.status.draft")));
+        if (m.options().internal()) {
+            h.el("div", "class=\"internal-banner\"", t.get("report.internal"));
+        }
+        if (m.territory().synthetic()) {
+            h.el("div", "class=\"synthetic-banner\"", t.get("report.synthetic"));
+        }
+        h.close("div").nl();
+        h.open("div", "class=\"running-footer\"");
+        h.el("span", "class=\"rf-left\"", t.get("report.checksum") + ": " + shortChecksum());
+        h.open("span", "class=\"rf-right\"").text(t.get("report.page") + " ").raw("<span class=\"pagenum\"></span>")
+                .text(" " + t.get("report.pageOf") + " ").raw("<span class=\"pagecount\"></span>").close("span");
+        h.close("div").nl();
+    }
+
+    private String shortChecksum() {
+        String c = m.release().checksum();
+        return c == null ? "" : c.length() > 16 ? c.substring(0, 16) + "…" : c;
+    }
+
+    private void titlePage() {
+        h.open("section", "class=\"title-page\"");
+        h.el("div", "class=\"tp-territory\"", m.territory().name());
+        h.el("h1", "class=\"tp-title\"", t.get("report.kind") + " " + m.release().referenceYear());
+        h.el("div", "class=\"tp-subtitle\"", t.get("report.subtitle"));
+        h.open("div", "class=\"tp-box\"");
+        h.el("p", "class=\"tp-release\"", t.get("report.release", m.release().number())
+                + (m.release().title() == null || m.release().title().isBlank() ? "" : ": " + m.release().title()));
+        h.el("p", t.get("report.referenceYear", Integer.toString(m.release().referenceYear())));
+        h.el("p", t.get("report.createdOn", t.date(m.release().createdOn())));
+        if (m.release().published()) {
+            h.el("p", t.get("report.publishedOn", t.date(m.release().publishedOn())));
+        }
+        h.el("p", "class=\"tp-status " + (m.release().published() ? "published" : "draft") + "\"",
+                m.release().published() ? t.get("report.status.published") : t.get("report.status.draft"));
+        h.el("p", "class=\"tp-privacy\"", m.options().internal() ? t.get("report.internal") : t.get("report.public"));
+        if (m.territory().synthetic()) {
+            h.el("p", "class=\"tp-synthetic\"", t.get("report.synthetic"));
+        }
+        h.close("div");
+        h.open("div", "class=\"tp-contents\"").el("h2", t.get("report.contents")).open("ol");
+        String[][] toc = {{"summary", "section.summary"}, {"method", "section.method"}, {"maps", "section.maps"},
+                {"tables", "section.tables"}, {"profiles", "section.profiles"}, {"annex", "section.annex"}};
+        for (String[] entry : toc) {
+            if ("profiles".equals(entry[0]) && m.profiles().isEmpty()) {
+                continue;
+            }
+            h.open("li").raw("<a href=\"#" + entry[0] + "\" title=\"" + Html.esc(t.get(entry[1])) + "\">").text(t.get(entry[1])).close("a").close("li");
+        }
+        h.close("ol").close("div");
+        h.open("div", "class=\"tp-footer\"");
+        h.el("p", "class=\"tp-checksum-label\"", t.get("report.checksum"));
+        h.el("p", "class=\"tp-checksum\"", m.release().checksum());
+        h.el("p", "class=\"tp-generated\"", t.get("report.generated", m.release().number()));
+        h.close("div");
+        h.close("section").nl();
+    }
+
+    // ---------------------------------------------------------------- 1 summary
+
+    private void summary() {
+        chapter("summary", "1", t.get("section.summary"));
+        h.open("div", "class=\"summary-text\"");
+        for (String sentence : new SummaryWriter(m, t).sentences()) {
+            h.el("p", sentence);
+        }
+        h.close("div");
+        keyFigures();
+        classMatrix();
+        changesTable();
+        h.close("section").nl();
+    }
+
+    private void keyFigures() {
+        h.el("h3", t.get("summary.keyFigures"));
+        h.open("table", "class=\"data key-figures\"").open("thead").open("tr");
+        th(t.get("col.indicator"), "left");
+        th(t.get("col.territory", m.territory().name()), null);
+        th(t.get("col.min"), null);
+        th(t.get("col.max"), null);
+        h.close("tr").close("thead").open("tbody");
+        for (IndicatorInfo ind : m.attentionIndicators()) {
+            List<Double> values = m.areas().stream().map(a -> a.value(ind.id())).filter(Cell::hasValue)
+                    .map(Cell::value).sorted().toList();
+            h.open("tr");
+            td(ind.name() + " (" + ind.unit() + ")", "left");
+            cellTd(m.territoryTotal() == null ? Cell.missing() : m.territoryTotal().value(ind.id()), ind.precision());
+            cellTd(values.isEmpty() ? Cell.missing() : Cell.of(values.get(0)), ind.precision());
+            cellTd(values.isEmpty() ? Cell.missing() : Cell.of(values.get(values.size() - 1)), ind.precision());
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+        symbolFootnote();
+    }
+
+    private void classMatrix() {
+        h.el("h3", t.get("summary.matrix"));
+        h.open("table", "class=\"data matrix\"").open("thead").open("tr");
+        th(t.get("col.statusClass") + " \\ " + t.get("col.dynamicsClass"), "left");
+        for (DynamicsClass d : DynamicsClass.values()) {
+            th(t.classLabel(d.code()), null);
+        }
+        th(t.get("class.excluded"), null);
+        h.close("tr").close("thead").open("tbody");
+        for (StatusClass s : StatusClass.values()) {
+            h.open("tr");
+            td(t.classLabel(s.code()), "left");
+            for (DynamicsClass d : DynamicsClass.values()) {
+                long n = m.areas().stream().filter(a -> a.statusClass() == s && a.dynamicsClass() == d).count();
+                boolean attention = m.areas().stream().anyMatch(a -> a.statusClass() == s && a.dynamicsClass() == d && a.attention());
+                h.el("td", "class=\"num" + (attention ? " flag" : "") + "\"", Long.toString(n));
+            }
+            long noDyn = m.areas().stream().filter(a -> a.statusClass() == s && a.dynamicsClass() == null).count();
+            h.el("td", "class=\"num\"", Long.toString(noDyn));
+            h.close("tr");
+        }
+        long excluded = m.areas().stream().filter(a -> a.statusClass() == null).count();
+        h.open("tr");
+        td(t.get("class.excluded"), "left");
+        h.el("td", "class=\"num\" colspan=\"3\"", "");
+        h.el("td", "class=\"num\"", Long.toString(excluded));
+        h.close("tr");
+        h.close("tbody").close("table");
+    }
+
+    private void changesTable() {
+        ReportModel.Changes changes = m.changes();
+        if (changes.previousNumber() == null || changes.changes().isEmpty()) {
+            return;
+        }
+        h.el("h3", t.get("changes.title", changes.previousNumber()));
+        h.open("table", "class=\"data changes\"").open("thead").open("tr");
+        th(t.get("col.area"), "left");
+        th(t.get("changes.kind"), "left");
+        th(t.get("changes.before"), null);
+        th(t.get("changes.after"), null);
+        h.close("tr").close("thead").open("tbody");
+        for (Change c : changes.changes()) {
+            h.open("tr");
+            td(c.areaName(), "left");
+            String kind = c.kind() == ReportModel.ChangeKind.THRESHOLD_CROSSED
+                    ? t.get("changes.THRESHOLD_CROSSED", m.indicator(c.indicatorId()).name() + " "
+                    + t.number(c.threshold(), m.indicator(c.indicatorId()).precision()))
+                    : t.get("changes." + c.kind().name());
+            td(kind, "left");
+            td(changeValue(c.before()), null);
+            td(changeValue(c.after()), null);
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+    }
+
+    private String changeValue(String v) {
+        if (v == null) {
+            return "–";
+        }
+        String label = t.get("class." + v);
+        return label.equals("class." + v) ? v : label;
+    }
+
+    // ---------------------------------------------------------------- 2 method
+
+    private void method() {
+        ReportModel.MethodInfo mi = m.method();
+        chapter("method", "2", t.get("section.method"));
+        int year = m.release().referenceYear();
+        h.el("p", t.get("method.intro", m.release().number()));
+        h.el("p", t.get("method.indicators", mi.statusWeights().size(), mi.dynamicsYears(),
+                Integer.toString(year - mi.dynamicsYears()), Integer.toString(year)));
+        h.el("p", t.get("method.z"));
+        h.el("p", t.get("method.index"));
+        h.el("p", t.get("method.statusClasses", t.index(mi.statusThresholds().high()), t.index(mi.statusThresholds().low()),
+                t.index(mi.statusThresholds().veryLow())));
+        h.el("p", t.get("method.dynamicsClasses", t.index(mi.dynamicsThresholds().positive()),
+                t.index(mi.dynamicsThresholds().negative())));
+        h.el("p", t.get("method.exclusion", t.count(mi.minPopulation())));
+        String rule = mi.attentionRule();
+        h.el("p", "class=\"rule\"", "default".equals(rule) || "berlin".equals(rule) ? t.get("method.rule." + rule)
+                : t.get("method.rule.other", rule));
+        h.el("p", t.get("method.privacy", mi.minCount(), t.count(mi.minPopulationForRates())));
+        if (m.options().internal()) {
+            h.el("p", "class=\"internal-note\"", t.get("method.privacy.internal"));
+        }
+        h.el("h3", t.get("col.indicators"));
+        h.open("table", "class=\"data method-indicators\"").open("thead").open("tr");
+        th(t.get("col.indicator"), "left");
+        th(t.get("col.definition"), "left");
+        th(t.get("col.weight"), null);
+        h.close("tr").close("thead").open("tbody");
+        for (IndicatorInfo ind : m.attentionIndicators()) {
+            h.open("tr");
+            h.open("td", "class=\"left\"").el("strong", ind.name()).raw("<br/>").el("span", "class=\"small\"", ind.source()).close("td");
+            td(ind.definition(), "left small");
+            Double w = mi.statusWeights().get(ind.id());
+            td(w == null ? "–" : t.number(w, w == Math.rint(w) ? 0 : 2), null);
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+        if (!mi.stats().isEmpty()) {
+            h.el("h3", t.get("method.stats"));
+            h.open("table", "class=\"data stats\"").open("thead").open("tr");
+            th(t.get("col.indicator"), "left");
+            th(t.get("col.component"), null);
+            th(t.get("col.n"), null);
+            th(t.get("col.mean"), null);
+            th(t.get("col.sd"), null);
+            h.close("tr").close("thead").open("tbody");
+            for (ReportModel.IndicatorStat s : mi.stats()) {
+                IndicatorInfo ind = m.indicators().stream().filter(i -> i.id().equals(s.indicatorId())).findFirst().orElse(null);
+                String name = ind == null ? s.indicatorId() : ind.name();
+                int precision = ind == null ? 2 : ind.precision() + 1;
+                h.open("tr");
+                td(name + (s.leftOut() ? " (" + t.get("method.leftOut") + ")" : ""), "left");
+                td(t.get("component." + s.component()), null);
+                td(Integer.toString(s.n()), null);
+                td(s.mean() == null ? "x" : t.number(s.mean(), precision), null);
+                td(s.sd() == null ? "x" : t.number(s.sd(), precision), null);
+                h.close("tr");
+            }
+            h.close("tbody").close("table");
+        }
+        h.close("section").nl();
+    }
+
+    // ---------------------------------------------------------------- 3 maps
+
+    private void maps() {
+        chapter("maps", "3", t.get("section.maps"));
+        if (m.map().isEmpty()) {
+            h.el("p", t.get("map.noData"));
+            h.close("section").nl();
+            return;
+        }
+        h.el("p", t.get("maps.intro", m.method().analysisLevel()));
+        int year = m.release().referenceYear();
+        figure(statusMap(), t.get("map.status", Integer.toString(year)));
+        figure(dynamicsMap(), t.get("map.dynamics", Integer.toString(year - m.method().dynamicsYears()), Integer.toString(year)));
+        figure(overallMap(), t.get("map.overall", Integer.toString(year)));
+        h.el("h2", "class=\"subchapter\"", t.get("section.indicatorMaps"));
+        for (IndicatorInfo ind : m.attentionIndicators()) {
+            figure(indicatorMap(ind), t.get("map.indicator", ind.name(), Integer.toString(year)));
+        }
+        h.close("section").nl();
+    }
+
+    private int mapNumber;
+
+    private void figure(String svg, String caption) {
+        mapNumber++;
+        h.open("figure", "class=\"map\"").el("figcaption", t.get("map.caption", mapNumber, caption)).raw(svg)
+                .close("figure").nl();
+    }
+
+    String statusMap() {
+        List<LegendEntry> legend = new ArrayList<>();
+        for (StatusClass c : StatusClass.values()) {
+            legend.add(new LegendEntry(STATUS_COLORS[c.ordinal()], t.classLabel(c.code())));
+        }
+        Map<String, Integer> cat = new LinkedHashMap<>();
+        m.areas().forEach(a -> {
+            if (a.statusClass() != null) {
+                cat.put(a.code(), a.statusClass().ordinal());
+            }
+        });
+        return map(t.get("map.status", Integer.toString(m.release().referenceYear())), t.get("map.legend.status"), legend, cat);
+    }
+
+    String dynamicsMap() {
+        List<LegendEntry> legend = new ArrayList<>();
+        for (DynamicsClass c : DynamicsClass.values()) {
+            legend.add(new LegendEntry(DYNAMICS_COLORS[c.ordinal()], t.classLabel(c.code())));
+        }
+        Map<String, Integer> cat = new LinkedHashMap<>();
+        m.areas().forEach(a -> {
+            if (a.dynamicsClass() != null) {
+                cat.put(a.code(), a.dynamicsClass().ordinal());
+            }
+        });
+        int year = m.release().referenceYear();
+        return map(t.get("map.dynamics", Integer.toString(year - m.method().dynamicsYears()), Integer.toString(year)),
+                t.get("map.legend.dynamics"), legend, cat);
+    }
+
+    String overallMap() {
+        String[] keys = {"overall.both", "overall.status", "overall.dynamics", "overall.none"};
+        List<LegendEntry> legend = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            legend.add(new LegendEntry(OVERALL_COLORS[i], t.get(keys[i])));
+        }
+        Map<String, Integer> cat = new LinkedHashMap<>();
+        for (AreaResult a : m.areas()) {
+            if (a.statusClass() == null) {
+                continue;
+            }
+            boolean low = SummaryWriter.lowStatus(a);
+            boolean neg = a.dynamicsClass() == DynamicsClass.NEGATIV;
+            // the map shows the attention flag as computed; the colour says which part of the rule applies
+            cat.put(a.code(), !a.attention() ? 3 : low && neg ? 0 : low ? 1 : neg ? 2 : 1);
+        }
+        return map(t.get("map.overall", Integer.toString(m.release().referenceYear())), t.get("map.legend.overall"), legend, cat);
+    }
+
+    String indicatorMap(IndicatorInfo ind) {
+        List<Double> values = m.areas().stream().map(a -> a.value(ind.id())).filter(Cell::hasValue).map(Cell::value)
+                .sorted().toList();
+        List<Double> breaks = quantileBreaks(values, SEQUENTIAL.length, ind.precision());
+        List<LegendEntry> legend = new ArrayList<>();
+        for (int i = 0; i + 1 < breaks.size(); i++) {
+            String from = t.number(breaks.get(i), ind.precision());
+            String to = t.number(breaks.get(i + 1), ind.precision());
+            legend.add(new LegendEntry(SEQUENTIAL[colorIndex(i, breaks.size() - 1)], from + " – " + to));
+        }
+        Map<String, Integer> cat = new LinkedHashMap<>();
+        for (AreaResult a : m.areas()) {
+            Cell c = a.value(ind.id());
+            if (c.hasValue()) {
+                int k = 0;
+                while (k + 2 < breaks.size() && c.value() > breaks.get(k + 1)) {
+                    k++;
+                }
+                cat.put(a.code(), k);
+            }
+        }
+        return map(t.get("map.indicator", ind.name(), Integer.toString(m.release().referenceYear())),
+                t.get("map.legend.indicator", ind.unit()), legend, cat, t.get("map.suppressed"));
+    }
+
+    private static int colorIndex(int i, int classes) {
+        if (classes >= SEQUENTIAL.length) {
+            return i;
+        }
+        return (int) Math.round(i * (SEQUENTIAL.length - 1) / (double) Math.max(1, classes - 1));
+    }
+
+    /** Class breaks at quantiles, rounded to the printed precision, duplicates removed. */
+    static List<Double> quantileBreaks(List<Double> sorted, int classes, int precision) {
+        TreeSet<Double> breaks = new TreeSet<>();
+        if (sorted.isEmpty()) {
+            return List.of();
+        }
+        double factor = Math.pow(10, precision);
+        for (int k = 0; k <= classes; k++) {
+            double pos = (sorted.size() - 1) * k / (double) classes;
+            double v = sorted.get((int) Math.round(pos));
+            breaks.add(k == 0 ? Math.floor(v * factor) / factor : k == classes ? Math.ceil(v * factor) / factor
+                    : Math.round(v * factor) / factor);
+        }
+        List<Double> list = new ArrayList<>(breaks);
+        if (list.size() == 1) {
+            list.add(list.get(0));
+        }
+        return list;
+    }
+
+    private String map(String title, String legendTitle, List<LegendEntry> legend, Map<String, Integer> categories) {
+        return map(title, legendTitle, legend, categories, t.get("map.noData"));
+    }
+
+    private String map(String title, String legendTitle, List<LegendEntry> legend, Map<String, Integer> categories,
+                       String noDataLabel) {
+        return new ChoroplethMap(title, m.map().areas(), categories, legend, new LegendEntry(NO_DATA, noDataLabel),
+                m.map().municipalities(), m.map().municipalityNames(),
+                t.get("map.source", m.territory().name(), m.release().number(), m.territory().name()),
+                legendTitle, t.get("map.north"), t.get("map.boundary")).render();
+    }
+
+    // ---------------------------------------------------------------- 4 tables
+
+    private void tables() {
+        chapter("tables", "4", t.get("section.tables"));
+        attentionTable();
+        h.el("h3", t.get("section.tables") + ": " + m.method().analysisLevel());
+        h.el("p", t.get("tables.intro", m.method().analysisLevel()));
+        h.open("table", "class=\"data areas\"").open("thead").open("tr");
+        th(t.get("col.code"), "left w-code");
+        th(t.get("col.area"), "left w-name");
+        th(t.get("col.municipality"), "left w-mun");
+        th(t.get("col.population"), "w-num");
+        th(t.get("col.statusIndex"), "w-num");
+        th(t.get("col.statusClass"), "left w-cls");
+        th(t.get("col.dynamicsIndex"), "w-num");
+        th(t.get("col.dynamicsClass"), "left w-cls");
+        th(t.get("col.attention"), "center w-att");
+        h.close("tr").close("thead").open("tbody");
+        for (AreaResult a : m.areas()) {
+            h.open("tr", a.attention() ? "class=\"flagged\"" : null);
+            td(a.code(), "left code");
+            td(a.name(), "left");
+            td(a.parentName(), "left");
+            cellTd(a.population(), 0);
+            td(a.statusClass() == null ? symbol("x") : t.index(a.statusIndex()), null);
+            td(a.statusClass() == null ? t.exclusion(a.excluded()) : t.classLabel(a.statusClass().code()), "left cls");
+            td(a.dynamicsClass() == null ? symbol("x") : t.index(a.dynamicsIndex()), null);
+            td(a.dynamicsClass() == null ? "" : t.classLabel(a.dynamicsClass().code()), "left cls");
+            td(a.attention() ? "●" : "", "center");
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+        symbolFootnote();
+        valuesTable(false);
+        valuesTable(true);
+        h.close("section").nl();
+    }
+
+    private void valuesTable(boolean changes) {
+        int year = m.release().referenceYear();
+        h.el("h3", changes ? t.get("tables.changes", Integer.toString(year - m.method().dynamicsYears()), Integer.toString(year))
+                : t.get("tables.values", Integer.toString(year)));
+        List<IndicatorInfo> inds = m.attentionIndicators();
+        h.open("table", "class=\"data values\"").open("thead").open("tr");
+        th(t.get("col.area"), "left w-vname");
+        for (IndicatorInfo ind : inds) {
+            th(shortName(ind), "ind");
+        }
+        h.close("tr").close("thead").open("tbody");
+        if (!changes && m.territoryTotal() != null) {
+            valuesRow(m.territoryTotal(), inds, false, "total");
+        }
+        if (!changes) {
+            for (AreaResult mun : m.municipalities()) {
+                valuesRow(mun, inds, false, "municipality");
+            }
+        }
+        for (AreaResult a : m.areas()) {
+            valuesRow(a, inds, changes, null);
+        }
+        h.close("tbody").close("table");
+        symbolFootnote();
+    }
+
+    private void valuesRow(AreaResult a, List<IndicatorInfo> inds, boolean changes, String cls) {
+        h.open("tr", cls == null ? null : "class=\"" + cls + "\"");
+        td(a.name(), "left name");
+        for (IndicatorInfo ind : inds) {
+            cellTd(changes ? a.change(ind.id()) : a.value(ind.id()), ind.precision());
+        }
+        h.close("tr");
+    }
+
+    private void attentionTable() {
+        h.el("h3", t.get("section.attention"));
+        if (m.attention().isEmpty()) {
+            h.el("p", t.get("attention.none"));
+            return;
+        }
+        h.el("p", t.get("attention.intro"));
+        h.open("table", "class=\"data attention\"").open("thead").open("tr");
+        th(t.get("col.area"), "left");
+        th(t.get("col.municipality"), "left");
+        th(t.get("col.statusClass"), "left");
+        th(t.get("col.dynamicsClass"), "left");
+        th(t.get("col.drivers"), "left");
+        h.close("tr").close("thead").open("tbody");
+        for (AttentionEntry e : m.attention()) {
+            AreaResult a = e.area();
+            h.open("tr");
+            h.open("td", "class=\"left\"").el("strong", a.name()).raw("<br/>").el("span", "class=\"small code\"", a.code()).close("td");
+            td(a.parentName(), "left");
+            td(t.classLabel(a.statusClass() == null ? null : a.statusClass().code()), "left cls");
+            td(a.dynamicsClass() == null ? "–" : t.classLabel(a.dynamicsClass().code()), "left cls");
+            td(driverText(e.drivers()), "left");
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+    }
+
+    private String driverText(List<ReportModel.Driver> drivers) {
+        List<String> parts = new ArrayList<>();
+        for (ReportModel.Driver d : drivers) {
+            parts.add(m.indicator(d.indicatorId()).name() + " (" + t.index(d.z()) + ")");
+        }
+        return String.join("; ", parts);
+    }
+
+    // ---------------------------------------------------------------- 5 profiles
+
+    private void profiles() {
+        if (m.profiles().isEmpty()) {
+            return;
+        }
+        boolean first = true;
+        for (Profile p : m.profiles()) {
+            if (first) {
+                chapter("profiles", "5", t.get("section.profiles"));
+                first = false;
+            } else {
+                h.open("section", "class=\"chapter profile\"");
+            }
+            profile(p);
+            h.close("section").nl();
+        }
+    }
+
+    private void profile(Profile p) {
+        AreaResult a = p.area();
+        h.el("h2", "class=\"profile-title\"", t.get("profile.title", a.name()));
+        String pop = t.cell(a.population(), 0);
+        String mun = a.parentName() == null ? "–" : a.parentName();
+        h.el("p", "class=\"facts\"", a.statusClass() != null
+                ? t.get("profile.facts", a.code(), mun, pop, t.classLabel(a.statusClass().code()),
+                a.dynamicsClass() == null ? "–" : t.classLabel(a.dynamicsClass().code()))
+                : t.get("profile.factsExcluded", a.code(), mun, pop, t.exclusion(a.excluded())));
+        if (!p.drivers().isEmpty()) {
+            h.el("p", "class=\"drivers\"", t.get("col.drivers") + ": " + driverText(p.drivers()));
+        }
+        h.el("h3", t.get("profile.values"));
+        h.open("table", "class=\"data profile-values\"").open("thead").open("tr");
+        th(t.get("col.indicator"), "left");
+        th(t.get("col.unit"), null);
+        th(t.get("profile.area"), null);
+        th(mun, null);
+        th(m.territory().name(), null);
+        th(t.get("tables.changes", Integer.toString(m.release().referenceYear() - m.method().dynamicsYears()),
+                Integer.toString(m.release().referenceYear())), null);
+        h.close("tr").close("thead").open("tbody");
+        for (IndicatorInfo ind : m.indicators()) {
+            Cell v = a.value(ind.id());
+            Cell mv = p.municipality() == null ? Cell.missing() : p.municipality().value(ind.id());
+            Cell tv = m.territoryTotal() == null ? Cell.missing() : m.territoryTotal().value(ind.id());
+            if (!v.hasValue() && !mv.hasValue() && !tv.hasValue() && !v.isSuppressed()) {
+                continue;
+            }
+            h.open("tr", ind.attention() ? "class=\"att\"" : null);
+            td(ind.name(), "left");
+            td(ind.unit(), null);
+            cellTd(v, ind.precision());
+            cellTd(mv, ind.precision());
+            cellTd(tv, ind.precision());
+            cellTd(a.change(ind.id()), ind.precision());
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+        symbolFootnote();
+        if (!p.trends().isEmpty()) {
+            h.el("h3", t.get("profile.trends"));
+            List<TrendChart> charts = new ArrayList<>();
+            for (ReportModel.Trend tr : p.trends()) {
+                IndicatorInfo ind = m.indicator(tr.indicatorId());
+                List<TrendChart.Series> series = List.of(
+                        new TrendChart.Series(a.name(), values(tr.area()), "#b2182b", null),
+                        new TrendChart.Series(mun, values(tr.municipality()), "#2166ac", "4 2"),
+                        new TrendChart.Series(m.territory().name(), values(tr.territory()), "#555555", "1.5 2"));
+                charts.add(new TrendChart(ind.name() + " (" + ind.unit() + ")", tr.years(), series,
+                        v -> t.number(v, v == Math.rint(v) ? 0 : 1)));
+            }
+            int rows = (charts.size() + 2) / 3;
+            h.open("div", "class=\"trends rows-" + rows + "\"")
+                    .raw(TrendChart.panel(t.get("profile.trends") + " " + a.name(), charts, 3)).close("div");
+            h.el("p", "class=\"small\"", t.get("profile.legend", m.territory().name()));
+        }
+        h.el("h3", t.get("profile.targetGroups"));
+        if (p.targetGroups().isEmpty()) {
+            h.el("p", "class=\"small\"", t.get("profile.none"));
+        } else {
+            h.open("table", "class=\"data target-groups\"").open("thead").open("tr");
+            th(t.get("col.indicator"), "left");
+            th(t.get("col.targetGroup"), "left");
+            th(t.get("profile.area"), null);
+            th(m.territory().name(), null);
+            h.close("tr").close("thead").open("tbody");
+            for (ReportModel.TargetGroupRow row : p.targetGroups()) {
+                IndicatorInfo ind = m.indicator(row.indicatorId());
+                h.open("tr");
+                td(ind.name() + " (" + ind.unit() + ")", "left");
+                td(targetGroupLabel(row.targetGroup()), "left");
+                cellTd(row.area(), ind.precision());
+                cellTd(row.territory(), ind.precision());
+                h.close("tr");
+            }
+            h.close("tbody").close("table");
+            symbolFootnote();
+        }
+    }
+
+    /** A short column header: {@code short.<id>} of the texts where there is one, else the full name. */
+    private String shortName(IndicatorInfo ind) {
+        String key = "short." + ind.id();
+        String s = t.get(key);
+        return s.equals(key) ? ind.name() : s;
+    }
+
+    /** "nationality=foreign;sex=f" in words, where the texts know the values; else the key itself. */
+    private String targetGroupLabel(String key) {
+        List<String> parts = new ArrayList<>();
+        for (String part : key.split(";")) {
+            String k = "tg." + part.replace('=', '.');
+            String label = t.get(k);
+            parts.add(label.equals(k) ? part : label);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static List<Double> values(List<Cell> cells) {
+        List<Double> out = new ArrayList<>(cells.size());
+        cells.forEach(c -> out.add(c.hasValue() ? c.value() : null));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- 6 annex
+
+    private void annex() {
+        chapter("annex", m.profiles().isEmpty() ? "5" : "6", t.get("section.annex"));
+        h.el("h3", t.get("section.catalog"));
+        h.open("table", "class=\"data catalog\"").open("thead").open("tr");
+        th(t.get("col.indicator"), "left");
+        th(t.get("col.definition"), "left");
+        th(t.get("col.unit"), null);
+        h.close("tr").close("thead").open("tbody");
+        for (IndicatorInfo ind : m.indicators()) {
+            h.open("tr");
+            h.open("td", "class=\"left\"").el("strong", ind.name()).raw("<br/>").el("span", "class=\"small code\"",
+                    ind.id() + (ind.attention() ? " · A" : "")).close("td");
+            h.open("td", "class=\"left small\"").text(ind.definition()).raw("<br/>")
+                    .el("span", "class=\"formula\"", ind.numerator() + " / " + ind.denominator()).close("td");
+            td(ind.unit(), null);
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+
+        h.el("h3", t.get("section.sources"));
+        h.el("p", "class=\"small\"", t.get("annex.sources.note"));
+        h.open("table", "class=\"data sources\"").open("thead").open("tr");
+        th(t.get("col.source"), "left");
+        th(t.get("col.indicators"), "left");
+        th(t.get("col.latestYear"), null);
+        h.close("tr").close("thead").open("tbody");
+        for (ReportModel.SourceInfo s : m.sources()) {
+            h.open("tr");
+            td(s.source(), "left");
+            td(String.join(", ", s.indicatorIds().stream().map(id -> m.indicator(id).name()).toList()), "left small");
+            td(s.latestYear() == null ? "…" : Integer.toString(s.latestYear()), null);
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+
+        h.el("h3", t.get("section.imports"));
+        if (m.imports().isEmpty()) {
+            h.el("p", t.get("annex.imports.none"));
+        } else {
+            h.open("table", "class=\"data imports\"").open("thead").open("tr");
+            th(t.get("col.file"), "left");
+            th(t.get("col.source"), "left");
+            th(t.get("col.importedOn"), null);
+            th(t.get("col.rows"), null);
+            th("SHA-256", "left");
+            h.close("tr").close("thead").open("tbody");
+            for (ReportModel.ImportInfo i : m.imports()) {
+                h.open("tr");
+                td(i.fileName(), "left small");
+                td(i.source() + " (" + i.format() + ")", "left small");
+                td(t.date(i.importedOn()), null);
+                td(t.count(i.rowsRead()) + " / " + t.count(i.rowsAccepted()) + " / " + t.count(i.rowsRejected()), null);
+                td(i.sha256() == null ? "" : i.sha256().substring(0, Math.min(12, i.sha256().length())) + "…", "left code");
+                h.close("tr");
+            }
+            h.close("tbody").close("table");
+        }
+        h.el("h3", t.get("section.symbols"));
+        h.open("ul", "class=\"symbols\"");
+        for (String key : List.of("symbol.suppressed", "symbol.missing", "symbol.not_applicable", "symbol.nothing")) {
+            h.el("li", t.get(key));
+        }
+        h.close("ul");
+        h.el("p", "class=\"small\"", t.get("report.checksum") + ": " + m.release().checksum());
+        h.el("p", "class=\"small\"", t.get("report.generated", m.release().number()));
+        h.close("section").nl();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void chapter(String id, String number, String title) {
+        h.open("section", "class=\"chapter\" id=\"" + id + "\"");
+        h.el("h2", number + " " + title);
+    }
+
+    private void th(String text, String cls) {
+        h.el("th", "scope=\"col\"" + (cls == null ? "" : " class=\"" + cls + "\""), text);
+    }
+
+    private void td(String text, String cls) {
+        h.el("td", cls == null ? "class=\"num\"" : "class=\"" + cls + "\"", text);
+    }
+
+    private String symbol(String s) {
+        usedSymbols.add(s);
+        return s;
+    }
+
+    private void cellTd(Cell c, int decimals) {
+        if (!c.hasValue()) {
+            usedSymbols.add(c.symbol());
+            h.el("td", "class=\"num sym" + (c.isSuppressed() ? " suppressed" : "") + "\"", c.symbol());
+        } else {
+            td(t.number(c.value(), decimals), null);
+        }
+    }
+
+    /** The footnote of a table: the meaning of every symbol that appears in it. */
+    private void symbolFootnote() {
+        if (usedSymbols.isEmpty()) {
+            return;
+        }
+        Map<String, String> keys = Map.of(".", "symbol.suppressed", "…", "symbol.missing", "x", "symbol.not_applicable",
+                "–", "symbol.nothing");
+        List<String> notes = new ArrayList<>();
+        for (String s : usedSymbols) {
+            String key = keys.get(s);
+            notes.add(key == null ? s : t.get(key));
+        }
+        h.el("p", "class=\"footnote\"", String.join(" · ", notes));
+        usedSymbols.clear();
+    }
+
+    static String css() {
+        try (InputStream in = ReportHtml.class.getResourceAsStream("/report/report.css")) {
+            if (in == null) {
+                throw new IllegalStateException("report.css missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For the web engineer: the status map of a model as standalone SVG. */
+    public static Function<ReportModel, String> statusMapSvg() {
+        return model -> new ReportHtml(model).statusMap();
+    }
+}

@@ -1,0 +1,230 @@
+package de.sozialmonitor.report;
+
+import de.sozialmonitor.model.DynamicsClass;
+import de.sozialmonitor.model.MethodConfig;
+import de.sozialmonitor.model.Polarity;
+import de.sozialmonitor.model.StatusClass;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Everything the committee report shows, already decided: which figures may be printed (disclosure
+ * control is applied when the model is built, not in the template), in which order, with which
+ * footnotes. The template only formats. Built by {@link ReportModelBuilder} from a release, or
+ * directly in tests.
+ */
+public record ReportModel(Territory territory, ReleaseInfo release, Options options, MethodInfo method,
+                          List<IndicatorInfo> indicators, List<AreaResult> areas,
+                          List<AreaResult> municipalities, AreaResult territoryTotal,
+                          List<AttentionEntry> attention, Changes changes, List<Profile> profiles,
+                          MapData map, List<SourceInfo> sources, List<ImportInfo> imports) {
+
+    public ReportModel {
+        indicators = List.copyOf(indicators);
+        areas = List.copyOf(areas);
+        municipalities = List.copyOf(municipalities);
+        attention = List.copyOf(attention);
+        profiles = List.copyOf(profiles);
+        sources = List.copyOf(sources);
+        imports = List.copyOf(imports);
+    }
+
+    /** The monitored region, e.g. 03157 Landkreis Peine; {@code synthetic} for demo data (said on every page). */
+    public record Territory(String code, String name, boolean synthetic) {
+    }
+
+    /** The release the report is made from; {@code previousNumber} is null for the first release. */
+    public record ReleaseInfo(int number, String title, LocalDate createdOn, LocalDate publishedOn,
+                              String checksum, int referenceYear, Integer previousNumber) {
+        public boolean published() {
+            return publishedOn != null;
+        }
+    }
+
+    /**
+     * How the report was asked for. {@code internal} reports may show figures that disclosure control
+     * withholds from the public and say so on every page.
+     */
+    public record Options(String language, boolean internal, boolean profilesForAllAreas) {
+        public Options {
+            language = "en".equals(language) ? "en" : "de";
+        }
+    }
+
+    /** The method parameters the release was computed with, and its per-indicator statistics. */
+    public record MethodInfo(String analysisLevel, String municipalityLevel, double minPopulation,
+                             int dynamicsYears, MethodConfig.StatusThresholds statusThresholds,
+                             MethodConfig.DynamicsThresholds dynamicsThresholds, String attentionRule,
+                             Map<String, Double> statusWeights, Map<String, Double> dynamicsWeights,
+                             Map<String, Double> earlyWarningThresholds, List<IndicatorStat> stats,
+                             int minCount, double minPopulationForRates) {
+        public MethodInfo {
+            statusWeights = Map.copyOf(statusWeights);
+            dynamicsWeights = Map.copyOf(dynamicsWeights);
+            earlyWarningThresholds = Map.copyOf(earlyWarningThresholds);
+            stats = List.copyOf(stats);
+        }
+    }
+
+    /** Mean and sample SD of one indicator over the participating areas (component status or dynamics). */
+    public record IndicatorStat(String component, String indicatorId, int n, Double mean, Double sd, boolean leftOut) {
+    }
+
+    /** An indicator of the catalog as the report describes it. */
+    public record IndicatorInfo(String id, String name, String topic, String unit, int precision,
+                                String numerator, String denominator, boolean attention, Polarity polarity,
+                                String source, String definition) {
+    }
+
+    /**
+     * One printed figure. Either a number, or a symbol of official statistics with the reason
+     * (a footnote key) why there is no number: suppressed by disclosure control, missing, not sensible.
+     */
+    public record Cell(Double value, String symbol, String footnote) {
+        public static final Cell EMPTY = new Cell(null, "–", null);
+
+        public static Cell of(Double value) {
+            return value == null || value.isNaN() ? missing() : new Cell(value, null, null);
+        }
+
+        public static Cell suppressed() {
+            return new Cell(null, ".", "suppressed");
+        }
+
+        public static Cell missing() {
+            return new Cell(null, "…", "missing");
+        }
+
+        public static Cell notApplicable() {
+            return new Cell(null, "x", "not_applicable");
+        }
+
+        public boolean hasValue() {
+            return value != null;
+        }
+
+        public boolean isSuppressed() {
+            return "suppressed".equals(footnote);
+        }
+    }
+
+    /**
+     * One area with its printed figures. {@code values}/{@code changes} are keyed by indicator id
+     * and already passed through disclosure control. Index and classes are null when the area was
+     * excluded ({@code excluded} then holds the reason code).
+     */
+    public record AreaResult(String code, String name, String level, String parentCode, String parentName,
+                             Cell population, Map<String, Cell> values, Map<String, Cell> changes,
+                             Double statusIndex, StatusClass statusClass, Double dynamicsIndex,
+                             DynamicsClass dynamicsClass, boolean attention, String excluded) {
+        public AreaResult {
+            Objects.requireNonNull(code, "code");
+            values = Map.copyOf(values);
+            changes = Map.copyOf(changes);
+        }
+
+        public Cell value(String indicatorId) {
+            return values.getOrDefault(indicatorId, Cell.missing());
+        }
+
+        public Cell change(String indicatorId) {
+            return changes.getOrDefault(indicatorId, Cell.missing());
+        }
+    }
+
+    /** An area that needs attention and the indicators that drive it (highest z-scores first). */
+    public record AttentionEntry(AreaResult area, List<Driver> drivers, String reason) {
+        public AttentionEntry {
+            drivers = List.copyOf(drivers);
+        }
+    }
+
+    /** An indicator whose z-score (status) pushes an area towards low status. */
+    public record Driver(String indicatorId, double z) {
+    }
+
+    /** Early warnings against the previous release; {@code previousNumber} null means there was none. */
+    public record Changes(Integer previousNumber, Integer previousYear, List<Change> changes) {
+        public Changes {
+            changes = List.copyOf(changes);
+        }
+
+        public static Changes none() {
+            return new Changes(null, null, List.of());
+        }
+    }
+
+    /** Kinds of early warning, after METHOD.md section 5, plus areas that no longer need attention. */
+    public enum ChangeKind { NEW_ATTENTION, STATUS_FELL, DYNAMICS_NEGATIVE, THRESHOLD_CROSSED, ATTENTION_ENDED }
+
+    /** One change: {@code before}/{@code after} are class codes, or formatted values for thresholds. */
+    public record Change(ChangeKind kind, String areaCode, String areaName, String indicatorId,
+                         String before, String after, Double threshold) {
+    }
+
+    /** The profile page of one area. */
+    public record Profile(AreaResult area, AreaResult municipality, List<Trend> trends,
+                          List<TargetGroupRow> targetGroups, List<Driver> drivers) {
+        public Profile {
+            trends = List.copyOf(trends);
+            targetGroups = List.copyOf(targetGroups);
+            drivers = List.copyOf(drivers);
+        }
+    }
+
+    /** A time series of one indicator for an area, its municipality and the territory (cells may be suppressed). */
+    public record Trend(String indicatorId, List<Integer> years, List<Cell> area, List<Cell> municipality,
+                        List<Cell> territory) {
+        public Trend {
+            years = List.copyOf(years);
+            area = List.copyOf(area);
+            municipality = List.copyOf(municipality);
+            territory = List.copyOf(territory);
+        }
+    }
+
+    /** An indicator restricted to a target group ({@code nationality=foreign}), for an area. */
+    public record TargetGroupRow(String indicatorId, String targetGroup, Cell area, Cell territory) {
+    }
+
+    /** Geometries of the small areas and of the municipalities (drawn over them), in EPSG:4326. */
+    public record MapData(Map<String, Geometry> areas, Map<String, Geometry> municipalities,
+                          Map<String, String> municipalityNames) {
+        public static MapData empty() {
+            return new MapData(Map.of(), Map.of(), Map.of());
+        }
+
+        public boolean isEmpty() {
+            return areas.isEmpty();
+        }
+    }
+
+    /** A data source (as the catalog names it), the indicators it feeds and its latest reference year. */
+    public record SourceInfo(String source, List<String> indicatorIds, Integer latestYear) {
+        public SourceInfo {
+            indicatorIds = List.copyOf(indicatorIds);
+        }
+    }
+
+    /** An import the release rests on: the file, its hash and what came of it. */
+    public record ImportInfo(long id, String fileName, String source, String format, String sha256,
+                             LocalDate importedOn, long rowsRead, long rowsAccepted, long rowsRejected) {
+    }
+
+    /** Areas that need attention, in table order. */
+    public List<AreaResult> attentionAreas() {
+        return attention.stream().map(AttentionEntry::area).toList();
+    }
+
+    public List<IndicatorInfo> attentionIndicators() {
+        return indicators.stream().filter(IndicatorInfo::attention).toList();
+    }
+
+    public IndicatorInfo indicator(String id) {
+        return indicators.stream().filter(i -> i.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no indicator " + id + " in the report"));
+    }
+}

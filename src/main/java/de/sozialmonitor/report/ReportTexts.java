@@ -1,0 +1,114 @@
+package de.sozialmonitor.report;
+
+import de.sozialmonitor.report.ReportModel.Cell;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The report's words and number formats in one language (German by default, English): texts from
+ * {@code i18n/report*.properties}, numbers with the language's separators and the typographic minus.
+ */
+public final class ReportTexts {
+    private final String language;
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    public ReportTexts(String language) {
+        this.language = "en".equals(language) ? "en" : "de";
+        this.locale = "en".equals(this.language) ? Locale.ENGLISH : Locale.GERMAN;
+        this.bundle = ResourceBundle.getBundle("i18n.report", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            pattern = key;
+        }
+        if (args.length == 0) {
+            return pattern.replace("''", "'");
+        }
+        return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** A number with a fixed count of decimals, e.g. "12,3" (de) or "12.3" (en); negative with "−". */
+    public String number(double value, int decimals) {
+        DecimalFormat f = new DecimalFormat(decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0",
+                DecimalFormatSymbols.getInstance(locale));
+        String s = f.format(value);
+        if (s.startsWith("-")) {
+            // "-0,0" is not a negative number worth a sign
+            s = s.replaceAll("[^1-9]", "").isEmpty() ? s.substring(1) : "−" + s.substring(1);
+        }
+        return s;
+    }
+
+    /** An index value or z-score: two decimals with sign. */
+    public String index(Double value) {
+        if (value == null) {
+            return "x";
+        }
+        String s = number(value, 2);
+        return value > 0 && !s.equals(number(0, 2)) ? "+" + s : s;
+    }
+
+    public String count(double value) {
+        return number(value, 0);
+    }
+
+    /** A cell: its number with {@code decimals}, or its official symbol. */
+    public String cell(Cell cell, int decimals) {
+        return cell.hasValue() ? number(cell.value(), decimals) : cell.symbol();
+    }
+
+    public String date(LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        return date.format("en".equals(language) ? DateTimeFormatter.ofPattern("d MMMM yyyy", locale)
+                : DateTimeFormatter.ofPattern("d. MMMM yyyy", locale));
+    }
+
+    /** "A, B und C" / "A, B and C". */
+    public String list(List<String> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        String and = "en".equals(language) ? " and " : " und ";
+        return String.join(", ", items.subList(0, items.size() - 1)) + and + items.get(items.size() - 1);
+    }
+
+    /** The label of a class code (hoch, negativ, ...); null gives "not included". */
+    public String classLabel(String code) {
+        return code == null ? get("class.excluded") : get("class." + code);
+    }
+
+    /** The exclusion reason in words. */
+    public String exclusion(String code) {
+        if (code == null) {
+            return "";
+        }
+        if (code.startsWith("missing:")) {
+            return get("excluded.missing", code.substring("missing:".length()));
+        }
+        String key = "excluded." + code;
+        String text = get(key);
+        return text.equals(key) ? code : text;
+    }
+}

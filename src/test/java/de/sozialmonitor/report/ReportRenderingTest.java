@@ -1,0 +1,256 @@
+package de.sozialmonitor.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.sozialmonitor.model.IndicatorCatalog;
+import de.sozialmonitor.model.MethodConfig;
+import de.sozialmonitor.model.PrivacyConfig;
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.TestDatabases;
+import de.sozialmonitor.workspace.CatalogReader;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Renders the report of the fixture release (Landkreis Peine shape, synthetic) and checks the
+ * printed text against the database, independently of the model: the attention list and the
+ * area table against {@code result_area}, and the privacy rule against the stored counts.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportRenderingTest {
+    private Database db;
+    private ReportModelBuilder builder;
+    private byte[] pdf;
+    private String text;
+
+    static ReportModelBuilder.Context context() {
+        try {
+            Path tmp = Files.createTempFile("indicators", ".yaml");
+            try (var in = ReportRenderingTest.class.getResourceAsStream("/workspace-template/indicators.yaml")) {
+                Files.write(tmp, in.readAllBytes());
+            }
+            IndicatorCatalog catalog = CatalogReader.read(tmp);
+            Files.delete(tmp);
+            return new ReportModelBuilder.Context("03157", "Landkreis Peine", true, catalog, MethodConfig.defaults(),
+                    PrivacyConfig.defaults());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @BeforeAll
+    void render() throws IOException {
+        db = TestDatabases.h2();
+        ReportFixture.insert(db.jdbi());
+        builder = new ReportModelBuilder(db.jdbi(), context());
+        ReportModel model = builder.build(2, new ReportModel.Options("de", false, false));
+        pdf = ReportPdf.render(model);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/report-fixture.html"), ReportHtml.render(model));
+        Files.write(Path.of("target/report-fixture.pdf"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @AfterAll
+    void close() {
+        db.close();
+    }
+
+    private List<String> attentionNamesFromDatabase() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT a.name FROM result_area r JOIN area a ON a.code = r.area_code "
+                        + "JOIN release rel ON rel.result_set_id = r.result_set_id WHERE rel.number = 2 AND r.attention ORDER BY a.code")
+                .mapTo(String.class).list());
+    }
+
+    private static String flat(String s) {
+        return s.replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void summaryNamesEveryAreaThatNeedsAttentionAsTheResultsSay() {
+        List<String> names = attentionNamesFromDatabase();
+        assertThat(names).hasSizeGreaterThan(1);
+        String expected = names.size() + " Gebiete haben Aufmerksamkeitsbedarf: "
+                + String.join(", ", names.subList(0, names.size() - 1)) + " und " + names.get(names.size() - 1) + ".";
+        assertThat(flat(text)).contains(flat(expected));
+    }
+
+    @Test
+    void summaryReportsChangesAgainstThePreviousRelease() {
+        assertThat(flat(text)).containsAnyOf("Gegenüber dem Berichtsstand 1 (Berichtsjahr 2023)");
+    }
+
+    @Test
+    void areaTableShowsEveryParticipatingAreaWithItsStatusIndex() {
+        List<Map<String, Object>> rows = db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT a.code, a.name, r.status_index FROM result_area r JOIN area a ON a.code = r.area_code "
+                                + "JOIN release rel ON rel.result_set_id = r.result_set_id WHERE rel.number = 2 ORDER BY a.code")
+                .mapToMap().list());
+        String flat = flat(text);
+        for (Map<String, Object> row : rows) {
+            Object si = row.get("status_index");
+            String line = row.get("code") + " " + row.get("name");
+            assertThat(flat).contains(line);
+            if (si != null) {
+                String formatted = String.format(Locale.GERMAN, "%.2f", ((Number) si).doubleValue()).replace('-', '−');
+                if (((Number) si).doubleValue() > 0) {
+                    formatted = "+" + formatted;
+                }
+                assertThat(flat).contains(formatted);
+            }
+        }
+    }
+
+    @Test
+    void attentionTableListsTheDrivingIndicators() {
+        String flat = flat(text);
+        assertThat(flat).contains("prägende Indikatoren (z-Wert)");
+        for (String name : attentionNamesFromDatabase()) {
+            assertThat(flat).contains("Gebietsprofil " + name);
+        }
+    }
+
+    @Test
+    void publicReportWithholdsRatesOfSmallCounts() {
+        // a locality under 300 inhabitants: the privacy rule withholds its rates, so none of its values may appear
+        Map<String, Object> small = db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT a.code, a.name FROM observation o JOIN area a ON a.code = o.area_code "
+                                + "WHERE o.year = 2024 AND o.variable = 'pop_total' AND o.value < 300 ORDER BY a.code")
+                .mapToMap().list()).get(0);
+        Double sgb2 = db.jdbi().withHandle(h -> h.createQuery("SELECT value FROM result_value WHERE area_code = :a AND year = 2024 "
+                        + "AND indicator_id = 'sgb2' AND target_group = '' AND result_set_id = 2").bind("a", small.get("code"))
+                .mapTo(Double.class).one());
+        String flat = flat(text);
+        int row = flat.indexOf(small.get("name") + " . . . . . . .");
+        assertThat(row).as("a row of seven withheld values for %s", small.get("name")).isGreaterThanOrEqualTo(0);
+        assertThat(flat).contains("geheim gehalten");
+        assertThat(sgb2).isNotNull();
+    }
+
+    @Test
+    void everyPageSaysItIsSyntheticAndStatesTheChecksum() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 2; p <= doc.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                String page = stripper.getText(doc);
+                assertThat(page).as("page %d", p).contains("DEMO – synthetische Zahlen").contains("3f9a1c0e5b7d2468");
+            }
+        }
+        assertThat(text).contains("3f9a1c0e5b7d2468ace13579bdf02468ace13579bdf02468ace13579bdf0246a");
+    }
+
+    @Test
+    void internalReportSaysSoOnEveryPage() throws IOException {
+        byte[] internal = ReportPdf.render(builder.build(2, new ReportModel.Options("de", true, false)));
+        try (PDDocument doc = Loader.loadPDF(internal)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                assertThat(stripper.getText(doc)).as("page %d", p).contains("INTERN");
+            }
+        }
+    }
+
+    @Test
+    void sameReleaseGivesTheSameBytes() {
+        byte[] again = ReportPdf.render(builder.build(2, new ReportModel.Options("de", false, false)));
+        assertThat(again).isEqualTo(pdf);
+    }
+
+    @Test
+    void pdfEmbedsItsFontsAndIsTagged() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getDocumentCatalog().getMarkInfo()).isNotNull();
+            assertThat(doc.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            assertThat(doc.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("de");
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    assertThat(page.getResources().getFont(name).isEmbedded()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void englishVariantComesFromTheSameTemplate() {
+        String en = ReportHtml.render(builder.build(2, new ReportModel.Options("en", false, false)));
+        assertThat(en).contains("lang=\"en\"").contains("areas need attention").contains("Area profile")
+                .doesNotContain("Gebietsprofil");
+    }
+
+    @Test
+    void htmlVariantIsTheSameDocument() {
+        String html = ReportHtml.render(builder.build(2, new ReportModel.Options("de", false, false)));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Gebietsprofil");
+        for (String name : attentionNamesFromDatabase()) {
+            assertThat(html).contains(name);
+        }
+    }
+
+    @Test
+    void pagesRenderedToPngAreNotBlank() throws Exception {
+        String pdftoppm = findOnPath("pdftoppm");
+        Assumptions.assumeTrue(pdftoppm != null || "1".equals(System.getenv("SOZIALMONITOR_REQUIRE_PG")),
+                "pdftoppm (poppler-utils) is not installed");
+        Path dir = Files.createTempDirectory("report-png");
+        Path file = dir.resolve("report.pdf");
+        Files.write(file, pdf);
+        Process p = new ProcessBuilder(pdftoppm == null ? "pdftoppm" : pdftoppm, "-r", "40", "-f", "1", "-l", "6", "-png",
+                file.toString(), dir.resolve("page").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        List<Path> pngs = new ArrayList<>();
+        try (var s = Files.list(dir)) {
+            s.filter(f -> f.toString().endsWith(".png")).sorted().forEach(pngs::add);
+        }
+        assertThat(pngs).hasSize(6);
+        for (Path png : pngs) {
+            BufferedImage img = ImageIO.read(png.toFile());
+            long ink = 0;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    int rgb = img.getRGB(x, y) & 0xffffff;
+                    if (rgb != 0xffffff) {
+                        ink++;
+                    }
+                }
+            }
+            assertThat(ink).as("non-white pixels on %s", png.getFileName()).isGreaterThan(img.getWidth() * img.getHeight() / 100);
+        }
+    }
+
+    static String findOnPath(String exe) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File f = new File(dir, exe);
+            if (f.canExecute()) {
+                return f.getPath();
+            }
+        }
+        return null;
+    }
+}

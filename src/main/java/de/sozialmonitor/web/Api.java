@@ -362,6 +362,21 @@ final class Api {
         return v == null || v.isNaN() ? "" : f.format(v);
     }
 
+    /** The complete download of a published release (CSV or JSON, format of the privacy part); 404 for any other. */
+    void releaseDownload(Context ctx) {
+        int number = parseInt(ctx.pathParam("number"), -1);
+        de.sozialmonitor.privacy.ReleaseDownload.Format format = "json".equals(ctx.queryParam("format"))
+                ? de.sozialmonitor.privacy.ReleaseDownload.Format.JSON : de.sozialmonitor.privacy.ReleaseDownload.Format.CSV;
+        java.util.Optional<byte[]> bytes = new de.sozialmonitor.store.ReleaseRepository(web.data().jdbi()).download(number, format);
+        if (bytes.isEmpty()) {
+            WebServer.error(ctx, HttpStatus.NOT_FOUND, "no published release " + ctx.pathParam("number"));
+            return;
+        }
+        web.audit().record(auditUser(ctx), "export.web", "release " + number, "format=" + format.extension());
+        ctx.header("Content-Disposition", "attachment; filename=\"berichtsstand-" + number + "." + format.extension() + "\"");
+        ctx.contentType(format.mediaType()).result(bytes.get());
+    }
+
     void openapi(Context ctx) throws java.io.IOException {
         try (InputStream in = Api.class.getResourceAsStream("/web/openapi.json")) {
             ctx.contentType("application/vnd.oai.openapi+json").result(in.readAllBytes());

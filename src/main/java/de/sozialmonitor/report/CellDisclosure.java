@@ -15,22 +15,28 @@ import de.sozialmonitor.report.ReportModel.Cell;
  */
 public interface CellDisclosure {
 
+    /** Which figure: a rate of an indicator or its change, for an area, year and target group. */
+    record Key(String kind, String indicatorId, String areaCode, int year, String targetGroup) {
+        public static final String RATE = "rate";
+        public static final String CHANGE = "change";
+    }
+
     /** A rate or share with the counts it was formed from (either may be null if unknown). */
-    Cell rate(Double value, Double numerator, Double denominator, Double areaPopulation);
+    Cell rate(Key key, Double value, Double numerator, Double denominator, Double areaPopulation);
 
     /** A count such as the population. */
-    Cell count(Double value);
+    Cell count(String areaCode, int year, Double value);
 
     /** Everything computed is printed: for internal reports only. */
     static CellDisclosure internal() {
         return new CellDisclosure() {
             @Override
-            public Cell rate(Double value, Double numerator, Double denominator, Double areaPopulation) {
+            public Cell rate(Key key, Double value, Double numerator, Double denominator, Double areaPopulation) {
                 return Cell.of(value);
             }
 
             @Override
-            public Cell count(Double value) {
+            public Cell count(String areaCode, int year, Double value) {
                 return Cell.of(value);
             }
         };
@@ -40,7 +46,7 @@ public interface CellDisclosure {
     static CellDisclosure primary(PrivacyConfig privacy) {
         return new CellDisclosure() {
             @Override
-            public Cell rate(Double value, Double numerator, Double denominator, Double areaPopulation) {
+            public Cell rate(Key key, Double value, Double numerator, Double denominator, Double areaPopulation) {
                 if (value == null || value.isNaN()) {
                     return Cell.missing();
                 }
@@ -54,7 +60,7 @@ public interface CellDisclosure {
             }
 
             @Override
-            public Cell count(Double value) {
+            public Cell count(String areaCode, int year, Double value) {
                 return isSmall(value) ? Cell.suppressed() : Cell.of(value);
             }
 

@@ -254,7 +254,10 @@ public final class ReportModelBuilder {
                 vals.put(ind.id(), v);
                 Cell b = cell(before, population.get(a.code()));
                 if (now != null && now.change() != null) {
-                    changes.put(ind.id(), v.isSuppressed() || b.isSuppressed() ? Cell.suppressed() : Cell.of(now.change()));
+                    Cell change = v.isSuppressed() || b.isSuppressed() ? Cell.suppressed() : Cell.of(now.change());
+                    // the release's own protection of the change, where it has one, has the last word
+                    changes.put(ind.id(), change.hasValue() ? disclosure.rate(new CellDisclosure.Key(CellDisclosure.Key.CHANGE,
+                            ind.id(), a.code(), year, ""), now.change(), null, null, null) : change);
                 } else {
                     changes.put(ind.id(), Cell.missing());
                 }
@@ -262,7 +265,7 @@ public final class ReportModelBuilder {
             String parentName = a.parent() == null || areaRows.get(a.parent()) == null ? null : areaRows.get(a.parent()).name();
             StatusClass sc = r == null || r.statusClass() == null ? null : StatusClass.fromCode(r.statusClass());
             DynamicsClass dc = r == null || r.dynamicsClass() == null ? null : DynamicsClass.fromCode(r.dynamicsClass());
-            return new AreaResult(a.code(), a.name(), a.level(), a.parent(), parentName, disclosure.count(pop),
+            return new AreaResult(a.code(), a.name(), a.level(), a.parent(), parentName, disclosure.count(a.code(), year, pop),
                     vals, changes, r == null ? null : r.statusIndex(), sc, r == null ? null : r.dynamicsIndex(), dc,
                     r != null && r.attention(), r == null ? null : r.excluded());
         }
@@ -271,7 +274,8 @@ public final class ReportModelBuilder {
             if (row == null) {
                 return Cell.missing();
             }
-            return disclosure.rate(row.value(), row.numerator(), row.denominator(), areaPopulation);
+            return disclosure.rate(new CellDisclosure.Key(CellDisclosure.Key.RATE, row.indicator(), row.area(), row.year(),
+                    row.targetGroup()), row.value(), row.numerator(), row.denominator(), areaPopulation);
         }
 
         private List<Driver> drivers(AreaResult a) {
@@ -391,7 +395,8 @@ public final class ReportModelBuilder {
         private List<Cell> series(String area, String indicator, List<Integer> years) {
             List<Cell> out = new ArrayList<>();
             for (int y : years) {
-                out.add(cell(values.get(key(area, y, indicator, "")), null));
+                // the reference year's population decides for the whole series: a small area stays protected in every year
+                out.add(cell(values.get(key(area, y, indicator, "")), population.get(area)));
             }
             return out;
         }

@@ -69,7 +69,7 @@ public final class ReportModelBuilder {
     }
 
     private record ValueRow(String area, int year, String indicator, String targetGroup, Double numerator,
-                            Double denominator, Double value, Double change, Double zStatus) {
+                            Double denominator, Double value, Double change, Double zStatus, Double zDynamics) {
     }
 
     private record AreaRow(String code, String name, String level, String parent, String geometry) {
@@ -203,7 +203,16 @@ public final class ReportModelBuilder {
                     method.earlyWarningThresholds(), stats(), privacy.minCount(), privacy.minPopulationForRates());
             return new ReportModel(new ReportModel.Territory(context.territoryCode(), context.territoryName(), context.synthetic()), release,
                     options, methodInfo, indicators, areas, municipalities, territoryTotal, attention, changes, profiles,
-                    new ReportModel.MapData(areaGeoms, munGeoms, munNames), sources(), imports((OffsetDateTime) null));
+                    new ReportModel.MapData(areaGeoms, munGeoms, munNames, geometrySource(analysisLevel)), sources(),
+                    imports((OffsetDateTime) null));
+        }
+
+        /** The sources of the imports that delivered the drawn boundaries, for the maps' source line. */
+        private String geometrySource(String analysisLevel) {
+            List<String> sources = h.createQuery("SELECT DISTINCT i.source FROM area a JOIN import i ON i.id = a.import_id "
+                            + "WHERE a.geometry IS NOT NULL ORDER BY i.source")
+                    .mapTo(String.class).list();
+            return sources.isEmpty() ? null : String.join(", ", sources);
         }
 
         private void loadAreas() {
@@ -221,11 +230,11 @@ public final class ReportModelBuilder {
         }
 
         private void loadValues() {
-            h.createQuery("SELECT area_code, year, indicator_id, target_group, numerator, denominator, value, change_value, z_status "
+            h.createQuery("SELECT area_code, year, indicator_id, target_group, numerator, denominator, value, change_value, z_status, z_dynamics "
                             + "FROM result_value WHERE result_set_id = :id")
                     .bind("id", resultSetId)
                     .map((rs, ctx) -> new ValueRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                            nullable(rs, 5), nullable(rs, 6), nullable(rs, 7), nullable(rs, 8), nullable(rs, 9)))
+                            nullable(rs, 5), nullable(rs, 6), nullable(rs, 7), nullable(rs, 8), nullable(rs, 9), nullable(rs, 10)))
                     .forEach(v -> values.put(key(v.area(), v.year(), v.indicator(), v.targetGroup()), v));
         }
 
@@ -278,13 +287,31 @@ public final class ReportModelBuilder {
                     row.targetGroup()), row.value(), row.numerator(), row.denominator(), areaPopulation);
         }
 
+        /**
+         * The up to three indicators with the highest positive z-scores of the part of the rule that
+         * flags the area: status z-scores for low status, dynamics z-scores for negative dynamics.
+         */
         private List<Driver> drivers(AreaResult a) {
             List<Driver> out = new ArrayList<>();
-            for (String id : method.statusIndicators().keySet()) {
+            if (a.statusClass() == null || SummaryWriter.lowStatus(a)) {
+                out.addAll(top(a, method.statusIndicators().keySet(), "status"));
+            }
+            if (a.dynamicsClass() == DynamicsClass.NEGATIV) {
+                out.addAll(top(a, method.dynamicsIndicators().keySet(), "dynamics"));
+            }
+            return out;
+        }
+
+        private List<Driver> top(AreaResult a, java.util.Set<String> ids, String component) {
+            List<Driver> out = new ArrayList<>();
+            boolean status = "status".equals(component);
+            for (String id : ids) {
                 ValueRow v = values.get(key(a.code(), year, id, ""));
+                Double z = v == null ? null : status ? v.zStatus() : v.zDynamics();
                 // a z-score of a withheld value would give the value away (mean and SD are published)
-                if (v != null && v.zStatus() != null && v.zStatus() > 0 && a.value(id).hasValue()) {
-                    out.add(new Driver(id, v.zStatus()));
+                Cell shown = status ? a.value(id) : a.change(id);
+                if (z != null && z > 0 && shown.hasValue()) {
+                    out.add(new Driver(id, z, component));
                 }
             }
             out.sort(Comparator.comparingDouble(Driver::z).reversed().thenComparing(Driver::indicatorId));

@@ -25,6 +25,12 @@
 
   var map = L.map(mapEl, { zoomSnap: 0.25, attributionControl: true, scrollWheelZoom: false });
   map.attributionControl.setPrefix('Leaflet');
+  if (mapEl.getAttribute('data-attribution')) {
+    // Leaflet inserts attributions as HTML: pass the configured text escaped.
+    var credit = document.createElement('span');
+    credit.textContent = mapEl.getAttribute('data-attribution');
+    map.attributionControl.addAttribution(credit.innerHTML);
+  }
   var layer = null;
   var src = mapEl.getAttribute('data-src');
   var first = true;
@@ -69,13 +75,32 @@
         }).addTo(map);
         if (first && layer.getBounds().isValid()) {
           first = false;
-          map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+          map.fitBounds(layer.getBounds(), { padding: [8, 8], animate: false });
+          loadOutlines();
         }
         mapEl.setAttribute('data-loaded', String(data.features.length));
       });
   }
 
-  map.on('zoomend', function () { if (!first) { load(); } });
+  // The level above (e.g. municipalities) as outlines, for orientation; not interactive.
+  var outlineSrc = mapEl.getAttribute('data-outline-src');
+  var outlines = null;
+  // Outlines live in their own pane above the coloured areas, whatever order the answers arrive in.
+  map.createPane('outlines');
+  map.getPane('outlines').style.zIndex = 450;
+  map.getPane('outlines').style.pointerEvents = 'none';
+  function loadOutlines() {
+    if (!outlineSrc) { return; }
+    fetch(outlineSrc + '&zoom=' + Math.round(map.getZoom()), { credentials: 'same-origin' })
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        if (outlines) { map.removeLayer(outlines); }
+        outlines = L.geoJSON(data, { interactive: false, pane: 'outlines', style: { color: '#1a1a1a', weight: 2, fill: false, opacity: 0.8 } }).addTo(map);
+        mapEl.setAttribute('data-outlines', String(data.features.length));
+      });
+  }
+
+  map.on('zoomend', function () { if (!first) { load(); loadOutlines(); } });
   map.setView([52.3, 10.2], 9);
   load();
 })();

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench method}: times {@link Monitoring#compute} for the latest year of synthetic inputs and
  * samples the heap in use while it runs (every 5 ms), so that the peak is a real simultaneous figure.
- * Census scale: {@code JAVA_OPTS=-Xmx16g sozialmonitor bench method --size census}.
+ * Census scale: {@code SOZIALMONITOR_JAVA_OPTS=-Xmx16g sozialmonitor bench method --size census}.
  */
 @Command(name = "method", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.bench-method",
         description = "Benchmark the method: time and peak heap at demo, 10,000-area and census-grid scale.")
@@ -96,19 +96,28 @@ public final class BenchMethodCommand implements Callable<Integer> {
         }, "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c2 = threads.getCurrentThreadCpuTime();
         long t2 = System.nanoTime();
         MonitoringResult r = Monitoring.compute(in, SyntheticInput.catalog(s.indicators()), SyntheticInput.config(s.indicators()),
                 SyntheticInput.LAST_YEAR);
         long t3 = System.nanoTime();
+        long c3 = threads.getCurrentThreadCpuTime();
         Runtime rt = Runtime.getRuntime();
         peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
         sampler.interrupt();
         if (r.status().participants() == 0) {
             throw new IllegalStateException("benchmark produced no index");
         }
+        System.gc();
+        long live = rt.totalMemory() - rt.freeMemory();
+        // keep input and result reachable up to the measurement of what they retain
+        if (in.codeCount() < 0 || r.areas().size() < 0) {
+            throw new IllegalStateException();
+        }
         return MethodTexts.get("bench.row", s.name(), String.valueOf(s.areas()), String.valueOf(s.indicators()),
                 String.valueOf(s.years()), seconds(t1 - t0), seconds(t3 - t2), String.valueOf(peak.get() >> 20),
-                String.valueOf(rt.maxMemory() >> 20));
+                String.valueOf(rt.maxMemory() >> 20), String.valueOf(live >> 20), seconds(c3 - c2));
     }
 
     private static String seconds(long nanos) {

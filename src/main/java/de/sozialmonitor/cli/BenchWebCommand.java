@@ -31,9 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench web}: starts the web application of the workspace on a free localhost port and
  * measures the latency of the map-data and the profile endpoints with a Java load generator:
- * {@code concurrency} clients send {@code requests} requests per endpoint in all. Anonymous
- * requests (the public view) unless the workspace has no published release, then internal ones
- * are not possible without login, so the figures then measure the (empty) public pages.
+ * {@code concurrency} clients send {@code requests} requests per endpoint in all. The requests
+ * are anonymous, so they measure the public view: the newest published release.
  */
 @Command(name = "web", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.bench-web",
         description = "Benchmark the web endpoints: p50/p99 latency under concurrent load.")
@@ -60,11 +59,10 @@ public final class BenchWebCommand implements Callable<Integer> {
         try (Database db = ws.openDatabase(); WebServer server = ServeCommand.serve(ws, db, 0)) {
             MonitoringData data = new MonitoringData(db.jdbi(), ws.config().privacy());
             String level = data.finestLevel().orElse("");
-            int year = java.time.Year.now().getValue();
+            int thisYear = java.time.Year.now().getValue();
             List<MonitoringData.AreaInfo> areas = new ArrayList<>();
-            for (int y = year; y > year - 30 && areas.isEmpty(); y--) {
+            for (int y = thisYear; y > thisYear - 30 && areas.isEmpty() && !level.isEmpty(); y--) {
                 areas = data.areasAt(level, y);
-                year = y;
             }
             String base = "http://127.0.0.1:" + server.port();
             String enc = java.net.URLEncoder.encode(level, java.nio.charset.StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package de.sozialmonitor.cli;
 
-import de.sozialmonitor.method.Monitoring;
 import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.method.MonitoringResult;
 import de.sozialmonitor.model.DynamicsClass;
@@ -8,7 +7,7 @@ import de.sozialmonitor.model.StatusClass;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.MonitoringInputReader;
-import de.sozialmonitor.store.ResultRepository;
+import de.sozialmonitor.store.ComputeService;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -49,20 +48,14 @@ public final class ComputeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(MethodTexts.get("compute.noYear", String.valueOf(y), yearList(years)));
                 return ExitCodes.ERROR;
             }
-            MonitoringResult r;
+            ComputeService.Computed c;
             try {
-                r = Monitoring.compute(input, ws.catalog(), ws.config().method(), y);
+                c = ComputeService.compute(ws, db, input, y, AuditLog.cliUser());
             } catch (IllegalArgumentException e) {
                 throw new RejectedInputException(MethodTexts.get("compute.rejected", e.getMessage()));
             }
-            String user = AuditLog.cliUser();
-            long id = db.jdbi().inTransaction(h -> {
-                long newId = ResultRepository.save(h, r, user);
-                AuditLog.record(h, user, "compute", "result_set " + newId,
-                        "year=" + r.year() + "; base_year=" + r.baseYear() + "; analysis_level=" + r.analysisLevel()
-                                + "; status_areas=" + r.status().participants() + "; dynamics_areas=" + r.dynamics().participants());
-                return newId;
-            });
+            MonitoringResult r = c.result();
+            long id = c.resultSetId();
             printSummary(out, r, id);
         }
         return ExitCodes.OK;

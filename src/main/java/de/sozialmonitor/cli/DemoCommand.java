@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port != null && (port < 1 || port > 65535)) {
@@ -78,9 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         int servePort = port != null ? port : result.workspace().config().webPort();
-        // INTEGRATION(web): start the web application on servePort for result.workspace(), print the URL
-        // (demo.serving) and block until interrupted.
-        err.println(DemoTexts.get("demo.serveUnavailable"));
-        return ExitCodes.ERROR;
+        ServeCommand.serveUntilStopped(result.workspace(), servePort, out, url -> DemoTexts.get("demo.serving", url));
+        return ExitCodes.OK;
     }
 }

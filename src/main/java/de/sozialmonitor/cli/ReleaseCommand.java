@@ -1,18 +1,173 @@
 package de.sozialmonitor.cli;
 
+import de.sozialmonitor.privacy.DisclosureRules;
+import de.sozialmonitor.privacy.ReleaseContent;
+import de.sozialmonitor.privacy.ReleaseTableBuilder;
+import de.sozialmonitor.store.AuditLog;
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.ReleaseRepository;
+import de.sozialmonitor.workspace.Workspace;
+import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code release}: Create, verify, publish and list releases (Berichtsstände). (to be built in the privacy work). */
+/** {@code release}: create, verify, publish and list releases (Berichtsstände). */
 @Command(name = "release", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.release",
-        description = "Create, verify, publish and list releases (Berichtsstände).")
+        description = "Create, verify, publish and list releases (Berichtsstände).",
+        subcommands = {ReleaseCommand.Create.class, ReleaseCommand.Verify.class, ReleaseCommand.Publish.class,
+            ReleaseCommand.ListReleases.class})
 public final class ReleaseCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("release is not built yet");
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("error.missingSubcommand"));
+    }
+
+    /** {@code release create --title T --year Y [--corrects N]}. */
+    @Command(name = "create", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.release-create",
+            description = "Freeze the latest results of a year, after disclosure control, into a new numbered release (not yet public).")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        WorkspaceOption workspace;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--title", required = true, paramLabel = "TITLE", description = "Title, e.g. \"Sozialmonitoring 2024\"")
+        String title;
+
+        @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Reporting year; its latest result set is frozen")
+        int year;
+
+        @Option(names = "--corrects", paramLabel = "N", description = "Number of the release this one corrects")
+        Integer corrects;
+
+        @Override
+        public Integer call() {
+            Workspace ws = workspace.open();
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = ws.openDatabase()) {
+                ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+                var cfg = ws.config();
+                ReleaseRepository.ReleaseInfo info = repo.create(new ReleaseRepository.CreateRequest(title, year, corrects,
+                        cfg.territoryCode(), cfg.territoryName(), cfg.synthetic(), DisclosureRules.of(cfg.privacy()),
+                        cfg.method(), ws.catalog()), AuditLog.cliUser());
+                ReleaseTableBuilder.Summary s = repo.content(info.number()).map(ReleaseContent::summary).orElseThrow();
+                out.println(PrivacyTexts.get("release.created", info.number(), info.title(), Integer.toString(info.year()),
+                        Long.toString(info.resultSetId()), info.checksum()));
+                out.println(PrivacyTexts.get("release.created.summary", s.counts(), s.primarySuppressed(), s.secondarySuppressed(),
+                        s.rates(), s.ratesSuppressed()));
+                if (info.corrects() != null) {
+                    out.println(PrivacyTexts.get("release.created.corrects", info.corrects()));
+                }
+                out.println(PrivacyTexts.get("release.created.next", info.number()));
+                return ExitCodes.OK;
+            } catch (ReleaseRepository.ReleaseException e) {
+                spec.commandLine().getErr().println(PrivacyTexts.of(e));
+                return PrivacyTexts.exitCode(e);
+            }
+        }
+    }
+
+    /** {@code release verify N}. */
+    @Command(name = "verify", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.release-verify",
+            description = "Prove that release N is unchanged and reproducible, and that its download withstands the attacker test.")
+    static final class Verify implements Callable<Integer> {
+        @Mixin
+        WorkspaceOption workspace;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "N", descriptionKey = "number", description = "Release number")
+        int number;
+
+        @Override
+        public Integer call() {
+            Workspace ws = workspace.open();
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = ws.openDatabase()) {
+                ReleaseRepository.Verification v = new ReleaseRepository(db.jdbi()).verify(number, AuditLog.cliUser());
+                for (ReleaseRepository.Check c : v.checks()) {
+                    out.println("  " + (c.ok() ? PrivacyTexts.get("release.verify.okMark") : PrivacyTexts.get("release.verify.failedMark")) + "  "
+                            + PrivacyTexts.get("release.check." + c.name()) + ": " + c.detail());
+                }
+                out.println(PrivacyTexts.get(v.ok() ? "release.verify.ok" : "release.verify.failed", number));
+                return v.ok() ? ExitCodes.OK : ExitCodes.ERROR;
+            } catch (ReleaseRepository.ReleaseException e) {
+                spec.commandLine().getErr().println(PrivacyTexts.of(e));
+                return PrivacyTexts.exitCode(e);
+            }
+        }
+    }
+
+    /** {@code release publish N}. */
+    @Command(name = "publish", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.release-publish",
+            description = "Make release N public (after verifying it). A published release is never changed again.")
+    static final class Publish implements Callable<Integer> {
+        @Mixin
+        WorkspaceOption workspace;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "N", descriptionKey = "number", description = "Release number")
+        int number;
+
+        @Override
+        public Integer call() {
+            Workspace ws = workspace.open();
+            try (Database db = ws.openDatabase()) {
+                ReleaseRepository.ReleaseInfo info = new ReleaseRepository(db.jdbi()).publish(number, AuditLog.cliUser());
+                spec.commandLine().getOut().println(PrivacyTexts.get("release.published", info.number(), info.title(), info.checksum()));
+                return ExitCodes.OK;
+            } catch (ReleaseRepository.ReleaseException e) {
+                spec.commandLine().getErr().println(PrivacyTexts.of(e));
+                return PrivacyTexts.exitCode(e);
+            }
+        }
+    }
+
+    /** {@code release list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.release-list",
+            description = "List all releases with their state.")
+    static final class ListReleases implements Callable<Integer> {
+        @Mixin
+        WorkspaceOption workspace;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Workspace ws = workspace.open();
+            PrintWriter out = spec.commandLine().getOut();
+            DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+            try (Database db = ws.openDatabase()) {
+                var list = new ReleaseRepository(db.jdbi()).list();
+                if (list.isEmpty()) {
+                    out.println(PrivacyTexts.get("release.list.empty"));
+                }
+                for (ReleaseRepository.ReleaseInfo r : list) {
+                    String state = r.isPublished()
+                            ? PrivacyTexts.get("release.list.published", r.publishedAt().format(f), r.publishedBy())
+                            : PrivacyTexts.get("release.list.internal");
+                    out.println(r.number() + "\t" + r.year() + "\t" + r.title() + "\t" + state + "\t"
+                            + r.checksum().substring(0, 12)
+                            + (r.corrects() == null ? "" : "\t" + PrivacyTexts.get("release.list.corrects", r.corrects())));
+                }
+                return ExitCodes.OK;
+            }
+        }
     }
 }

@@ -27,10 +27,27 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Workspace ws = workspace.open();
+        serveUntilStopped(ws, port != null ? port : ws.config().webPort(), spec.commandLine().getOut(),
+                url -> de.sozialmonitor.web.Texts.of(Messages.language()).get("cli.serve.running", url));
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Serves the workspace, prints {@code announce(url)} and blocks until the process is stopped
+     * (Ctrl+C); used by {@code serve} and {@code demo}.
+     */
+    public static void serveUntilStopped(Workspace ws, int port, java.io.PrintWriter out,
+                                         java.util.function.Function<String, String> announce) throws InterruptedException {
         Database db = ws.openDatabase();
-        WebServer server = serve(ws, db, port != null ? port : ws.config().webPort());
-        spec.commandLine().getOut().println(de.sozialmonitor.web.Texts.of(Messages.language()).get("cli.serve.running", url(server)));
-        spec.commandLine().getOut().flush();
+        WebServer server;
+        try {
+            server = serve(ws, db, port);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        out.println(announce.apply(url(server)));
+        out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -38,7 +55,6 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         stopped.await();
-        return ExitCodes.OK;
     }
 
     /** Starts the web application of a workspace; used by {@code serve} and {@code demo}. */

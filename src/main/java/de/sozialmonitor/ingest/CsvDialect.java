@@ -83,11 +83,9 @@ public record CsvDialect(Charset charset, int bomLength, char separator) {
     static char separatorOf(String text) {
         char best = ';';
         int bestScore = 0;
-        String[] lines = text.split("\r\n|\n|\r", 60);
         for (char c : new char[] {';', '\t', ','}) {
             Map<Integer, Integer> freq = new HashMap<>();
-            for (int i = 0; i < Math.min(lines.length, 50); i++) {
-                int n = countOutsideQuotes(lines[i], c);
+            for (int n : countsPerRecord(text, c, 50)) {
                 if (n > 0) {
                     freq.merge(n, 1, Integer::sum);
                 }
@@ -101,18 +99,29 @@ public record CsvDialect(Charset charset, int bomLength, char separator) {
         return best;
     }
 
-    private static int countOutsideQuotes(String line, char c) {
+    /** Separator counts of the first records; quotes may hold separators and line breaks. */
+    private static java.util.List<Integer> countsPerRecord(String text, char c, int maxRecords) {
+        java.util.List<Integer> counts = new java.util.ArrayList<>();
         boolean quoted = false;
         int n = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
+        for (int i = 0; i < text.length() && counts.size() < maxRecords; i++) {
+            char ch = text.charAt(i);
             if (ch == '"') {
                 quoted = !quoted;
+            } else if (!quoted && (ch == '\n' || ch == '\r')) {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                counts.add(n);
+                n = 0;
             } else if (ch == c && !quoted) {
                 n++;
             }
         }
-        return n;
+        if (n > 0 && counts.size() < maxRecords) {
+            counts.add(n);
+        }
+        return counts;
     }
 
     /** A strictly decoding reader positioned after the BOM. */

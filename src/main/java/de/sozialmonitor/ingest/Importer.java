@@ -33,7 +33,6 @@ public final class Importer {
     /** Values below this on both sides are not compared for jumps (1 → 3 is noise, not news). */
     static final double JUMP_MIN_COUNT = 10;
     static final int LISTED_PER_CHECK = 200;
-
     private Importer() {
     }
 
@@ -139,7 +138,7 @@ public final class Importer {
                         + " added, " + diff.removed() + " removed"));
                 h.commit();
                 return outcome;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 if (h.isInTransaction()) {
                     h.rollback();
                 }
@@ -254,22 +253,19 @@ public final class Importer {
 
     /** Warnings that do not block: jumps against the previous year, parts above their whole. */
     private static void plausibility(LoadContext ctx, ObservationSink sink) {
-        double factor = ctx.ws.config().jumpFactor();
-        if (factor > 1) {
-            for (ObservationStore.Comparison c : ObservationStore.jumps(ctx.handle, ctx.importId, factor, JUMP_MIN_COUNT, LISTED_PER_CHECK)) {
-                ctx.warn("jump", null, 0, c.variable(), c.areaCode() + " " + c.year() + ": " + fmt(c.value()),
-                        "plaus.jump", c.areaCode(), c.variable(), c.otherYear(), fmt(c.otherValue()), c.year(), fmt(c.value()), factor);
+        Set<Integer> near = new java.util.HashSet<>();
+        for (int y : sink.years()) {
+            near.add(y - 1);
+            near.add(y);
+            near.add(y + 1);
+        }
+        List<Long> others = new ArrayList<>();
+        for (ImportRepository.ImportRow other : ImportRepository.activeWithObservations(ctx.handle)) {
+            if (other.id() != ctx.importId && other.years().stream().anyMatch(near::contains)) {
+                others.add(other.id());
             }
         }
-        for (String[] pair : partWholePairs(ctx)) {
-            if (!sink.variables().contains(pair[0]) && !sink.variables().contains(pair[1])) {
-                continue;
-            }
-            for (ObservationStore.Comparison c : ObservationStore.partsAboveWhole(ctx.handle, ctx.importId, pair[0], pair[1], LISTED_PER_CHECK)) {
-                ctx.warn("part_above_whole", null, 0, c.variable(), c.areaCode() + " " + c.year() + ": " + fmt(c.value()),
-                        "plaus.partAboveWhole", c.areaCode(), c.year(), c.variable(), fmt(c.value()), c.otherVariable(), fmt(c.otherValue()));
-            }
-        }
+        sink.plausibility(ctx.ws.config().jumpFactor(), JUMP_MIN_COUNT, partWholePairs(ctx), others);
     }
 
     /** (part, whole) pairs: indicators whose numerator and denominator are single variables. */

@@ -25,7 +25,9 @@ final class ObservationSink implements AutoCloseable {
     private final Map<String, Integer> variableIndex = new HashMap<>();
     private final Map<String, Integer> groupIndex = new HashMap<>();
     private final Map<String, String> groupCanonical = new HashMap<>();
-    private final LongHashSet keys = new LongHashSet();
+    private final LongFloatMap keys = new LongFloatMap();
+    private final String[] areaCodes;
+    private final java.util.List<String> groupKeys = new java.util.ArrayList<>(java.util.List.of(""));
     private final TreeSet<Integer> years = new TreeSet<>();
     private final TreeSet<String> variables = new TreeSet<>();
     private ObservationStore.Writer writer;
@@ -35,7 +37,9 @@ final class ObservationSink implements AutoCloseable {
     ObservationSink(LoadContext ctx) {
         this.ctx = ctx;
         int i = 0;
+        areaCodes = new String[ctx.knownAreas().size()];
         for (String code : ctx.knownAreas().keySet()) {
+            areaCodes[i] = code;
             areaIndex.put(code, i++);
         }
         List<Variable> vars = ctx.ws.catalog().variables();
@@ -87,12 +91,19 @@ final class ObservationSink implements AutoCloseable {
             ok = false;
         }
         if (ok) {
-            int g = groupIndex.computeIfAbsent(canonicalGroup, k -> groupIndex.size());
+            Integer gi = groupIndex.get(canonicalGroup);
+            if (gi == null) {
+                gi = groupIndex.size();
+                groupIndex.put(canonicalGroup, gi);
+                groupKeys.add(canonicalGroup);
+            }
+            int g = gi;
             if (a >= (1 << 26) || g >= (1 << 18) || v >= (1 << 11)) {
                 throw new IllegalStateException("too many distinct keys for one import");
             }
-            long key = ((long) a << 38) | ((long) (year - MIN_YEAR) << 29) | ((long) v << 18) | g;
-            if (!keys.add(key)) {
+            long key = key(a, year, v, g);
+            float stored = value.value() == null || !value.status().hasValue() ? Float.NaN : value.value().floatValue();
+            if (!keys.putIfAbsent(key, stored)) {
                 ctx.error("duplicate_key", sheet, row, valueCol, rawValue, "key.duplicate", area, year, variable,
                         canonicalGroup.isEmpty() ? "total" : canonicalGroup);
                 ok = false;
@@ -108,6 +119,143 @@ final class ObservationSink implements AutoCloseable {
         if (!ctx.report.hasErrors()) {
             writer.add(area, year, variable, canonicalGroup, value.value(), value.status().name());
         }
+    }
+
+    static long key(int area, int year, int variable, int group) {
+        return ((long) area << 38) | ((long) (year - MIN_YEAR) << 29) | ((long) variable << 18) | group;
+    }
+
+    private static int areaOf(long key) {
+        return (int) (key >>> 38);
+    }
+
+    private static int yearOf(long key) {
+        return (int) ((key >>> 29) & 0x1FF) + MIN_YEAR;
+    }
+
+    private static int variableOf(long key) {
+        return (int) ((key >>> 18) & 0x7FF);
+    }
+
+    private static int groupOf(long key) {
+        return (int) (key & 0x3FFFF);
+    }
+
+    private static long withYear(long key, int year) {
+        return key(areaOf(key), year, variableOf(key), groupOf(key));
+    }
+
+    private static long withVariable(long key, int variable) {
+        return key(areaOf(key), yearOf(key), variable, groupOf(key));
+    }
+
+    /**
+     * Plausibility warnings, computed in memory over this import's rows and, streamed from the
+     * database, the rows of the active imports {@code otherImports} for the same variables:
+     * a value changing by more than {@code factor} against the previous year (both below
+     * {@code minCount}: ignored), and a part larger than its whole ({@code pairs}: part, whole).
+     */
+    void plausibility(double factor, double minCount, java.util.Collection<String[]> pairs, java.util.List<Long> otherImports) {
+        java.util.List<String> varNames = ctx.ws.catalog().variables().stream().map(de.sozialmonitor.model.Variable::name).toList();
+        java.util.List<int[]> pairIdx = new java.util.ArrayList<>();
+        for (String[] p : pairs) {
+            Integer part = variableIndex.get(p[0]);
+            Integer whole = variableIndex.get(p[1]);
+            if (part != null && whole != null && (variables.contains(p[0]) || variables.contains(p[1]))) {
+                pairIdx.add(new int[] {part, whole});
+            }
+        }
+        keys.forEach((key, value) -> {
+            if (Float.isNaN(value)) {
+                return;
+            }
+            if (factor > 1 && yearOf(key) > MIN_YEAR) {
+                float prev = keys.get(withYear(key, yearOf(key) - 1));
+                jump(key, value, yearOf(key) - 1, prev, factor, minCount, varNames);
+            }
+            for (int[] pw : pairIdx) {
+                if (variableOf(key) == pw[0]) {
+                    float whole = keys.get(withVariable(key, pw[1]));
+                    partWhole(key, value, pw[1], whole, varNames);
+                }
+            }
+        });
+        if (otherImports.isEmpty()) {
+            return;
+        }
+        java.util.Set<Integer> wantedYears = new java.util.HashSet<>();
+        for (int y : years) {
+            wantedYears.add(y - 1);
+            wantedYears.add(y);
+            wantedYears.add(y + 1);
+        }
+        StringBuilder ids = new StringBuilder();
+        otherImports.forEach(id -> ids.append(ids.length() == 0 ? "" : ",").append(id.longValue()));
+        ctx.handle.createQuery("SELECT area_code, year, variable, target_group, value FROM observation WHERE import_id IN (" + ids
+                        + ") AND value IS NOT NULL AND status IN ('OK', 'NOTHING', 'ESTIMATED')")
+                .setFetchSize(10_000)
+                .map((rs, sc) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getDouble(5)})
+                .forEach(row -> {
+                    Integer a = areaIndex.get((String) row[0]);
+                    Integer v = variableIndex.get((String) row[2]);
+                    Integer g = groupIndex.get((String) row[3]);
+                    int y = (Integer) row[1];
+                    if (a == null || v == null || g == null || !wantedYears.contains(y)) {
+                        return;
+                    }
+                    float dbValue = ((Double) row[4]).floatValue();
+                    long dbKey = key(a, y, v, g);
+                    if (factor > 1 && y < MAX_YEAR) {
+                        long next = withYear(dbKey, y + 1);
+                        float newValue = keys.get(next);
+                        if (!Float.isNaN(newValue)) {
+                            jump(next, newValue, y, dbValue, factor, minCount, varNames);
+                        }
+                    }
+                    for (int[] pw : pairIdx) {
+                        if (v == pw[1]) {
+                            long partKey = withVariable(dbKey, pw[0]);
+                            float part = keys.get(partKey);
+                            if (!Float.isNaN(part)) {
+                                partWhole(partKey, part, pw[1], dbValue, varNames);
+                            }
+                        } else if (v == pw[0]) {
+                            float whole = keys.get(withVariable(dbKey, pw[1]));
+                            partWhole(dbKey, dbValue, pw[1], whole, varNames);
+                        }
+                    }
+                });
+    }
+
+    private void jump(long key, float value, int prevYear, float prev, double factor, double minCount, java.util.List<String> varNames) {
+        if (Float.isNaN(prev) || (value < minCount && prev < minCount)) {
+            return;
+        }
+        if (value > prev * factor || prev > value * factor) {
+            String area = areaCodes[areaOf(key)];
+            String var = varNames.get(variableOf(key));
+            ctx.warn("jump", null, 0, var, area + " " + yearOf(key) + ": " + fmt(value), "plaus.jump",
+                    area + group(key), var, prevYear, fmt(prev), yearOf(key), fmt(value), factor);
+        }
+    }
+
+    private void partWhole(long partKey, float part, int wholeVar, float whole, java.util.List<String> varNames) {
+        if (Float.isNaN(whole) || !(part > whole)) {
+            return;
+        }
+        String area = areaCodes[areaOf(partKey)];
+        ctx.warn("part_above_whole", null, 0, varNames.get(variableOf(partKey)), area + " " + yearOf(partKey) + ": " + fmt(part),
+                "plaus.partAboveWhole", area + group(partKey), yearOf(partKey), varNames.get(variableOf(partKey)), fmt(part),
+                varNames.get(wholeVar), fmt(whole));
+    }
+
+    private String group(long key) {
+        String g = groupKeys.get(groupOf(key));
+        return g.isEmpty() ? "" : " [" + g + "]";
+    }
+
+    private static String fmt(float v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     static int parseYear(String s) {

@@ -1,14 +1,121 @@
 package de.sozialmonitor.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import de.sozialmonitor.workspace.ConfigException;
 import de.sozialmonitor.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Mapped sources ({@code sources/NAME.yaml}); see docs/import.md. */
+/**
+ * A mapped source: {@code sources/NAME.yaml} says which files it describes ({@code pattern}, a
+ * glob on the file name) and how to read them (sheet, header rows, layout, columns → variables and
+ * target-group dimensions, area codes). See docs/import.md for the language with examples.
+ */
 final class SourceMapping {
-    private SourceMapping() {
+    final String name;
+    final Path file;
+    final String version;
+    final JsonNode root;
+
+    private SourceMapping(String name, Path file, String version, JsonNode root) {
+        this.name = name;
+        this.file = file;
+        this.version = version;
+        this.root = root;
     }
 
-    static Loader loaderFor(Workspace ws, Path file, LoadContext ctx) {
+    /** The loader of the first mapping whose pattern matches the file name, or null. */
+    static Loader loaderFor(Workspace ws, Path file, LoadContext ctx) throws IOException {
+        Path dir = ws.sourcesDir();
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        List<Path> yamls = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.{yaml,yml}")) {
+            ds.forEach(yamls::add);
+        }
+        yamls.sort(null);
+        String fileName = file.getFileName().toString();
+        for (Path y : yamls) {
+            SourceMapping m = read(y);
+            String pattern = m.text("pattern", null);
+            if (pattern == null) {
+                throw new ConfigException(y, 0, "pattern", "a source mapping needs a file pattern, e.g. pattern: \"einwohner-*.csv\"");
+            }
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            if (matcher.matches(Path.of(fileName))) {
+                String layout = m.text("layout", "long");
+                return "microdata".equals(layout) ? new MicrodataLoader(file, m) : new MappedLoader(file, m);
+            }
+        }
         return null;
+    }
+
+    static SourceMapping read(Path yaml) throws IOException {
+        byte[] bytes = Files.readAllBytes(yaml);
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(bytes);
+        } catch (IOException e) {
+            throw new ConfigException(yaml, 0, null, "not valid YAML: " + GeoJsonLoader.oneLine(e.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(yaml, 0, null, "a source mapping is a YAML mapping (key: value)");
+        }
+        String name = yaml.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new SourceMapping(name, yaml, "sources/" + yaml.getFileName() + "@" + hash, root);
+    }
+
+    String text(String key, String fallback) {
+        JsonNode n = root.get(key);
+        return n == null || n.isNull() ? fallback : n.asText();
+    }
+
+    JsonNode node(String key) {
+        return root.path(key);
+    }
+
+    int integer(String key, int fallback) {
+        JsonNode n = root.get(key);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.canConvertToInt()) {
+            throw fail(key, "must be a whole number");
+        }
+        return n.asInt();
+    }
+
+    ConfigException fail(String key, String message) {
+        return new ConfigException(file, 0, key, message);
+    }
+
+    static Map<String, String> stringMap(JsonNode n) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (n != null && n.isObject()) {
+            n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        }
+        return m;
+    }
+
+    /** The source name: {@code source:} in the mapping, else the mapping's file name. */
+    String sourceName() {
+        return text("source", name);
     }
 }

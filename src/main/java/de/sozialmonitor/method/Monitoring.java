@@ -263,8 +263,9 @@ public final class Monitoring {
             int codes = in.codeCount();
             int[] versionOf = new int[codes];
             Arrays.fill(versionOf, -1);
+            long ref = LocalDate.of(year, 12, 31).toEpochDay();
             for (int v = 0; v < in.versionCount(); v++) {
-                if (in.versionValid(v, year)) {
+                if (in.versionValidOn(v, ref)) {
                     versionOf[in.versionCode(v)] = v; // a later version of the same code wins
                 }
             }
@@ -353,6 +354,13 @@ public final class Monitoring {
         }
 
         private double[] combine(LinearExpression e, String group, Counts counts) {
+            if (e.terms().size() == 1 && e.terms().get(0).sign() > 0) {
+                // a single variable: the prepared counts themselves (never modified afterwards), no copy
+                double[] v = counts.get(new MonitoringInput.SeriesKey(e.terms().get(0).variable(), group));
+                if (v != null) {
+                    return v;
+                }
+            }
             double[] out = new double[areas.size()];
             for (LinearExpression.Term t : e.terms()) {
                 double[] v = counts.get(new MonitoringInput.SeriesKey(t.variable(), group));
@@ -438,20 +446,24 @@ public final class Monitoring {
                     return null;
                 }
                 int n = areas.size();
-                double[] own = new double[n];
+                double[] out = new double[n];
                 for (int r = 0; r < n; r++) {
-                    own[r] = raw[resultToCode[r]];
+                    out[r] = raw[resultToCode[r]];
                 }
                 if (!changes.isEmpty()) {
-                    carry(raw, own);
+                    carry(raw, out);
                 }
-                double[] out = new double[n];
+                // an area without a count of its own and with children gets the sum of its children
+                boolean[] summed = new boolean[n];
                 for (int a = 0; a < n; a++) {
-                    out[a] = !Double.isNaN(own[a]) ? own[a] : hasChildren[a] ? 0 : Double.NaN;
+                    if (hasChildren[a] && Double.isNaN(out[a])) {
+                        summed[a] = true;
+                        out[a] = 0;
+                    }
                 }
                 for (int a : deepestFirst) {
                     int p = areas.parent(a);
-                    if (p >= 0 && Double.isNaN(own[p])) {
+                    if (p >= 0 && summed[p]) {
                         out[p] += out[a]; // NaN of a child with a missing count makes the sum missing
                     }
                 }

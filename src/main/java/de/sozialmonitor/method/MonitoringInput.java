@@ -121,8 +121,12 @@ public final class MonitoringInput {
 
     /** True if version {@code v} is valid on 31 December of {@code year}. */
     boolean versionValid(int v, int year) {
-        long ref = LocalDate.of(year, 12, 31).toEpochDay();
-        return versionFromDay[v] <= ref && ref < versionToDay[v];
+        return versionValidOn(v, LocalDate.of(year, 12, 31).toEpochDay());
+    }
+
+    /** True if version {@code v} is valid on the given epoch day. */
+    boolean versionValidOn(int v, long epochDay) {
+        return versionFromDay[v] <= epochDay && epochDay < versionToDay[v];
     }
 
     public List<BoundaryChange> boundaryChanges() {

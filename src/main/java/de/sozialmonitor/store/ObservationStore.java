@@ -221,53 +221,6 @@ public final class ObservationStore {
         return new Diff(changed, added, removed, sample);
     }
 
-    /** A value that looks implausible against another one (previous year, or its whole). */
-    public record Comparison(String areaCode, int year, String variable, String targetGroup, double value,
-                             String otherVariable, int otherYear, double otherValue) {
-    }
-
-    private static final String ACTIVE_OR_NEW = "(x.import_id = :n OR EXISTS (SELECT 1 FROM import i WHERE i.id = x.import_id "
-            + "AND i.outcome = 'imported' AND i.superseded_by IS NULL))";
-
-    /**
-     * Values of import {@code newId} that changed by more than {@code factor} against the previous
-     * year (in the same import or an active one), ignoring counts below {@code minCount} on both sides.
-     */
-    public static List<Comparison> jumps(Handle h, long newId, double factor, double minCount, int limit) {
-        return h.createQuery("SELECT n.area_code, n.year, n.variable, n.target_group, n.value, x.year, x.value "
-                        + "FROM observation n JOIN observation x ON x.area_code = n.area_code AND x.variable = n.variable "
-                        + "AND x.target_group = n.target_group AND x.year = n.year - 1 "
-                        + "WHERE n.import_id = :n AND " + ACTIVE_OR_NEW + " AND n.value IS NOT NULL AND x.value IS NOT NULL "
-                        + "AND (n.value >= :m OR x.value >= :m) AND (n.value > x.value * :f OR x.value > n.value * :f) "
-                        + "ORDER BY n.variable, n.year, n.area_code LIMIT :l")
-                .bind("n", newId).bind("f", factor).bind("m", minCount).bind("l", limit)
-                .map((rs, ctx) -> new Comparison(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getDouble(5), rs.getString(3), rs.getInt(6), rs.getDouble(7)))
-                .list();
-    }
-
-    /**
-     * Parts larger than their whole ({@code part} > {@code whole} for the same area, year and
-     * target group), where at least one side comes from import {@code newId}.
-     */
-    public static List<Comparison> partsAboveWhole(Handle h, long newId, String part, String whole, int limit) {
-        String select = "SELECT p.area_code, p.year, p.variable, p.target_group, p.value, w.variable, w.year, w.value "
-                + "FROM observation p JOIN observation w ON w.area_code = p.area_code AND w.year = p.year "
-                + "AND w.target_group = p.target_group AND w.variable = :whole "
-                + "WHERE p.variable = :part AND p.value > w.value AND ";
-        String pActive = ACTIVE_OR_NEW.replace("x.", "p.");
-        String wActive = ACTIVE_OR_NEW.replace("x.", "w.");
-        List<Comparison> list = new ArrayList<>();
-        for (String cond : List.of("p.import_id = :n AND " + wActive, "w.import_id = :n AND p.import_id <> :n AND " + pActive)) {
-            list.addAll(h.createQuery(select + cond + " ORDER BY p.year, p.area_code LIMIT :l")
-                    .bind("n", newId).bind("part", part).bind("whole", whole).bind("l", limit)
-                    .map((rs, ctx) -> new Comparison(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                            rs.getDouble(5), rs.getString(6), rs.getInt(7), rs.getDouble(8)))
-                    .list());
-        }
-        return list;
-    }
-
     /** Area codes present in import {@code oldId} but not in import {@code newId}. */
     public static List<String> areasMissing(Handle h, long oldId, long newId, int limit) {
         return h.createQuery("SELECT DISTINCT o.area_code FROM observation o WHERE o.import_id = :o AND NOT EXISTS "

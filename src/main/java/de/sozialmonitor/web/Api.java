@@ -207,9 +207,10 @@ final class Api {
         o.put("synthetic", web.config().synthetic());
         ObjectNode series = o.putObject("series");
         if (!s.scope().isEmpty()) {
+            Map<String, java.util.SortedMap<Integer, Cell>> all = web.data().allSeries(s.scope(), a.code());
             for (Indicator i : web.catalog().indicators()) {
                 ObjectNode si = series.putObject(i.id());
-                web.data().series(s.scope(), a.code(), i.id()).forEach((y, c) -> putNumber(si, Integer.toString(y), c.value()));
+                all.getOrDefault(i.id(), new java.util.TreeMap<>()).forEach((y, c) -> putNumber(si, Integer.toString(y), c.value()));
             }
         }
         ctx.json(o);

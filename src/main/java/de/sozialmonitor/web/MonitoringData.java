@@ -143,21 +143,26 @@ public final class MonitoringData {
 
     /** The time series of one indicator for one area over all years of the scope. */
     public SortedMap<Integer, Cell> series(ResultScope scope, String areaCode, String indicatorId) {
-        SortedMap<Integer, Cell> series = new TreeMap<>();
+        return allSeries(scope, areaCode).getOrDefault(indicatorId, new TreeMap<>());
+    }
+
+    /** The time series of every indicator of one area (one query per result set): indicator id → year → cell. */
+    public Map<String, SortedMap<Integer, Cell>> allSeries(ResultScope scope, String areaCode) {
+        Map<String, SortedMap<Integer, Cell>> all = new HashMap<>();
         Map<Long, List<Integer>> yearsBySet = new HashMap<>();
         scope.resultSetByYear().forEach((y, rs) -> yearsBySet.computeIfAbsent(rs, k -> new ArrayList<>()).add(y));
         for (Map.Entry<Long, List<Integer>> e : yearsBySet.entrySet()) {
-            jdbi.useHandle(h -> h.createQuery("SELECT v.year, v.numerator, v.denominator, v.value, v.change_value, v.z_status, a.excluded "
+            jdbi.useHandle(h -> h.createQuery("SELECT v.year, v.numerator, v.denominator, v.value, v.change_value, v.z_status, a.excluded, v.indicator_id "
                             + "FROM result_value v LEFT JOIN result_area a ON a.result_set_id = v.result_set_id AND a.area_code = v.area_code AND a.year = v.year "
-                            + "WHERE v.result_set_id = :rs AND v.area_code = :a AND v.indicator_id = :i AND v.target_group = '' AND v.year IN (<years>)")
-                    .bind("rs", e.getKey()).bind("a", areaCode).bind("i", indicatorId).bindList("years", e.getValue())
-                    .map((r, ctx) -> Map.entry(r.getInt(1), shown(scope,
+                            + "WHERE v.result_set_id = :rs AND v.area_code = :a AND v.target_group = '' AND v.year IN (<years>)")
+                    .bind("rs", e.getKey()).bind("a", areaCode).bindList("years", e.getValue())
+                    .map((r, ctx) -> Map.entry(r.getString(8), Map.entry(r.getInt(1), shown(scope,
                             new Cell(r.getObject(4, Double.class), r.getObject(2, Double.class), r.getObject(3, Double.class),
                                     r.getObject(5, Double.class), r.getObject(6, Double.class), false),
-                            r.getString(7) == null ? null : new AreaResult(null, null, null, null, false, r.getString(7)))))
-                    .forEach(en -> series.put(en.getKey(), en.getValue())));
+                            r.getString(7) == null ? null : new AreaResult(null, null, null, null, false, r.getString(7))))))
+                    .forEach(en -> all.computeIfAbsent(en.getKey(), k -> new TreeMap<>()).put(en.getValue().getKey(), en.getValue().getValue())));
         }
-        return series;
+        return all;
     }
 
     /** The method parameters stored with the result set of {@code year}, as JSON text. */

@@ -73,8 +73,9 @@ final class Pages {
                 s.scope().isEmpty() ? p(t.get("overview.noResults")).withClass("empty") : div(
                         div(
                                 div().withId("map").withClass("map").attr("data-src", "/api/v1/map?" + query)
+                                        .attr("data-outline-src", outlineSrc(s))
                                         .attr("role", "region").attr("aria-label", t.get("map.label", modeLabel(t, s.mode()), s.year()))
-                                        .attr("data-hint", t.get("map.hint")),
+                                        .attr("data-hint", t.get("map.hint")).attr("data-attribution", attribution(web)),
                                 legend(t, table, s.mode()))
                                 .withClass("map-panel"),
                         p(t.get("map.tableAlternative")).withClass("hint"))
@@ -100,14 +101,30 @@ final class Pages {
                 div(label(t.get("controls.level")).attr("for", "level"),
                         select(each(web.data().levels(), l -> option(l.name()).withValue(l.name()).withCondSelected(l.name().equals(s.level()))))
                                 .withId("level").withName("level").withClass("autosubmit")).withClass("field"),
-                iff(!years.isEmpty(), div(label(t.get("controls.year")).attr("for", "year"),
+                years.isEmpty() ? text("") : div(label(t.get("controls.year")).attr("for", "year"),
                         input().withType("range").withId("year").withName("year").attr("min", years.get(0))
                                 .attr("max", years.get(years.size() - 1)).attr("step", 1).withValue(Integer.toString(s.year()))
                                 .attr("aria-valuetext", Integer.toString(s.year())).withClass("autosubmit year-slider"),
                         output(Integer.toString(s.year())).attr("for", "year").withId("year-output").withClass("year-output"))
-                        .withClass("field")),
+                        .withClass("field"),
                 button(t.get("controls.apply")).withType("submit").withClass("apply"))
                 .withMethod("get").withAction("/").withClass("controls").attr("aria-label", t.get("controls.label"));
+    }
+
+    /** Map data of the level above the shown one (drawn as outlines for orientation), or "". */
+    String outlineSrc(Selection s) {
+        List<MonitoringData.Level> levels = web.data().levels();
+        for (int k = 1; k < levels.size(); k++) {
+            if (levels.get(k).name().equals(s.level()) && k - 1 > 0) {
+                return "/api/v1/map?level=" + Layout.enc(levels.get(k - 1).name()) + "&year=" + s.year() + "&show=status";
+            }
+        }
+        return "";
+    }
+
+    /** The map's credit line for the geometries: {@code web.attribution} in sozialmonitor.yaml. */
+    static String attribution(WebServer.WebContext web) {
+        return web.config().raw() == null ? "" : web.config().raw().get("web").get("attribution").string("");
     }
 
     static String modeLabel(Texts t, Mode mode) {
@@ -222,9 +239,17 @@ final class Pages {
         Map<String, List<Indicator>> byTopic = new LinkedHashMap<>();
         web.catalog().indicators().forEach(i -> byTopic.computeIfAbsent(i.topic() == null ? "other" : i.topic(), k -> new ArrayList<>()).add(i));
         Map<String, Cell> own = values.getOrDefault(code, Map.of());
+        Map<String, SortedMap<Integer, Cell>> allSeries = s.scope().isEmpty() ? Map.of() : web.data().allSeries(s.scope(), code);
         String title = area.name();
         List<DomContent> sections = new ArrayList<>();
-        for (Map.Entry<String, List<Indicator>> topic : byTopic.entrySet()) {
+        for (Map.Entry<String, List<Indicator>> topicAll : byTopic.entrySet()) {
+            // indicators this workspace has no values for would only be rows of dashes
+            List<Indicator> shown = topicAll.getValue().stream()
+                    .filter(i -> own.containsKey(i.id()) || allSeries.containsKey(i.id())).toList();
+            if (shown.isEmpty()) {
+                continue;
+            }
+            Map.Entry<String, List<Indicator>> topic = Map.entry(topicAll.getKey(), shown);
             String topicId = "topic-" + topic.getKey();
             sections.add(section(
                     h3(t.getOr("topic." + topic.getKey(), topic.getKey())).withId(topicId),
@@ -236,7 +261,7 @@ final class Pages {
                             tbody(each(topic.getValue(), i -> {
                                 Cell c = own.get(i.id());
                                 SortedMap<Integer, Double> series = new TreeMap<>();
-                                web.data().series(s.scope(), code, i.id()).forEach((y, cell) -> series.put(y, cell.value()));
+                                allSeries.getOrDefault(i.id(), new TreeMap<>()).forEach((y, cell) -> series.put(y, cell.value()));
                                 return tr(
                                         th(a(i.name(v.lang())).withHref("/indikator/" + Layout.enc(i.id()) + "?year=" + s.year()),
                                                 iff(i.role() == IndicatorRole.ATTENTION, span(" " + t.get("profile.attentionMark")).withClass("mark")),
@@ -269,6 +294,7 @@ final class Pages {
                                 result != null && result.excluded() != null ? t.excluded(result.excluded()) : null))
                         .withClass("cards"),
                 h2(t.get("profile.indicators")),
+                p(t.get("profile.indicatorsIntro")).withClass("hint"),
                 each(sections, x -> x),
                 iff(!groups.isEmpty(), section(h2(t.get("profile.targetGroups")).withId("zielgruppen"),
                         table(thead(tr(th(t.get("profile.targetGroup")).attr("scope", "col"), th(t.get("profile.indicator")).attr("scope", "col"),
@@ -388,6 +414,14 @@ final class Pages {
                         table(thead(tr(th(t.get("controls.year")).attr("scope", "col"), th(t.get("profile.value")).attr("scope", "col"))),
                                 tbody(each(county.entrySet(), e -> tr(td(Integer.toString(e.getKey())), td(t.number(e.getValue(), i.precision())).withClass("num")))))
                                 .withClass("data-table"))),
+                iff(!s.scope().isEmpty(), section(h2(t.get("indicator.map", s.level(), s.year())),
+                        div(div().withId("map").withClass("map map-small")
+                                        .attr("data-src", "/api/v1/map?level=" + Layout.enc(s.level()) + "&year=" + s.year() + "&show=ind:" + Layout.enc(i.id()))
+                                        .attr("data-outline-src", outlineSrc(s))
+                                        .attr("role", "region").attr("aria-label", t.get("map.label", name, s.year()))
+                                        .attr("data-attribution", attribution(web)),
+                                legend(t, AreaTable.build(web.data(), web.catalog(), s.scope(), s.level(), s.year(), new Mode("indicator", i), t),
+                                        new Mode("indicator", i))).withClass("map-panel"))),
                 section(h2(t.get("indicator.distribution", s.level(), s.year())),
                         dist.isEmpty() ? p(t.get("indicator.noData")) : figure(
                                 Charts.distribution(dist, countyValue, t.get("indicator.distribution", s.level(), s.year()), t, i.precision()),

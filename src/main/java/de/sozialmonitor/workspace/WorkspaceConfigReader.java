@@ -29,7 +29,7 @@ public final class WorkspaceConfigReader {
         var database = new WorkspaceConfig.DatabaseSettings(db.get("url").string(""), db.get("user").string(""),
                 db.get("password").string(""));
         ConfigNode web = root.get("web");
-        web.allowOnly(Set.of("port"));
+        web.allowOnly(Set.of("port", "attribution")); // attribution: map credit line (web part)
         int port = web.get("port").integer(7070);
         if (port < 1 || port > 65535) {
             throw web.get("port").error("must be a port number between 1 and 65535");

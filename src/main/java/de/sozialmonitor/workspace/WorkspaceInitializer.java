@@ -11,9 +11,12 @@ import java.util.Map;
 
 /** Writes the commented skeleton of a new workspace from the templates in the jar. */
 public final class WorkspaceInitializer {
-    /** The template files, relative to {@code workspace-template/} in the jar. */
+    /**
+     * The template files, relative to {@code workspace-template/} in the jar. The .gitignore is kept
+     * as "gitignore" there because Maven leaves dot-files out of the jar.
+     */
     static final List<String> TEMPLATE_FILES = List.of(
-            Workspace.CONFIG_FILE, Workspace.CATALOG_FILE, ".gitignore", "sources/README.md", "data/README.md");
+            Workspace.CONFIG_FILE, Workspace.CATALOG_FILE, "gitignore", "sources/README.md", "data/README.md");
 
     private WorkspaceInitializer() {
     }
@@ -35,7 +38,7 @@ public final class WorkspaceInitializer {
                         text = text.replace(e.getKey(), e.getValue());
                     }
                 }
-                Path target = dir.resolve(name);
+                Path target = dir.resolve(name.equals("gitignore") ? ".gitignore" : name);
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, text, StandardCharsets.UTF_8);
             }

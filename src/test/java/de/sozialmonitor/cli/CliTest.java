@@ -37,6 +37,7 @@ class CliTest {
         assertThat(ws.catalog().indicators()).hasSizeGreaterThan(7);
         assertThat(Files.isDirectory(tmp.resolve("ws/sources"))).isTrue();
         assertThat(Files.isDirectory(tmp.resolve("ws/data"))).isTrue();
+        assertThat(tmp.resolve("ws/.gitignore")).content().contains(".sozialmonitor/");
     }
 
     @Test

@@ -1,0 +1,338 @@
+package de.sozialmonitor.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.sozialmonitor.store.AreaRepository;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+
+/**
+ * A register extract (one row per person or case) aggregated while it streams into counts per
+ * area × year × target group; no record leaves this class (data minimisation), memory grows with
+ * the number of distinct counts, not with the rows. Rows locate themselves by area code or by
+ * coordinates (EPSG:4326), assigned to an area by point-in-polygon over an STRtree.
+ */
+final class MicrodataLoader implements Loader {
+    private final Path file;
+    private final SourceMapping m;
+
+    MicrodataLoader(Path file, SourceMapping m) {
+        this.file = file;
+        this.m = m;
+    }
+
+    @Override
+    public String format() {
+        return "microdata";
+    }
+
+    @Override
+    public String mappingVersion() {
+        return m.version;
+    }
+
+    @Override
+    public String source() {
+        return m.sourceName();
+    }
+
+    @Override
+    public boolean observations() {
+        return true;
+    }
+
+    /** One target-group dimension: its column and how source values map to canonical ones. */
+    record Dimension(String name, int column, List<String> bands, Map<String, String> values, List<String> canonical) {
+        /** Index of the canonical value for a cell, or -1. */
+        int index(String cell) {
+            String t = cell.trim();
+            if (bands != null) {
+                int age;
+                try {
+                    age = Integer.parseInt(t);
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+                for (int i = 0; i < bands.size(); i++) {
+                    String b = bands.get(i);
+                    if (b.endsWith("+") ? age >= Integer.parseInt(b.substring(0, b.length() - 1))
+                            : age >= Integer.parseInt(b.substring(0, b.indexOf('-'))) && age <= Integer.parseInt(b.substring(b.indexOf('-') + 1))) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+            String v = values.containsKey(t) ? values.get(t) : values.get("*");
+            return v == null ? -1 : canonical.indexOf(v);
+        }
+    }
+
+    @Override
+    public ObservationSink load(LoadContext ctx) throws IOException {
+        CsvDialect dialect = SheetRows.isXlsx(file) ? null : CsvDialect.detect(file);
+        String variable = m.text("variable", "pop_total");
+        // the header: first row
+        List<String>[] header = new List[1];
+        Map<Long, long[]> counts = new HashMap<>();
+        Map<String, AreaRepository.KnownArea> known = ctx.knownAreas();
+        List<String> areaCodes = new ArrayList<>(known.keySet());
+        Map<String, Integer> areaIdx = new HashMap<>();
+        for (int i = 0; i < areaCodes.size(); i++) {
+            areaIdx.put(areaCodes.get(i), i);
+        }
+        JsonNode coords = m.node("coordinates");
+        STRtree tree = null;
+        GeometryFactory gf = new GeometryFactory();
+        if (coords.isObject()) {
+            tree = new STRtree();
+            String level = coords.path("level").asText(null);
+            if (level == null) {
+                throw m.fail("coordinates", "coordinates: level: names the area level to assign points to");
+            }
+            GeoJsonReader reader = new GeoJsonReader(gf);
+            for (Map.Entry<String, String> e : AreaRepository.geometries(ctx.handle, level).entrySet()) {
+                try {
+                    Geometry g = reader.read(e.getValue());
+                    tree.insert(g.getEnvelopeInternal(), Map.entry(areaIdx.get(e.getKey()), PreparedGeometryFactory.prepare(g)));
+                } catch (ParseException ex) {
+                    ctx.fileError("bad_geometry", "geojson.badGeometry", e.getKey());
+                }
+            }
+            if (tree.size() == 0) {
+                ctx.fileError("no_geometries", "micro.noGeometries", level);
+                return null;
+            }
+            tree.build();
+        }
+        STRtree index = tree;
+        AreaMatcher matcher = new AreaMatcher(m.node("area"), known);
+        String sheet = null;
+        long[] read = {0};
+        Object[] state = new Object[3]; // columns, dimensions, groups, resolved from the header
+        String fixedYear = m.text("year", null);
+        sheet = SheetRows.forEach(file, m.text("sheet", null), dialect, line -> {
+            if (state[0] == null) {
+                if (line.blank()) {
+                    return;
+                }
+                header[0] = line.cells();
+                state[0] = columns(ctx, header[0], coords);
+                state[1] = dimensions(ctx, header[0]);
+                state[2] = groups(((List<Dimension>) state[1]));
+                return;
+            }
+            if (line.blank()) {
+                return;
+            }
+            read[0]++;
+            int[] cols = (int[]) state[0];
+            List<Dimension> dims = (List<Dimension>) state[1];
+            List<int[]> groups = (List<int[]>) state[2];
+            if (cols == null) {
+                return;
+            }
+            int area;
+            if (index != null) {
+                area = locate(index, gf, line.cell(cols[1]), line.cell(cols[2]));
+                if (area < 0) {
+                    // no coordinates in the report: they locate a person
+                    ctx.error("outside_areas", null, line.number(), coords.path("x").asText(), null, "micro.outside");
+                    return;
+                }
+            } else {
+                Integer a = areaIdx.get(matcher.resolve(line.cell(cols[0])));
+                if (a == null) {
+                    ctx.error("unknown_area", null, line.number(), m.node("area").path("column").asText(), line.cell(cols[0]), "area.unknown");
+                    return;
+                }
+                area = a;
+            }
+            int year = ObservationSink.parseYear(cols[3] >= 0 ? line.cell(cols[3]) : fixedYear == null ? "" : fixedYear);
+            if (year < 0) {
+                ctx.error("bad_period", null, line.number(), m.text("year_column", "year"), cols[3] >= 0 ? line.cell(cols[3]) : fixedYear,
+                        "period.bad", ObservationSink.MIN_YEAR, ObservationSink.MAX_YEAR);
+                return;
+            }
+            int[] v = new int[dims.size()];
+            for (int d = 0; d < dims.size(); d++) {
+                Dimension dim = dims.get(d);
+                v[d] = dim.index(line.cell(dim.column()));
+                if (v[d] < 0) {
+                    ctx.error("bad_value", null, line.number(), header[0].get(dim.column()), line.cell(dim.column()), "micro.badValue", dim.name());
+                    return;
+                }
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                long key = ((long) area << 40) | ((long) (year - ObservationSink.MIN_YEAR) << 30) | ((long) g << 24);
+                int shift = 0;
+                for (int d : groups.get(g)) {
+                    key |= ((long) (v[d] + 1)) << shift;
+                    shift += 6;
+                }
+                counts.computeIfAbsent(key, k -> new long[1])[0]++;
+            }
+        });
+        ctx.report.rowsRead(read[0]);
+        if (state[0] == null) {
+            ctx.fileError("empty_file", "file.noRows");
+            return null;
+        }
+        if (ctx.report.hasErrors()) {
+            return null;
+        }
+        List<Dimension> dims = (List<Dimension>) state[1];
+        List<int[]> groups = (List<int[]>) state[2];
+        ObservationSink sink = new ObservationSink(ctx);
+        try {
+            for (Map.Entry<Long, long[]> e : new TreeMap<>(counts).entrySet()) {
+                long key = e.getKey();
+                int area = (int) (key >>> 40);
+                int year = (int) ((key >>> 30) & 0x3FF) + ObservationSink.MIN_YEAR;
+                int g = (int) ((key >>> 24) & 0x3F);
+                Map<String, String> tg = new TreeMap<>();
+                int shift = 0;
+                for (int d : groups.get(g)) {
+                    int vi = (int) ((key >>> shift) & 0x3F) - 1;
+                    tg.put(dims.get(d).name(), dims.get(d).canonical().get(vi));
+                    shift += 6;
+                }
+                sink.accept(sheet, 0, areaCodes.get(area), "area", String.valueOf(year), "year", variable, "variable",
+                        de.sozialmonitor.model.TargetGroup.of(tg).key(), ParsedValue.of(e.getValue()[0]), String.valueOf(e.getValue()[0]), "count");
+            }
+        } finally {
+            sink.close();
+        }
+        return sink;
+    }
+
+    private int locate(STRtree tree, GeometryFactory gf, String x, String y) {
+        double lon;
+        double lat;
+        try {
+            lon = Double.parseDouble(x.replace(',', '.'));
+            lat = Double.parseDouble(y.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        Point p = gf.createPoint(new Coordinate(lon, lat));
+        for (Object o : tree.query(p.getEnvelopeInternal())) {
+            @SuppressWarnings("unchecked")
+            Map.Entry<Integer, PreparedGeometry> e = (Map.Entry<Integer, PreparedGeometry>) o;
+            if (e.getValue().covers(p)) {
+                return e.getKey();
+            }
+        }
+        return -1;
+    }
+
+    /** Column indexes: area, x, y, year (-1 where not used); null after reporting a missing column. */
+    private int[] columns(LoadContext ctx, List<String> header, JsonNode coords) {
+        int[] c = {-1, -1, -1, -1};
+        boolean ok = true;
+        if (coords.isObject()) {
+            c[1] = MappedLoader.column(header, coords.path("x").asText("lon"));
+            c[2] = MappedLoader.column(header, coords.path("y").asText("lat"));
+            ok &= require(ctx, c[1], coords.path("x").asText("lon"));
+            ok &= require(ctx, c[2], coords.path("y").asText("lat"));
+        } else {
+            String areaCol = m.node("area").path("column").asText(null);
+            if (areaCol == null) {
+                throw m.fail("area", "microdata needs area: {column: ...} or coordinates: {x, y, level}");
+            }
+            c[0] = MappedLoader.column(header, areaCol);
+            ok &= require(ctx, c[0], areaCol);
+        }
+        String yc = m.text("year_column", null);
+        if (yc != null) {
+            c[3] = MappedLoader.column(header, yc);
+            ok &= require(ctx, c[3], yc);
+        } else if (m.text("year", null) == null) {
+            throw m.fail("year", "microdata needs year: or year_column:");
+        }
+        return ok ? c : null;
+    }
+
+    private boolean require(LoadContext ctx, int idx, String name) {
+        if (idx < 0) {
+            ctx.error("missing_column", null, 1, name, null, "mapping.noColumn");
+            return false;
+        }
+        return true;
+    }
+
+    private List<Dimension> dimensions(LoadContext ctx, List<String> header) {
+        List<Dimension> dims = new ArrayList<>();
+        JsonNode spec = m.node("dimensions");
+        var it = spec.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            JsonNode d = e.getValue();
+            int col = MappedLoader.column(header, d.path("column").asText(e.getKey()));
+            if (col < 0) {
+                ctx.error("missing_column", null, 1, d.path("column").asText(e.getKey()), null, "mapping.noColumn");
+                continue;
+            }
+            if (d.has("bands")) {
+                List<String> bands = new ArrayList<>();
+                d.get("bands").forEach(b -> bands.add(b.asText()));
+                for (String b : bands) {
+                    if (!b.matches("\\d+-\\d+|\\d+\\+")) {
+                        throw m.fail("dimensions", "age band '" + b + "' is not of the form 0-5 or 80+");
+                    }
+                }
+                dims.add(new Dimension(e.getKey(), col, bands, null, bands));
+            } else {
+                Map<String, String> values = new LinkedHashMap<>(SourceMapping.stringMap(d.path("values")));
+                List<String> canonical = values.values().stream().distinct().toList();
+                dims.add(new Dimension(e.getKey(), col, null, values, canonical));
+            }
+        }
+        if (dims.size() > 4) {
+            throw m.fail("dimensions", "at most 4 dimensions");
+        }
+        return dims;
+    }
+
+    /** Which combinations to count: groups: [[], [sex], [age, sex]]; default the total and each dimension alone. */
+    private List<int[]> groups(List<Dimension> dims) {
+        List<String> names = dims.stream().map(Dimension::name).toList();
+        List<int[]> groups = new ArrayList<>();
+        JsonNode spec = m.node("groups");
+        if (spec.isArray()) {
+            for (JsonNode g : spec) {
+                List<Integer> idx = new ArrayList<>();
+                for (JsonNode n : g) {
+                    int i = names.indexOf(n.asText());
+                    if (i < 0) {
+                        throw m.fail("groups", "group names dimension '" + n.asText() + "' that dimensions: does not declare");
+                    }
+                    idx.add(i);
+                }
+                groups.add(idx.stream().mapToInt(Integer::intValue).toArray());
+            }
+        } else {
+            groups.add(new int[0]);
+            for (int i = 0; i < dims.size(); i++) {
+                groups.add(new int[] {i});
+            }
+        }
+        if (groups.size() > 63) {
+            throw m.fail("groups", "at most 63 groups");
+        }
+        return groups;
+    }
+}

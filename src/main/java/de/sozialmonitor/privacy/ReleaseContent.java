@@ -1,0 +1,134 @@
+package de.sozialmonitor.privacy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything a release freezes, serialised canonically (keys sorted, no whitespace, numbers as
+ * Java prints doubles), so that the same inputs always give the same bytes and the same SHA-256.
+ * Contains internal, unprotected results (for verification and staff); only {@link #published()}
+ * rows ever leave the organisation.
+ *
+ * @param method    the method parameters as the result set recorded them (JSON)
+ * @param catalog   the indicator catalog as the result set recorded it (JSON)
+ * @param inputs    the result set's own record of its inputs (JSON)
+ * @param imports   the active imports (file, SHA-256) at the time of the release
+ * @param data      the frozen results the protected table is computed from
+ * @param stats     means and SDs per indicator and year (internal: they could reveal hidden rates)
+ */
+public record ReleaseContent(String format, int number, String title, int year, Integer corrects,
+                             String territoryCode, String territoryName, boolean synthetic,
+                             Rules rules, long resultSetId, String analysisLevel, JsonNode method, JsonNode catalog,
+                             JsonNode inputs, List<InputFile> imports, ReleaseData data, List<StatRow> stats,
+                             ReleaseTableBuilder.Summary summary, List<PublishedRow> published) {
+
+    public static final String FORMAT = "sozialmonitor-release-content/1";
+
+    /** The disclosure-control parameters in force. */
+    public record Rules(int minCount, Map<String, Integer> minCountByVariable, double minPopulationForRates,
+                        double protectionWidth) {
+        public Rules {
+            minCountByVariable = new TreeMap<>(minCountByVariable);
+        }
+
+        public static Rules of(DisclosureRules r) {
+            return new Rules(r.privacy().minCount(), r.privacy().minCountByVariable(), r.privacy().minPopulationForRates(),
+                    r.protectionWidth());
+        }
+
+        public DisclosureRules toRules() {
+            return new DisclosureRules(new de.sozialmonitor.model.PrivacyConfig(minCount, minCountByVariable, minPopulationForRates),
+                    protectionWidth);
+        }
+    }
+
+    /** An input file the results were computed from. */
+    public record InputFile(long importId, String fileName, String sha256, String source) {
+    }
+
+    /** One row of {@code result_stat}. */
+    public record StatRow(int year, String component, String indicatorId, int n, Double mean, Double sd, boolean leftOut) {
+    }
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    /** The canonical bytes. */
+    public byte[] canonicalBytes() {
+        try {
+            ReleaseContent sorted = new ReleaseContent(format, number, title, year, corrects, territoryCode, territoryName,
+                    synthetic, rules, resultSetId, analysisLevel, sorted(method), sorted(catalog), sorted(inputs), imports,
+                    data, stats, summary, published);
+            return CANONICAL.writeValueAsString(sorted).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise release " + number, e);
+        }
+    }
+
+    public static ReleaseContent parse(String json) {
+        try {
+            return CANONICAL.readValue(json, ReleaseContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("stored release content is not readable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Text as JSON if it is JSON, else as a JSON string (the result set's columns are free text). */
+    public static JsonNode jsonOrText(String text) {
+        if (text == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        try {
+            return sorted(CANONICAL.readTree(text));
+        } catch (JsonProcessingException e) {
+            return JsonNodeFactory.instance.textNode(text);
+        }
+    }
+
+    /** The same tree with the keys of every object sorted. */
+    static JsonNode sorted(JsonNode node) {
+        if (node == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        if (node.isObject()) {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            for (String n : names) {
+                o.set(n, sorted(node.get(n)));
+            }
+            return o;
+        }
+        if (node.isArray()) {
+            var a = JsonNodeFactory.instance.arrayNode();
+            node.forEach(e -> a.add(sorted(e)));
+            return a;
+        }
+        return node;
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

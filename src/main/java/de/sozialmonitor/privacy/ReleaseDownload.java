@@ -1,0 +1,170 @@
+package de.sozialmonitor.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one complete, machine-readable download of a release (docs/release-format.md), as CSV
+ * (semicolon, UTF-8, LF, header row) or JSON (the same rows plus the release's metadata, symbols
+ * and reasons). Both are pure functions of the release, so the same release always gives the
+ * same bytes.
+ */
+public final class ReleaseDownload {
+    public static final String FORMAT = "sozialmonitor-release/1";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The release facts the JSON download carries in its header. */
+    public record Header(int number, String title, int year, Integer corrects, String checksum,
+                         String territoryCode, String territoryName, boolean synthetic) {
+    }
+
+    public enum Format {
+        CSV("text/csv; charset=utf-8", "csv"), JSON("application/json; charset=utf-8", "json");
+
+        private final String mediaType;
+        private final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public static Format parse(String s) {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private ReleaseDownload() {
+    }
+
+    public static byte[] write(Format format, Header header, List<PublishedRow> rows) {
+        return format == Format.CSV ? csv(rows) : json(header, rows);
+    }
+
+    public static byte[] csv(List<PublishedRow> rows) {
+        StringWriter out = new StringWriter();
+        try (CsvWriter w = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(out)) {
+            w.writeRecord(PublishedRow.COLUMNS);
+            for (PublishedRow r : rows) {
+                w.writeRecord(r.fields());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] json(Header h, List<PublishedRow> rows) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        ObjectNode release = root.putObject("release");
+        release.put("number", h.number());
+        release.put("title", h.title());
+        release.put("year", h.year());
+        if (h.corrects() == null) {
+            release.putNull("corrects");
+        } else {
+            release.put("corrects", h.corrects());
+        }
+        release.put("checksum", h.checksum());
+        release.put("territory_code", h.territoryCode());
+        release.put("territory_name", h.territoryName());
+        release.put("synthetic", h.synthetic());
+        ObjectNode symbols = root.putObject("symbols");
+        symbols.put(".", "Zahlenwert geheim gehalten (Geheimhaltung) / value withheld for confidentiality");
+        symbols.put("x", "Aussage nicht sinnvoll oder Wert nicht vorhanden / not meaningful or not available");
+        ObjectNode reasons = root.putObject("reasons");
+        reasons.put(PublishedRow.CONFIDENTIAL, "Fallzahl geheim gehalten, damit keine Person erkennbar wird / count withheld so that no person can be identified");
+        reasons.put(PublishedRow.COUNTS_CONFIDENTIAL, "würde eine geheim gehaltene Fallzahl verraten / would reveal a withheld count");
+        reasons.put(PublishedRow.POPULATION_BELOW_MINIMUM, "Gebiet hat zu wenige Einwohner für Quoten / area has too few inhabitants for rates");
+        reasons.put(PublishedRow.NOT_AVAILABLE, "kein Wert geliefert oder berechenbar / no value delivered or computable");
+        ArrayNode columns = root.putArray("columns");
+        PublishedRow.COLUMNS.forEach(columns::add);
+        ArrayNode array = root.putArray("rows");
+        for (PublishedRow r : rows) {
+            ObjectNode o = array.addObject();
+            List<String> f = r.fields();
+            for (int i = 0; i < f.size(); i++) {
+                o.put(PublishedRow.COLUMNS.get(i), f.get(i));
+            }
+        }
+        try {
+            return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the rows of a CSV download back (what an attacker, or another system, does). */
+    public static List<PublishedRow> readCsv(byte[] bytes) {
+        List<PublishedRow> rows = new ArrayList<>();
+        try (CsvReader<CsvRecord> r = CsvReader.builder().fieldSeparator(';').ofCsvRecord(new String(bytes, StandardCharsets.UTF_8))) {
+            boolean header = true;
+            for (CsvRecord rec : r) {
+                if (header) {
+                    if (!rec.getFields().equals(PublishedRow.COLUMNS)) {
+                        throw new IllegalArgumentException("not a release download: header is " + rec.getFields());
+                    }
+                    header = false;
+                    continue;
+                }
+                rows.add(PublishedRow.fromFields(rec.getFields()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    /** Reads the rows of a JSON download back. */
+    public static List<PublishedRow> readJson(byte[] bytes) {
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            List<PublishedRow> rows = new ArrayList<>();
+            for (JsonNode o : root.path("rows")) {
+                List<String> f = new ArrayList<>();
+                for (String c : PublishedRow.COLUMNS) {
+                    f.add(o.path(c).asText(""));
+                }
+                rows.add(PublishedRow.fromFields(f));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Content type per format, for the web. */
+    public static Map<String, String> mediaTypes() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Format f : Format.values()) {
+            m.put(f.extension(), f.mediaType());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,20 @@
+package de.sozialmonitor.ingest;
+
+import de.sozialmonitor.store.Database;
+
+/** What the data basis holds, compactly: row counts and sums of every table ingest writes. */
+final class DatabaseSnapshot {
+    private DatabaseSnapshot() {
+    }
+
+    static String of(Database db) {
+        return db.jdbi().withHandle(h -> String.join(" | ",
+                h.createQuery("SELECT COUNT(*) || ':' || COALESCE(SUM(value), 0) FROM observation").mapTo(String.class).one(),
+                h.createQuery("SELECT COUNT(*) || ':' || COUNT(geometry) FROM area").mapTo(String.class).one(),
+                h.createQuery("SELECT COUNT(*) FROM area_level").mapTo(String.class).one(),
+                h.createQuery("SELECT COUNT(*) FROM territory").mapTo(String.class).one(),
+                h.createQuery("SELECT COUNT(*) FROM boundary_change").mapTo(String.class).one(),
+                h.createQuery("SELECT COUNT(*) FROM import WHERE outcome = 'imported' AND superseded_by IS NULL").mapTo(String.class).one(),
+                h.createQuery("SELECT COUNT(*) FROM import WHERE outcome = 'running'").mapTo(String.class).one()));
+    }
+}

@@ -1,0 +1,221 @@
+package de.sozialmonitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.sozialmonitor.model.Observation;
+import de.sozialmonitor.model.ValueStatus;
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.ImportRepository;
+import de.sozialmonitor.store.ObservationStore;
+import de.sozialmonitor.store.TestDatabases;
+import de.sozialmonitor.workspace.Workspace;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappedSourceTest {
+    @TempDir
+    Path tmp;
+
+    private Workspace ws;
+    private Database db;
+
+    private void setUp() {
+        ws = IngestFixtures.workspace(tmp.resolve("ws"));
+        db = TestDatabases.h2();
+        ImportOutcome areas = Importer.importFile(ws, db, IngestFixtures.sample(tmp, "peine-gebiete.csv"), "anna");
+        assertThat(areas.imported()).isTrue();
+    }
+
+    private Observation active(String area, int year, String variable, String group) {
+        return ObservationStore.active(db.jdbi()).stream()
+                .filter(o -> o.areaCode().equals(area) && o.year() == year && o.variable().equals(variable)
+                        && o.targetGroup().key().equals(group))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + area + " " + year + " " + variable + " " + group));
+    }
+
+    /** A state-office style workbook: title block, two header rows with merged cells, AGS as numbers, footnotes. */
+    static void writeCrossTabWorkbook(Path file) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file)) {
+            Workbook wb = new Workbook(os, "test", "1.0");
+            wb.newWorksheet("Hinweise").value(0, 0, "Zeichenerklärung: * = unterdrückt");
+            Worksheet s = wb.newWorksheet("Tabelle 2");
+            s.value(0, 0, "Bevölkerung nach Altersgruppen und Geschlecht");
+            s.value(1, 0, "Landkreis Peine, Stichtag 31.12.2023");
+            s.value(3, 0, "Gemeinde");
+            s.value(3, 1, "AGS");
+            s.value(3, 2, "unter 18 Jahre");
+            s.range(3, 2, 3, 3).merge();
+            s.value(3, 4, "65 Jahre und älter");
+            s.range(3, 4, 3, 5).merge();
+            s.value(4, 2, "männlich");
+            s.value(4, 3, "weiblich");
+            s.value(4, 4, "männlich");
+            s.value(4, 5, "weiblich");
+            Object[][] rows = {
+                    {"Edemissen", 3157001, 720, 690, 980, 1150},
+                    {"Peine, Stadt", 3157006, 4100, 4400, 4800, 5900},
+                    {"Vechelde", 3157007, 1500, 1420, "*", 1900},
+            };
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof Number n) {
+                        s.value(5 + r, c, n);
+                    } else {
+                        s.value(5 + r, c, (String) v);
+                    }
+                }
+            }
+            s.value(9, 0, "Quelle: Landesamt für Statistik Niedersachsen");
+            wb.finish();
+        }
+    }
+
+    @Test
+    void crossTabWorkbookWithMergedHeadersMapsToTargetGroups() throws IOException {
+        setUp();
+        IngestFixtures.write(ws.sourcesDir(), "lsn-alter.yaml", """
+                pattern: "lsn-alter-*.xlsx"
+                sheet: "Tabelle 2"
+                layout: crosstab
+                header_rows: 2
+                year: 2023
+                area: {column: AGS, codes: ags}
+                columns:
+                  "unter 18 Jahre / männlich":     {variable: pop_u18, sex: m}
+                  "unter 18 Jahre / weiblich":     {variable: pop_u18, sex: f}
+                  "65 Jahre und älter / männlich": {variable: pop_65plus, sex: m}
+                  "65 Jahre und älter / weiblich": {variable: pop_65plus, sex: f}
+                """);
+        Path file = tmp.resolve("lsn-alter-2023.xlsx");
+        writeCrossTabWorkbook(file);
+        ImportOutcome o = Importer.importFile(ws, db, file, "anna");
+        assertThat(o.report().problems()).filteredOn(Problem::isError).isEmpty();
+        assertThat(o.imported()).isTrue();
+        assertThat(o.rowsAccepted()).isEqualTo(12);
+        assertThat(active("03157006", 2023, "pop_u18", "sex=f").value()).isEqualTo(4400.0);
+        assertThat(active("03157001", 2023, "pop_65plus", "sex=m").value()).isEqualTo(980.0);
+        Observation suppressed = active("03157007", 2023, "pop_65plus", "sex=m");
+        assertThat(suppressed.status()).isEqualTo(ValueStatus.SUPPRESSED);
+        assertThat(suppressed.value()).isNull();
+        ImportRepository.ImportRow row = ImportRepository.history(db.jdbi(), 1).get(0);
+        assertThat(row.source()).isEqualTo("lsn-alter");
+        assertThat(row.mappingVersion()).startsWith("sources/lsn-alter.yaml@");
+    }
+
+    @Test
+    void wideCsvWithOneColumnPerYearAndAreaNamesInSpellingVariants() {
+        setUp();
+        IngestFixtures.write(ws.sourcesDir(), "einwohner-gemeinden.yaml", """
+                pattern: "einwohner-gemeinden*.csv"
+                layout: wide
+                area:
+                  column: Gemeinde
+                  codes: name
+                  map: {"Ilsede (mit Lahstedt)": "03157003"}
+                  ignore: ["Landkreis insgesamt"]
+                columns:
+                  "2022": {variable: pop_total, year: 2022}
+                  "2023": {variable: pop_total, year: 2023}
+                """);
+        Path file = IngestFixtures.write(tmp, "einwohner-gemeinden.csv", """
+                Einwohner mit Hauptwohnsitz;;
+                Gemeinde;2022;2023
+                EDEMISSEN;8.123;8.140
+                Stadt Peine;50.220;50.410
+                Ilsede (mit Lahstedt);22.110;22.050
+                Hohenhameln;9.402;.
+                Landkreis insgesamt;89.855;
+                """);
+        ImportOutcome o = Importer.importFile(ws, db, file, "anna");
+        assertThat(o.report().problems()).filteredOn(Problem::isError).isEmpty();
+        assertThat(o.rowsAccepted()).isEqualTo(8);
+        assertThat(active("03157006", 2023, "pop_total", "").value()).isEqualTo(50410.0);
+        assertThat(active("03157001", 2022, "pop_total", "").value()).isEqualTo(8123.0);
+        assertThat(active("03157002", 2023, "pop_total", "").status()).isEqualTo(ValueStatus.UNKNOWN);
+    }
+
+    @Test
+    void longCsvWithArsCodesAndSourceLabelsForVariables() {
+        setUp();
+        IngestFixtures.write(ws.sourcesDir(), "ba-sgb2.yaml", """
+                pattern: "ba-sgb2-*.csv"
+                layout: long
+                year_column: Jahr
+                area: {column: ARS, codes: ars}
+                variable_column: Merkmal
+                value_column: Anzahl
+                variables:
+                  "Regelleistungsberechtigte unter 65 Jahren": sgb2_u65
+                  "Arbeitslose": unemployed
+                """);
+        Path file = IngestFixtures.write(tmp, "ba-sgb2-2023.csv", """
+                Jahr,ARS,Merkmal,Anzahl
+                2023,031570001001,Regelleistungsberechtigte unter 65 Jahren,312
+                2023,031570006006,Regelleistungsberechtigte unter 65 Jahren,"4,210"
+                2023,031570006006,Arbeitslose,"1,988"
+                2023,031570006006,Unbekanntes Merkmal,5
+                """);
+        CheckReport r = Importer.check(ws, db, file);
+        assertThat(r.problems()).extracting(Problem::code).containsExactly("unknown_variable");
+        assertThat(r.problems().get(0).row()).isEqualTo(5);
+        Path fixed = IngestFixtures.write(tmp, "ba-sgb2-2023-b.csv", """
+                Jahr,ARS,Merkmal,Anzahl
+                2023,031570001001,Regelleistungsberechtigte unter 65 Jahren,312
+                2023,031570006006,Regelleistungsberechtigte unter 65 Jahren,"4,210"
+                2023,031570006006,Arbeitslose,"1,988"
+                """);
+        IngestFixtures.write(ws.sourcesDir(), "ba-sgb2.yaml", """
+                pattern: "ba-sgb2-*.csv"
+                layout: long
+                year_column: Jahr
+                decimal: point
+                area: {column: ARS, codes: ars}
+                variable_column: Merkmal
+                value_column: Anzahl
+                variables:
+                  "Regelleistungsberechtigte unter 65 Jahren": sgb2_u65
+                  "Arbeitslose": unemployed
+                """);
+        ImportOutcome o = Importer.importFile(ws, db, fixed, "anna");
+        assertThat(o.report().problems()).filteredOn(Problem::isError).isEmpty();
+        assertThat(active("03157006", 2023, "sgb2_u65", "").value()).isEqualTo(4210.0);
+        assertThat(active("03157001", 2023, "sgb2_u65", "").value()).isEqualTo(312.0);
+    }
+
+    @Test
+    void aMappingThatNamesAMissingColumnIsReportedNotGuessed() {
+        setUp();
+        IngestFixtures.write(ws.sourcesDir(), "x.yaml", """
+                pattern: "x-*.csv"
+                layout: wide
+                year: 2023
+                area: {column: Gemeinde, codes: name}
+                columns:
+                  "Einwohner": pop_total
+                  "Kinder": pop_u18
+                """);
+        Path file = IngestFixtures.write(tmp, "x-1.csv", "Gemeinde;Einwohner\nEdemissen;8140\n");
+        CheckReport r = Importer.check(ws, db, file);
+        assertThat(r.problems()).extracting(Problem::code, Problem::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("missing_column", "Kinder"));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    static List<String> unused() {
+        return List.of();
+    }
+}

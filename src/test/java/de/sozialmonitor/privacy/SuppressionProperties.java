@@ -1,0 +1,60 @@
+package de.sozialmonitor.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.sozialmonitor.model.PrivacyConfig;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** The attacker test on random hierarchies: whatever the county looks like, nothing is pinned. */
+class SuppressionProperties {
+
+    @Property(tries = 12)
+    void noSuppressedCountOfARandomCountyCanBeNarrowedBelowTheProtectionWidth(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 4) int municipalities,
+            @ForAll @IntRange(min = 1, max = 4) int localities,
+            @ForAll boolean targetGroups,
+            @ForAll @IntRange(min = 2, max = 5) int minCount) {
+        ReleaseData data = SyntheticCounty.generate(seed, municipalities, localities, targetGroups);
+        DisclosureRules rules = DisclosureRules.of(new PrivacyConfig(minCount, Map.of(), 300));
+
+        ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, rules);
+        List<PublishedRow> published = ReleaseDownload.readCsv(ReleaseDownload.csv(table.rows()));
+        DisclosureAudit.Report report = DisclosureAudit.attack(published, rules);
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(table.summary().unprotected()).isEmpty();
+    }
+
+    @Property(tries = 12)
+    void everyPrimaryCountIsSuppressedAndNoRateOfASuppressedCountIsPublished(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 3) int municipalities,
+            @ForAll @IntRange(min = 1, max = 4) int localities) {
+        ReleaseData data = SyntheticCounty.generate(seed, municipalities, localities, false);
+        ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, DisclosureRules.defaults());
+        CountTableValues truth = CountTableValues.of(data);
+        java.util.Set<String> hidden = new java.util.HashSet<>();
+        for (PublishedRow r : table.rows()) {
+            if (r.kind().equals(PublishedRow.COUNT)) {
+                double v = truth.value(r);
+                if (v > 0 && v < 3) {
+                    assertThat(r.status()).as(r.toString()).isEqualTo(PublishedRow.SUPPRESSED);
+                }
+                if (!r.isPublished()) {
+                    hidden.add(r.measure() + "|" + r.areaCode() + "|" + r.year() + "|" + r.targetGroup());
+                }
+            }
+        }
+        for (PublishedRow r : table.rows()) {
+            if (r.kind().equals(PublishedRow.RATE) && r.isPublished()) {
+                assertThat(hidden).doesNotContain(r.numerator() + "|" + r.areaCode() + "|" + r.year() + "|" + r.targetGroup(),
+                        r.denominator() + "|" + r.areaCode() + "|" + r.year() + "|" + r.targetGroup());
+            }
+        }
+    }
+}

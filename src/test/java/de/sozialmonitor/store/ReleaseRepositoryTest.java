@@ -1,0 +1,137 @@
+package de.sozialmonitor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.sozialmonitor.privacy.DisclosureAudit;
+import de.sozialmonitor.privacy.DisclosureRules;
+import de.sozialmonitor.privacy.PublishedRow;
+import de.sozialmonitor.privacy.ReleaseContent;
+import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.privacy.ReleaseDownload;
+import de.sozialmonitor.privacy.SyntheticCounty;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ReleaseRepositoryTest {
+    static final int YEAR = 2023;
+
+    static ReleaseData county() {
+        return SyntheticCounty.generate(11, 2, 3, true);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aCreatedReleaseIsFrozenVerifiableAndNotPublicUntilPublished(TestDatabases.Kind kind) {
+        try (Database db = kind.open()) {
+            ReleaseData data = county();
+            long rs = ReleaseFixtures.insert(db.jdbi(), data, YEAR);
+            ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+
+            ReleaseRepository.ReleaseInfo r = repo.create(ReleaseFixtures.request(data, "Sozialmonitor 2023", YEAR, null), "anna");
+
+            assertThat(r.number()).isEqualTo(1);
+            assertThat(r.resultSetId()).isEqualTo(rs);
+            assertThat(r.isPublished()).isFalse();
+            assertThat(r.checksum()).hasSize(64);
+            String content = db.jdbi().withHandle(h -> h.createQuery("SELECT content FROM release WHERE number = 1").mapTo(String.class).one());
+            assertThat(ReleaseContent.sha256(content.getBytes(StandardCharsets.UTF_8))).isEqualTo(r.checksum());
+            // not public yet
+            assertThat(repo.published()).isEmpty();
+            assertThat(repo.latestPublished()).isEmpty();
+            assertThat(repo.download(1, ReleaseDownload.Format.CSV)).isEmpty();
+            assertThat(repo.publishedRows(1)).isEmpty();
+            assertThat(repo.internalDownload(1, ReleaseDownload.Format.CSV)).isPresent();
+
+            ReleaseRepository.Verification v = repo.verify(1, "anna");
+            assertThat(v.checks()).allSatisfy(c -> assertThat(c.ok()).as(c.name() + ": " + c.detail()).isTrue());
+            assertThat(v.checks()).extracting(ReleaseRepository.Check::name)
+                    .contains("checksum", "results", "inputs", "disclosure_control", "downloads", "attacker");
+
+            repo.publish(1, "ben");
+            assertThat(repo.latestPublished()).get().extracting(ReleaseRepository.ReleaseInfo::publishedBy).isEqualTo("ben");
+            byte[] csv = repo.download(1, ReleaseDownload.Format.CSV).orElseThrow();
+            byte[] json = repo.download(1, ReleaseDownload.Format.JSON).orElseThrow();
+            assertThat(ReleaseDownload.readJson(json)).isEqualTo(ReleaseDownload.readCsv(csv));
+            assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"checksum\" : \"" + r.checksum() + "\"");
+
+            // the public download withstands the attacker
+            List<PublishedRow> rows = ReleaseDownload.readCsv(csv);
+            assertThat(rows).anyMatch(x -> x.status().equals(PublishedRow.SUPPRESSED));
+            assertThat(DisclosureAudit.attack(rows, DisclosureRules.defaults()).findings()).isEmpty();
+
+            assertThat(new AuditLog(db.jdbi()).latest(10)).extracting(AuditLog.Event::action)
+                    .containsSubsequence("release.publish", "release.verify", "release.create");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aPublishedReleaseCannotBePublishedAgainAndACorrectionIsANewRelease(TestDatabases.Kind kind) {
+        try (Database db = kind.open()) {
+            ReleaseData data = county();
+            ReleaseFixtures.insert(db.jdbi(), data, YEAR);
+            ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+            ReleaseRepository.ReleaseInfo first = repo.create(ReleaseFixtures.request(data, "Stand A", YEAR, null), "anna");
+            repo.publish(1, "anna");
+            byte[] before = repo.download(1, ReleaseDownload.Format.CSV).orElseThrow();
+
+            assertThatThrownBy(() -> repo.publish(1, "anna")).isInstanceOf(ReleaseRepository.ReleaseException.class)
+                    .extracting(e -> ((ReleaseRepository.ReleaseException) e).key()).isEqualTo("release.error.alreadyPublished");
+
+            // new results for the same year (a corrected computation), then a correcting release
+            ReleaseFixtures.insert(db.jdbi(), SyntheticCounty.generate(12, 2, 3, true), YEAR);
+            ReleaseRepository.ReleaseInfo second = repo.create(ReleaseFixtures.request(data, "Stand A, berichtigt", YEAR, 1), "anna");
+
+            assertThat(second.number()).isEqualTo(2);
+            assertThat(second.corrects()).isEqualTo(1);
+            assertThat(second.checksum()).isNotEqualTo(first.checksum());
+            assertThat(repo.download(1, ReleaseDownload.Format.CSV)).get().isEqualTo(before);
+            assertThat(repo.latestPublished()).get().extracting(ReleaseRepository.ReleaseInfo::number).isEqualTo(1);
+            assertThat(repo.list()).extracting(ReleaseRepository.ReleaseInfo::number).containsExactly(1, 2);
+            assertThatThrownBy(() -> repo.create(ReleaseFixtures.request(data, "x", YEAR, 99), "anna"))
+                    .isInstanceOf(ReleaseRepository.ReleaseException.class);
+            assertThatThrownBy(() -> repo.create(ReleaseFixtures.request(data, "x", 1990, null), "anna"))
+                    .isInstanceOf(ReleaseRepository.ReleaseException.class)
+                    .extracting(e -> ((ReleaseRepository.ReleaseException) e).key()).isEqualTo("release.error.noResults");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void verifyNoticesResultsChangedBehindTheReleasesBackAndPublishThenRefuses(TestDatabases.Kind kind) {
+        try (Database db = kind.open()) {
+            ReleaseData data = county();
+            long rs = ReleaseFixtures.insert(db.jdbi(), data, YEAR);
+            ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+            repo.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
+
+            db.jdbi().useHandle(h -> h.execute("UPDATE result_value SET numerator = numerator + 1 WHERE result_set_id = ? "
+                    + "AND indicator_id = 'sgb2' AND area_code = 'K'", rs));
+
+            ReleaseRepository.Verification v = repo.verify(1, "anna");
+            assertThat(v.ok()).isFalse();
+            assertThat(v.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseRepository.Check::name).containsExactly("results");
+            assertThatThrownBy(() -> repo.publish(1, "anna")).isInstanceOf(ReleaseRepository.ReleaseException.class);
+            assertThat(repo.published()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void verifyNoticesATamperedContent(TestDatabases.Kind kind) {
+        try (Database db = kind.open()) {
+            ReleaseData data = county();
+            ReleaseFixtures.insert(db.jdbi(), data, YEAR);
+            ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+            repo.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
+            db.jdbi().useHandle(h -> h.execute("UPDATE release SET content = REPLACE(content, '\"title\":\"Stand\"', '\"title\":\"Stant\"')"));
+
+            ReleaseRepository.Verification v = repo.verify(1, "anna");
+
+            assertThat(v.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseRepository.Check::name).contains("checksum");
+        }
+    }
+}

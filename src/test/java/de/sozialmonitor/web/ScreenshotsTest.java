@@ -1,0 +1,85 @@
+package de.sozialmonitor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.workspace.Workspace;
+import de.sozialmonitor.workspace.WorkspaceInitializer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Makes the screenshots in docs/img (run on demand, not in CI):
+ * {@code mvn test -Dtest=ScreenshotsTest -Dsozialmonitor.screenshots=docs/img}. With
+ * {@code -Dsozialmonitor.screenshots.workspace=DIR} it shows that workspace (e.g. the demo);
+ * otherwise the {@link Showcase} data on the real Peine boundaries, kept in the workspace
+ * {@code -Dsozialmonitor.showcase.dir=DIR} if given (a fresh directory).
+ */
+@EnabledIfSystemProperty(named = "sozialmonitor.screenshots", matches = ".+")
+class ScreenshotsTest {
+    @Test
+    void screenshotsOfOverviewProfileAndIndicatorPage() throws Exception {
+        Optional<Path[]> browser = BrowserTest.browser();
+        Assumptions.assumeTrue(browser.isPresent(), "no chromium");
+        Path out = Path.of(System.getProperty("sozialmonitor.screenshots"));
+        Files.createDirectories(out);
+        String wsDir = System.getProperty("sozialmonitor.screenshots.workspace");
+        Workspace ws;
+        Database db;
+        if (wsDir != null && !wsDir.isBlank()) {
+            ws = Workspace.open(Path.of(wsDir));
+            db = ws.openDatabase();
+        } else {
+            String keep = System.getProperty("sozialmonitor.showcase.dir");
+            Path dir = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("sozialmonitor-showcase");
+            WorkspaceInitializer.create(dir, Map.of("\"00000\"", "\"03157\"", "Mein Landkreis", "Landkreis Peine"));
+            Files.writeString(dir.resolve(Workspace.CONFIG_FILE), Files.readString(dir.resolve(Workspace.CONFIG_FILE))
+                    .replace("web:\n  port: 7070", "web:\n  port: 7070\n  attribution: \"Gemeindegrenzen © GeoBasis-DE / BKG (2021); Ortschaften generiert\"")
+                    + "\nsynthetic: true\n");
+            ws = Workspace.open(dir);
+            // with sozialmonitor.showcase.dir the data stays in that workspace (e.g. for `bench web`)
+            db = keep != null ? ws.openDatabase() : de.sozialmonitor.store.TestDatabases.h2();
+            Showcase.populate(db, ws, Showcase.sharedPeine());
+        }
+        try (WebServer server = new WebServer(db, ws.config(), ws.catalog()).start(0)) {
+            Path profile = Files.createTempDirectory("sozialmonitor-chromium");
+            WebDriver driver = BrowserTest.startBrowser(browser.get()[0], browser.get()[1], profile, profile);
+            try {
+                String base = "http://localhost:" + server.port();
+                String finest = new MonitoringData(db.jdbi(), ws.config().privacy()).finestLevel().orElse("");
+                String area = System.getProperty("sozialmonitor.screenshots.area", "03157006012");
+                shoot(driver, base + "/", 1440, 1250, out.resolve("overview.png"), true);
+                shoot(driver, base + "/gebiet/" + area, 1440, 1500, out.resolve("area-profile.png"), false);
+                shoot(driver, base + "/indikator/children_min_income?level=" + finest, 1440, 1500, out.resolve("indicator.png"), true);
+            } finally {
+                driver.quit();
+                db.close();
+            }
+        }
+        assertThat(out.resolve("overview.png")).exists();
+    }
+
+    private static void shoot(WebDriver driver, String url, int w, int h, Path file, boolean map) throws Exception {
+        driver.manage().window().setSize(new Dimension(w, h));
+        driver.get(url);
+        if (map) {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("map")).getAttribute("data-loaded") != null
+                    && (d.findElement(By.id("map")).getAttribute("data-outline-src").isEmpty()
+                    || d.findElement(By.id("map")).getAttribute("data-outlines") != null));
+            Thread.sleep(500); // let Leaflet finish drawing
+        }
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+}

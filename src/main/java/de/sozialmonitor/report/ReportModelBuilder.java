@@ -129,7 +129,7 @@ public final class ReportModelBuilder {
                     date(rel.get("created_at")), date(rel.get("published_at")), trim((String) rel.get("checksum")), year, previous);
 
             PrivacyConfig privacy = context.privacy();
-            disclosure = options.internal() ? CellDisclosure.internal() : CellDisclosure.primary(privacy);
+            disclosure = options.internal() ? CellDisclosure.internal() : publicDisclosure(privacy);
 
             loadAreas();
             loadValues();
@@ -205,6 +205,26 @@ public final class ReportModelBuilder {
                     options, methodInfo, indicators, areas, municipalities, territoryTotal, attention, changes, profiles,
                     new ReportModel.MapData(areaGeoms, munGeoms, munNames, geometrySource(analysisLevel)), sources(),
                     imports((OffsetDateTime) null));
+        }
+
+        /**
+         * Public figures come from the release's protected download (privacy part), which also
+         * carries secondary suppression; a release without one (older or fixture) gets the primary
+         * rules of the workspace.
+         */
+        private CellDisclosure publicDisclosure(PrivacyConfig privacy) {
+            CellDisclosure primary = CellDisclosure.primary(privacy);
+            try {
+                return new de.sozialmonitor.store.ReleaseRepository(jdbi)
+                        .internalDownload(number, de.sozialmonitor.privacy.ReleaseDownload.Format.CSV)
+                        .map(de.sozialmonitor.privacy.ReleaseDownload::readCsv)
+                        .filter(rows -> !rows.isEmpty())
+                        .map(rows -> CellDisclosure.protectedRows(rows,
+                                method.populationVariable() == null ? "pop_total" : method.populationVariable(), primary))
+                        .orElse(primary);
+            } catch (RuntimeException e) {
+                return primary; // no release files table content for this release
+            }
         }
 
         /** The sources of the imports that delivered the drawn boundaries, for the maps' source line. */

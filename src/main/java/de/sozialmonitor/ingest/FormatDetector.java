@@ -64,8 +64,36 @@ final class FormatDetector {
         if (h != null) {
             return new CanonicalLoader(file, dialect, h);
         }
+        if (reportMissingColumns(file, dialect, ctx, AreasLoader.COLUMNS, AreasLoader.REQUIRED)
+                || reportMissingColumns(file, dialect, ctx, BoundaryLoader.COLUMNS, BoundaryLoader.REQUIRED)
+                || reportMissingColumns(file, dialect, ctx, CanonicalLoader.COLUMNS, CanonicalLoader.REQUIRED)) {
+            return null;
+        }
         ctx.fileError("format_unknown", "file.unknownFormat", dialect.describe());
         return null;
+    }
+
+    /**
+     * A header that names most columns of a known format but lacks some: say which are missing
+     * instead of "format not recognised".
+     */
+    private static boolean reportMissingColumns(Path file, CsvDialect dialect, LoadContext ctx,
+                                                java.util.Map<String, java.util.List<String>> columns, java.util.List<String> required)
+            throws IOException {
+        for (int have = required.size() - 1; have >= 2; have--) {
+            for (String missing : required) {
+                java.util.List<String> rest = required.stream().filter(r -> !r.equals(missing)).toList();
+                CsvTable.Header h = CsvTable.findHeader(file, dialect, columns, rest);
+                if (h != null) {
+                    java.util.List<String> absent = required.stream().filter(r -> h.col(r) < 0).toList();
+                    for (String a : absent) {
+                        ctx.error("missing_column", null, h.line(), a, null, "file.missingColumn", String.join(";", required));
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** NUL bytes or many control characters: not a text table. */

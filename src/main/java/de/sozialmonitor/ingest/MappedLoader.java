@@ -5,7 +5,6 @@ import de.sozialmonitor.model.TargetGroup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -282,9 +281,5 @@ final class MappedLoader implements Loader {
             return idx - 1;
         }
         return -1;
-    }
-
-    static Map<String, String> ordered(Map<String, String> m) {
-        return new LinkedHashMap<>(m);
     }
 }

@@ -103,6 +103,9 @@ class FuzzImportTest {
             assertThat(Importer.check(ws, db, bin).problems()).extracting(Problem::code).containsExactly("binary_file");
             Path empty = Files.createFile(tmp.resolve("leer.csv"));
             assertThat(Importer.check(ws, db, empty).problems()).extracting(Problem::code).containsExactly("empty_file");
+            Path noValue = IngestFixtures.write(tmp, "ohne-wert.csv", "area_code;year;variable\n03157001;2022;pop_total\n");
+            assertThat(Importer.check(ws, db, noValue).problems()).extracting(Problem::code, Problem::column)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("missing_column", "value"));
             Path headerOnly = IngestFixtures.write(tmp, "nur-kopf.csv", "area_code;year;variable;value\n");
             assertThat(Importer.check(ws, db, headerOnly).problems()).extracting(Problem::code).containsExactly("empty_file");
         }

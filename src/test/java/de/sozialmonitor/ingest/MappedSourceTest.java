@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
@@ -233,9 +232,5 @@ class MappedSourceTest {
         if (db != null) {
             db.close();
         }
-    }
-
-    static List<String> unused() {
-        return List.of();
     }
 }

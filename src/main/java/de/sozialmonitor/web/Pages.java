@@ -167,10 +167,10 @@ final class Pages {
                                     th(a(r.area().name()).withHref("/gebiet/" + Layout.enc(r.area().code()) + "?year=" + s.year())).attr("scope", "row"),
                                     td(r.parentName()),
                                     td(res == null || res.statusClass() == null ? text(res != null && res.excluded() != null ? t.excluded(res.excluded()) : "–")
-                                            : span(t.statusClass(res.statusClass()) + " (" + t.number(res.statusIndex(), 2) + ")")
+                                            : span(t.statusClass(res.statusClass()) + (res.statusIndex() == null ? "" : " (" + t.number(res.statusIndex(), 2) + ")"))
                                             .withClass("badge status-" + res.statusClass())),
                                     td(res == null || res.dynamicsClass() == null ? text("–")
-                                            : span(t.dynamicsClass(res.dynamicsClass()) + " (" + t.number(res.dynamicsIndex(), 2) + ")")
+                                            : span(t.dynamicsClass(res.dynamicsClass()) + (res.dynamicsIndex() == null ? "" : " (" + t.number(res.dynamicsIndex(), 2) + ")"))
                                             .withClass("badge dynamics-" + res.dynamicsClass())),
                                     td(res != null && res.attention() ? strong(t.get("yes")) : text(t.get("no"))));
                             for (Indicator i : table.columns()) {

@@ -189,10 +189,24 @@ final class Showcase {
                     }
                 }
             }
-            h.createUpdate("INSERT INTO release(number, title, year, result_set_id, created_at, created_by, published_at, published_by, checksum, content) "
-                            + "VALUES (1, 'Sozialmonitoring 2024', 2024, 1, :at, 'showcase', :at, 'showcase', :c, '{}')")
-                    .bind("at", OffsetDateTime.of(2025, 3, 10, 9, 0, 0, 0, ZoneOffset.UTC)).bind("c", "0".repeat(64)).execute();
+            long importId = h.createUpdate("INSERT INTO import(file_name, sha256, source, format, user_name, started_at, outcome) "
+                            + "VALUES ('data/einwohner.csv', :sha, 'showcase', 'csv', 'showcase', :at, 'imported')")
+                    .bind("sha", "c".repeat(64)).bind("at", OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            for (String[] l : locs) {
+                for (int y = 2015; y <= 2024; y++) {
+                    h.execute("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
+                            + "VALUES (?, ?, ?, 'pop_total', '', ?, 'OK')", importId, l[0], y, population.get(l[0]));
+                }
+            }
         });
+        // published through the privacy part's real path, so that the public pages show protected rows
+        var cfg = ws.config();
+        de.sozialmonitor.store.ReleaseRepository releases = new de.sozialmonitor.store.ReleaseRepository(db.jdbi());
+        var info = releases.create(new de.sozialmonitor.store.ReleaseRepository.CreateRequest("Sozialmonitoring 2024", 2024, null,
+                cfg.territoryCode(), cfg.territoryName(), cfg.synthetic(), de.sozialmonitor.privacy.DisclosureRules.of(cfg.privacy()),
+                cfg.method(), ws.catalog()), "showcase");
+        releases.publish(info.number(), "showcase");
     }
 
     private static double mean(double[] xs) {

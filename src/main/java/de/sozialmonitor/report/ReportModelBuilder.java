@@ -43,10 +43,23 @@ public final class ReportModelBuilder {
 
     /** Territory name and code, catalog and parameters of the workspace, used where a release does not record them. */
     public record Context(String territoryCode, String territoryName, boolean synthetic, IndicatorCatalog catalog,
-                          MethodConfig method, PrivacyConfig privacy) {
+                          MethodConfig method, PrivacyConfig privacy, String geometryAttribution) {
+        public Context(String territoryCode, String territoryName, boolean synthetic, IndicatorCatalog catalog,
+                       MethodConfig method, PrivacyConfig privacy) {
+            this(territoryCode, territoryName, synthetic, catalog, method, privacy, null);
+        }
+
+        /** The workspace's settings; the maps' credit line is {@code web.attribution}, shared with the web maps. */
         public static Context of(de.sozialmonitor.workspace.Workspace ws) {
             var c = ws.config();
-            return new Context(c.territoryCode(), c.territoryName(), c.synthetic(), ws.catalog(), c.method(), c.privacy());
+            String attribution = null;
+            try {
+                attribution = c.raw() == null ? null : c.raw().get("web").get("attribution").string("");
+            } catch (RuntimeException e) {
+                attribution = null;
+            }
+            return new Context(c.territoryCode(), c.territoryName(), c.synthetic(), ws.catalog(), c.method(), c.privacy(),
+                    attribution == null || attribution.isBlank() ? null : attribution);
         }
     }
 
@@ -229,6 +242,9 @@ public final class ReportModelBuilder {
 
         /** The sources of the imports that delivered the drawn boundaries, for the maps' source line. */
         private String geometrySource(String analysisLevel) {
+            if (context.geometryAttribution() != null) {
+                return context.geometryAttribution();
+            }
             List<String> sources = h.createQuery("SELECT DISTINCT i.source FROM area a JOIN import i ON i.id = a.import_id "
                             + "WHERE a.geometry IS NOT NULL ORDER BY i.source")
                     .mapTo(String.class).list();

@@ -150,6 +150,9 @@ public final class Importer {
     private static Loader detect(Workspace ws, Path file, LoadContext probe) {
         try {
             return FormatDetector.detect(ws, file, probe);
+        } catch (de.sozialmonitor.workspace.ConfigException e) {
+            probe.fileError("bad_mapping", "file.badMapping", GeoJsonLoader.oneLine(e.getMessage()));
+            return null;
         } catch (IOException | RuntimeException e) {
             probe.fileError("read_failed", "file.unreadable", GeoJsonLoader.oneLine(String.valueOf(e.getMessage())));
             return null;
@@ -166,8 +169,13 @@ public final class Importer {
             ctx.fileError("read_failed", "file.unreadable", GeoJsonLoader.oneLine(e.getMessage()));
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
             ctx.fileError("bad_csv", "file.badCsv", GeoJsonLoader.oneLine(e.getMessage() + " " + e.getCause()));
-        } catch (IllegalStateException e) {
-            ctx.fileError("read_failed", "file.unreadable", GeoJsonLoader.oneLine(e.getMessage()));
+        } catch (de.sozialmonitor.workspace.ConfigException e) {
+            ctx.fileError("bad_mapping", "file.badMapping", GeoJsonLoader.oneLine(e.getMessage()));
+        } catch (SheetRows.MissingSheetException e) {
+            ctx.fileError("missing_sheet", "mapping.badSheet", GeoJsonLoader.oneLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            // whatever else a mangled file provokes in a library: reported, never thrown at the user
+            ctx.fileError("read_failed", "file.unreadable", GeoJsonLoader.oneLine(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         return null;
     }

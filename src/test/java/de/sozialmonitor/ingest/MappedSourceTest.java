@@ -208,6 +208,26 @@ class MappedSourceTest {
                 org.assertj.core.groups.Tuple.tuple("missing_column", "Kinder"));
     }
 
+    @Test
+    void aMissingSheetOrABrokenMappingIsAReportedProblem() throws IOException {
+        setUp();
+        IngestFixtures.write(ws.sourcesDir(), "lsn.yaml", """
+                pattern: "lsn-*.xlsx"
+                sheet: "Tabelle 9"
+                layout: crosstab
+                year: 2023
+                area: {column: AGS, codes: ags}
+                columns: {"x": pop_total}
+                """);
+        Path file = tmp.resolve("lsn-1.xlsx");
+        writeCrossTabWorkbook(file);
+        CheckReport r = Importer.check(ws, db, file);
+        assertThat(r.problems()).extracting(Problem::code).containsExactly("missing_sheet");
+        assertThat(r.problems().get(0).reason()).contains("Tabelle 2");
+        IngestFixtures.write(ws.sourcesDir(), "lsn.yaml", "pattern: \"lsn-*.xlsx\"\nlayout: zigzag\n");
+        assertThat(Importer.check(ws, db, file).problems()).extracting(Problem::code).containsExactly("bad_mapping");
+    }
+
     @org.junit.jupiter.api.AfterEach
     void close() {
         if (db != null) {

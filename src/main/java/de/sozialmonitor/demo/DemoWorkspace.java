@@ -20,6 +20,8 @@ import java.util.Map;
 public final class DemoWorkspace {
     public static final String DEFAULT_DIR = "sozialmonitor-demo";
     public static final long DEFAULT_SEED = 3157;
+    /** The map's credit line ({@code web.attribution}): source and licence of the boundaries. */
+    public static final String MAP_ATTRIBUTION = PeineTerritory.ATTRIBUTION + ", dl-de/by-2-0; Ortsteilgrenzen generiert";
 
     private static final String HEADER = """
             # Demo-Arbeitsbereich Landkreis Peine, erzeugt von `sozialmonitor demo`.
@@ -58,6 +60,8 @@ public final class DemoWorkspace {
         replacements.put("name: \"Mein Landkreis\"", "name: \"" + PeineTerritory.COUNTY_NAME + "\"");
         replacements.put("\nlanguage: de", "\nsynthetic: true                # demo: every page and export says the figures are synthetic\n\nlanguage: de");
         replacements.put("# analysis_level: ortsteil", "analysis_level: " + PeineTerritory.LEVEL_LOCALITY + "  ");
+        // the licence of the municipal boundaries asks for this credit wherever the map is shown
+        replacements.put("\nweb:\n  port: 7070", "\nweb:\n  port: 7070\n  attribution: \"" + MAP_ATTRIBUTION + "\"");
         WorkspaceInitializer.create(dir, replacements);
         Path config = dir.resolve(Workspace.CONFIG_FILE);
         try {
@@ -66,7 +70,8 @@ public final class DemoWorkspace {
             throw new UncheckedIOException(e);
         }
         WorkspaceConfig written = Workspace.open(dir).config();
-        if (!isDemo(written) || !PeineTerritory.LEVEL_LOCALITY.equals(written.method().analysisLevel())) {
+        if (!isDemo(written) || !PeineTerritory.LEVEL_LOCALITY.equals(written.method().analysisLevel())
+                || !MAP_ATTRIBUTION.equals(written.raw().get("web").get("attribution").string(""))) {
             // the template's text changed under us: better to fail loudly than serve real-looking numbers
             throw new IllegalStateException("the workspace template no longer has the lines the demo adapts; "
                     + "see DemoWorkspace.create");

@@ -33,7 +33,8 @@ class DemoCommandTest {
         assertThat(ws.config().territoryCode()).isEqualTo("03157");
         assertThat(ws.config().territoryName()).isEqualTo("Landkreis Peine");
         assertThat(ws.config().method().analysisLevel()).isEqualTo("Ortsteil");
-        assertThat(Files.readString(ws.configFile())).contains("SYNTHETISCH");
+        assertThat(Files.readString(ws.configFile())).contains("SYNTHETISCH")
+                .contains("attribution: \"© GeoBasis-DE / BKG (2021), dl-de/by-2-0");
 
         Map<String, String[]> classes = new HashMap<>();
         try (Database db = ws.openDatabase()) {

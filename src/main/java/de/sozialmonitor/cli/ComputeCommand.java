@@ -8,6 +8,8 @@ import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ComputeService;
+import de.sozialmonitor.store.ResultRepository;
+import de.sozialmonitor.method.EarlyWarning;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -57,6 +59,15 @@ public final class ComputeCommand implements Callable<Integer> {
             MonitoringResult r = c.result();
             long id = c.resultSetId();
             printSummary(out, r, id);
+            ResultRepository repo = new ResultRepository(db.jdbi());
+            repo.previousId(r.year()).flatMap(repo::byId).ifPresent(previous -> {
+                EarlyWarning.Report w = EarlyWarning.compare(previous, r);
+                out.println(MethodTexts.get("compute.earlyWarning", String.valueOf(previous.year()),
+                        String.valueOf(w.of(EarlyWarning.Kind.STATUS_FELL).size()),
+                        String.valueOf(w.of(EarlyWarning.Kind.DYNAMICS_TURNED_NEGATIVE).size()),
+                        String.valueOf(w.of(EarlyWarning.Kind.NEWLY_FLAGGED).size()),
+                        String.valueOf(w.of(EarlyWarning.Kind.THRESHOLD_CROSSED).size())));
+            });
         }
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package de.sozialmonitor.cli;
 
 import de.sozialmonitor.demo.DemoBuild;
+import de.sozialmonitor.demo.DemoIntegration;
 import de.sozialmonitor.demo.DemoTexts;
 import de.sozialmonitor.demo.DemoWorkspace;
 import de.sozialmonitor.demo.PeineTerritory;
@@ -67,6 +68,9 @@ public final class DemoCommand implements Callable<Integer> {
                     step.done() ? "demo.step.done" : "demo.step.missing", step.name(), step.detail())));
         } catch (DemoWorkspace.NotADemoWorkspaceException e) {
             err.println(DemoTexts.get("demo.notDemo", e.getMessage()));
+            return ExitCodes.ERROR;
+        } catch (DemoIntegration.DemoFailedException e) {
+            err.println(DemoTexts.get("demo.failed", e.getMessage()));
             return ExitCodes.ERROR;
         }
         out.println(DemoTexts.get(result.prepared().reused() ? "demo.reused" : "demo.created", target));

@@ -62,9 +62,7 @@ public final class ExportResultsCommand implements Callable<Integer> {
         Workspace ws = workspace.open();
         try (Database db = ws.openDatabase()) {
             ResultRepository repo = new ResultRepository(db.jdbi());
-            Optional<Long> id = year != null ? repo.latestId(year)
-                    : repo.list().stream().max((a, b) -> a.year() != b.year() ? Integer.compare(a.year(), b.year())
-                            : Long.compare(a.id(), b.id())).map(ResultRepository.ResultSetInfo::id);
+            Optional<Long> id = year != null ? repo.latestId(year) : repo.latestId();
             if (id.isEmpty()) {
                 spec.commandLine().getErr().println(year != null ? MethodTexts.get("export.noResult", String.valueOf(year))
                         : MethodTexts.get("export.noResultAtAll"));

@@ -1,10 +1,10 @@
 package de.sozialmonitor.cli;
 
-import de.sozialmonitor.privacy.DisclosureRules;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseTableBuilder;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.MethodRecomputation;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.PrintWriter;
@@ -58,10 +58,8 @@ public final class ReleaseCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = ws.openDatabase()) {
                 ReleaseRepository repo = new ReleaseRepository(db.jdbi());
-                var cfg = ws.config();
-                ReleaseRepository.ReleaseInfo info = repo.create(new ReleaseRepository.CreateRequest(title, year, corrects,
-                        cfg.territoryCode(), cfg.territoryName(), cfg.synthetic(), DisclosureRules.of(cfg.privacy()),
-                        cfg.method(), ws.catalog()), AuditLog.cliUser());
+                ReleaseRepository.ReleaseInfo info = repo.create(
+                        ReleaseRepository.CreateRequest.of(ws.config(), ws.catalog(), title, year, corrects), AuditLog.cliUser());
                 ReleaseTableBuilder.Summary s = repo.content(info.number()).map(ReleaseContent::summary).orElseThrow();
                 out.println(PrivacyTexts.get("release.created", info.number(), info.title(), Integer.toString(info.year()),
                         Long.toString(info.resultSetId()), info.checksum()));
@@ -97,7 +95,8 @@ public final class ReleaseCommand implements Callable<Integer> {
             Workspace ws = workspace.open();
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = ws.openDatabase()) {
-                ReleaseRepository.Verification v = new ReleaseRepository(db.jdbi()).verify(number, AuditLog.cliUser());
+                ReleaseRepository.Verification v = new ReleaseRepository(db.jdbi()).verify(number, AuditLog.cliUser(),
+                        new MethodRecomputation());
                 for (ReleaseRepository.Check c : v.checks()) {
                     out.println("  " + (c.ok() ? PrivacyTexts.get("release.verify.okMark") : PrivacyTexts.get("release.verify.failedMark")) + "  "
                             + PrivacyTexts.get("release.check." + c.name()) + ": " + c.detail());
@@ -128,7 +127,8 @@ public final class ReleaseCommand implements Callable<Integer> {
         public Integer call() {
             Workspace ws = workspace.open();
             try (Database db = ws.openDatabase()) {
-                ReleaseRepository.ReleaseInfo info = new ReleaseRepository(db.jdbi()).publish(number, AuditLog.cliUser());
+                ReleaseRepository.ReleaseInfo info = new ReleaseRepository(db.jdbi()).publish(number, AuditLog.cliUser(),
+                        new MethodRecomputation());
                 spec.commandLine().getOut().println(PrivacyTexts.get("release.published", info.number(), info.title(), info.checksum()));
                 return ExitCodes.OK;
             } catch (ReleaseRepository.ReleaseException e) {

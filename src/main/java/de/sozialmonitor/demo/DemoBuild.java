@@ -1,7 +1,10 @@
 package de.sozialmonitor.demo;
 
 import de.sozialmonitor.workspace.Workspace;
+import de.sozialmonitor.store.Database;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,8 +17,14 @@ import java.util.function.Consumer;
  */
 public final class DemoBuild {
 
-    /** What one step did. {@code done} is false only for a step that could not run. */
-    public record Step(String name, boolean done, String detail) {
+    /**
+     * What one step did. {@code done} is false only for a step that could not run;
+     * {@code changed} says whether it changed the data basis (a new import).
+     */
+    public record Step(String name, boolean done, String detail, boolean changed) {
+        public Step(String name, boolean done, String detail) {
+            this(name, done, detail, false);
+        }
     }
 
     /** The result of a build: the workspace and the steps in order. */
@@ -24,6 +33,9 @@ public final class DemoBuild {
             return steps.stream().allMatch(Step::done);
         }
     }
+
+    /** Provenance source of the area files. */
+    static final String AREAS_SOURCE = "Demo Landkreis Peine (Ortsteile generiert)";
 
     private DemoBuild() {
     }
@@ -44,13 +56,21 @@ public final class DemoBuild {
         record.accept(new Step("workspace", true, ws.root().toString()));
         record.accept(new Step("files", true, prepared.files().all().size() + " files in " + ws.dataDir()));
         DemoFiles.Written files = prepared.files();
-        List<Path> imports = new ArrayList<>(List.of(files.areasCsv(), files.areasGeoJson(), files.boundaryChangesCsv()));
-        imports.addAll(files.sources().values());
-        for (Path file : imports) {
-            record.accept(DemoIntegration.importFile(ws, file));
+        Map<Path, String> imports = new LinkedHashMap<>();
+        imports.put(files.areasCsv(), "Gebietsgliederung " + AREAS_SOURCE);
+        imports.put(files.areasGeoJson(), "Gebietsgrenzen " + AREAS_SOURCE);
+        imports.put(files.boundaryChangesCsv(), "Gebietsänderungen " + AREAS_SOURCE);
+        files.sources().forEach((source, path) -> imports.put(path, source.label()));
+        try (Database db = ws.openDatabase()) {
+            boolean changed = false;
+            for (var e : imports.entrySet()) {
+                DemoBuild.Step step = DemoIntegration.importFile(ws, db, e.getKey(), e.getValue());
+                changed |= step.changed();
+                record.accept(step);
+            }
+            record.accept(DemoIntegration.compute(ws, db, PeineTerritory.FIRST_YEAR, PeineTerritory.LAST_YEAR, changed));
+            record.accept(DemoIntegration.releaseAndPublish(ws, db, PeineTerritory.LAST_YEAR));
         }
-        record.accept(DemoIntegration.compute(ws, PeineTerritory.FIRST_YEAR, PeineTerritory.LAST_YEAR));
-        record.accept(DemoIntegration.releaseAndPublish(ws, PeineTerritory.LAST_YEAR));
         return new Result(ws, prepared, steps);
     }
 }

@@ -99,7 +99,7 @@ public final class DemoGeography {
         List<Locality> localities = new ArrayList<>();
         List<BoundaryChange> changes = new ArrayList<>();
 
-        Geometry county = LocalityTessellation.union(factory.buildGeometry(boundaries.values()));
+        Geometry county = LocalityTessellation.gridUnion(factory.buildGeometry(boundaries.values()));
         areas.add(new DemoArea(new Area(PeineTerritory.COUNTY_CODE, PeineTerritory.COUNTY_NAME,
                 PeineTerritory.LEVEL_COUNTY, null), county));
 
@@ -131,7 +131,7 @@ public final class DemoGeography {
     private static void addIlsedeAndLahstedt(Municipality ilsede, Geometry polygon, Random random, GeometryFactory factory,
                                              List<DemoArea> areas, List<Locality> localities, List<BoundaryChange> changes) {
         Geometry lahstedt = southernPart(polygon, LAHSTEDT_AREA_SHARE, factory);
-        Geometry oldIlsede = LocalityTessellation.polygonal(LocalityTessellation.difference(polygon, lahstedt), factory);
+        Geometry oldIlsede = LocalityTessellation.polygonal(LocalityTessellation.gridDifference(polygon, lahstedt), factory);
         LocalDate merger = PeineTerritory.MERGER;
         areas.add(new DemoArea(new Area(ilsede.ags(), ilsede.name(), PeineTerritory.LEVEL_MUNICIPALITY,
                 PeineTerritory.COUNTY_CODE, Area.BEGINNING, merger), oldIlsede));
@@ -204,7 +204,8 @@ public final class DemoGeography {
                 hi = mid;
             }
         }
-        return LocalityTessellation.polygonal(LocalityTessellation.intersection(polygon, box(env, env.getMinY(), (lo + hi) / 2, factory)), factory);
+        double cut = Math.round((lo + hi) / 2 * 1e6) / 1e6;
+        return LocalityTessellation.polygonal(LocalityTessellation.gridIntersection(polygon, box(env, env.getMinY(), cut, factory)), factory);
     }
 
     private static Geometry box(Envelope env, double minY, double maxY, GeometryFactory factory) {

@@ -1,45 +1,120 @@
 package de.sozialmonitor.demo;
 
+import de.sozialmonitor.ingest.ImportOutcome;
+import de.sozialmonitor.ingest.Importer;
+import de.sozialmonitor.method.Monitoring;
+import de.sozialmonitor.method.MonitoringInput;
+import de.sozialmonitor.method.MonitoringResult;
+import de.sozialmonitor.privacy.DisclosureRules;
+import de.sozialmonitor.store.AuditLog;
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.MonitoringInputReader;
+import de.sozialmonitor.store.ReleaseRepository;
+import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.workspace.Workspace;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The integration points of the demo with the other parts of the system. Each method calls the
- * real public entry point of its package; those parts are built in parallel, so a method whose
- * part is not merged yet returns a step marked not done, with the reason.
+ * real public entry point of its package.
  *
  * <p>INTEGRATION STATUS (keep up to date):
  * <ul>
- *   <li>import (package {@code ingest}, {@code Importer.importFile}): not wired yet</li>
- *   <li>compute (package {@code method}): not wired yet</li>
- *   <li>release create + publish (package {@code privacy}): not wired yet</li>
- *   <li>serve (package {@code web}): see {@code cli.DemoCommand}</li>
+ *   <li>import: wired to {@code ingest.Importer.importFile}</li>
+ *   <li>compute: wired to {@code method.Monitoring.compute} + {@code store.ResultRepository.save}
+ *       (what {@code compute --year Y} does, for every year)</li>
+ *   <li>release create + publish: wired to {@code store.ReleaseRepository} (privacy), as the CLI does</li>
+ *   <li>serve: wired in {@code cli.DemoCommand} to {@code cli.ServeCommand.serve}</li>
  * </ul>
  */
-final class DemoIntegration {
+public final class DemoIntegration {
+    /** The user name in provenance and audit log for everything the demo does. */
+    static final String USER = "demo";
+
     private DemoIntegration() {
     }
 
-    /** Imports one generated file through the real import path (areas, geometries, changes, counts). */
-    static DemoBuild.Step importFile(Workspace ws, Path file) {
-        // INTEGRATION(ingest): replace by ingest.Importer.importFile(...) once merged; an already
-        // imported identical file (same SHA-256) must count as done.
-        return notWired("import " + file.getFileName(), "ingest");
+    /** A step that went wrong: the demo stops, and says why. */
+    public static final class DemoFailedException extends RuntimeException {
+        DemoFailedException(String message) {
+            super(message);
+        }
     }
 
-    /** Computes every year through the real method and stores the result sets. */
-    static DemoBuild.Step compute(Workspace ws, int firstYear, int lastYear) {
-        // INTEGRATION(method): compute firstYear..lastYear (dynamics from firstYear + k).
-        return notWired("compute " + firstYear + "-" + lastYear, "method");
+    /**
+     * Imports one generated file through the real import path. A file that is already imported
+     * (same SHA-256) counts as done; a rejected file stops the demo with the import's report.
+     */
+    static DemoBuild.Step importFile(Workspace ws, Database db, Path file, String source) {
+        ImportOutcome outcome = Importer.importFile(ws, db, file, USER, new Importer.Options(source));
+        String name = "import " + file.getFileName();
+        return switch (outcome.status()) {
+            case IMPORTED -> new DemoBuild.Step(name, true, outcome.rowsAccepted() + " rows, import #" + outcome.importId()
+                    + (outcome.report().warningCount() == 0 ? "" : ", " + outcome.report().warningCount() + " warnings"), true);
+            case UNCHANGED -> new DemoBuild.Step(name, true, "unchanged (same file as import #" + outcome.sameAsImport() + ")", false);
+            case REJECTED -> throw new DemoFailedException(outcome.summary() + "\n" + outcome.report().problems().stream()
+                    .limit(10).map(Object::toString).reduce((a, b) -> a + "\n" + b).orElse(""));
+        };
     }
 
-    /** Creates a release of {@code year} and publishes it, after disclosure control. */
-    static DemoBuild.Step releaseAndPublish(Workspace ws, int year) {
-        // INTEGRATION(privacy): release create --year year --title "Demo ..." ; release publish N.
-        return notWired("release " + year, "privacy");
+    /**
+     * Computes every year through the real method and stores one result set per year, as
+     * {@code compute --year Y} does. Years that already have a result set are skipped unless
+     * {@code dataChanged}.
+     */
+    static DemoBuild.Step compute(Workspace ws, Database db, int firstYear, int lastYear, boolean dataChanged) {
+        MonitoringInput input = MonitoringInputReader.read(db.jdbi());
+        List<String> computed = new ArrayList<>();
+        for (int year = firstYear; year <= lastYear; year++) {
+            int y = year;
+            boolean present = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM result_set WHERE year = :y")
+                    .bind("y", y).mapTo(Integer.class).one()) > 0;
+            if (present && !dataChanged) {
+                continue;
+            }
+            MonitoringResult r = Monitoring.compute(input, ws.catalog(), ws.config().method(), year);
+            long id = db.jdbi().inTransaction(h -> {
+                long newId = ResultRepository.save(h, r, USER);
+                AuditLog.record(h, USER, "compute", "result_set " + newId, "demo; year=" + r.year() + "; base_year="
+                        + r.baseYear() + "; analysis_level=" + r.analysisLevel() + "; status_areas="
+                        + r.status().participants() + "; dynamics_areas=" + r.dynamics().participants());
+                return newId;
+            });
+            computed.add(year + " (#" + id + ", " + r.status().participants() + " areas)");
+        }
+        String name = "compute " + firstYear + "-" + lastYear;
+        return new DemoBuild.Step(name, true, computed.isEmpty() ? "unchanged (result sets present)" : String.join(", ", computed), false);
     }
 
-    private static DemoBuild.Step notWired(String step, String part) {
-        return new DemoBuild.Step(step, false, "not available yet: the " + part + " part is not merged into this build");
+    /**
+     * Creates a release of {@code year} from its latest result set (after disclosure control) and
+     * publishes it, as {@code release create} and {@code release publish} do. If that result set
+     * is already in a published release, nothing is done: a published release is never changed.
+     */
+    static DemoBuild.Step releaseAndPublish(Workspace ws, Database db, int year) {
+        String name = "release " + year;
+        ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+        Long latest = db.jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) FROM result_set WHERE year = :y")
+                .bind("y", year).mapTo(Long.class).findOne().orElse(null));
+        var published = repo.list().stream()
+                .filter(r -> r.isPublished() && latest != null && r.resultSetId() == latest).findFirst();
+        if (published.isPresent()) {
+            return new DemoBuild.Step(name, true, "unchanged (release " + published.get().number() + " is published)", false);
+        }
+        try {
+            var cfg = ws.config();
+            ReleaseRepository.ReleaseInfo created = repo.create(new ReleaseRepository.CreateRequest(RELEASE_TITLE + " " + year,
+                    year, null, cfg.territoryCode(), cfg.territoryName(), cfg.synthetic(), DisclosureRules.of(cfg.privacy()),
+                    cfg.method(), ws.catalog()), USER);
+            ReleaseRepository.ReleaseInfo info = repo.publish(created.number(), USER);
+            return new DemoBuild.Step(name, true, "release " + info.number() + " created and published", true);
+        } catch (ReleaseRepository.ReleaseException e) {
+            throw new DemoFailedException(name + ": " + e.getMessage());
+        }
     }
+
+    /** Title of the demo's releases; says what they are. */
+    static final String RELEASE_TITLE = "Demo Landkreis Peine (synthetische Daten)";
 }

@@ -9,10 +9,13 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.overlayng.UnaryUnionNG;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
 /**
@@ -77,7 +80,9 @@ final class LocalityTessellation {
         List<Geometry> cells = voronoi(seeds, local, factory);
         List<Geometry> result = new ArrayList<>(n);
         for (Geometry cell : cells) {
-            result.add(polygonal(intersection(toWgs84.transform(cell), region), factory));
+            // round the cell to the grid first: neighbours share vertices, so they round alike
+            Geometry onGrid = GeometryPrecisionReducer.reduce(toWgs84.transform(cell), OUTPUT_GRID);
+            result.add(polygonal(gridIntersection(onGrid, region), factory));
         }
         return result;
     }
@@ -130,13 +135,29 @@ final class LocalityTessellation {
         return ordered;
     }
 
-    /** Robust overlay (OverlayNG with snapping fallbacks): the classic overlay fails on near-parallel edges. */
+    /**
+     * The grid of the output files (6 decimals, about 0.1 m). Overlays that produce written
+     * geometry snap-round to it, so what is written is exactly what was computed, and valid:
+     * rounding afterwards could fold a ring over itself.
+     */
+    static final PrecisionModel OUTPUT_GRID = new PrecisionModel(1e6);
+
+    /** Robust overlay (OverlayNG): the classic overlay fails on near-parallel edges. */
     static Geometry intersection(Geometry a, Geometry b) {
         return OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
     }
 
-    static Geometry difference(Geometry a, Geometry b) {
-        return OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE);
+    /** Intersection snap-rounded to the output grid. */
+    static Geometry gridIntersection(Geometry a, Geometry b) {
+        return OverlayNG.overlay(a, b, OverlayNG.INTERSECTION, OUTPUT_GRID);
+    }
+
+    static Geometry gridDifference(Geometry a, Geometry b) {
+        return OverlayNG.overlay(a, b, OverlayNG.DIFFERENCE, OUTPUT_GRID);
+    }
+
+    static Geometry gridUnion(Geometry collection) {
+        return UnaryUnionNG.union(collection, OUTPUT_GRID);
     }
 
     static Geometry union(Geometry collection) {

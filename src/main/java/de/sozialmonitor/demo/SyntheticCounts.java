@@ -62,8 +62,9 @@ public final class SyntheticCounts {
         List<Observation> out = new ArrayList<>();
         for (Profile profile : profiles(geography, seed)) {
             Random random = new Random(seed * 7_919L + profile.locality().name().hashCode());
+            Register register = new Register();
             for (int year = PeineTerritory.FIRST_YEAR; year <= PeineTerritory.LAST_YEAR; year++) {
-                out.addAll(year(profile, year, random));
+                out.addAll(year(profile, year, random, register));
             }
         }
         out.sort(Comparator.comparing(Observation::areaCode).thenComparingInt(Observation::year)
@@ -129,8 +130,28 @@ public final class SyntheticCounts {
                 p.youth(), p.foreignFactor() / norm, p.elderly())).toList();
     }
 
+    /**
+     * The population register of one locality from year to year: most people are still there next
+     * year, so a cell follows its expected course from last year's count instead of being drawn
+     * afresh (which would make small cells jump implausibly).
+     */
+    private static final class Register {
+        double[][][] expected;
+        long[][][] cells;
+
+        long next(Random random, int a, int s, int n, double expectedNow) {
+            if (cells == null) {
+                return Sampling.count(random, expectedNow);
+            }
+            double before = expected[a][s][n];
+            double carried = before > 0 ? cells[a][s][n] * expectedNow / before : expectedNow;
+            double target = 0.8 * carried + 0.2 * expectedNow; // moves, people come and go
+            return Math.max(0, Math.round(target + 0.4 * Math.sqrt(Math.max(target, 0.25)) * random.nextGaussian()));
+        }
+    }
+
     /** One locality's counts in one year. */
-    private static List<Observation> year(Profile p, int year, Random random) {
+    private static List<Observation> year(Profile p, int year, Random random, Register register) {
         int t = year - PeineTerritory.FIRST_YEAR;
         double d = p.deprivationIn(year, 0.06 * random.nextGaussian());
         double population = p.basePopulation() * (1 + 0.002 * t) * Math.exp(0.004 * random.nextGaussian());
@@ -150,15 +171,21 @@ public final class SyntheticCounts {
         }
         double foreignFactor = p.foreignFactor() * Math.exp(FOREIGN_DEPRIVATION * d);
         long[][][] cells = new long[AGE_BANDS.size()][2][2];
+        double[][][] expected = new double[AGE_BANDS.size()][2][2];
         for (int a = 0; a < AGE_BANDS.size(); a++) {
             double band = population * shares[a] / total;
             double pForeign = Math.min(0.6, FOREIGN_SHARE[t] * foreignFactor * FOREIGN_BY_AGE[a]);
             for (int s = 0; s < 2; s++) {
                 double sexShare = s == 0 ? FEMALE_SHARE[a] : 1 - FEMALE_SHARE[a];
-                cells[a][s][0] = Sampling.count(random, band * sexShare * pForeign);
-                cells[a][s][1] = Sampling.count(random, band * sexShare * (1 - pForeign));
+                expected[a][s][0] = band * sexShare * pForeign;
+                expected[a][s][1] = band * sexShare * (1 - pForeign);
+                for (int n = 0; n < 2; n++) {
+                    cells[a][s][n] = register.next(random, a, s, n, expected[a][s][n]);
+                }
             }
         }
+        register.expected = expected;
+        register.cells = cells;
         Population pop = new Population(cells);
 
         String code = p.locality().codeIn(year);

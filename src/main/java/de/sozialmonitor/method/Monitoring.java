@@ -216,6 +216,17 @@ public final class Monitoring {
         }
 
         private void noteLeftOut(ComponentResult c) {
+            if (c.participants() == 0) {
+                // the exclusion reasons say why; without base year data a note has been made already
+                if (c.component().equals(ComponentStat.STATUS) || !notes.stream().anyMatch(n -> n.startsWith("no data for the base year"))) {
+                    notes.add(c.component() + " index " + year + ": no area takes part");
+                }
+                return;
+            }
+            if (c.participants() < 2) {
+                notes.add(c.component() + " index " + year + ": fewer than two areas take part, no index");
+                return;
+            }
             for (ComponentStat s : c.stats()) {
                 if (!s.leftOut()) {
                     continue;

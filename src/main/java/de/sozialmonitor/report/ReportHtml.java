@@ -444,7 +444,8 @@ public final class ReportHtml {
                        String noDataLabel) {
         return new ChoroplethMap(title, m.map().areas(), categories, legend, new LegendEntry(NO_DATA, noDataLabel),
                 m.map().municipalities(), m.map().municipalityNames(),
-                t.get("map.source", m.territory().name(), m.release().number(), m.territory().name()),
+                t.get("map.source", m.territory().name(), m.release().number(),
+                        m.map().geometrySource() == null ? m.territory().name() : m.map().geometrySource()),
                 legendTitle, t.get("map.north"), t.get("map.boundary")).render();
     }
 
@@ -549,11 +550,24 @@ public final class ReportHtml {
     }
 
     private String driverText(List<ReportModel.Driver> drivers) {
-        List<String> parts = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        boolean both = drivers.stream().map(ReportModel.Driver::component).distinct().count() > 1;
+        String component = null;
         for (ReportModel.Driver d : drivers) {
-            parts.add(m.indicator(d.indicatorId()).name() + " (" + t.index(d.z()) + ")");
+            if (!d.component().equals(component)) {
+                if (sb.length() > 0) {
+                    sb.append(". ");
+                }
+                if (both || "dynamics".equals(d.component())) {
+                    sb.append(t.get("component." + d.component())).append(": ");
+                }
+                component = d.component();
+            } else {
+                sb.append("; ");
+            }
+            sb.append(m.indicator(d.indicatorId()).name()).append(" (").append(t.index(d.z())).append(')');
         }
-        return String.join("; ", parts);
+        return sb.toString();
     }
 
     // ---------------------------------------------------------------- 5 profiles

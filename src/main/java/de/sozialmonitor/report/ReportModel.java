@@ -142,8 +142,14 @@ public record ReportModel(Territory territory, ReleaseInfo release, Options opti
         }
     }
 
-    /** An indicator whose z-score (status) pushes an area towards low status. */
-    public record Driver(String indicatorId, double z) {
+    /**
+     * An indicator whose z-score pushes an area towards low status ({@code component} "status") or
+     * negative dynamics ("dynamics").
+     */
+    public record Driver(String indicatorId, double z, String component) {
+        public Driver(String indicatorId, double z) {
+            this(indicatorId, z, "status");
+        }
     }
 
     /** Early warnings against the previous release; {@code previousNumber} null means there was none. */
@@ -192,9 +198,9 @@ public record ReportModel(Territory territory, ReleaseInfo release, Options opti
 
     /** Geometries of the small areas and of the municipalities (drawn over them), in EPSG:4326. */
     public record MapData(Map<String, Geometry> areas, Map<String, Geometry> municipalities,
-                          Map<String, String> municipalityNames) {
+                          Map<String, String> municipalityNames, String geometrySource) {
         public static MapData empty() {
-            return new MapData(Map.of(), Map.of(), Map.of());
+            return new MapData(Map.of(), Map.of(), Map.of(), null);
         }
 
         public boolean isEmpty() {

@@ -69,7 +69,7 @@ public final class ReportModelBuilder {
     }
 
     private record ValueRow(String area, int year, String indicator, String targetGroup, Double numerator,
-                            Double denominator, Double value, Double change, Double zStatus) {
+                            Double denominator, Double value, Double change, Double zStatus, Double zDynamics) {
     }
 
     private record AreaRow(String code, String name, String level, String parent, String geometry) {
@@ -129,7 +129,7 @@ public final class ReportModelBuilder {
                     date(rel.get("created_at")), date(rel.get("published_at")), trim((String) rel.get("checksum")), year, previous);
 
             PrivacyConfig privacy = context.privacy();
-            disclosure = options.internal() ? CellDisclosure.internal() : CellDisclosure.primary(privacy);
+            disclosure = options.internal() ? CellDisclosure.internal() : publicDisclosure(privacy);
 
             loadAreas();
             loadValues();
@@ -203,7 +203,36 @@ public final class ReportModelBuilder {
                     method.earlyWarningThresholds(), stats(), privacy.minCount(), privacy.minPopulationForRates());
             return new ReportModel(new ReportModel.Territory(context.territoryCode(), context.territoryName(), context.synthetic()), release,
                     options, methodInfo, indicators, areas, municipalities, territoryTotal, attention, changes, profiles,
-                    new ReportModel.MapData(areaGeoms, munGeoms, munNames), sources(), imports((OffsetDateTime) null));
+                    new ReportModel.MapData(areaGeoms, munGeoms, munNames, geometrySource(analysisLevel)), sources(),
+                    imports((OffsetDateTime) null));
+        }
+
+        /**
+         * Public figures come from the release's protected download (privacy part), which also
+         * carries secondary suppression; a release without one (older or fixture) gets the primary
+         * rules of the workspace.
+         */
+        private CellDisclosure publicDisclosure(PrivacyConfig privacy) {
+            CellDisclosure primary = CellDisclosure.primary(privacy);
+            try {
+                return new de.sozialmonitor.store.ReleaseRepository(jdbi)
+                        .internalDownload(number, de.sozialmonitor.privacy.ReleaseDownload.Format.CSV)
+                        .map(de.sozialmonitor.privacy.ReleaseDownload::readCsv)
+                        .filter(rows -> !rows.isEmpty())
+                        .map(rows -> CellDisclosure.protectedRows(rows,
+                                method.populationVariable() == null ? "pop_total" : method.populationVariable(), primary))
+                        .orElse(primary);
+            } catch (RuntimeException e) {
+                return primary; // no release files table content for this release
+            }
+        }
+
+        /** The sources of the imports that delivered the drawn boundaries, for the maps' source line. */
+        private String geometrySource(String analysisLevel) {
+            List<String> sources = h.createQuery("SELECT DISTINCT i.source FROM area a JOIN import i ON i.id = a.import_id "
+                            + "WHERE a.geometry IS NOT NULL ORDER BY i.source")
+                    .mapTo(String.class).list();
+            return sources.isEmpty() ? null : String.join(", ", sources);
         }
 
         private void loadAreas() {
@@ -221,11 +250,11 @@ public final class ReportModelBuilder {
         }
 
         private void loadValues() {
-            h.createQuery("SELECT area_code, year, indicator_id, target_group, numerator, denominator, value, change_value, z_status "
+            h.createQuery("SELECT area_code, year, indicator_id, target_group, numerator, denominator, value, change_value, z_status, z_dynamics "
                             + "FROM result_value WHERE result_set_id = :id")
                     .bind("id", resultSetId)
                     .map((rs, ctx) -> new ValueRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                            nullable(rs, 5), nullable(rs, 6), nullable(rs, 7), nullable(rs, 8), nullable(rs, 9)))
+                            nullable(rs, 5), nullable(rs, 6), nullable(rs, 7), nullable(rs, 8), nullable(rs, 9), nullable(rs, 10)))
                     .forEach(v -> values.put(key(v.area(), v.year(), v.indicator(), v.targetGroup()), v));
         }
 
@@ -254,7 +283,10 @@ public final class ReportModelBuilder {
                 vals.put(ind.id(), v);
                 Cell b = cell(before, population.get(a.code()));
                 if (now != null && now.change() != null) {
-                    changes.put(ind.id(), v.isSuppressed() || b.isSuppressed() ? Cell.suppressed() : Cell.of(now.change()));
+                    Cell change = v.isSuppressed() || b.isSuppressed() ? Cell.suppressed() : Cell.of(now.change());
+                    // the release's own protection of the change, where it has one, has the last word
+                    changes.put(ind.id(), change.hasValue() ? disclosure.rate(new CellDisclosure.Key(CellDisclosure.Key.CHANGE,
+                            ind.id(), a.code(), year, ""), now.change(), null, null, null) : change);
                 } else {
                     changes.put(ind.id(), Cell.missing());
                 }
@@ -262,7 +294,7 @@ public final class ReportModelBuilder {
             String parentName = a.parent() == null || areaRows.get(a.parent()) == null ? null : areaRows.get(a.parent()).name();
             StatusClass sc = r == null || r.statusClass() == null ? null : StatusClass.fromCode(r.statusClass());
             DynamicsClass dc = r == null || r.dynamicsClass() == null ? null : DynamicsClass.fromCode(r.dynamicsClass());
-            return new AreaResult(a.code(), a.name(), a.level(), a.parent(), parentName, disclosure.count(pop),
+            return new AreaResult(a.code(), a.name(), a.level(), a.parent(), parentName, disclosure.count(a.code(), year, pop),
                     vals, changes, r == null ? null : r.statusIndex(), sc, r == null ? null : r.dynamicsIndex(), dc,
                     r != null && r.attention(), r == null ? null : r.excluded());
         }
@@ -271,16 +303,35 @@ public final class ReportModelBuilder {
             if (row == null) {
                 return Cell.missing();
             }
-            return disclosure.rate(row.value(), row.numerator(), row.denominator(), areaPopulation);
+            return disclosure.rate(new CellDisclosure.Key(CellDisclosure.Key.RATE, row.indicator(), row.area(), row.year(),
+                    row.targetGroup()), row.value(), row.numerator(), row.denominator(), areaPopulation);
         }
 
+        /**
+         * The up to three indicators with the highest positive z-scores of the part of the rule that
+         * flags the area: status z-scores for low status, dynamics z-scores for negative dynamics.
+         */
         private List<Driver> drivers(AreaResult a) {
             List<Driver> out = new ArrayList<>();
-            for (String id : method.statusIndicators().keySet()) {
+            if (a.statusClass() == null || SummaryWriter.lowStatus(a)) {
+                out.addAll(top(a, method.statusIndicators().keySet(), "status"));
+            }
+            if (a.dynamicsClass() == DynamicsClass.NEGATIV) {
+                out.addAll(top(a, method.dynamicsIndicators().keySet(), "dynamics"));
+            }
+            return out;
+        }
+
+        private List<Driver> top(AreaResult a, java.util.Set<String> ids, String component) {
+            List<Driver> out = new ArrayList<>();
+            boolean status = "status".equals(component);
+            for (String id : ids) {
                 ValueRow v = values.get(key(a.code(), year, id, ""));
+                Double z = v == null ? null : status ? v.zStatus() : v.zDynamics();
                 // a z-score of a withheld value would give the value away (mean and SD are published)
-                if (v != null && v.zStatus() != null && v.zStatus() > 0 && a.value(id).hasValue()) {
-                    out.add(new Driver(id, v.zStatus()));
+                Cell shown = status ? a.value(id) : a.change(id);
+                if (z != null && z > 0 && shown.hasValue()) {
+                    out.add(new Driver(id, z, component));
                 }
             }
             out.sort(Comparator.comparingDouble(Driver::z).reversed().thenComparing(Driver::indicatorId));
@@ -391,7 +442,8 @@ public final class ReportModelBuilder {
         private List<Cell> series(String area, String indicator, List<Integer> years) {
             List<Cell> out = new ArrayList<>();
             for (int y : years) {
-                out.add(cell(values.get(key(area, y, indicator, "")), null));
+                // the reference year's population decides for the whole series: a small area stays protected in every year
+                out.add(cell(values.get(key(area, y, indicator, "")), population.get(area)));
             }
             return out;
         }

@@ -59,7 +59,8 @@ public final class SummaryWriter {
         String driver = mostFrequentDriver();
         if (driver != null) {
             long count = model.attention().stream().filter(e -> topTwo(e).contains(driver)).count();
-            out.add(t.get("summary.driver", model.indicator(driver).name(), count, model.attention().size()));
+            long lowStatusAreas = model.attention().stream().filter(e -> lowStatus(e.area())).count();
+            out.add(t.get("summary.driver", model.indicator(driver).name(), count, lowStatusAreas));
         }
 
         ReportModel.Changes changes = model.changes();
@@ -111,7 +112,8 @@ public final class SummaryWriter {
     }
 
     private static List<String> topTwo(AttentionEntry e) {
-        return e.drivers().stream().limit(2).map(ReportModel.Driver::indicatorId).toList();
+        return e.drivers().stream().filter(d -> "status".equals(d.component())).limit(2)
+                .map(ReportModel.Driver::indicatorId).toList();
     }
 
     /** The indicator most often among the two strongest drivers; ties go to catalog order. */

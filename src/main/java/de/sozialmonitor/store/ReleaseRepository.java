@@ -7,10 +7,12 @@ import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.privacy.DisclosureAudit;
 import de.sozialmonitor.privacy.DisclosureRules;
 import de.sozialmonitor.privacy.PublishedRow;
+import de.sozialmonitor.privacy.PublishedView;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseData;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import de.sozialmonitor.privacy.ReleaseTableBuilder;
+import de.sozialmonitor.workspace.WorkspaceConfig;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,6 +55,12 @@ public final class ReleaseRepository {
     /** What {@code release create} needs from the workspace. */
     public record CreateRequest(String title, int year, Integer corrects, String territoryCode, String territoryName,
                                 boolean synthetic, DisclosureRules rules, MethodConfig method, IndicatorCatalog catalog) {
+
+        /** The request for a workspace's configuration and catalog (what {@code release create} uses). */
+        public static CreateRequest of(WorkspaceConfig config, IndicatorCatalog catalog, String title, int year, Integer corrects) {
+            return new CreateRequest(title, year, corrects, config.territoryCode(), config.territoryName(), config.synthetic(),
+                    DisclosureRules.of(config.privacy()), config.method(), catalog);
+        }
     }
 
     /** One check of {@code release verify}. */
@@ -84,6 +92,19 @@ public final class ReleaseRepository {
         public Object[] args() {
             return args.clone();
         }
+    }
+
+    /**
+     * Recomputes the result values of a frozen release from the stored inputs with the method.
+     * The method part owns reading observations into its input, so the caller wires this in
+     * (see docs/privacy.md); {@link #NONE} reports the check as not run.
+     */
+    @FunctionalInterface
+    public interface Recomputation {
+        /** The recomputed {@code result_value} rows, or empty if recomputation is not possible here. */
+        Optional<List<ReleaseData.ValueRow>> recompute(Handle handle, ReleaseContent frozen);
+
+        Recomputation NONE = (h, c) -> Optional.empty();
     }
 
     private final Jdbi jdbi;
@@ -262,15 +283,20 @@ public final class ReleaseRepository {
      * the stored download.
      */
     public Verification verify(int number, String user) {
+        return verify(number, user, Recomputation.NONE);
+    }
+
+    /** As {@link #verify(int, String)}, and compares the method's recomputation bit for bit with the frozen values. */
+    public Verification verify(int number, String user, Recomputation recomputation) {
         return jdbi.inTransaction(h -> {
-            Verification v = verify(h, number);
+            Verification v = verify(h, number, recomputation);
             AuditLog.record(h, user, "release.verify", "release " + number, v.ok() ? "ok" : "FAILED: "
                     + v.checks().stream().filter(c -> !c.ok()).map(Check::name).toList());
             return v;
         });
     }
 
-    private Verification verify(Handle h, int number) {
+    private Verification verify(Handle h, int number, Recomputation recomputation) {
         Map<String, Object> row = h.createQuery("SELECT checksum, content, result_set_id FROM release WHERE number = :n")
                 .bind("n", number).mapToMap().findOne()
                 .orElseThrow(() -> new ReleaseException("release.error.unknown", number));
@@ -323,20 +349,41 @@ public final class ReleaseRepository {
                 + attack.constraints() + " equations; " + (attack.passed() ? "none narrowed below the protection width"
                 : attack.findings().size() + " narrowed: " + attack.findings().stream().limit(5).toList())));
 
-        checks.add(new Check("method_recomputation", true,
-                "not run: the method's compute API is not available in this build; the frozen results were compared "
-                        + "with the result tables instead"));
+        Optional<List<ReleaseData.ValueRow>> recomputed = recomputation.recompute(h, content);
+        if (recomputed.isEmpty()) {
+            checks.add(new Check("method_recomputation", true,
+                    "not run: no recomputation from the observations is wired into this build; the frozen results were "
+                            + "compared with the stored result tables instead"));
+        } else {
+            List<ReleaseData.ValueRow> expected = sortedValues(content.data().values());
+            List<ReleaseData.ValueRow> actualRows = sortedValues(recomputed.get());
+            int differing = 0;
+            for (int i = 0; i < Math.max(expected.size(), actualRows.size()); i++) {
+                if (i >= expected.size() || i >= actualRows.size() || !expected.get(i).equals(actualRows.get(i))) {
+                    differing++;
+                }
+            }
+            checks.add(new Check("method_recomputation", differing == 0, differing == 0
+                    ? actualRows.size() + " indicator values recomputed from the stored inputs, bit for bit equal"
+                    : differing + " of " + expected.size() + " recomputed indicator values differ (have the active "
+                            + "observations changed since the release? see the inputs check)"));
+        }
         return new Verification(number, List.copyOf(checks));
     }
 
     /** Makes a release public, after it passed {@link #verify}. A published release is never changed again. */
     public ReleaseInfo publish(int number, String user) {
+        return publish(number, user, Recomputation.NONE);
+    }
+
+    /** As {@link #publish(int, String)}, verifying with the method's recomputation. */
+    public ReleaseInfo publish(int number, String user, Recomputation recomputation) {
         return jdbi.inTransaction(h -> {
             ReleaseInfo info = find(h, number).orElseThrow(() -> new ReleaseException("release.error.unknown", number));
             if (info.isPublished()) {
                 throw new ReleaseException("release.error.alreadyPublished", number, info.publishedAt());
             }
-            Verification v = verify(h, number);
+            Verification v = verify(h, number, recomputation);
             if (!v.ok()) {
                 throw new ReleaseException("release.error.verifyFailed", number,
                         v.checks().stream().filter(c -> !c.ok()).map(c -> c.name() + ": " + c.detail()).toList());
@@ -387,6 +434,11 @@ public final class ReleaseRepository {
         return download(number, ReleaseDownload.Format.CSV).map(ReleaseDownload::readCsv);
     }
 
+    /** Look-ups into the protected rows of a published release (see {@link PublishedView}). */
+    public Optional<PublishedView> publishedView(int number) {
+        return publishedRows(number).map(PublishedView::new);
+    }
+
     /** The download of any release, published or not: for logged-in staff and the CLI only. */
     public Optional<byte[]> internalDownload(int number, ReleaseDownload.Format format) {
         return jdbi.withHandle(h -> file(h, number, format).map(s -> s.getBytes(StandardCharsets.UTF_8)));
@@ -417,6 +469,13 @@ public final class ReleaseRepository {
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
                 rs.getObject("published_at", OffsetDateTime.class), rs.getString("published_by"),
                 rs.getString("checksum").trim(), c);
+    }
+
+    private static List<ReleaseData.ValueRow> sortedValues(List<ReleaseData.ValueRow> rows) {
+        List<ReleaseData.ValueRow> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing(ReleaseData.ValueRow::indicatorId).thenComparingInt(ReleaseData.ValueRow::year)
+                .thenComparing(ReleaseData.ValueRow::areaCode).thenComparing(ReleaseData.ValueRow::targetGroup));
+        return sorted;
     }
 
     private static Double dbl(ResultSet rs, String column) throws SQLException {

@@ -33,7 +33,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Stores and loads result sets ({@code result_set}, {@code result_area}, {@code result_value},
- * {@code result_stat}). A stored result set is self-contained: it carries the method configuration and
+ * {@code result_stat}). In {@code result_value}, {@code target_group = ''} is the indicator as defined in the
+ * catalog (for an indicator with a target-group filter such as {@code sex=f}: that group); other values are
+ * the breakdowns. A stored result set is self-contained: it carries the method configuration and
  * catalog it was computed with (as JSON), the boundary version (area names, levels, parents) and every
  * intermediate value, so that {@link #byId} gives back a {@link MonitoringResult} equal to the computed one.
  */
@@ -111,7 +113,7 @@ public final class ResultRepository {
                     continue;
                 }
                 vb.bind("id", id).bind("code", areas.code(a)).bind("year", v.year()).bind("ind", v.indicatorId())
-                        .bind("tg", v.targetGroup()).bind("num", num(num)).bind("den", num(den)).bind("value", num(v.value()[a]))
+                        .bind("tg", own ? "" : v.targetGroup()).bind("num", num(num)).bind("den", num(den)).bind("value", num(v.value()[a]))
                         .bind("change", base == null ? null : num(v.value()[a] - base.value()[a]))
                         .bind("zs", zs == null ? null : num(zs[a])).bind("zd", zd == null ? null : num(zd[a]))
                         .add();
@@ -142,6 +144,22 @@ public final class ResultRepository {
     /** The newest result set of {@code year}. */
     public Optional<MonitoringResult> latest(int year) {
         return latestId(year).flatMap(this::byId);
+    }
+
+    /** The newest result set of the latest computed year. */
+    public Optional<MonitoringResult> latest() {
+        return latestId().flatMap(this::byId);
+    }
+
+    public Optional<Long> latestId() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM result_set ORDER BY year DESC, id DESC LIMIT 1")
+                .mapTo(Long.class).findOne());
+    }
+
+    /** The newest result set of the latest year before {@code year}: the one an early warning compares with. */
+    public Optional<Long> previousId(int year) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM result_set WHERE year < :year ORDER BY year DESC, id DESC LIMIT 1")
+                .bind("year", year).mapTo(Long.class).findOne());
     }
 
     public Optional<Long> latestId(int year) {
@@ -272,6 +290,10 @@ public final class ResultRepository {
         for (String key : keys) {
             String[] p = key.split("\u0000", -1);
             int y = Integer.parseInt(p[2]);
+            if (p[1].isEmpty()) {
+                // '' is the indicator as defined: for an indicator with its own target-group filter, that group
+                p[1] = catalog.indicator(p[0]).map(i -> i.targetGroup().key()).orElse("");
+            }
             double[][] arr = series.get(key);
             boolean current = y == year;
             values.add(new IndicatorValues(p[0], p[1], y, current ? arr[0] : null, current ? arr[1] : null, arr[2]));

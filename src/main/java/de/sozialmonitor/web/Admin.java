@@ -103,6 +103,10 @@ final class Admin {
     }
 
     void dashboard(Context ctx) {
+        renderDashboard(ctx, null, HttpStatus.OK);
+    }
+
+    private void renderDashboard(Context ctx, String message, HttpStatus status) {
         Viewer v = WebServer.viewer(ctx);
         Texts t = v.texts();
         record ResultSetRow(long id, int year, OffsetDateTime at, String by) {
@@ -119,6 +123,7 @@ final class Admin {
         String title = t.get("intern.title");
         DomContent body = div(
                 h1(title),
+                iff(message != null, p(message == null ? "" : message).withClass("notice").attr("role", "status")),
                 p(t.get("intern.welcome", v.username(), t.get("role." + v.role().code()))),
                 p(t.get("intern.scope")),
                 ul(li(a(t.get("intern.internalOverview")).withHref("/")),
@@ -134,13 +139,85 @@ final class Admin {
                 releases.isEmpty() ? p(t.get("intern.noReleases")) : table(
                         thead(tr(th("Nr.").attr("scope", "col"), th(t.get("intern.releaseTitle")).attr("scope", "col"),
                                 th(t.get("controls.year")).attr("scope", "col"), th(t.get("intern.created")).attr("scope", "col"),
-                                th(t.get("intern.published")).attr("scope", "col"))),
+                                th(t.get("intern.published")).attr("scope", "col"), th(t.get("users.actions")).attr("scope", "col"))),
                         tbody(each(releases, r -> tr(td(Integer.toString(r.number())), td(r.title()), td(Integer.toString(r.year())),
                                 td(r.created() == null ? "" : TIME.format(r.created())),
-                                td(r.published() == null ? t.get("intern.notPublished") : TIME.format(r.published()))))))
+                                td(r.published() == null ? text(t.get("intern.notPublished")) : text(TIME.format(r.published()))),
+                                td(iff(v.role().atLeast(Role.ANALYST), a(t.get("intern.download", r.number()))
+                                                .withHref("/intern/berichtsstaende/" + r.number() + "/download")),
+                                        iff(r.published() == null && v.role().atLeast(Role.ANALYST),
+                                                form(Layout.csrf(v), button(t.get("intern.publish", r.number())).withType("submit").withClass("primary"))
+                                                        .withMethod("post").withAction("/intern/berichtsstaende/" + r.number() + "/veroeffentlichen")
+                                                        .withClass("inline")))))))
                         .withClass("data-table"),
+                iff(v.role().atLeast(Role.ANALYST), div(h3(t.get("intern.createRelease")),
+                        form(Layout.csrf(v),
+                                div(label(t.get("intern.releaseTitle")).attr("for", "release-title"),
+                                        input().withType("text").withId("release-title").withName("title").isRequired()).withClass("field"),
+                                div(label(t.get("controls.year")).attr("for", "release-year"),
+                                        input().withType("number").withId("release-year").withName("year").isRequired()
+                                                .withValue(sets.isEmpty() ? "" : Integer.toString(sets.get(0).year()))).withClass("field"),
+                                button(t.get("intern.createSubmit")).withType("submit").withClass("primary"))
+                                .withMethod("post").withAction("/intern/berichtsstaende").withClass("login-form"))),
                 p(t.get("intern.cliHint")).withClass("hint"));
-        ctx.html(Layout.page(web, v, ctx, title, "nav.intern", body));
+        ctx.status(status).html(Layout.page(web, v, ctx, title, "nav.intern", body));
+    }
+
+    void createRelease(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        Texts t = v.texts();
+        String title = Optional.ofNullable(ctx.formParam("title")).orElse("").trim();
+        int year = Api.parseInt(ctx.formParam("year"), -1);
+        if (title.isEmpty() || title.length() > 400 || year < 1900 || year > 2200) {
+            renderDashboard(ctx, t.get("intern.releaseInvalid"), HttpStatus.BAD_REQUEST);
+            return;
+        }
+        var cfg = web.config();
+        try {
+            var info = releases().create(new de.sozialmonitor.store.ReleaseRepository.CreateRequest(title, year, null,
+                    cfg.territoryCode(), cfg.territoryName(), cfg.synthetic(), de.sozialmonitor.privacy.DisclosureRules.of(cfg.privacy()),
+                    cfg.method(), web.catalog()), v.username());
+            renderDashboard(ctx, t.get("intern.releaseCreated", info.number(), info.checksum()), HttpStatus.OK);
+        } catch (de.sozialmonitor.store.ReleaseRepository.ReleaseException e) {
+            renderDashboard(ctx, releaseError(e), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    void publishRelease(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        int number = Api.parseInt(ctx.pathParam("number"), -1);
+        try {
+            var info = releases().publish(number, v.username());
+            renderDashboard(ctx, v.texts().get("intern.releasePublished", info.number(), info.checksum()), HttpStatus.OK);
+        } catch (de.sozialmonitor.store.ReleaseRepository.ReleaseException e) {
+            renderDashboard(ctx, releaseError(e), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    void internalReleaseDownload(Context ctx) {
+        int number = Api.parseInt(ctx.pathParam("number"), -1);
+        Optional<byte[]> bytes = releases().internalDownload(number, de.sozialmonitor.privacy.ReleaseDownload.Format.CSV);
+        if (bytes.isEmpty()) {
+            WebServer.error(ctx, HttpStatus.NOT_FOUND, null);
+            return;
+        }
+        web.audit().record(WebServer.viewer(ctx).username(), "export.web", "release " + number, "internal download");
+        ctx.header("Content-Disposition", "attachment; filename=\"berichtsstand-" + number + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(bytes.get());
+    }
+
+    private de.sozialmonitor.store.ReleaseRepository releases() {
+        return new de.sozialmonitor.store.ReleaseRepository(web.data().jdbi());
+    }
+
+    /** The privacy part's message for a refused release operation (its bundle, German or English). */
+    private static String releaseError(de.sozialmonitor.store.ReleaseRepository.ReleaseException e) {
+        try {
+            java.util.ResourceBundle b = java.util.ResourceBundle.getBundle("i18n.privacy", java.util.Locale.GERMAN);
+            return new java.text.MessageFormat(b.getString(e.key()), java.util.Locale.GERMAN).format(e.args());
+        } catch (RuntimeException ex) {
+            return e.key();
+        }
     }
 
     void users(Context ctx) {

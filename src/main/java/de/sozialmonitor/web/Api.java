@@ -254,6 +254,64 @@ final class Api {
         ctx.contentType("text/csv; charset=utf-8").result(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The overview table as an Excel workbook: sheet "Gebiete" with numbers as numbers, sheet "Hinweise" with the notes. */
+    void xlsx(Context ctx) throws java.io.IOException {
+        Pages.Selection s = Pages.selection(web, ctx);
+        AreaTable table = table(ctx, s);
+        Texts t = WebServer.viewer(ctx).texts();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(bytes, "Sozialmonitor", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = wb.newWorksheet(t.get("xlsx.sheet"));
+        List<String> header = new ArrayList<>(List.of("area_code", "area_name", "year", "status_index", "status_class",
+                "dynamics_index", "dynamics_class", "attention", "excluded"));
+        table.columns().forEach(i -> header.add(i.id()));
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(0, c, header.get(c));
+            sheet.style(0, c).bold().set();
+        }
+        int r = 1;
+        for (Row row : table.sorted("name", false)) {
+            AreaResult res = row.result();
+            sheet.value(r, 0, row.area().code());
+            sheet.value(r, 1, row.area().name());
+            sheet.value(r, 2, s.year());
+            if (res != null) {
+                cell(sheet, r, 3, res.statusIndex());
+                sheet.value(r, 4, res.statusClass());
+                cell(sheet, r, 5, res.dynamicsIndex());
+                sheet.value(r, 6, res.dynamicsClass());
+                sheet.value(r, 7, res.attention());
+                sheet.value(r, 8, res.excluded());
+            }
+            int c = 9;
+            for (Indicator i : table.columns()) {
+                Cell cell = row.cell(i.id());
+                if (cell.suppressed()) {
+                    sheet.value(r, c, ".");
+                } else {
+                    cell(sheet, r, c, cell.value());
+                }
+                c++;
+            }
+            r++;
+        }
+        org.dhatim.fastexcel.Worksheet notes = wb.newWorksheet(t.get("xlsx.notes"));
+        int n = 0;
+        for (String note : notes(t, s)) {
+            notes.value(n++, 0, note);
+        }
+        wb.finish();
+        web.audit().record(auditUser(ctx), "export.web", "gebiete.xlsx", "level=" + s.level() + " year=" + s.year());
+        ctx.header("Content-Disposition", "attachment; filename=\"sozialmonitor-" + s.year() + ".xlsx\"");
+        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").result(bytes.toByteArray());
+    }
+
+    private static void cell(org.dhatim.fastexcel.Worksheet sheet, int r, int c, Double v) {
+        if (v != null && !v.isNaN()) {
+            sheet.value(r, c, v);
+        }
+    }
+
     void geojsonDownload(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
         AreaTable table = table(ctx, s);
@@ -302,6 +360,21 @@ final class Api {
 
     private static String fmt(DecimalFormat f, Double v) {
         return v == null || v.isNaN() ? "" : f.format(v);
+    }
+
+    /** The complete download of a published release (CSV or JSON, format of the privacy part); 404 for any other. */
+    void releaseDownload(Context ctx) {
+        int number = parseInt(ctx.pathParam("number"), -1);
+        de.sozialmonitor.privacy.ReleaseDownload.Format format = "json".equals(ctx.queryParam("format"))
+                ? de.sozialmonitor.privacy.ReleaseDownload.Format.JSON : de.sozialmonitor.privacy.ReleaseDownload.Format.CSV;
+        java.util.Optional<byte[]> bytes = new de.sozialmonitor.store.ReleaseRepository(web.data().jdbi()).download(number, format);
+        if (bytes.isEmpty()) {
+            WebServer.error(ctx, HttpStatus.NOT_FOUND, "no published release " + ctx.pathParam("number"));
+            return;
+        }
+        web.audit().record(auditUser(ctx), "export.web", "release " + number, "format=" + format.extension());
+        ctx.header("Content-Disposition", "attachment; filename=\"berichtsstand-" + number + "." + format.extension() + "\"");
+        ctx.contentType(format.mediaType()).result(bytes.get());
     }
 
     void openapi(Context ctx) throws java.io.IOException {

@@ -142,13 +142,21 @@ public final class AreaTable {
         return mode;
     }
 
+    private static Double rank(List<String> order, String code) {
+        int i = code == null ? -1 : order.indexOf(code);
+        return i < 0 ? null : (double) i;
+    }
+
     /** The rows sorted by a column key: name, parent, status, dynamics, attention, or an indicator id. */
     public List<Row> sorted(String key, boolean descending) {
         Comparator<Double> nullsLast = Comparator.nullsLast(Comparator.naturalOrder());
         Comparator<Row> cmp = switch (key == null ? "name" : key) {
             case "parent" -> Comparator.comparing(Row::parentName, String.CASE_INSENSITIVE_ORDER);
-            case "status" -> Comparator.comparing(r -> r.result() == null ? null : r.result().statusIndex(), nullsLast);
-            case "dynamics" -> Comparator.comparing(r -> r.result() == null ? null : r.result().dynamicsIndex(), nullsLast);
+            // by class first: a release may publish the classes but withhold the index values
+            case "status" -> Comparator.<Row, Double>comparing(r -> rank(Classification.STATUS_ORDER, r.result() == null ? null : r.result().statusClass()), nullsLast)
+                    .thenComparing(r -> r.result() == null ? null : r.result().statusIndex(), nullsLast);
+            case "dynamics" -> Comparator.<Row, Double>comparing(r -> rank(Classification.DYNAMICS_ORDER, r.result() == null ? null : r.result().dynamicsClass()), nullsLast)
+                    .thenComparing(r -> r.result() == null ? null : r.result().dynamicsIndex(), nullsLast);
             case "attention" -> Comparator.comparing(r -> r.result() != null && r.result().attention());
             case "code" -> Comparator.comparing(r -> r.area().code());
             case "name" -> Comparator.comparing(r -> r.area().name(), String.CASE_INSENSITIVE_ORDER);

@@ -8,13 +8,15 @@ import org.jdbi.v3.core.Jdbi;
  * Visibility read from the database. Internal roles see, for every year, the newest result set
  * that holds that year (so one computation per year and one computation over all years both
  * work). The public sees the result set frozen in the newest published release, up to the
- * release year, and only through {@link Disclosure}.
+ * release year, read only from the release's protected rows (see {@link MonitoringData}).
  */
 public final class DatabaseVisibility implements Visibility {
     private final Jdbi jdbi;
+    private final MonitoringData data;
 
-    public DatabaseVisibility(Jdbi jdbi) {
+    public DatabaseVisibility(Jdbi jdbi, MonitoringData data) {
         this.jdbi = jdbi;
+        this.data = data;
     }
 
     @Override
@@ -30,20 +32,14 @@ public final class DatabaseVisibility implements Visibility {
         return new ResultScope("internal", null, byYear, false, role.atLeast(Role.ANALYST));
     }
 
+    /** The newest published release, its years as published in its download. */
     private ResultScope published() {
-        record Release(int number, int year, long resultSet) {
-        }
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT number, year, result_set_id FROM release WHERE published_at IS NOT NULL ORDER BY number DESC LIMIT 1")
-                .map((rs, ctx) -> new Release(rs.getInt(1), rs.getInt(2), rs.getLong(3)))
-                .findOne()
-                .map(r -> {
+        return new de.sozialmonitor.store.ReleaseRepository(jdbi).latestPublished()
+                .flatMap(r -> data.published(r.number()).map(index -> {
                     SortedMap<Integer, Long> byYear = new TreeMap<>();
-                    h.createQuery("SELECT DISTINCT year FROM result_area WHERE result_set_id = :rs AND year <= :y")
-                            .bind("rs", r.resultSet()).bind("y", r.year())
-                            .mapTo(Integer.class).forEach(y -> byYear.put(y, r.resultSet()));
+                    index.years().forEach(y -> byYear.put(y, r.resultSetId()));
                     return new ResultScope("release", r.number(), byYear, true, false);
-                })
-                .orElse(ResultScope.empty("none", true)));
+                }))
+                .orElse(ResultScope.empty("none", true));
     }
 }

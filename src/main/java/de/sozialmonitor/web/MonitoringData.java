@@ -14,8 +14,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Read-only queries behind the pages and the API. Every method that returns results takes the
- * viewer's {@link ResultScope}, so that no page can read a result set the viewer may not see; in a
- * protected (public) scope, values pass through {@link Disclosure} and counts are never returned.
+ * viewer's {@link ResultScope}, so that no page can read a result set the viewer may not see. A
+ * protected (public) scope reads nothing but the protected rows of the published release
+ * ({@code ReleaseRepository.publishedRows}); counts are never returned there.
  */
 public final class MonitoringData {
     public record Level(String name, int depth) {
@@ -36,10 +37,29 @@ public final class MonitoringData {
 
     private final Jdbi jdbi;
     private final PrivacyConfig privacy;
+    private final de.sozialmonitor.store.ReleaseRepository releases;
+    /** Published releases never change, so their parsed rows are kept. */
+    private final Map<Integer, PublishedIndex> published = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MonitoringData(Jdbi jdbi, PrivacyConfig privacy) {
         this.jdbi = jdbi;
         this.privacy = privacy;
+        this.releases = new de.sozialmonitor.store.ReleaseRepository(jdbi);
+    }
+
+    /** The protected rows of a published release, indexed; empty for a release that is not published. */
+    Optional<PublishedIndex> published(int releaseNumber) {
+        PublishedIndex cached = published.get(releaseNumber);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<PublishedIndex> index = releases.publishedRows(releaseNumber).map(PublishedIndex::new);
+        index.ifPresent(i -> published.put(releaseNumber, i));
+        return index;
+    }
+
+    private Optional<PublishedIndex> release(ResultScope scope) {
+        return scope.protectedView() && scope.releaseNumber() != null ? published(scope.releaseNumber()) : Optional.empty();
     }
 
     public Jdbi jdbi() {
@@ -88,6 +108,9 @@ public final class MonitoringData {
     }
 
     public Map<String, AreaResult> areaResults(ResultScope scope, int year) {
+        if (scope.protectedView()) {
+            return release(scope).map(i -> i.results(year)).orElse(Map.of());
+        }
         Long rs = scope.resultSet(year);
         if (rs == null) {
             return Map.of();
@@ -104,11 +127,14 @@ public final class MonitoringData {
 
     /** Values of the total population (target group '') in {@code year}: area code → indicator id → cell. */
     public Map<String, Map<String, Cell>> values(ResultScope scope, int year) {
+        if (scope.protectedView()) {
+            return release(scope).map(i -> i.totals(year)).orElse(Map.of());
+        }
         Long rs = scope.resultSet(year);
         if (rs == null) {
             return Map.of();
         }
-        Map<String, AreaResult> results = scope.protectedView() ? areaResults(scope, year) : Map.of();
+        Map<String, AreaResult> results = Map.of();
         Map<String, Map<String, Cell>> map = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT area_code, indicator_id, numerator, denominator, value, change_value, z_status "
                         + "FROM result_value WHERE result_set_id = :rs AND year = :y AND target_group = ''")
@@ -125,11 +151,14 @@ public final class MonitoringData {
 
     /** Target-group values of one area and year: target group → indicator id → cell. */
     public Map<String, Map<String, Cell>> targetGroupValues(ResultScope scope, String areaCode, int year) {
+        if (scope.protectedView()) {
+            return release(scope).map(i -> i.groups(year, areaCode)).orElse(Map.of());
+        }
         Long rs = scope.resultSet(year);
         if (rs == null) {
             return Map.of();
         }
-        AreaResult result = scope.protectedView() ? areaResults(scope, year).get(areaCode) : null;
+        AreaResult result = null;
         Map<String, Map<String, Cell>> map = new TreeMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT target_group, indicator_id, numerator, denominator, value, change_value, z_status "
                         + "FROM result_value WHERE result_set_id = :rs AND year = :y AND area_code = :a AND target_group <> ''")
@@ -149,6 +178,11 @@ public final class MonitoringData {
     /** The time series of every indicator of one area (one query per result set): indicator id → year → cell. */
     public Map<String, SortedMap<Integer, Cell>> allSeries(ResultScope scope, String areaCode) {
         Map<String, SortedMap<Integer, Cell>> all = new HashMap<>();
+        if (scope.protectedView()) {
+            release(scope).ifPresent(i -> i.years().forEach(y -> i.totals(y).getOrDefault(areaCode, Map.of())
+                    .forEach((ind, c) -> all.computeIfAbsent(ind, k -> new TreeMap<>()).put(y, c))));
+            return all;
+        }
         Map<Long, List<Integer>> yearsBySet = new HashMap<>();
         scope.resultSetByYear().forEach((y, rs) -> yearsBySet.computeIfAbsent(rs, k -> new ArrayList<>()).add(y));
         for (Map.Entry<Long, List<Integer>> e : yearsBySet.entrySet()) {
@@ -175,12 +209,8 @@ public final class MonitoringData {
                 .mapTo(String.class).findOne());
     }
 
+    /** Internal scopes: counts only for roles that may see them. (Protected scopes never get here.) */
     private Cell shown(ResultScope scope, Cell raw, AreaResult result) {
-        if (!scope.protectedView()) {
-            return scope.countsVisible() ? raw : new Cell(raw.value(), null, null, raw.change(), raw.zStatus(), false);
-        }
-        boolean suppress = Disclosure.suppress(raw.numerator(), raw.denominator(), result == null ? null : result.excluded(), privacy);
-        return suppress ? new Cell(null, null, null, null, null, true)
-                : new Cell(raw.value(), null, null, raw.change(), raw.zStatus(), false);
+        return scope.countsVisible() ? raw : new Cell(raw.value(), null, null, raw.change(), raw.zStatus(), false);
     }
 }

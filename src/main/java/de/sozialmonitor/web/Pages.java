@@ -81,7 +81,7 @@ final class Pages {
                         p(t.get("map.tableAlternative")).withClass("hint"))
                         .withClass("map-section"),
                 iff(!s.scope().isEmpty(), areaTable(v, table, query, sort, desc, s)),
-                iff(!s.scope().isEmpty(), downloads(t, query)));
+                iff(!s.scope().isEmpty(), downloads(t, query, s.scope())));
         ctx.html(Layout.page(web, v, ctx, title, "nav.overview", body));
     }
 
@@ -204,14 +204,17 @@ final class Pages {
         return t.number(c.value(), decimals);
     }
 
-    private DomContent downloads(Texts t, String query) {
+    private DomContent downloads(Texts t, String query, ResultScope scope) {
         return section(
                 h2(t.get("downloads.title")),
                 p(t.get("downloads.text")),
                 ul(
                         li(a(t.get("downloads.csvDe")).withHref("/download/gebiete.csv?" + query + "&format=de").attr("download", "")),
                         li(a(t.get("downloads.csvIntl")).withHref("/download/gebiete.csv?" + query + "&format=intl").attr("download", "")),
-                        li(a(t.get("downloads.geojson")).withHref("/download/gebiete.geojson?" + query).attr("download", ""))))
+                        li(a(t.get("downloads.xlsx")).withHref("/download/gebiete.xlsx?" + query).attr("download", "")),
+                        li(a(t.get("downloads.geojson")).withHref("/download/gebiete.geojson?" + query).attr("download", "")),
+                        iff(scope.releaseNumber() != null, li(a(t.get("downloads.release", scope.releaseNumber()))
+                                .withHref("/download/berichtsstand/" + scope.releaseNumber()).attr("download", "")))))
                 .withClass("downloads");
     }
 

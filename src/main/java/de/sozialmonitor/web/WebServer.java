@@ -50,9 +50,14 @@ public final class WebServer implements AutoCloseable {
     }
 
     public WebServer(Database db, WorkspaceConfig config, IndicatorCatalog catalog) {
-        this(new WebContext(config, catalog, new MonitoringData(db.jdbi(), config.privacy()), new DatabaseVisibility(db.jdbi()),
+        this(context(db, config, catalog));
+    }
+
+    private static WebContext context(Database db, WorkspaceConfig config, IndicatorCatalog catalog) {
+        MonitoringData data = new MonitoringData(db.jdbi(), config.privacy());
+        return new WebContext(config, catalog, data, new DatabaseVisibility(db.jdbi(), data),
                 new UserRepository(db.jdbi()), new AuditLog(db.jdbi()), Sessions.standard(), LoginThrottle.standard(),
-                new Geometries(), "true".equals(System.getenv("SOZIALMONITOR_SECURE_COOKIES"))));
+                new Geometries(), "true".equals(System.getenv("SOZIALMONITOR_SECURE_COOKIES")));
     }
 
     public WebServer(WebContext web) {
@@ -94,6 +99,7 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.GET, "/api", Role.PUBLIC, pages::apiPage);
         route(HandlerType.GET, "/download/gebiete.csv", Role.PUBLIC, api::csv);
         route(HandlerType.GET, "/download/gebiete.geojson", Role.PUBLIC, api::geojsonDownload);
+        route(HandlerType.GET, "/download/gebiete.xlsx", Role.PUBLIC, api::xlsx);
         route(HandlerType.GET, "/api/v1/openapi.json", Role.PUBLIC, api::openapi);
         route(HandlerType.GET, "/api/v1/meta", Role.PUBLIC, api::meta);
         route(HandlerType.GET, "/api/v1/indicators", Role.PUBLIC, api::indicators);
@@ -110,6 +116,10 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.POST, "/login", Role.PUBLIC, admin::login);
         route(HandlerType.POST, "/logout", Role.VIEWER, admin::logout);
         route(HandlerType.GET, "/intern", Role.VIEWER, admin::dashboard);
+        route(HandlerType.POST, "/intern/berichtsstaende", Role.ANALYST, admin::createRelease);
+        route(HandlerType.POST, "/intern/berichtsstaende/{number}/veroeffentlichen", Role.ANALYST, admin::publishRelease);
+        route(HandlerType.GET, "/intern/berichtsstaende/{number}/download", Role.ANALYST, admin::internalReleaseDownload);
+        route(HandlerType.GET, "/download/berichtsstand/{number}", Role.PUBLIC, api::releaseDownload);
         route(HandlerType.GET, "/intern/benutzer", Role.ADMIN, admin::users);
         route(HandlerType.POST, "/intern/benutzer", Role.ADMIN, admin::addUser);
         route(HandlerType.POST, "/intern/benutzer/{name}/rolle", Role.ADMIN, admin::setRole);

@@ -34,6 +34,12 @@ class ComputeAndExportCommandTest {
         assertThat(c.out()).contains("Result set 1 stored: year 2020 (base year 2017)").contains("\"Ortsteil\", 12 areas")
                 .contains("Status index: 10 areas take part");
 
+        assertThat(c.out()).doesNotContain("Early warning");
+        CliTest.Run c2017 = CliTest.run("--lang", "en", "compute", "--year", "2017", "-w", ws.toString());
+        assertThat(c2017.exit()).isZero();
+        CliTest.Run again = CliTest.run("--lang", "en", "compute", "--year", "2020", "-w", ws.toString());
+        assertThat(again.out()).contains("Result set 3 stored").contains("Early warning against 2017: status class fell in ");
+
         CliTest.Run e = CliTest.run("export", "results", "--year", "2020", "--format", "csv", "-w", ws.toString());
         assertThat(e.exit()).as(e.err()).isZero();
         List<String> lines = e.out().lines().toList();

@@ -3,6 +3,10 @@ package de.sozialmonitor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.sozialmonitor.demo.DemoFiles;
+import de.sozialmonitor.store.Database;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import de.sozialmonitor.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,22 +15,54 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
 
+    /**
+     * End to end: the generated files go through the real import and the real method; the
+     * localities get status classes, the small ones are excluded, the designated trend localities
+     * get the dynamics class they were built for. A second run reuses everything.
+     */
     @Test
-    void demoWithoutServingBuildsASyntheticPeineWorkspaceAndReusesItOnTheSecondRun(@TempDir Path tmp) throws Exception {
+    void demoWithoutServingImportsComputesAndIsReusedOnTheSecondRun(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("sozialmonitor-demo");
         CliTest.Run first = CliTest.run("--lang", "en", "demo", "--no-serve", "--dir", dir.toString());
-        assertThat(first.out()).contains("SYNTHETIC").contains("Demo workspace created");
+        assertThat(first.out()).contains("SYNTHETIC").contains("Demo workspace created")
+                .contains("import einwohnermelderegister.csv: 90").contains("compute 2014-2024")
+                .contains("release 2024: release 1 created and published").doesNotContain("  --  ");
+        assertThat(first.exit()).isZero();
         Workspace ws = Workspace.open(dir);
         assertThat(ws.config().synthetic()).isTrue();
         assertThat(ws.config().territoryCode()).isEqualTo("03157");
         assertThat(ws.config().territoryName()).isEqualTo("Landkreis Peine");
         assertThat(ws.config().method().analysisLevel()).isEqualTo("Ortsteil");
         assertThat(Files.readString(ws.configFile())).contains("SYNTHETISCH");
+
+        Map<String, String[]> classes = new HashMap<>();
+        try (Database db = ws.openDatabase()) {
+            db.jdbi().useHandle(h -> h.createQuery("SELECT a.area_code, a.status_class, a.dynamics_class, a.excluded "
+                            + "FROM result_area a WHERE a.year = 2024 AND a.result_set_id = "
+                            + "(SELECT MAX(id) FROM result_set WHERE year = 2024)")
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                    .filter(r -> r[0].length() == 11) // localities; the method also stores municipalities and county
+                    .forEach(r -> classes.put(r[0], r)));
+            int years = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT year) FROM result_set")
+                    .mapTo(Integer.class).one());
+            assertThat(years).isEqualTo(11);
+        }
+        assertThat(classes).hasSize(71);
+        assertThat(classes.values().stream().filter(r -> r[1] != null)).hasSizeGreaterThanOrEqualTo(60)
+                .allSatisfy(r -> assertThat(r[1]).isIn("hoch", "mittel", "niedrig", "sehr_niedrig"));
+        assertThat(classes.values().stream().filter(r -> "population_below_minimum".equals(r[3]))).hasSize(4);
+        for (String worsening : List.of("03157006012", "03157009002", "03157005002")) { // Vöhrum, Groß Ilsede, Broistedt
+            assertThat(classes.get(worsening)[2]).as(worsening).isEqualTo("negativ");
+        }
+        for (String improving : List.of("03157006010", "03157007009", "03157001005")) { // Stederdorf, Wahle, Edemissen
+            assertThat(classes.get(improving)[2]).as(improving).isEqualTo("positiv");
+        }
+
         Path areas = dir.resolve("data").resolve(DemoFiles.AREAS_CSV);
         byte[] before = Files.readAllBytes(areas);
-
         CliTest.Run second = CliTest.run("--lang", "de", "demo", "--no-serve", "--dir", dir.toString());
-        assertThat(second.out()).contains("SYNTHETISCH").contains("weiterverwendet");
+        assertThat(second.out()).contains("SYNTHETISCH").contains("weiterverwendet").contains("unchanged (result sets present)")
+                .contains("unchanged (release 1 is published)");
         assertThat(Files.readAllBytes(areas)).isEqualTo(before);
         assertThat(second.exit()).isEqualTo(first.exit());
     }

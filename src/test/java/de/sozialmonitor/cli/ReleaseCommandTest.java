@@ -6,10 +6,8 @@ import de.sozialmonitor.privacy.DisclosureAudit;
 import de.sozialmonitor.privacy.DisclosureRules;
 import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseDownload;
-import de.sozialmonitor.privacy.SyntheticCounty;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
-import de.sozialmonitor.store.ReleaseFixtures;
 import de.sozialmonitor.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +17,41 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReleaseCommandTest {
 
-    private static Path workspaceWithResults(Path tmp) {
+    /**
+     * A workspace whose results come the real way: an areas file and counts in the canonical long
+     * format are imported and the monitoring is computed (ingest and method parts), so that
+     * {@code release verify} can recompute the results from the observations.
+     */
+    private static Path workspaceWithResults(Path tmp) throws Exception {
         Path ws = tmp.resolve("ws");
         assertThat(CliTest.run("init", ws.toString()).exit()).isZero();
-        try (Database db = Workspace.open(ws).openDatabase()) {
-            ReleaseFixtures.insert(db.jdbi(), SyntheticCounty.generate(5, 2, 3, false), 2023);
+        java.util.Random rnd = new java.util.Random(5);
+        StringBuilder areas = new StringBuilder("code;name;level;parent\n031570;Kreis;Landkreis;\n");
+        StringBuilder counts = new StringBuilder("area_code;year;variable;value\n");
+        for (int g = 1; g <= 2; g++) {
+            String gc = "03157" + g;
+            areas.append(gc).append(";Gemeinde ").append(g).append(";Gemeinde;031570\n");
+            for (int l = 1; l <= 4; l++) {
+                String lc = gc + "0" + l;
+                areas.append(lc).append(";Ort ").append(g).append('.').append(l).append(";Ortsteil;").append(gc).append('\n');
+                for (int year : new int[] {2020, 2023}) {
+                    int pop = l == 4 ? 150 + rnd.nextInt(100) : 400 + rnd.nextInt(2000);
+                    int old = pop / 5;
+                    counts.append(lc).append(';').append(year).append(";pop_total;").append(pop).append('\n');
+                    counts.append(lc).append(';').append(year).append(";pop_65plus;").append(old).append('\n');
+                    counts.append(lc).append(';').append(year).append(";sgb2_u65;").append(rnd.nextInt(l == 1 ? 3 : 80)).append('\n');
+                    counts.append(lc).append(';').append(year).append(";grusi_65plus;").append(rnd.nextInt(l == 2 ? 3 : 12)).append('\n');
+                }
+            }
         }
+        Files.writeString(ws.resolve("data/areas.csv"), areas);
+        Files.writeString(ws.resolve("data/counts.csv"), counts);
+        CliTest.Run areasImport = CliTest.run("import", "-w", ws.toString(), ws.resolve("data/areas.csv").toString());
+        assertThat(areasImport.exit()).as(areasImport.out() + areasImport.err()).isZero();
+        CliTest.Run countsImport = CliTest.run("import", "-w", ws.toString(), ws.resolve("data/counts.csv").toString());
+        assertThat(countsImport.exit()).as(countsImport.out() + countsImport.err()).isZero();
+        CliTest.Run compute = CliTest.run("compute", "-w", ws.toString(), "--year", "2023");
+        assertThat(compute.exit()).as(compute.out() + compute.err()).isZero();
         return ws;
     }
 
@@ -44,7 +71,8 @@ class ReleaseCommandTest {
 
         CliTest.Run verify = CliTest.run("--lang", "de", "release", "verify", "1", "-w", w);
         assertThat(verify.exit()).as(verify.out()).isZero();
-        assertThat(verify.out()).contains("Angreifertest").contains("unverändert, reproduzierbar und geschützt");
+        assertThat(verify.out()).contains("Angreifertest").contains("unverändert, reproduzierbar und geschützt")
+                .contains("bit for bit equal");
 
         assertThat(CliTest.run("release", "publish", "1", "-w", w).exit()).isZero();
         CliTest.Run again = CliTest.run("--lang", "en", "release", "publish", "1", "-w", w);
@@ -67,7 +95,7 @@ class ReleaseCommandTest {
     }
 
     @Test
-    void unknownReleasesAndYearsWithoutResultsAreRefused(@TempDir Path tmp) {
+    void unknownReleasesAndYearsWithoutResultsAreRefused(@TempDir Path tmp) throws Exception {
         Path ws = workspaceWithResults(tmp);
         assertThat(CliTest.run("release", "verify", "7", "-w", ws.toString()).exit()).isEqualTo(ExitCodes.REJECTED_INPUT);
         assertThat(CliTest.run("export", "release", "7", "-w", ws.toString()).exit()).isEqualTo(ExitCodes.REJECTED_INPUT);

@@ -48,8 +48,14 @@ class DemoFilesTest {
         assertThat(geo.path("attribution").asText()).isEqualTo("© GeoBasis-DE / BKG (2021)");
         assertThat(geo.path("synthetic").asBoolean()).isTrue();
         assertThat(geo.path("features")).hasSize(records(w.areasCsv()).size());
+        org.locationtech.jts.geom.GeometryFactory factory = new org.locationtech.jts.geom.GeometryFactory();
         for (JsonNode f : geo.path("features")) {
             assertThat(codes).contains(f.path("properties").path("code").asText());
+            // what is written (6 decimals) must itself be valid, not just what was computed
+            org.locationtech.jts.geom.Geometry g = GeoJsonGeometry.read(f.path("geometry"), factory);
+            assertThat(g.isValid()).as(f.path("properties").path("code").asText()).isTrue();
+            assertThat(org.locationtech.jts.algorithm.Orientation.isCCW(
+                    ((org.locationtech.jts.geom.Polygon) g.getGeometryN(0)).getExteriorRing().getCoordinates())).isTrue();
             assertThat(f.path("properties").path("geometry_source").asText()).contains("GeoBasis-DE / BKG (2021)");
         }
         assertThat(Files.readString(w.readme())).contains("SYNTHETISCH").contains("SYNTHETIC").contains("dl-de/by-2-0");

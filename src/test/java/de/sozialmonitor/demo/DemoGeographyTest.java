@@ -14,10 +14,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 class DemoGeographyTest {
-    /** Relative area tolerance: coordinates are kept to about 1e-9 degrees, a cell is ~1e-3 square degrees. */
-    private static final double TOLERANCE = 1e-9;
+    /**
+     * Parts written to the 6-decimal output grid (~0.1 m) may deviate from the real boundary by
+     * the rounding of the points where a generated edge meets it: for a municipality of 50 km2 this
+     * tolerance allows 500 m2 in all. Overlaps between parts have no such excuse.
+     */
+    private static final double BOUNDARY_TOLERANCE = 1e-5;
+    private static final double OVERLAP_TOLERANCE = 1e-9;
     static DemoGeography geography;
 
     @BeforeAll
@@ -32,12 +39,14 @@ class DemoGeographyTest {
                 .toList();
     }
 
-    private static void assertTiles(Geometry whole, List<Geometry> parts) {
+    private static void assertTiles(Geometry whole, List<Geometry> parts, double overlapTolerance) {
         double sum = parts.stream().mapToDouble(Geometry::getArea).sum();
         Geometry union = LocalityTessellation.union(whole.getFactory().buildGeometry(parts));
-        // sum of the parts = whole: no overlap; union = whole: no gap and nothing outside
-        assertThat(Math.abs(sum - whole.getArea()) / whole.getArea()).isLessThan(TOLERANCE);
-        assertThat(org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(union, whole, org.locationtech.jts.operation.overlayng.OverlayNG.SYMDIFFERENCE).getArea() / whole.getArea()).isLessThan(TOLERANCE);
+        double gapsAndExcess = OverlayNGRobust.overlay(union, whole, OverlayNG.SYMDIFFERENCE).getArea();
+        // sum of the parts = their union: no overlap
+        assertThat((sum - union.getArea()) / whole.getArea()).isLessThan(overlapTolerance);
+        // union = whole: no gap and nothing outside
+        assertThat(gapsAndExcess / whole.getArea()).isLessThan(BOUNDARY_TOLERANCE);
         for (Geometry p : parts) {
             assertThat(p.isValid()).isTrue();
             assertThat(p.getArea()).isGreaterThan(whole.getArea() / (parts.size() * 20.0));
@@ -52,7 +61,7 @@ class DemoGeographyTest {
                         .filter(l -> municipality.code().equals(l.area().parentCode()))
                         .map(DemoArea::geometry).toList();
                 assertThat(cells).as(municipality.area().name()).isNotEmpty();
-                assertTiles(municipality.geometry(), cells);
+                assertTiles(municipality.geometry(), cells, OVERLAP_TOLERANCE);
             }
         }
     }
@@ -62,9 +71,9 @@ class DemoGeographyTest {
         Geometry county = validOn(PeineTerritory.LEVEL_COUNTY, LocalDate.of(2024, 12, 31)).get(0).geometry();
         assertThat(validOn(PeineTerritory.LEVEL_MUNICIPALITY, LocalDate.of(2014, 12, 31))).hasSize(8);
         assertThat(validOn(PeineTerritory.LEVEL_MUNICIPALITY, LocalDate.of(2024, 12, 31))).hasSize(7);
-        // the municipal file itself has slivers between neighbours at 1:5M, so compare with its own union
+        // the real boundaries are taken as they are (1:5M, 6 decimals): their own slivers are up to ~1e-8
         assertTiles(county, validOn(PeineTerritory.LEVEL_MUNICIPALITY, LocalDate.of(2014, 12, 31)).stream()
-                .map(DemoArea::geometry).toList());
+                .map(DemoArea::geometry).toList(), 1e-7);
     }
 
     @Test

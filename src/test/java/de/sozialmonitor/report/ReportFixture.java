@@ -232,10 +232,11 @@ public final class ReportFixture {
                     double[][] c0 = l.counts().get(y - k);
                     Double change = c0 == null ? null : rate(c[j + 1]) - rate(c0[j + 1]);
                     h.createUpdate("INSERT INTO result_value(result_set_id, area_code, year, indicator_id, target_group, numerator, "
-                                    + "denominator, value, change_value, z_status) VALUES (:s, :a, :y, :i, '', :n, :d, :v, :c, :z)")
+                                    + "denominator, value, change_value, z_status, z_dynamics) VALUES (:s, :a, :y, :i, '', :n, :d, :v, :c, :z, :zd)")
                             .bind("s", id).bind("a", l.code()).bind("y", y).bind("i", INDICATORS[j]).bind("n", c[j + 1][0])
                             .bind("d", c[j + 1][1]).bind("v", rate(c[j + 1])).bind("c", y == t ? change : null)
-                            .bind("z", y == t ? zOf(l, j, t) : null).execute();
+                            .bind("z", y == t ? zOf(l, j, t) : null)
+                            .bind("zd", y == t ? zCache.get("d" + t + "|" + l.code() + "|" + j) : null).execute();
                 }
             }
             Double s = si.get(l.code());
@@ -308,9 +309,7 @@ public final class ReportFixture {
                     .bind("n", part.size()).bind("m", mean).bind("sd", sd).execute();
             for (int i = 0; i < part.size(); i++) {
                 z[i][j] = (v[i] - mean) / sd;
-                if (!dynamics) {
-                    zCache.put(t + "|" + part.get(i).code() + "|" + j, z[i][j]);
-                }
+                zCache.put((dynamics ? "d" : "") + t + "|" + part.get(i).code() + "|" + j, z[i][j]);
             }
         }
         double[] s = new double[part.size()];

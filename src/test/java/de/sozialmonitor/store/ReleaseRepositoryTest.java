@@ -57,6 +57,14 @@ class ReleaseRepositoryTest {
             assertThat(ReleaseDownload.readJson(json)).isEqualTo(ReleaseDownload.readCsv(csv));
             assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"checksum\" : \"" + r.checksum() + "\"");
 
+            // the view the web uses answers with the protected values only
+            var view = repo.publishedView(1).orElseThrow();
+            PublishedRow hiddenRate = view.rows().stream().filter(x -> x.kind().equals(PublishedRow.RATE)
+                    && x.reason().equals(PublishedRow.COUNTS_CONFIDENTIAL)).findFirst().orElseThrow();
+            assertThat(view.rateValue(hiddenRate.measure(), hiddenRate.areaCode(), hiddenRate.year(), hiddenRate.targetGroup())).isEmpty();
+            assertThat(view.display(PublishedRow.RATE, hiddenRate.measure(), hiddenRate.areaCode(), hiddenRate.year(),
+                    hiddenRate.targetGroup())).isEqualTo(".");
+
             // the public download withstands the attacker
             List<PublishedRow> rows = ReleaseDownload.readCsv(csv);
             assertThat(rows).anyMatch(x -> x.status().equals(PublishedRow.SUPPRESSED));
@@ -132,6 +140,28 @@ class ReleaseRepositoryTest {
             ReleaseRepository.Verification v = repo.verify(1, "anna");
 
             assertThat(v.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseRepository.Check::name).contains("checksum");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aWiredRecomputationMustReproduceTheFrozenValuesBitForBit(TestDatabases.Kind kind) {
+        try (Database db = kind.open()) {
+            ReleaseData data = SyntheticCounty.generate(21, 1, 3, false);
+            ReleaseFixtures.insert(db.jdbi(), data, YEAR);
+            ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+            repo.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
+
+            ReleaseRepository.Recomputation same = (h, frozen) -> java.util.Optional.of(data.values());
+            ReleaseRepository.Recomputation offByOneUlp = (h, frozen) -> java.util.Optional.of(data.values().stream()
+                    .map(v -> v.value() == null || !v.areaCode().equals("K") ? v : new ReleaseData.ValueRow(v.areaCode(), v.year(),
+                            v.indicatorId(), v.targetGroup(), v.numerator(), v.denominator(), Math.nextUp(v.value()), v.change()))
+                    .toList());
+
+            assertThat(repo.verify(1, "anna", same).ok()).isTrue();
+            ReleaseRepository.Verification off = repo.verify(1, "anna", offByOneUlp);
+            assertThat(off.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseRepository.Check::name)
+                    .containsExactly("method_recomputation");
         }
     }
 }

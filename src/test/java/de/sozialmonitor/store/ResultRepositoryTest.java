@@ -110,6 +110,8 @@ public class ResultRepositoryTest {
             ResultRepository repo = new ResultRepository(db.jdbi());
             long id = repo.save(r, "tester");
             assertThat(repo.latestId(2020)).contains(id);
+            assertThat(repo.latestId()).contains(id);
+            assertThat(repo.latestId(2017)).isEmpty();
             assertThat(repo.list()).singleElement().satisfies(i -> {
                 assertThat(i.computedBy()).isEqualTo("tester");
                 assertThat(i.analysisLevel()).isEqualTo("Ortsteil");
@@ -156,6 +158,11 @@ public class ResultRepositoryTest {
                     .isCloseTo(Profiles.of(r, "L3").indicators().get(2).value(), within(1e-12));
             assertThat(back.breakdowns("unemployed")).extracting(IndicatorValues::targetGroup).containsExactly("sex=f");
             assertThat(repo.byId(id + 100)).isEmpty();
+            // the indicator as defined is stored under target group '', also when it has its own filter
+            long women = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM result_value WHERE result_set_id = :id "
+                    + "AND indicator_id = 'unemployed_women' AND target_group = '' AND year = 2020").bind("id", id).mapTo(Long.class).one());
+            assertThat(women).isEqualTo(15);
+            assertThat(back.current("unemployed_women").targetGroup()).isEqualTo("sex=f");
             assertThat(back.provenance()).containsKey("imports");
             assertThat(back.provenance().containsKey("years")).isFalse();
         }

@@ -198,17 +198,24 @@ class BrowserTest {
     }
 
     @Test
-    void anAnalystLogsInAndReachesTheInternalArea() {
+    void anAnalystLogsInAndPublishesARelease() {
+        open("/?year=2023");
+        assertThat(driver.findElement(By.cssSelector(".scope")).getText()).contains("Berichtsstand 1");
         open("/login");
         driver.findElement(By.id("username")).sendKeys("analyst1");
         driver.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
         driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/intern"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Interner Bereich");
+        driver.findElement(By.xpath("//button[contains(., 'Berichtsstand 2 prüfen und veröffentlichen')]")).click();
+        waiting().until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("Berichtsstand 2 ist veröffentlicht");
         open("/?year=2023");
         assertThat(driver.findElement(By.cssSelector(".scope")).getText()).contains("Interne Ergebnisse");
         driver.findElement(By.cssSelector(".logout button")).click();
         waiting().until(d -> d.findElements(By.cssSelector(".logout")).isEmpty());
+        open("/?year=2023");
+        assertThat(driver.findElement(By.cssSelector(".scope")).getText()).contains("Veröffentlichter Berichtsstand 2");
     }
 
     @Test

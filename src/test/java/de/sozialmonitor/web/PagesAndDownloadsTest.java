@@ -57,6 +57,21 @@ class PagesAndDownloadsTest {
     }
 
     @Test
+    void xlsxHoldsTheSameTableWithNumbersAndANotesSheet() throws Exception {
+        byte[] bytes = fx.client().getBytes("/download/gebiete.xlsx?year=2022");
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            assertThat(rows).hasSize(7);
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("area_code");
+            org.dhatim.fastexcel.reader.Row l1 = rows.stream().filter(r -> "L1".equals(r.getCellText(0))).findFirst().orElseThrow();
+            assertThat(l1.getCellAsNumber(9)).hasValueSatisfying(v -> assertThat(v.doubleValue()).isEqualTo(11.5));
+            List<org.dhatim.fastexcel.reader.Sheet> sheets = wb.getSheets().toList();
+            assertThat(sheets).hasSize(2);
+            assertThat(sheets.get(1).read().get(0).getCellText(0)).startsWith("Demo – synthetische Daten");
+        }
+    }
+
+    @Test
     void overviewHasMapTableLegendAndDemoBanner() {
         String html = fx.client().get("/?year=2023").body();
         assertThat(html).contains("id=\"map\"").contains("id=\"area-table\"").contains("Legende")

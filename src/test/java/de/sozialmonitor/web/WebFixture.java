@@ -31,14 +31,13 @@ import org.jdbi.v3.core.Handle;
  * G1 and G2, localities L1..L6 (L3 carries a script in its name, L6 is too small for the index),
  * years 2021–2023. Result set 1 is frozen in published release 1; result set 2 is a newer,
  * unpublished computation. Distinctive numbers let tests see who sees what:
- * {@link #INTERNAL_VALUE} only in result set 2, {@link #INTERNAL_COUNT} and {@link #PUBLISHED_COUNT}
- * are counts (numerators) that only analysts may see.
+ * {@link #INTERNAL_VALUE} and the count {@link #INTERNAL_COUNT} exist only in result set 2 (and
+ * in the unpublished release 2). Release 1 is created and published through ReleaseRepository.
  */
 final class WebFixture implements AutoCloseable {
     static final double INTERNAL_VALUE = 987.654;
     static final List<String> INTERNAL_VALUE_TEXTS = List.of("987,7", "987.7", "987.65", "987,65");
     static final double INTERNAL_COUNT = 4242.5;
-    static final double PUBLISHED_COUNT = 1234.5;
     static final String XSS_NAME = "<script>alert('x')</script><img src=x onerror=alert(1)>Ort";
     static final String PASSWORD = "correct horse battery";
     static final List<String> LOCALITIES = List.of("L1", "L2", "L3", "L4", "L5", "L6");
@@ -99,9 +98,36 @@ final class WebFixture implements AutoCloseable {
                 double y0 = 52.2 + 0.1 * (i % 3);
                 area(h, code, name, "Ortsteil", i < 3 ? "G1" : "G2", box(x0, y0, x0 + 0.2, y0 + 0.1));
             }
+            long importId = h.createUpdate("INSERT INTO import(file_name, sha256, source, format, user_name, started_at, outcome) "
+                            + "VALUES ('data/einwohner.csv', :sha, 'test', 'csv', 'test', :at, 'imported')")
+                    .bind("sha", "b".repeat(64)).bind("at", OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            for (String l : LOCALITIES) {
+                for (int year : YEARS) {
+                    h.execute("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
+                            + "VALUES (?, ?, ?, 'pop_total', '', ?, 'OK')", importId, l, year, l.equals("L6") ? 150.0 : 2500.0);
+                }
+            }
             List<String> indicators = ws.catalog().indicators().stream()
                     .filter(i -> i.role() == de.sozialmonitor.model.IndicatorRole.ATTENTION).map(i -> i.id()).toList();
-            for (long rs = 1; rs <= 2; rs++) {
+            resultSet(h, 1, indicators);
+        });
+        // Release 1 freezes result set 1 through the privacy part's real path, and is published.
+        de.sozialmonitor.store.ReleaseRepository releases = new de.sozialmonitor.store.ReleaseRepository(db.jdbi());
+        var cfg = ws.config();
+        java.util.function.Function<String, de.sozialmonitor.store.ReleaseRepository.CreateRequest> request = title ->
+                new de.sozialmonitor.store.ReleaseRepository.CreateRequest(title, 2023, null, cfg.territoryCode(), cfg.territoryName(),
+                        cfg.synthetic(), de.sozialmonitor.privacy.DisclosureRules.of(cfg.privacy()), cfg.method(), ws.catalog());
+        releases.create(request.apply("Berichtsstand 2023"), "test");
+        releases.publish(1, "test");
+        // Result set 2: a newer, unpublished computation, frozen into release 2, which is not published.
+        db.jdbi().useTransaction(h -> resultSet(h, 2, ws.catalog().indicators().stream()
+                .filter(i -> i.role() == de.sozialmonitor.model.IndicatorRole.ATTENTION).map(i -> i.id()).toList()));
+        releases.create(request.apply("Berichtsstand 2023, Korrektur"), "test");
+    }
+
+    private static void resultSet(Handle h, long rs, List<String> indicators) {
+            {
                 h.createUpdate("INSERT INTO result_set(id, year, computed_at, computed_by, method_json, catalog_json, inputs_json, analysis_level) "
                                 + "VALUES (:id, 2023, :at, 'test', :m, '{}', '{}', 'Ortsteil')")
                         .bind("id", rs).bind("at", OffsetDateTime.of(2024, 3, (int) rs, 12, 0, 0, 0, ZoneOffset.UTC))
@@ -112,14 +138,16 @@ final class WebFixture implements AutoCloseable {
                     for (int a = 0; a < all.size(); a++) {
                         String code = all.get(a);
                         for (int k = 0; k < indicators.size(); k++) {
-                            double value = 5 + a * 2 + k + (year - 2021) * 0.5;
-                            double numerator = rs == 1 ? PUBLISHED_COUNT : 500 + a;
+                            // value = numerator / 2000 * 100, numerator a whole count
+                            double numerator = 100 + 40 * a + 20 * k + 10 * (year - 2021);
+                            double value = numerator / 20;
                             if (rs == 2 && code.equals("L1") && k == 0) {
                                 value = INTERNAL_VALUE;
                                 numerator = INTERNAL_COUNT;
                             }
-                            if (rs == 1 && code.equals("L2") && k == 1 && year == 2023) {
+                            if (code.equals("L2") && k == 1 && year == 2023) {
                                 numerator = 2; // a small count: the public must not get this rate
+                                value = 0.1;
                             }
                             h.createUpdate("INSERT INTO result_value(result_set_id, area_code, year, indicator_id, target_group, numerator, "
                                             + "denominator, value, change_value, z_status) VALUES (:rs, :a, :y, :i, '', :n, 2000, :v, 0.5, :z)")
@@ -144,10 +172,6 @@ final class WebFixture implements AutoCloseable {
                     }
                 }
             }
-            h.createUpdate("INSERT INTO release(number, title, year, result_set_id, created_at, created_by, published_at, published_by, checksum, content) "
-                            + "VALUES (1, 'Berichtsstand 2023', 2023, 1, :at, 'test', :at, 'test', :c, '{}')")
-                    .bind("at", OffsetDateTime.of(2024, 3, 5, 12, 0, 0, 0, ZoneOffset.UTC)).bind("c", "0".repeat(64)).execute();
-        });
     }
 
     private static void area(Handle h, String code, String name, String level, String parent, String geometry) {
@@ -189,6 +213,17 @@ final class WebFixture implements AutoCloseable {
 
         HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        }
+
+        byte[] getBytes(String path) {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         HttpResponse<String> post(String path, Map<String, String> form) {

@@ -104,6 +104,69 @@ final class Charts {
         return svg;
     }
 
+    /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+    static final List<String> SERIES_COLOURS = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000");
+
+    /** Several time series in one chart (one line per area); the legend is rendered by the page. */
+    static DomContent multiLineChart(Map<String, SortedMap<Integer, Double>> series, String label, Texts t, int decimals) {
+        int w = 640;
+        int h = 260;
+        int left = 56;
+        int bottom = 28;
+        int top = 12;
+        int right = 12;
+        ContainerTag<?> svg = svg(w, h, label).withClass("chart");
+        List<Double> vs = new ArrayList<>();
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        series.values().forEach(m -> m.forEach((y, v) -> {
+            years.add(y);
+            if (v != null) {
+                vs.add(v);
+            }
+        }));
+        if (vs.isEmpty()) {
+            return svg;
+        }
+        double min = Math.min(0, vs.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        double max = vs.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        max = max == min ? min + 1 : max * 1.1;
+        int first = years.first();
+        int span = Math.max(1, years.last() - first);
+        double plotW = w - left - right;
+        double plotH = h - top - bottom;
+        for (int k = 0; k <= 4; k++) {
+            double v = min + (max - min) * k / 4;
+            double y = top + plotH - plotH * k / 4;
+            svg.with(tag("line").attr("x1", left).attr("x2", w - right).attr("y1", f(y)).attr("y2", f(y)).attr("stroke", "#d0d0d0"));
+            svg.with(tag("text").attr("x", left - 6).attr("y", f(y + 4)).attr("text-anchor", "end").attr("font-size", "11")
+                    .attr("fill", "#333333").withText(t.number(v, decimals)));
+        }
+        for (int year : years) {
+            double x = left + plotW * (year - first) / span;
+            svg.with(tag("text").attr("x", f(x)).attr("y", h - 8).attr("text-anchor", "middle").attr("font-size", "11")
+                    .attr("fill", "#333333").withText(Integer.toString(year)));
+        }
+        int c = 0;
+        for (Map.Entry<String, SortedMap<Integer, Double>> s : series.entrySet()) {
+            String colour = SERIES_COLOURS.get(c++ % SERIES_COLOURS.size());
+            StringBuilder d = new StringBuilder();
+            boolean pen = false;
+            for (Map.Entry<Integer, Double> e : s.getValue().entrySet()) {
+                if (e.getValue() == null) {
+                    pen = false;
+                    continue;
+                }
+                double x = left + plotW * (e.getKey() - first) / span;
+                double y = top + plotH - plotH * (e.getValue() - min) / (max - min);
+                d.append(pen ? " L" : " M").append(f(x)).append(' ').append(f(y));
+                pen = true;
+            }
+            svg.with(tag("path").attr("d", d.toString().trim()).attr("fill", "none").attr("stroke", colour).attr("stroke-width", "2.5")
+                    .with(tag("title").withText(s.getKey())));
+        }
+        return svg;
+    }
+
     /** Horizontal bars of the areas' values, sorted, with the county value as a line. */
     static DomContent distribution(List<Map.Entry<String, Double>> values, Double reference, String label, Texts t, int decimals) {
         int barH = 14;

@@ -40,6 +40,7 @@ final class Layout {
                                                 navItem(t, "/", "nav.overview", navKey),
                                                 navItem(t, "/aufmerksamkeit", "nav.attention", navKey),
                                                 navItem(t, "/indikatoren", "nav.indicators", navKey),
+                                                navItem(t, "/vergleich", "nav.compare", navKey),
                                                 navItem(t, "/methode", "nav.method", navKey),
                                                 navItem(t, "/api", "nav.api", navKey),
                                                 iff(viewer.loggedIn(), navItem(t, "/intern", "nav.intern", navKey))))

@@ -562,6 +562,64 @@ final class Pages {
         }
     }
 
+    /** Two or more areas side by side, and one indicator over time for the chosen areas. */
+    void comparison(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        Texts t = v.texts();
+        Selection s = selection(web, ctx);
+        String title = t.get("compare.title");
+        Map<String, AreaInfo> areas = web.data().areas(s.year());
+        List<AreaInfo> chosen = ctx.queryParams("areas").stream().distinct().map(areas::get).filter(a -> a != null).limit(7).toList();
+        Indicator indicator = web.catalog().indicator(Optional.ofNullable(ctx.queryParam("indicator")).orElse(""))
+                .orElse(web.catalog().indicators().stream().filter(i -> i.role() == IndicatorRole.ATTENTION).findFirst()
+                        .orElse(web.catalog().indicators().get(0)));
+        List<AreaInfo> choices = new ArrayList<>(areas.values());
+        choices.sort(Comparator.comparing((AreaInfo a) -> web.data().levels().stream().filter(l -> l.name().equals(a.level()))
+                .mapToInt(MonitoringData.Level::depth).findFirst().orElse(0)).thenComparing(AreaInfo::name));
+        Map<String, Map<String, Cell>> values = s.scope().isEmpty() ? Map.of() : web.data().values(s.scope(), s.year());
+        Map<String, SortedMap<Integer, Double>> lines = new LinkedHashMap<>();
+        for (AreaInfo a : chosen) {
+            SortedMap<Integer, Double> series = new TreeMap<>();
+            if (!s.scope().isEmpty()) {
+                web.data().series(s.scope(), a.code(), indicator.id()).forEach((y, c) -> series.put(y, c.value()));
+            }
+            lines.put(a.name(), series);
+        }
+        List<Indicator> rows = web.catalog().indicators().stream()
+                .filter(i -> chosen.stream().anyMatch(a -> values.getOrDefault(a.code(), Map.of()).containsKey(i.id()))).toList();
+        DomContent body = div(
+                h1(title),
+                Layout.scopeNotice(v, s.scope()),
+                p(t.get("compare.intro")),
+                form(
+                        div(label(t.get("compare.areas")).attr("for", "areas"),
+                                select(each(choices, a -> option(a.name() + " (" + a.level() + ")").withValue(a.code())
+                                        .withCondSelected(chosen.contains(a))))
+                                        .withId("areas").withName("areas").attr("multiple", "multiple").attr("size", "8")).withClass("field"),
+                        div(label(t.get("compare.indicator")).attr("for", "indicator"),
+                                select(each(web.catalog().indicators(), i -> option(i.name(v.lang())).withValue(i.id())
+                                        .withCondSelected(i.equals(indicator))))
+                                        .withId("indicator").withName("indicator")).withClass("field"),
+                        input().withType("hidden").withName("year").withValue(Integer.toString(s.year())),
+                        button(t.get("controls.apply")).withType("submit").withClass("apply"))
+                        .withMethod("get").withAction("/vergleich").withClass("controls").attr("aria-label", t.get("compare.title")),
+                chosen.isEmpty() ? p(t.get("compare.choose")).withClass("empty") : div(
+                        section(h2(t.get("compare.sideBySide", s.year())).withId("nebeneinander"),
+                                div(table(
+                                        thead(tr(th(t.get("profile.indicator")).attr("scope", "col"),
+                                                each(chosen, a -> th(a(a.name()).withHref("/gebiet/" + Layout.enc(a.code()) + "?year=" + s.year())).attr("scope", "col")))),
+                                        tbody(each(rows, i -> tr(th(i.name(v.lang()) + " (" + i.unit() + ")").attr("scope", "row"),
+                                                each(chosen, a -> td(cellText(t, values.getOrDefault(a.code(), Map.of()).get(i.id()), i.precision())).withClass("num"))))))
+                                        .withClass("data-table")).withClass("table-scroll").attr("tabindex", "0").attr("role", "region")
+                                        .attr("aria-labelledby", "nebeneinander")),
+                        section(h2(t.get("compare.overTime", indicator.name(v.lang()))),
+                                figure(Charts.multiLineChart(lines, t.get("compare.overTime", indicator.name(v.lang())), t, indicator.precision()),
+                                        figcaption(ul(each(new ArrayList<>(lines.keySet()), (k, name) -> li(span().withClass("swatch")
+                                                .attr("data-colour", Charts.SERIES_COLOURS.get(k % Charts.SERIES_COLOURS.size())), text(" " + name))))
+                                                .withClass("legend-list series-legend"))))));
+        ctx.html(Layout.page(web, v, ctx, title, "nav.compare", body));
+    }
+
     void apiPage(Context ctx) {
         Viewer v = WebServer.viewer(ctx);
         Texts t = v.texts();

@@ -96,6 +96,7 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.GET, "/indikator/{id}", Role.PUBLIC, pages::indicator);
         route(HandlerType.GET, "/aufmerksamkeit", Role.PUBLIC, pages::attention);
         route(HandlerType.GET, "/methode", Role.PUBLIC, pages::method);
+        route(HandlerType.GET, "/vergleich", Role.PUBLIC, pages::comparison);
         route(HandlerType.GET, "/api", Role.PUBLIC, pages::apiPage);
         route(HandlerType.GET, "/download/gebiete.csv", Role.PUBLIC, api::csv);
         route(HandlerType.GET, "/download/gebiete.geojson", Role.PUBLIC, api::geojsonDownload);

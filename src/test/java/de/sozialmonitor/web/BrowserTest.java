@@ -222,7 +222,7 @@ class BrowserTest {
     void everyPageHasNoAccessibilityViolations() throws IOException {
         List<String> problems = new ArrayList<>();
         for (String path : List.of("/?year=2023", "/?year=2023&show=ind:sgb2", "/?level=Gemeinde&show=dynamics", "/gebiet/L2?year=2023",
-                "/gebiet/L3?year=2023", "/indikatoren", "/indikator/sgb2?year=2023", "/aufmerksamkeit?year=2023", "/methode", "/api",
+                "/gebiet/L3?year=2023", "/indikatoren", "/indikator/sgb2?year=2023", "/aufmerksamkeit?year=2023", "/methode", "/api", "/vergleich?areas=L1&areas=L4&indicator=sgb2",
                 "/login", "/nirgends", "/?lang=en")) {
             open(path);
             if (!driver.findElements(By.id("map")).isEmpty()) {

@@ -124,6 +124,14 @@ class PagesAndDownloadsTest {
     }
 
     @Test
+    void comparisonShowsChosenAreasSideBySideAndOverTime() {
+        String html = fx.client().get("/vergleich?areas=L1&areas=L4&areas=NOPE&indicator=sgb2&year=2023").body();
+        assertThat(html).contains("Nebeneinander (2023)").contains("/gebiet/L1?year=2023").contains("/gebiet/L4?year=2023")
+                .contains("SGB-II-Empfänger/-innen im Zeitverlauf").contains("class=\"chart\"");
+        assertThat(fx.client().get("/vergleich").body()).contains("Noch keine Gebiete gewählt");
+    }
+
+    @Test
     void unknownAreaIs404() {
         assertThat(fx.client().get("/gebiet/XYZ").statusCode()).isEqualTo(404);
         assertThat(fx.client().get("/api/v1/areas/XYZ").statusCode()).isEqualTo(404);

@@ -14,6 +14,14 @@ import de.sozialmonitor.report.ReportModel.Cell;
  * report applies only these primary rules (see docs/report.md).
  */
 public interface CellDisclosure {
+    /**
+     * An index value of an area, or null where the release withholds it (an index over a withheld
+     * rate would let a reader solve back that rate; classes stay published).
+     */
+    default Double index(String measure, String areaCode, int year, Double value) {
+        return value;
+    }
+
 
     /** Which figure: a rate of an indicator or its change, for an area, year and target group. */
     record Key(String kind, String indicatorId, String areaCode, int year, String targetGroup) {
@@ -65,6 +73,13 @@ public interface CellDisclosure {
             public Cell count(String areaCode, int year, Double value) {
                 de.sozialmonitor.privacy.PublishedRow r = byKey.get("count|" + populationMeasure + '|' + areaCode + '|' + year + '|');
                 return r == null ? fallback.count(areaCode, year, value) : cellOf(r, value);
+            }
+
+            @Override
+            public Double index(String measure, String areaCode, int year, Double value) {
+                de.sozialmonitor.privacy.PublishedRow r = byKey.get(de.sozialmonitor.privacy.PublishedRow.AREA_RESULT + '|' + measure
+                        + '|' + areaCode + '|' + year + '|');
+                return r == null || r.isPublished() ? fallback.index(measure, areaCode, year, value) : null;
             }
         };
     }

@@ -473,9 +473,9 @@ public final class ReportHtml {
             td(a.name(), "left");
             td(a.parentName(), "left");
             cellTd(a.population(), 0);
-            td(a.statusClass() == null ? symbol("x") : t.index(a.statusIndex()), null);
+            td(a.statusClass() == null ? symbol("x") : a.statusIndex() == null ? symbol(".") : t.index(a.statusIndex()), null);
             td(a.statusClass() == null ? t.exclusion(a.excluded()) : t.classLabel(a.statusClass().code()), "left cls");
-            td(a.dynamicsClass() == null ? symbol("x") : t.index(a.dynamicsIndex()), null);
+            td(a.dynamicsClass() == null ? symbol("x") : a.dynamicsIndex() == null ? symbol(".") : t.index(a.dynamicsIndex()), null);
             td(a.dynamicsClass() == null ? "" : t.classLabel(a.dynamicsClass().code()), "left cls");
             td(a.attention() ? "●" : "", "center");
             h.close("tr");

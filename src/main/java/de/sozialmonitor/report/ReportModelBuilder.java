@@ -311,7 +311,8 @@ public final class ReportModelBuilder {
             StatusClass sc = r == null || r.statusClass() == null ? null : StatusClass.fromCode(r.statusClass());
             DynamicsClass dc = r == null || r.dynamicsClass() == null ? null : DynamicsClass.fromCode(r.dynamicsClass());
             return new AreaResult(a.code(), a.name(), a.level(), a.parent(), parentName, disclosure.count(a.code(), year, pop),
-                    vals, changes, r == null ? null : r.statusIndex(), sc, r == null ? null : r.dynamicsIndex(), dc,
+                    vals, changes, r == null ? null : disclosure.index("status_index", a.code(), year, r.statusIndex()), sc,
+                    r == null ? null : disclosure.index("dynamics_index", a.code(), year, r.dynamicsIndex()), dc,
                     r != null && r.attention(), r == null ? null : r.excluded());
         }
 

@@ -43,4 +43,18 @@ class CellDisclosureTest {
         // no row in the release: the primary rules still apply
         assertThat(p.rate(key("elsewhere"), 50.0, 2.0, 4.0, 1000.0).isSuppressed()).isTrue();
     }
+
+    @Test
+    void anIndexTheReleaseWithholdsIsNotPrintedWhileOthersAre() {
+        PublishedRow withheld = new PublishedRow(PublishedRow.AREA_RESULT, "status_index", "", "", "", "small", "", "Ortsteil",
+                "", 2024, "", "", "", PublishedRow.SUPPRESSED, ".", PublishedRow.COUNTS_CONFIDENTIAL, "");
+        PublishedRow shown = new PublishedRow(PublishedRow.AREA_RESULT, "status_index", "", "", "", "big", "", "Ortsteil",
+                "", 2024, "", "", "1,234", PublishedRow.OK, "", "", "");
+        CellDisclosure p = CellDisclosure.protectedRows(List.of(withheld, shown), "pop_total",
+                CellDisclosure.primary(PrivacyConfig.defaults()));
+        assertThat(p.index("status_index", "small", 2024, 1.234)).isNull();
+        assertThat(p.index("status_index", "big", 2024, 1.234)).isEqualTo(1.234);
+        assertThat(p.index("dynamics_index", "small", 2024, -0.5)).isEqualTo(-0.5);
+        assertThat(CellDisclosure.internal().index("status_index", "small", 2024, 1.234)).isEqualTo(1.234);
+    }
 }

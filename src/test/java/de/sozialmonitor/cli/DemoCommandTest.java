@@ -3,6 +3,17 @@ package de.sozialmonitor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.sozialmonitor.demo.DemoFiles;
+import de.sozialmonitor.privacy.DisclosureAudit;
+import de.sozialmonitor.privacy.DisclosureRules;
+import de.sozialmonitor.privacy.PublishedRow;
+import de.sozialmonitor.privacy.ReleaseDownload;
+import de.sozialmonitor.report.ReportModel;
+import de.sozialmonitor.report.ReportModelBuilder;
+import de.sozialmonitor.report.ReportPdf;
+import de.sozialmonitor.store.ReleaseRepository;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import de.sozialmonitor.store.Database;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +68,35 @@ class DemoCommandTest {
         }
         for (String improving : List.of("03157006010", "03157007009", "03157001005")) { // Stederdorf, Wahle, Edemissen
             assertThat(classes.get(improving)[2]).as(improving).isEqualTo("positiv");
+        }
+
+        try (Database db = ws.openDatabase()) {
+            // the attacker test on the demo: only the public download of release 1, nothing pinned
+            byte[] download = new ReleaseRepository(db.jdbi()).download(1, ReleaseDownload.Format.CSV).orElseThrow();
+            List<PublishedRow> published = ReleaseDownload.readCsv(download);
+            assertThat(published).anyMatch(r -> PublishedRow.SUPPRESSED.equals(r.status()));
+            DisclosureAudit.Report attack = DisclosureAudit.attack(published, DisclosureRules.of(ws.config().privacy()));
+            assertThat(attack.findings()).isEmpty();
+            assertThat(attack.intervals()).isNotEmpty();
+
+            // the committee report of the demo: its summary names exactly the areas the results flag
+            List<String> flagged = db.jdbi().withHandle(h -> h.createQuery("SELECT a.name FROM result_area r "
+                            + "JOIN area a ON a.code = r.area_code AND a.valid_to IS NULL "
+                            + "JOIN release rel ON rel.result_set_id = r.result_set_id "
+                            + "WHERE rel.number = 1 AND r.year = 2024 AND r.attention AND a.level = 'Ortsteil' ORDER BY a.code")
+                    .mapTo(String.class).list());
+            assertThat(flagged).hasSizeGreaterThan(1);
+            ReportModel model = new ReportModelBuilder(db.jdbi(), ReportModelBuilder.Context.of(ws))
+                    .build(1, new ReportModel.Options("de", false, false));
+            String text;
+            try (PDDocument pdf = Loader.loadPDF(ReportPdf.render(model))) {
+                text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            }
+            assertThat(text).contains(flagged.size() + " Gebiete haben Aufmerksamkeitsbedarf")
+                    .contains("synthetisch");
+            for (String name : flagged) {
+                assertThat(text).contains("Gebietsprofil " + name);
+            }
         }
 
         Path areas = dir.resolve("data").resolve(DemoFiles.AREAS_CSV);

@@ -36,14 +36,26 @@ public final class Messages {
     }
 
     public static ResourceBundle bundle() {
-        return ResourceBundle.getBundle("i18n.messages", locale, ResourceBundle.Control.getNoFallbackControl(
+        return bundle("i18n.messages");
+    }
+
+    private static ResourceBundle bundle(String name) {
+        return ResourceBundle.getBundle(name, locale, ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public static String get(String key, Object... args) {
+        return fromBundle("i18n.messages", key, args);
+    }
+
+    /**
+     * A text of the bundle {@code bundleName} (e.g. {@code i18n.method}) in the language in force,
+     * formatted with {@link MessageFormat}; a missing key shows as itself, so it is noticed, not hidden.
+     */
+    public static String fromBundle(String bundleName, String key, Object... args) {
         String pattern;
         try {
-            pattern = bundle().getString(key);
+            pattern = bundle(bundleName).getString(key);
         } catch (MissingResourceException e) {
             pattern = key;
         }

@@ -98,19 +98,7 @@ public record ChoroplethMap(String title, Map<String, Geometry> areas, Map<Strin
 
     /** Writes text broken at spaces into lines of at most {@code maxChars}; returns the last baseline. */
     private static double wrapText(Svg svg, double x, double y, String text, int maxChars, double size, String weight) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > maxChars) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        lines.add(line.toString());
+        List<String> lines = TrendChart.wrap(text, maxChars);
         for (int i = 0; i < lines.size(); i++) {
             svg.text(x, y + i * (size + 2), lines.get(i), size, "start", weight, "#222222", false);
         }

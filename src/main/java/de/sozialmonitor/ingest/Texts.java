@@ -11,6 +11,8 @@ import java.util.ResourceBundle;
  */
 public final class Texts {
     private static volatile Locale locale = Locale.GERMAN;
+    /** A language for the current thread only (the web: each request in its viewer's language). */
+    private static final ThreadLocal<Locale> THREAD = new ThreadLocal<>();
 
     private Texts() {
     }
@@ -19,7 +21,23 @@ public final class Texts {
         locale = l == null ? Locale.GERMAN : l;
     }
 
+    /** Runs {@code work} with the texts in {@code l} on this thread, whatever the process-wide language is. */
+    public static <T> T in(Locale l, java.util.function.Supplier<T> work) {
+        Locale before = THREAD.get();
+        THREAD.set(l == null ? Locale.GERMAN : l);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                THREAD.remove();
+            } else {
+                THREAD.set(before);
+            }
+        }
+    }
+
     public static String get(String key, Object... args) {
+        Locale locale = THREAD.get() != null ? THREAD.get() : Texts.locale;
         String pattern;
         try {
             pattern = ResourceBundle.getBundle("i18n.ingest", locale,

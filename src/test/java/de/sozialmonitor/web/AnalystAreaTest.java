@@ -307,6 +307,33 @@ class AnalystAreaTest {
     }
 
     @Test
+    void aChosenSourceMappingReadsAFileWhoseNameItsPatternDoesNotMatch() throws IOException {
+        Files.writeString(fx.workspace.sourcesDir().resolve("zensus.yaml"), """
+                pattern: "zensus-*.csv"
+                layout: wide
+                area: {column: Gebiet, codes: name}
+                columns:
+                  "2036": {variable: pop_total, year: 2036}
+                """);
+        WebFixture.Client analyst = fx.loggedIn("analyst1");
+        assertThat(analyst.get("/intern/daten").body()).contains("<option value=\"zensus\">sources/zensus.yaml</option>");
+        String wide = "Gebiet;2036\nOrtsteil A;1200\nOrtsteil B;1300\n";
+        HttpResponse<String> automatic = check(analyst, "lieferung.csv", wide);
+        assertThat(automatic.body()).contains("kann nicht eingespielt werden");
+        HttpResponse<String> mapped = upload(analyst, "/intern/daten/pruefen", "lieferung.csv", wide.getBytes(StandardCharsets.UTF_8),
+                Map.of("_csrf", analyst.csrf, "mapping", "zensus"));
+        assertThat(mapped.body()).contains("Keine Fehler").contains("<dd>zensus</dd>");
+        HttpResponse<String> imported = importChecked(analyst, importForm(mapped.body()));
+        assertThat(imported.body()).contains("eingespielt").contains("2 Zeilen");
+        String version = fx.db.jdbi().withHandle(h -> h.createQuery("SELECT mapping_version FROM import ORDER BY id DESC LIMIT 1")
+                .mapTo(String.class).one());
+        assertThat(version).startsWith("sources/zensus.yaml@");
+        HttpResponse<String> unknown = upload(analyst, "/intern/daten/pruefen", "lieferung.csv", wide.getBytes(StandardCharsets.UTF_8),
+                Map.of("_csrf", analyst.csrf, "mapping", "../sozialmonitor"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theAnalystPagesAreInEnglishToo() {
         WebFixture.Client analyst = fx.loggedIn("analyst1");
         String page = analyst.get("/intern/daten?lang=en").body();

@@ -2,6 +2,7 @@ package de.sozialmonitor.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.sozialmonitor.method.EarlyWarning;
 import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.model.IndicatorCatalog;
@@ -388,41 +389,68 @@ public final class ReportModelBuilder {
                     .bind("id", prevSet).bind("y", prevYear)
                     .map((rs, ctx) -> Map.entry(rs.getString(1) + "|" + rs.getString(2), Optional.ofNullable(nullable(rs, 3))))
                     .forEach(e -> e.getValue().ifPresent(v -> prevValues.put(e.getKey(), v)));
-            List<Change> out = new ArrayList<>();
+            List<EarlyWarning.AreaState> was = new ArrayList<>();
+            before.values().forEach(b -> was.add(new EarlyWarning.AreaState(b.code(), b.code(), null, true,
+                    b.statusClass() == null ? null : StatusClass.fromCode(b.statusClass()),
+                    b.dynamicsClass() == null ? null : DynamicsClass.fromCode(b.dynamicsClass()), b.attention(),
+                    thresholdValues(b.code(), prevValues))));
+            List<EarlyWarning.AreaState> now = new ArrayList<>();
             for (AreaResult a : areas) {
-                ResultRow b = before.get(a.code());
-                if (b == null) {
-                    continue;
-                }
-                String statusNow = a.statusClass() == null ? null : a.statusClass().code();
-                String dynNow = a.dynamicsClass() == null ? null : a.dynamicsClass().code();
-                if (a.attention() && !b.attention()) {
-                    out.add(new Change(ChangeKind.NEW_ATTENTION, a.code(), a.name(), null, b.statusClass(), statusNow, null));
-                }
-                if (!a.attention() && b.attention()) {
-                    out.add(new Change(ChangeKind.ATTENTION_ENDED, a.code(), a.name(), null, b.statusClass(), statusNow, null));
-                }
-                if (a.statusClass() != null && b.statusClass() != null
-                        && a.statusClass().ordinal() > StatusClass.fromCode(b.statusClass()).ordinal()) {
-                    out.add(new Change(ChangeKind.STATUS_FELL, a.code(), a.name(), null, b.statusClass(), statusNow, null));
-                }
-                if (a.dynamicsClass() == DynamicsClass.NEGATIV && !"negativ".equals(b.dynamicsClass())) {
-                    out.add(new Change(ChangeKind.DYNAMICS_NEGATIVE, a.code(), a.name(), null, b.dynamicsClass(), dynNow, null));
-                }
-                for (Map.Entry<String, Double> th : new TreeMap<>(method.earlyWarningThresholds()).entrySet()) {
-                    Cell now = a.value(th.getKey());
-                    Double was = prevValues.get(a.code() + "|" + th.getKey());
-                    if (now.hasValue() && was != null && now.value() > th.getValue() && was <= th.getValue()) {
-                        IndicatorInfo ind = indicators.stream().filter(i -> i.id().equals(th.getKey())).findFirst().orElse(null);
-                        if (ind != null) {
-                            // the earlier value is printed only if it would be printable now
-                            out.add(new Change(ChangeKind.THRESHOLD_CROSSED, a.code(), a.name(), ind.id(),
-                                    null, null, th.getValue()));
-                        }
+                Map<String, Double> values = new HashMap<>();
+                method.earlyWarningThresholds().keySet().forEach(id -> {
+                    Cell c = a.value(id);
+                    if (c.hasValue()) {
+                        values.put(id, c.value());
+                    }
+                });
+                now.add(new EarlyWarning.AreaState(a.code(), a.name(), a.level(), true, a.statusClass(), a.dynamicsClass(),
+                        a.attention(), values));
+            }
+            EarlyWarning.Report report = EarlyWarning.compare(new EarlyWarning.Snapshot(prevYear, was),
+                    new EarlyWarning.Snapshot(year, now), method.earlyWarningThresholds(),
+                    id -> indicators.stream().filter(i -> i.id().equals(id)).findFirst().map(IndicatorInfo::polarity).orElse(null));
+            List<Change> out = new ArrayList<>();
+            for (EarlyWarning.Alert alert : report.alerts()) {
+                switch (alert.kind()) {
+                    case NEWLY_FLAGGED, FLAG_ENDED, STATUS_FELL -> out.add(new Change(changeKind(alert.kind()), alert.areaCode(),
+                            alert.areaName(), null, before.get(alert.areaCode()).statusClass(), statusCode(alert.areaCode(), areas), null));
+                    case DYNAMICS_TURNED_NEGATIVE -> out.add(new Change(ChangeKind.DYNAMICS_NEGATIVE, alert.areaCode(), alert.areaName(),
+                            null, before.get(alert.areaCode()).dynamicsClass(), alert.to(), null));
+                    // the earlier value is not printed: it might not be printable under today's disclosure rules
+                    case THRESHOLD_CROSSED -> out.add(new Change(ChangeKind.THRESHOLD_CROSSED, alert.areaCode(), alert.areaName(),
+                            alert.indicatorId(), null, null, alert.threshold()));
+                    case STATUS_ROSE -> {
                     }
                 }
             }
             return new ReportModel.Changes(previous, prevYear, out);
+        }
+
+        private Map<String, Double> thresholdValues(String area, Map<String, Double> values) {
+            Map<String, Double> out = new HashMap<>();
+            method.earlyWarningThresholds().keySet().forEach(id -> {
+                Double v = values.get(area + "|" + id);
+                if (v != null) {
+                    out.put(id, v);
+                }
+            });
+            return out;
+        }
+
+        private static ChangeKind changeKind(EarlyWarning.Kind kind) {
+            return switch (kind) {
+                case NEWLY_FLAGGED -> ChangeKind.NEW_ATTENTION;
+                case FLAG_ENDED -> ChangeKind.ATTENTION_ENDED;
+                case STATUS_FELL -> ChangeKind.STATUS_FELL;
+                case DYNAMICS_TURNED_NEGATIVE -> ChangeKind.DYNAMICS_NEGATIVE;
+                case THRESHOLD_CROSSED -> ChangeKind.THRESHOLD_CROSSED;
+                case STATUS_ROSE -> throw new IllegalArgumentException("not a report change: " + kind);
+            };
+        }
+
+        private static String statusCode(String code, List<AreaResult> areas) {
+            return areas.stream().filter(a -> a.code().equals(code)).findFirst()
+                    .map(a -> a.statusClass() == null ? null : a.statusClass().code()).orElse(null);
         }
 
         private ReportModel.Profile profile(AreaResult a, AreaResult municipality, AreaResult territory) {

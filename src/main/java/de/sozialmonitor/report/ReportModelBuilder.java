@@ -134,7 +134,7 @@ public final class ReportModelBuilder {
             resultSetId = ((Number) rel.get("result_set_id")).longValue();
             Map<String, Object> rs = h.createQuery("SELECT year, method_json, catalog_json, analysis_level FROM result_set WHERE id = :id")
                     .bind("id", resultSetId).mapToMap().one();
-            method = MethodJson.read((String) rs.get("method_json"), context.method());
+            method = de.sozialmonitor.store.ResultRepository.methodConfig((String) rs.get("method_json"));
             catalog = releaseCatalog();
             String analysisLevel = (String) rs.get("analysis_level");
             Integer previous = h.createQuery("SELECT MAX(number) FROM release WHERE number < :n").bind("n", number)
@@ -607,80 +607,4 @@ public final class ReportModelBuilder {
         return LocalDate.parse(o.toString().substring(0, 10));
     }
 
-    /**
-     * Reads the method parameters a result set recorded. The method part writes them as JSON; the
-     * reader accepts camelCase and snake_case names and falls back to the workspace's values for
-     * anything it does not find, so that the report never invents a parameter.
-     */
-    static final class MethodJson {
-        private MethodJson() {
-        }
-
-        static MethodConfig read(String json, MethodConfig fallback) {
-            if (json == null || json.isBlank()) {
-                return fallback;
-            }
-            JsonNode root;
-            try {
-                root = JSON.readTree(json);
-            } catch (java.io.IOException e) {
-                return fallback;
-            }
-            if (root.has("method") && root.get("method").isObject()) {
-                root = root.get("method");
-            }
-            JsonNode st = field(root, "statusThresholds", "status_thresholds");
-            JsonNode dt = field(root, "dynamicsThresholds", "dynamics_thresholds");
-            return new MethodConfig(
-                    text(root, fallback.analysisLevel(), "analysisLevel", "analysis_level"),
-                    text(root, fallback.populationVariable(), "populationVariable", "population_variable"),
-                    number(root, fallback.minPopulation(), "minPopulation", "min_population"),
-                    weights(field(root, "statusIndicators", "status_indicators"), fallback.statusIndicators()),
-                    weights(field(root, "dynamicsIndicators", "dynamics_indicators"), fallback.dynamicsIndicators()),
-                    (int) number(root, fallback.dynamicsYears(), "dynamicsYears", "dynamics_years"),
-                    st == null ? fallback.statusThresholds() : new MethodConfig.StatusThresholds(
-                            number(st, fallback.statusThresholds().high(), "high"),
-                            number(st, fallback.statusThresholds().low(), "low"),
-                            number(st, fallback.statusThresholds().veryLow(), "veryLow", "very_low")),
-                    dt == null ? fallback.dynamicsThresholds() : new MethodConfig.DynamicsThresholds(
-                            number(dt, fallback.dynamicsThresholds().positive(), "positive"),
-                            number(dt, fallback.dynamicsThresholds().negative(), "negative")),
-                    text(root, fallback.attentionRule(), "attentionRule", "attention_rule"),
-                    weights(field(root, "earlyWarningThresholds", "early_warning_thresholds", "early_warning", "earlyWarning"),
-                            fallback.earlyWarningThresholds()));
-        }
-
-        private static JsonNode field(JsonNode node, String... names) {
-            for (String n : names) {
-                JsonNode v = node.get(n);
-                if (v != null && !v.isNull()) {
-                    return v;
-                }
-            }
-            return null;
-        }
-
-        private static String text(JsonNode node, String fallback, String... names) {
-            JsonNode v = field(node, names);
-            return v == null || !v.isValueNode() ? fallback : v.asText();
-        }
-
-        private static double number(JsonNode node, double fallback, String... names) {
-            JsonNode v = field(node, names);
-            return v == null || !v.isNumber() ? fallback : v.asDouble();
-        }
-
-        private static Map<String, Double> weights(JsonNode node, Map<String, Double> fallback) {
-            if (node == null) {
-                return fallback;
-            }
-            Map<String, Double> out = new LinkedHashMap<>();
-            if (node.isObject()) {
-                node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : 1.0));
-            } else if (node.isArray()) {
-                node.forEach(v -> out.put(v.asText(), 1.0));
-            }
-            return out;
-        }
-    }
 }

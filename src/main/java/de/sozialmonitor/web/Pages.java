@@ -5,6 +5,8 @@ import static j2html.TagCreator.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.sozialmonitor.method.EarlyWarning;
+import de.sozialmonitor.method.MethodProse;
+import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.model.IndicatorRole;
@@ -585,25 +587,35 @@ final class Pages {
         Texts t = v.texts();
         Selection s = selection(web, ctx);
         String title = t.get("method.title");
-        Optional<String> json = s.scope().isEmpty() ? Optional.empty() : web.data().methodJson(s.scope(), s.year());
+        Optional<MonitoringData.StoredMethod> stored = s.scope().isEmpty() ? Optional.empty() : web.data().method(s.scope(), s.year());
         List<DomContent> params = new ArrayList<>();
-        json.ifPresent(j -> {
+        List<String> prose = new ArrayList<>();
+        stored.ifPresent(m -> {
             try {
-                flatten("", JSON.readTree(j), params);
+                flatten("", JSON.readTree(m.json()), params);
+                prose.addAll(MethodProse.paragraphs(new MethodProse.Parameters(s.year(), ResultRepository.methodConfig(m.json()),
+                        web.catalog().indicators().stream()
+                                .map(i -> new MethodProse.IndicatorRef(i.id(), i.name(v.lang()), i.polarity() == Polarity.HIGHER_IS_BETTER))
+                                .toList(),
+                        m.analysisLevel(), web.config().privacy().minCount(), web.config().privacy().minPopulationForRates()),
+                        t.locale()));
             } catch (Exception e) {
+                prose.clear();
+                params.clear();
                 params.add(tr(td(t.get("method.unreadable")), td("")));
             }
         });
         DomContent body = div(
                 h1(title),
                 Layout.scopeNotice(v, s.scope()),
-                each(List.of("method.p1", "method.p2", "method.p3", "method.p4", "method.p5"), k -> p(t.get(k))),
-                h2(t.get("method.statusClasses")),
-                ul(li(t.get("method.class.hoch")), li(t.get("method.class.mittel")), li(t.get("method.class.niedrig")),
-                        li(t.get("method.class.sehr_niedrig"))),
+                each(List.of("method.p1", "method.p2"), k -> p(t.get(k))),
+                h2(s.scope().releaseNumber() != null ? t.get("method.howComputed.release", s.scope().releaseNumber(), s.year())
+                        : t.get("method.howComputed.internal", s.year())),
+                prose.isEmpty() ? p(t.get("method.noParameters")) : div(each(prose, x -> p(x))).withClass("method-prose"),
                 h2(t.get("method.attentionIndicators")),
                 ul(each(web.catalog().indicators().stream().filter(i -> i.role() == IndicatorRole.ATTENTION).toList(),
                         i -> li(a(i.name(v.lang())).withHref("/indikator/" + Layout.enc(i.id()))))),
+                p(t.get("method.p5")),
                 h2(t.get("method.parameters", s.year())),
                 params.isEmpty() ? p(t.get("method.noParameters"))
                         : table(thead(tr(th(t.get("method.key")).attr("scope", "col"), th(t.get("method.value")).attr("scope", "col"))),

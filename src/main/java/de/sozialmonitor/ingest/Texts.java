@@ -45,6 +45,16 @@ public final class Texts {
         } catch (MissingResourceException e) {
             pattern = key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] plain = args.clone();
+        for (int i = 0; i < plain.length; i++) {
+            // whole numbers here are years, rows, import numbers and counts: "2024", never "2.024"
+            if (plain[i] instanceof Integer || plain[i] instanceof Long || plain[i] instanceof Short) {
+                plain[i] = String.valueOf(plain[i]);
+            }
+        }
+        return new MessageFormat(pattern, locale).format(plain);
     }
 }

@@ -356,12 +356,12 @@ final class AnalystPages {
                 }
             }
         }
+        parts.add(ul(li(a(t.get("analyst.nextCompute")).withHref("/intern/daten#berechnung")),
+                li(a(t.get("analyst.history")).withHref("/intern/daten#einspielungen"))));
         if (o.report().errorCount() + o.report().warningCount() > 0) {
             parts.add(h2(t.get("analyst.problems")));
             parts.add(problemTable(t, o.report()));
         }
-        parts.add(ul(li(a(t.get("analyst.nextCompute")).withHref("/intern/daten#berechnung")),
-                li(a(t.get("analyst.history")).withHref("/intern/daten#einspielungen"))));
         ctx.status(o.status() == ImportOutcome.Status.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK)
                 .html(Layout.page(web, v, ctx, title, NAV, div(parts.toArray(DomContent[]::new))));
     }

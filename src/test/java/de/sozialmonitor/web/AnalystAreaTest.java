@@ -185,8 +185,30 @@ class AnalystAreaTest {
         // a rejected import: its message (reasons with values) lands in the history
         HttpResponse<String> r3 = check(analyst, "y.csv", "area_code;year;variable;value\nL1;2025;pop_total;1\nL2;2025;pop_total;"
                 + XSS.replace(";", ",") + "\n");
+        // area names read through a mapping (codes: name): an unknown name is an error whose value is the name
+        try {
+            Files.writeString(fx.workspace.sourcesDir().resolve("namen.yaml"), """
+                    pattern: "namen-*.csv"
+                    layout: wide
+                    area: {column: Gebiet, codes: name}
+                    columns:
+                      "2037": {variable: pop_total, year: 2037}
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpResponse<String> r4 = check(analyst, "namen-1.csv", "Gebiet;2037\n" + XSS.replace(";", ",") + ";5\n");
+        assertThat(r4.body()).contains("&lt;script&gt;alert(");
+        // an areas file whose new area carries the payload as its name is imported; the pages show the name as text
+        HttpResponse<String> r5 = check(analyst, "gebiete-neu.csv", "code;name;level;parent\nX9;" + XSS.replace(";", ",")
+                + ";Ortsteil;G1\n");
+        HttpResponse<String> r6 = importChecked(analyst, importForm(r5.body()));
+        assertThat(r6.body()).contains("eingespielt");
         String history = analyst.get("/intern/daten").body();
-        for (HttpResponse<String> r : List.of(r1, r2, r3)) {
+        for (String page : List.of("/?year=2023", "/gebiet/X9?year=2023")) {
+            assertThat(analyst.get(page).body()).doesNotContain("<script>alert").doesNotContain("<img src=x");
+        }
+        for (HttpResponse<String> r : List.of(r1, r2, r3, r4, r5, r6)) {
             assertThat(r.body()).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("\"><img");
         }
         assertThat(history).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("\"><img");

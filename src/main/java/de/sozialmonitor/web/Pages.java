@@ -76,11 +76,13 @@ final class Pages {
                 Layout.scopeNotice(v, s.scope()),
                 controls(v, s),
                 s.scope().isEmpty() ? p(t.get("overview.noResults")).withClass("empty") : div(
+                        a(t.get("map.skip")).withHref("#area-table").withClass("skip-link"),
+                        p(t.get("map.hint")).withClass("hint").withId("map-hint"),
                         div(
                                 div().withId("map").withClass("map").attr("data-src", "/api/v1/map?" + query)
                                         .attr("data-outline-src", outlineSrc(s))
                                         .attr("role", "region").attr("aria-label", t.get("map.label", modeLabel(t, s.mode()), s.year()))
-                                        .attr("data-hint", t.get("map.hint")).attr("data-attribution", attribution(web)),
+                                        .attr("aria-describedby", "map-hint").attr("data-attribution", attribution(web)),
                                 legend(t, table, s.mode()))
                                 .withClass("map-panel"),
                         p(t.get("map.tableAlternative")).withClass("hint"))

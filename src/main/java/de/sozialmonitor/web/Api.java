@@ -294,6 +294,33 @@ final class Api {
                 "steckbrief-" + p.area().code() + "-" + s.year(), t);
     }
 
+    /**
+     * The comparison as a long table: for every chosen area and every indicator it has values
+     * for, one row per year of the scope ({@code area_code;area_name;level;indicator_id;indicator;
+     * unit;year;value}). That holds both the side-by-side table and the series over time.
+     */
+    void comparisonDownload(Context ctx) {
+        Pages.Selection s = Pages.selection(web, ctx);
+        Texts t = WebServer.viewer(ctx).texts();
+        String lang = WebServer.viewer(ctx).lang();
+        List<AreaInfo> chosen = Pages.chosenAreas(web, ctx, s);
+        List<List<Object>> rows = new ArrayList<>();
+        for (AreaInfo a : chosen) {
+            Map<String, java.util.SortedMap<Integer, Cell>> series = s.scope().isEmpty() ? Map.of() : web.data().allSeries(s.scope(), a.code());
+            for (Indicator i : web.catalog().indicators()) {
+                java.util.SortedMap<Integer, Cell> cells = series.get(i.id());
+                if (cells == null) {
+                    continue;
+                }
+                cells.forEach((year, c) -> rows.add(java.util.Arrays.asList(a.code(), a.name(), a.level(), i.id(), i.name(lang),
+                        i.unit(), year, value(c))));
+            }
+        }
+        web.audit().record(auditUser(ctx), "export.web", "vergleich", "areas=" + chosen.stream().map(AreaInfo::code).toList());
+        new TableDownload(notes(t, s), List.of("area_code", "area_name", "level", "indicator_id", "indicator", "unit", "year", "value"),
+                rows).send(ctx, TableDownload.Format.of(ctx.queryParam("format")), "vergleich-" + s.year(), t);
+    }
+
     void geojsonDownload(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
         AreaTable table = table(ctx, s);

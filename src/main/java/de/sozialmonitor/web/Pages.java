@@ -698,13 +698,19 @@ final class Pages {
     }
 
     /** Two or more areas side by side, and one indicator over time for the chosen areas. */
+    /** The areas chosen for the comparison (at most seven, existing in the selected year). */
+    static List<AreaInfo> chosenAreas(WebServer.WebContext web, Context ctx, Selection s) {
+        Map<String, AreaInfo> areas = web.data().areas(s.year());
+        return ctx.queryParams("areas").stream().distinct().map(areas::get).filter(a -> a != null).limit(7).toList();
+    }
+
     void comparison(Context ctx) {
         Viewer v = WebServer.viewer(ctx);
         Texts t = v.texts();
         Selection s = selection(web, ctx);
         String title = t.get("compare.title");
         Map<String, AreaInfo> areas = web.data().areas(s.year());
-        List<AreaInfo> chosen = ctx.queryParams("areas").stream().distinct().map(areas::get).filter(a -> a != null).limit(7).toList();
+        List<AreaInfo> chosen = chosenAreas(web, ctx, s);
         Indicator indicator = web.catalog().indicator(Optional.ofNullable(ctx.queryParam("indicator")).orElse(""))
                 .orElse(web.catalog().indicators().stream().filter(i -> i.role() == IndicatorRole.ATTENTION).findFirst()
                         .orElse(web.catalog().indicators().get(0)));
@@ -747,6 +753,13 @@ final class Pages {
                                                 each(chosen, a -> td(cellText(t, values.getOrDefault(a.code(), Map.of()).get(i.id()), i.precision())).withClass("num"))))))
                                         .withClass("data-table")).withClass("table-scroll").attr("tabindex", "0").attr("role", "region")
                                         .attr("aria-labelledby", "nebeneinander")),
+                        section(h2(t.get("downloads.title")), p(t.get("compare.downloadsText")),
+                                ul(each(List.of("de", "intl", "xlsx"), f -> li(a(t.get(f.equals("de") ? "downloads.csvDe"
+                                        : f.equals("intl") ? "downloads.csvIntl" : "downloads.xlsx"))
+                                        .withHref("/download/vergleich?" + chosen.stream().map(a -> "areas=" + Layout.enc(a.code()))
+                                                .collect(java.util.stream.Collectors.joining("&")) + "&year=" + s.year() + "&format=" + f)
+                                        .attr("download", "")))))
+                                .withClass("downloads no-print"),
                         section(h2(t.get("compare.overTime", indicator.name(v.lang()))),
                                 figure(Charts.multiLineChart(lines, t.get("compare.overTime", indicator.name(v.lang())), t, indicator.precision()),
                                         figcaption(ul(each(new ArrayList<>(lines.keySet()), (k, name) -> li(span().withClass("swatch")

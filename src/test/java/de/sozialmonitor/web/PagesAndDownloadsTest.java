@@ -96,6 +96,18 @@ class PagesAndDownloadsTest {
     }
 
     @Test
+    void theComparisonDownloadHoldsEveryChosenAreaIndicatorAndYear() {
+        assertThat(fx.client().get("/vergleich?areas=L1&areas=L4&indicator=sgb2&year=2023").body())
+                .contains("/download/vergleich?areas=L1&amp;areas=L4&amp;year=2023&amp;format=de");
+        List<NamedCsvRecord> rows = parse(fx.client().get("/download/vergleich?areas=L1&areas=L4&year=2023&format=de").body(), ';');
+        assertThat(rows).extracting(r -> r.getField("area_code")).containsOnly("L1", "L4");
+        assertThat(rows.stream().filter(r -> r.getField("area_code").equals("L4") && r.getField("indicator_id").equals("migrant_u18"))
+                .map(r -> r.getField("year") + "=" + r.getField("value")).toList())
+                // L4: a = 6, k = 0
+                .containsExactly("2021=17", "2022=17,5", "2023=18");
+    }
+
+    @Test
     void theAreaProfileXlsxHasNumbersAsNumbers() throws Exception {
         byte[] bytes = fx.client().getBytes("/download/steckbrief/L1?year=2023&format=xlsx");
         try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes))) {

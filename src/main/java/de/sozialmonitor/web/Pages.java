@@ -495,7 +495,9 @@ final class Pages {
                 section(h2(t.get("indicator.distribution", s.level(), s.year())),
                         dist.isEmpty() ? p(t.get("indicator.noData")) : figure(
                                 Charts.distribution(dist, countyValue, t.get("indicator.distribution", s.level(), s.year()), t, i.precision()),
-                                figcaption(t.get("indicator.distributionCaption")))));
+                                figcaption(t.get("indicator.distributionCaption")))),
+                iff(!s.scope().isEmpty(), downloads(t, "level=" + Layout.enc(s.level()) + "&year=" + s.year() + "&show=ind:"
+                        + Layout.enc(i.id()), s.scope())));
         ctx.html(Layout.page(web, v, ctx, name, "nav.indicators", body));
     }
 

@@ -163,6 +163,7 @@ class PagesAndDownloadsTest {
     void indicatorPageShowsDefinitionSeriesAndDistribution() {
         String html = fx.client().get("/indikator/sgb2?year=2023").body();
         assertThat(html).contains("Zähler").contains("Nenner").contains("Quelle").contains("class=\"chart\"");
+        assertThat(html).contains("/download/gebiete.csv?level=Ortsteil&amp;year=2023&amp;show=ind:sgb2&amp;format=de");
     }
 
     @Test

@@ -34,6 +34,18 @@ public final class AreaRepository {
         return map;
     }
 
+    /** Validity of one area version: {@code validTo} null while current. */
+    public record Validity(String code, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    /** The validity of every area version, ordered by code and valid_from (for per-year checks). */
+    public static List<Validity> validities(Handle h) {
+        return h.createQuery("SELECT code, valid_from, valid_to FROM area ORDER BY code, valid_from")
+                .map((rs, ctx) -> new Validity(rs.getString(1), rs.getDate(2).toLocalDate(),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()))
+                .list();
+    }
+
     /** Level name to depth (root territory = 0). */
     public static Map<String, Integer> levels(Handle h) {
         Map<String, Integer> map = new LinkedHashMap<>();

@@ -38,7 +38,7 @@ final class LoadContext {
     /** Validity of every area version, for the per-year check of observations. */
     AreaValidity validity() {
         if (validity == null) {
-            validity = new AreaValidity(AreaRepository.validities(handle));
+            validity = new AreaValidity(AreaRepository.limitedValidities(handle));
         }
         return validity;
     }

@@ -69,6 +69,19 @@
                 el.setAttribute('data-code', f.properties.code);
                 el.setAttribute('aria-label', f.properties.label);
                 el.setAttribute('role', 'link');
+                // Keyboard: Tab reaches every area, focus shows its values, Enter or Space opens the profile.
+                el.setAttribute('tabindex', '0');
+                el.addEventListener('focus', function () {
+                  l.setStyle({ weight: 4, color: '#1a1a1a' });
+                  l.openTooltip(l.getBounds().getCenter());
+                });
+                el.addEventListener('blur', function () { layer.resetStyle(l); l.closeTooltip(); });
+                el.addEventListener('keydown', function (e) {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    window.location.href = f.properties.url;
+                  }
+                });
               }
             });
           }

@@ -1,5 +1,7 @@
 package de.sozialmonitor.cli;
 
+import de.sozialmonitor.model.SpreadsheetText;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -125,6 +127,9 @@ public final class ExportResultsCommand implements Callable<Integer> {
         return d.scale() < 0 ? d.setScale(0) : d;
     }
 
+    /** Columns holding delivered text (not numbers), guarded against spreadsheet formulas. */
+    private static final java.util.Set<String> TEXT_COLUMNS = java.util.Set.of("area_code", "area_name");
+
     static String csv(MonitoringResult r, List<Map<String, Object>> rows) throws IOException {
         StringWriter sw = new StringWriter();
         List<String> header = new ArrayList<>(COLUMNS);
@@ -135,7 +140,8 @@ public final class ExportResultsCommand implements Callable<Integer> {
                 List<String> fields = new ArrayList<>();
                 for (String col : header) {
                     Object v = row.get(col);
-                    fields.add(v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v.toString());
+                    String text = v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v.toString();
+                    fields.add(TEXT_COLUMNS.contains(col) ? SpreadsheetText.guard(text) : text);
                 }
                 w.writeRecord(fields);
             }

@@ -1,5 +1,7 @@
 package de.sozialmonitor.privacy;
 
+import de.sozialmonitor.model.SpreadsheetText;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -71,12 +73,30 @@ public final class ReleaseDownload {
         try (CsvWriter w = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(out)) {
             w.writeRecord(PublishedRow.COLUMNS);
             for (PublishedRow r : rows) {
-                w.writeRecord(r.fields());
+                w.writeRecord(csvFields(r.fields()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Columns holding delivered text: guarded against spreadsheet formulas in the CSV (the JSON needs no guard). */
+    private static final List<Integer> TEXT_COLUMNS = List.of("area_code", "area_name", "level", "parent_code").stream()
+            .map(PublishedRow.COLUMNS::indexOf).toList();
+
+    private static List<String> csvFields(List<String> fields) {
+        return textFields(fields, SpreadsheetText::guard);
+    }
+
+    private static List<String> textFields(List<String> fields, java.util.function.UnaryOperator<String> f) {
+        List<String> out = new ArrayList<>(fields);
+        for (int i : TEXT_COLUMNS) {
+            if (i < out.size()) {
+                out.set(i, f.apply(out.get(i)));
+            }
+        }
+        return out;
     }
 
     public static byte[] json(Header h, List<PublishedRow> rows) {
@@ -133,7 +153,7 @@ public final class ReleaseDownload {
                     header = false;
                     continue;
                 }
-                rows.add(PublishedRow.fromFields(rec.getFields()));
+                rows.add(PublishedRow.fromFields(textFields(rec.getFields(), SpreadsheetText::unguard)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

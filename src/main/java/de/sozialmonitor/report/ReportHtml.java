@@ -1,5 +1,9 @@
 package de.sozialmonitor.report;
 
+import de.sozialmonitor.method.MethodProse;
+import de.sozialmonitor.model.MethodConfig;
+import de.sozialmonitor.model.Polarity;
+
 import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.StatusClass;
 import de.sozialmonitor.report.ReportModel.AreaResult;
@@ -249,19 +253,14 @@ public final class ReportHtml {
         chapter("method", "2", t.get("section.method"));
         int year = m.release().referenceYear();
         h.el("p", t.get("method.intro", m.release().number()));
-        h.el("p", t.get("method.indicators", mi.statusWeights().size(), mi.dynamicsYears(),
-                Integer.toString(year - mi.dynamicsYears()), Integer.toString(year)));
-        h.el("p", t.get("method.z"));
-        h.el("p", t.get("method.index"));
-        h.el("p", t.get("method.statusClasses", t.index(mi.statusThresholds().high()), t.index(mi.statusThresholds().low()),
-                t.index(mi.statusThresholds().veryLow())));
-        h.el("p", t.get("method.dynamicsClasses", t.index(mi.dynamicsThresholds().positive()),
-                t.index(mi.dynamicsThresholds().negative())));
-        h.el("p", t.get("method.exclusion", t.count(mi.minPopulation())));
-        String rule = mi.attentionRule();
-        h.el("p", "class=\"rule\"", "default".equals(rule) || "berlin".equals(rule) ? t.get("method.rule." + rule)
-                : t.get("method.rule.other", rule));
-        h.el("p", t.get("method.privacy", mi.minCount(), t.count(mi.minPopulationForRates())));
+        MethodConfig config = new MethodConfig(mi.analysisLevel(), null, mi.minPopulation(), mi.statusWeights(), mi.dynamicsWeights(),
+                mi.dynamicsYears(), mi.statusThresholds(), mi.dynamicsThresholds(), mi.attentionRule(), mi.earlyWarningThresholds());
+        List<MethodProse.IndicatorRef> names = m.indicators().stream()
+                .map(i -> new MethodProse.IndicatorRef(i.id(), i.name(), i.polarity() == Polarity.HIGHER_IS_BETTER)).toList();
+        for (String paragraph : MethodProse.paragraphs(new MethodProse.Parameters(year, config, names, mi.analysisLevel(),
+                mi.minCount(), mi.minPopulationForRates()), t.locale())) {
+            h.el("p", paragraph);
+        }
         if (m.options().internal()) {
             h.el("p", "class=\"internal-note\"", t.get("method.privacy.internal"));
         }

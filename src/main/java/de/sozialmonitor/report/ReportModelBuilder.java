@@ -2,6 +2,7 @@ package de.sozialmonitor.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.sozialmonitor.method.EarlyWarning;
 import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.model.IndicatorCatalog;
@@ -133,7 +134,7 @@ public final class ReportModelBuilder {
             resultSetId = ((Number) rel.get("result_set_id")).longValue();
             Map<String, Object> rs = h.createQuery("SELECT year, method_json, catalog_json, analysis_level FROM result_set WHERE id = :id")
                     .bind("id", resultSetId).mapToMap().one();
-            method = MethodJson.read((String) rs.get("method_json"), context.method());
+            method = de.sozialmonitor.store.ResultRepository.methodConfig((String) rs.get("method_json"));
             catalog = releaseCatalog();
             String analysisLevel = (String) rs.get("analysis_level");
             Integer previous = h.createQuery("SELECT MAX(number) FROM release WHERE number < :n").bind("n", number)
@@ -388,41 +389,68 @@ public final class ReportModelBuilder {
                     .bind("id", prevSet).bind("y", prevYear)
                     .map((rs, ctx) -> Map.entry(rs.getString(1) + "|" + rs.getString(2), Optional.ofNullable(nullable(rs, 3))))
                     .forEach(e -> e.getValue().ifPresent(v -> prevValues.put(e.getKey(), v)));
-            List<Change> out = new ArrayList<>();
+            List<EarlyWarning.AreaState> was = new ArrayList<>();
+            before.values().forEach(b -> was.add(new EarlyWarning.AreaState(b.code(), b.code(), null, true,
+                    b.statusClass() == null ? null : StatusClass.fromCode(b.statusClass()),
+                    b.dynamicsClass() == null ? null : DynamicsClass.fromCode(b.dynamicsClass()), b.attention(),
+                    thresholdValues(b.code(), prevValues))));
+            List<EarlyWarning.AreaState> now = new ArrayList<>();
             for (AreaResult a : areas) {
-                ResultRow b = before.get(a.code());
-                if (b == null) {
-                    continue;
-                }
-                String statusNow = a.statusClass() == null ? null : a.statusClass().code();
-                String dynNow = a.dynamicsClass() == null ? null : a.dynamicsClass().code();
-                if (a.attention() && !b.attention()) {
-                    out.add(new Change(ChangeKind.NEW_ATTENTION, a.code(), a.name(), null, b.statusClass(), statusNow, null));
-                }
-                if (!a.attention() && b.attention()) {
-                    out.add(new Change(ChangeKind.ATTENTION_ENDED, a.code(), a.name(), null, b.statusClass(), statusNow, null));
-                }
-                if (a.statusClass() != null && b.statusClass() != null
-                        && a.statusClass().ordinal() > StatusClass.fromCode(b.statusClass()).ordinal()) {
-                    out.add(new Change(ChangeKind.STATUS_FELL, a.code(), a.name(), null, b.statusClass(), statusNow, null));
-                }
-                if (a.dynamicsClass() == DynamicsClass.NEGATIV && !"negativ".equals(b.dynamicsClass())) {
-                    out.add(new Change(ChangeKind.DYNAMICS_NEGATIVE, a.code(), a.name(), null, b.dynamicsClass(), dynNow, null));
-                }
-                for (Map.Entry<String, Double> th : new TreeMap<>(method.earlyWarningThresholds()).entrySet()) {
-                    Cell now = a.value(th.getKey());
-                    Double was = prevValues.get(a.code() + "|" + th.getKey());
-                    if (now.hasValue() && was != null && now.value() > th.getValue() && was <= th.getValue()) {
-                        IndicatorInfo ind = indicators.stream().filter(i -> i.id().equals(th.getKey())).findFirst().orElse(null);
-                        if (ind != null) {
-                            // the earlier value is printed only if it would be printable now
-                            out.add(new Change(ChangeKind.THRESHOLD_CROSSED, a.code(), a.name(), ind.id(),
-                                    null, null, th.getValue()));
-                        }
+                Map<String, Double> values = new HashMap<>();
+                method.earlyWarningThresholds().keySet().forEach(id -> {
+                    Cell c = a.value(id);
+                    if (c.hasValue()) {
+                        values.put(id, c.value());
+                    }
+                });
+                now.add(new EarlyWarning.AreaState(a.code(), a.name(), a.level(), true, a.statusClass(), a.dynamicsClass(),
+                        a.attention(), values));
+            }
+            EarlyWarning.Report report = EarlyWarning.compare(new EarlyWarning.Snapshot(prevYear, was),
+                    new EarlyWarning.Snapshot(year, now), method.earlyWarningThresholds(),
+                    id -> indicators.stream().filter(i -> i.id().equals(id)).findFirst().map(IndicatorInfo::polarity).orElse(null));
+            List<Change> out = new ArrayList<>();
+            for (EarlyWarning.Alert alert : report.alerts()) {
+                switch (alert.kind()) {
+                    case NEWLY_FLAGGED, FLAG_ENDED, STATUS_FELL -> out.add(new Change(changeKind(alert.kind()), alert.areaCode(),
+                            alert.areaName(), null, before.get(alert.areaCode()).statusClass(), statusCode(alert.areaCode(), areas), null));
+                    case DYNAMICS_TURNED_NEGATIVE -> out.add(new Change(ChangeKind.DYNAMICS_NEGATIVE, alert.areaCode(), alert.areaName(),
+                            null, before.get(alert.areaCode()).dynamicsClass(), alert.to(), null));
+                    // the earlier value is not printed: it might not be printable under today's disclosure rules
+                    case THRESHOLD_CROSSED -> out.add(new Change(ChangeKind.THRESHOLD_CROSSED, alert.areaCode(), alert.areaName(),
+                            alert.indicatorId(), null, null, alert.threshold()));
+                    case STATUS_ROSE -> {
                     }
                 }
             }
             return new ReportModel.Changes(previous, prevYear, out);
+        }
+
+        private Map<String, Double> thresholdValues(String area, Map<String, Double> values) {
+            Map<String, Double> out = new HashMap<>();
+            method.earlyWarningThresholds().keySet().forEach(id -> {
+                Double v = values.get(area + "|" + id);
+                if (v != null) {
+                    out.put(id, v);
+                }
+            });
+            return out;
+        }
+
+        private static ChangeKind changeKind(EarlyWarning.Kind kind) {
+            return switch (kind) {
+                case NEWLY_FLAGGED -> ChangeKind.NEW_ATTENTION;
+                case FLAG_ENDED -> ChangeKind.ATTENTION_ENDED;
+                case STATUS_FELL -> ChangeKind.STATUS_FELL;
+                case DYNAMICS_TURNED_NEGATIVE -> ChangeKind.DYNAMICS_NEGATIVE;
+                case THRESHOLD_CROSSED -> ChangeKind.THRESHOLD_CROSSED;
+                case STATUS_ROSE -> throw new IllegalArgumentException("not a report change: " + kind);
+            };
+        }
+
+        private static String statusCode(String code, List<AreaResult> areas) {
+            return areas.stream().filter(a -> a.code().equals(code)).findFirst()
+                    .map(a -> a.statusClass() == null ? null : a.statusClass().code()).orElse(null);
         }
 
         private ReportModel.Profile profile(AreaResult a, AreaResult municipality, AreaResult territory) {
@@ -579,80 +607,4 @@ public final class ReportModelBuilder {
         return LocalDate.parse(o.toString().substring(0, 10));
     }
 
-    /**
-     * Reads the method parameters a result set recorded. The method part writes them as JSON; the
-     * reader accepts camelCase and snake_case names and falls back to the workspace's values for
-     * anything it does not find, so that the report never invents a parameter.
-     */
-    static final class MethodJson {
-        private MethodJson() {
-        }
-
-        static MethodConfig read(String json, MethodConfig fallback) {
-            if (json == null || json.isBlank()) {
-                return fallback;
-            }
-            JsonNode root;
-            try {
-                root = JSON.readTree(json);
-            } catch (java.io.IOException e) {
-                return fallback;
-            }
-            if (root.has("method") && root.get("method").isObject()) {
-                root = root.get("method");
-            }
-            JsonNode st = field(root, "statusThresholds", "status_thresholds");
-            JsonNode dt = field(root, "dynamicsThresholds", "dynamics_thresholds");
-            return new MethodConfig(
-                    text(root, fallback.analysisLevel(), "analysisLevel", "analysis_level"),
-                    text(root, fallback.populationVariable(), "populationVariable", "population_variable"),
-                    number(root, fallback.minPopulation(), "minPopulation", "min_population"),
-                    weights(field(root, "statusIndicators", "status_indicators"), fallback.statusIndicators()),
-                    weights(field(root, "dynamicsIndicators", "dynamics_indicators"), fallback.dynamicsIndicators()),
-                    (int) number(root, fallback.dynamicsYears(), "dynamicsYears", "dynamics_years"),
-                    st == null ? fallback.statusThresholds() : new MethodConfig.StatusThresholds(
-                            number(st, fallback.statusThresholds().high(), "high"),
-                            number(st, fallback.statusThresholds().low(), "low"),
-                            number(st, fallback.statusThresholds().veryLow(), "veryLow", "very_low")),
-                    dt == null ? fallback.dynamicsThresholds() : new MethodConfig.DynamicsThresholds(
-                            number(dt, fallback.dynamicsThresholds().positive(), "positive"),
-                            number(dt, fallback.dynamicsThresholds().negative(), "negative")),
-                    text(root, fallback.attentionRule(), "attentionRule", "attention_rule"),
-                    weights(field(root, "earlyWarningThresholds", "early_warning_thresholds", "early_warning", "earlyWarning"),
-                            fallback.earlyWarningThresholds()));
-        }
-
-        private static JsonNode field(JsonNode node, String... names) {
-            for (String n : names) {
-                JsonNode v = node.get(n);
-                if (v != null && !v.isNull()) {
-                    return v;
-                }
-            }
-            return null;
-        }
-
-        private static String text(JsonNode node, String fallback, String... names) {
-            JsonNode v = field(node, names);
-            return v == null || !v.isValueNode() ? fallback : v.asText();
-        }
-
-        private static double number(JsonNode node, double fallback, String... names) {
-            JsonNode v = field(node, names);
-            return v == null || !v.isNumber() ? fallback : v.asDouble();
-        }
-
-        private static Map<String, Double> weights(JsonNode node, Map<String, Double> fallback) {
-            if (node == null) {
-                return fallback;
-            }
-            Map<String, Double> out = new LinkedHashMap<>();
-            if (node.isObject()) {
-                node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : 1.0));
-            } else if (node.isArray()) {
-                node.forEach(v -> out.put(v.asText(), 1.0));
-            }
-            return out;
-        }
-    }
 }

@@ -57,6 +57,10 @@ public final class ReportTexts {
     }
 
     /** An index value or z-score: two decimals with sign. */
+    public Locale locale() {
+        return locale;
+    }
+
     public String index(Double value) {
         if (value == null) {
             return "x";

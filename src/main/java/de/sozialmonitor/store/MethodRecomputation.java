@@ -10,7 +10,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * {@code release verify}'s recomputation: reads the active observations, runs the method with the
+ * {@code release verify}'s recomputation: reads the observations of the imports the release recorded
+ * (superseded since or not; the active ones for a release that recorded none), runs the method with the
  * catalog and parameters recorded in the release's result set, and returns the indicator values
  * exactly as {@link ResultRepository#save} would store them. To get that mapping without copying
  * it, the recomputed result is saved inside a savepoint, read back and rolled back: nothing stays
@@ -26,7 +27,8 @@ public final class MethodRecomputation implements ReleaseRepository.Recomputatio
             return Optional.empty();
         }
         MonitoringResult used = stored.get();
-        MonitoringInput input = MonitoringInputReader.read(h);
+        List<Long> imports = frozen.imports().stream().map(ReleaseContent.InputFile::importId).toList();
+        MonitoringInput input = imports.isEmpty() ? MonitoringInputReader.read(h) : MonitoringInputReader.readImports(h, imports);
         MonitoringResult again = Monitoring.compute(input, used.catalog(), used.config(), used.year());
         h.savepoint(SAVEPOINT);
         try {

@@ -28,6 +28,22 @@ public final class MonitoringInputReader {
     }
 
     public static MonitoringInput read(Handle h) {
+        return read(h, ACTIVE, q -> { });
+    }
+
+    /**
+     * As {@link #read(Handle)}, but with the observations of exactly the given imports, superseded
+     * or not: the inputs a result set recorded, so that {@code release verify} recomputes a release
+     * from what it was computed from, even after a corrected delivery replaced some of it.
+     */
+    public static MonitoringInput readImports(Handle h, List<Long> importIds) {
+        if (importIds.isEmpty()) {
+            return read(h, "1 = 0", q -> { });
+        }
+        return read(h, "i.id IN (<imports>)", q -> q.bindList("imports", importIds));
+    }
+
+    private static MonitoringInput read(Handle h, String importFilter, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind) {
         MonitoringInput.Builder b = MonitoringInput.builder();
         b.levels(h.createQuery("SELECT name FROM area_level ORDER BY depth, name").mapTo(String.class).list());
         h.createQuery("SELECT code, name, level, parent_code, valid_from, valid_to FROM area ORDER BY code, valid_from")
@@ -39,9 +55,10 @@ public final class MonitoringInputReader {
                         rs.getString("successor_code"), rs.getDouble("weight"), date(rs.getDate("change_date")))))
                 .forEach(x -> { });
         long[] rows = new long[1];
-        h.createQuery("SELECT o.area_code, o.year, o.variable, o.target_group, o.value, o.status FROM observation o "
-                        + "JOIN import i ON i.id = o.import_id WHERE " + ACTIVE + " ORDER BY o.import_id")
-                .setFetchSize(10_000)
+        org.jdbi.v3.core.statement.Query observations = h.createQuery("SELECT o.area_code, o.year, o.variable, o.target_group, "
+                + "o.value, o.status FROM observation o JOIN import i ON i.id = o.import_id WHERE " + importFilter + " ORDER BY o.import_id");
+        bind.accept(observations);
+        observations.setFetchSize(10_000)
                 .map((rs, ctx) -> {
                     double v = rs.getDouble("value");
                     boolean none = rs.wasNull();
@@ -53,8 +70,10 @@ public final class MonitoringInputReader {
                 })
                 .forEach(x -> { });
         List<Map<String, Object>> imports = new ArrayList<>();
-        h.createQuery("SELECT i.id, i.file_name, i.sha256 FROM import i WHERE " + ACTIVE + " ORDER BY i.id")
-                .map((rs, ctx) -> {
+        org.jdbi.v3.core.statement.Query importRows = h.createQuery("SELECT i.id, i.file_name, i.sha256 FROM import i WHERE "
+                + importFilter + " ORDER BY i.id");
+        bind.accept(importRows);
+        importRows.map((rs, ctx) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", rs.getLong("id"));
                     m.put("file", rs.getString("file_name"));

@@ -365,8 +365,8 @@ public final class ReleaseRepository {
             }
             checks.add(new Check("method_recomputation", differing == 0, differing == 0
                     ? actualRows.size() + " indicator values recomputed from the stored inputs, bit for bit equal"
-                    : differing + " of " + expected.size() + " recomputed indicator values differ (have the active "
-                            + "observations changed since the release? see the inputs check)"));
+                    : differing + " of " + expected.size() + " indicator values recomputed from the release's "
+                            + "recorded imports differ (see the inputs check)"));
         }
         return new Verification(number, List.copyOf(checks));
     }

@@ -463,6 +463,16 @@ public final class ResultRepository {
         }
     }
 
+    /** The JSON a result set records of its method parameters (what {@link #methodConfig} reads). */
+    public static String methodJson(MethodConfig config) {
+        return json(config);
+    }
+
+    /** The method parameters a result set recorded, as {@link #save} wrote them. */
+    public static MethodConfig methodConfig(String json) {
+        return read(json, MethodConfig.class);
+    }
+
     static <T> T read(String json, Class<T> type) {
         try {
             return JSON.readValue(json, type);

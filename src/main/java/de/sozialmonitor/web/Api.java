@@ -1,5 +1,7 @@
 package de.sozialmonitor.web;
 
+import de.sozialmonitor.model.SpreadsheetText;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -235,7 +237,7 @@ final class Api {
             csv.writeRecord(header);
             for (Row r : table.sorted("name", false)) {
                 AreaResult res = r.result();
-                List<String> rec = new ArrayList<>(List.of(r.area().code(), r.area().name(), Integer.toString(s.year()),
+                List<String> rec = new ArrayList<>(List.of(SpreadsheetText.guard(r.area().code()), SpreadsheetText.guard(r.area().name()), Integer.toString(s.year()),
                         fmt(num, res == null ? null : res.statusIndex()), res == null || res.statusClass() == null ? "" : res.statusClass(),
                         fmt(num, res == null ? null : res.dynamicsIndex()), res == null || res.dynamicsClass() == null ? "" : res.dynamicsClass(),
                         res == null ? "" : Boolean.toString(res.attention()), res == null || res.excluded() == null ? "" : res.excluded()));

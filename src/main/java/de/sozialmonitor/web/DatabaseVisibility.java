@@ -1,5 +1,11 @@
 package de.sozialmonitor.web;
 
+import de.sozialmonitor.store.ReleaseRepository;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
@@ -30,6 +36,29 @@ public final class DatabaseVisibility implements Visibility {
                 .map((rs, ctx) -> new long[] {rs.getInt("year"), rs.getLong("rs")})
                 .forEach(r -> byYear.put((int) r[0], r[1])));
         return new ResultScope("internal", null, byYear, false, role.atLeast(Role.ANALYST));
+    }
+
+    @Override
+    public Optional<ResultScope> previousRelease(ResultScope scope) {
+        List<ReleaseRepository.ReleaseInfo> published = new ReleaseRepository(jdbi).published();
+        Set<Integer> corrected = new HashSet<>();
+        published.forEach(r -> {
+            if (r.corrects() != null) {
+                corrected.add(r.corrects());
+            }
+        });
+        Optional<ReleaseRepository.ReleaseInfo> previous = published.stream()
+                .filter(r -> !corrected.contains(r.number()))
+                .filter(r -> scope.releaseNumber() == null || r.number() < scope.releaseNumber())
+                .reduce((a, b) -> b);
+        return previous.flatMap(r -> {
+            SortedMap<Integer, Long> year = new TreeMap<>(Map.of(r.year(), r.resultSetId()));
+            if (!scope.protectedView()) {
+                return Optional.of(new ResultScope("release", r.number(), year, false, scope.countsVisible()));
+            }
+            return data.published(r.number()).filter(index -> index.years().contains(r.year()))
+                    .map(index -> new ResultScope("release", r.number(), year, true, false));
+        });
     }
 
     /** The newest published release, its years as published in its download. */

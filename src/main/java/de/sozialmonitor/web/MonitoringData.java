@@ -199,14 +199,18 @@ public final class MonitoringData {
         return all;
     }
 
-    /** The method parameters stored with the result set of {@code year}, as JSON text. */
-    public Optional<String> methodJson(ResultScope scope, int year) {
+    /** The method parameters stored with a result set (JSON text) and the level it compared. */
+    public record StoredMethod(String json, String analysisLevel) {
+    }
+
+    /** The method parameters stored with the result set of {@code year}. */
+    public Optional<StoredMethod> method(ResultScope scope, int year) {
         Long rs = scope.resultSet(year);
         if (rs == null) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT method_json FROM result_set WHERE id = :id").bind("id", rs)
-                .mapTo(String.class).findOne());
+        return jdbi.withHandle(h -> h.createQuery("SELECT method_json, analysis_level FROM result_set WHERE id = :id").bind("id", rs)
+                .map((r, ctx) -> new StoredMethod(r.getString(1), r.getString(2))).findOne());
     }
 
     /** Internal scopes: counts only for roles that may see them. (Protected scopes never get here.) */

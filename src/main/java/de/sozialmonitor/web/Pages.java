@@ -4,9 +4,14 @@ import static j2html.TagCreator.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.sozialmonitor.method.EarlyWarning;
+import de.sozialmonitor.method.MethodProse;
+import de.sozialmonitor.store.ResultRepository;
+import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.model.IndicatorRole;
 import de.sozialmonitor.model.Polarity;
+import de.sozialmonitor.model.StatusClass;
 import de.sozialmonitor.web.AreaTable.Row;
 import de.sozialmonitor.web.Classification.Mode;
 import de.sozialmonitor.web.MonitoringData.AreaInfo;
@@ -71,11 +76,13 @@ final class Pages {
                 Layout.scopeNotice(v, s.scope()),
                 controls(v, s),
                 s.scope().isEmpty() ? p(t.get("overview.noResults")).withClass("empty") : div(
+                        a(t.get("map.skip")).withHref("#area-table").withClass("skip-link"),
+                        p(t.get("map.hint")).withClass("hint").withId("map-hint"),
                         div(
                                 div().withId("map").withClass("map").attr("data-src", "/api/v1/map?" + query)
                                         .attr("data-outline-src", outlineSrc(s))
                                         .attr("role", "region").attr("aria-label", t.get("map.label", modeLabel(t, s.mode()), s.year()))
-                                        .attr("data-hint", t.get("map.hint")).attr("data-attribution", attribution(web)),
+                                        .attr("aria-describedby", "map-hint").attr("data-attribution", attribution(web)),
                                 legend(t, table, s.mode()))
                                 .withClass("map-panel"),
                         p(t.get("map.tableAlternative")).withClass("hint"))
@@ -452,39 +459,117 @@ final class Pages {
         }
         Map<String, AreaInfo> areas = web.data().areas(s.year());
         Map<String, AreaResult> now = web.data().areaResults(s.scope(), s.year());
-        List<Integer> years = s.scope().years();
-        int idx = years.indexOf(s.year());
-        Integer prevYear = idx > 0 ? years.get(idx - 1) : null;
-        Map<String, AreaResult> before = prevYear == null ? Map.of() : web.data().areaResults(s.scope(), prevYear);
         Map<String, Map<String, Cell>> values = web.data().values(s.scope(), s.year());
-        List<Map.Entry<String, AreaResult>> flagged = now.entrySet().stream()
-                .filter(e -> e.getValue().attention() || (before.containsKey(e.getKey()) && before.get(e.getKey()).attention()))
+        Basis basis = basis(t, s);
+        EarlyWarning.Report report = EarlyWarning.compare(snapshot(basis.year(), basis.results(), basis.values()),
+                snapshot(s.year(), now, values), web.config().method().earlyWarningThresholds(),
+                id -> web.catalog().indicator(id).map(Indicator::polarity).orElse(null));
+        java.util.Set<String> warned = new java.util.HashSet<>();
+        report.alerts().stream().filter(al -> al.kind().warns()).forEach(al -> warned.add(al.areaCode()));
+        List<Map.Entry<String, AreaResult>> listed = now.entrySet().stream()
+                .filter(e -> areas.containsKey(e.getKey()))
+                .filter(e -> e.getValue().attention() || warned.contains(e.getKey())
+                        || (basis.results().containsKey(e.getKey()) && basis.results().get(e.getKey()).attention()))
                 .sorted(Comparator.comparing((Map.Entry<String, AreaResult> e) -> !e.getValue().attention())
-                        .thenComparing(e -> -(e.getValue().statusIndex() == null ? -99 : e.getValue().statusIndex())))
+                        .thenComparing(e -> -(e.getValue().statusIndex() == null ? -99 : e.getValue().statusIndex()))
+                        .thenComparing(Map.Entry::getKey))
                 .toList();
         DomContent body = div(
                 h1(title),
                 Layout.scopeNotice(v, s.scope()),
                 p(t.get("attention.intro")),
                 yearSwitch(t, s, "/aufmerksamkeit"),
-                flagged.isEmpty() ? p(t.get("attention.none")) : table(
-                        caption(t.get("attention.caption", s.year(), prevYear == null ? "–" : prevYear)),
+                h2(t.get("attention.earlyWarning", basis.label())),
+                basis.year() == null ? p(t.get("attention.noBasis")) : earlyWarningSummary(t, report),
+                listed.isEmpty() ? p(t.get("attention.none")) : table(
+                        caption(t.get("attention.caption", s.year(), basis.label())),
                         thead(tr(th(t.get("table.area")).attr("scope", "col"), th(t.get("table.status")).attr("scope", "col"),
                                 th(t.get("table.dynamics")).attr("scope", "col"), th(t.get("attention.why")).attr("scope", "col"),
                                 th(t.get("attention.change")).attr("scope", "col"))),
-                        tbody(each(flagged, e -> {
+                        tbody(each(listed, e -> {
                             AreaInfo a = areas.get(e.getKey());
                             AreaResult r = e.getValue();
-                            AreaResult b = before.get(e.getKey());
                             return tr(
-                                    th(a == null ? text(e.getKey()) : a(a.name()).withHref("/gebiet/" + Layout.enc(a.code()) + "?year=" + s.year())).attr("scope", "row"),
+                                    th(a(a.name()).withHref("/gebiet/" + Layout.enc(a.code()) + "?year=" + s.year())).attr("scope", "row"),
                                     td(r.statusClass() == null ? text("–") : span(t.statusClass(r.statusClass())).withClass("badge status-" + r.statusClass())),
                                     td(r.dynamicsClass() == null ? text("–") : span(t.dynamicsClass(r.dynamicsClass())).withClass("badge dynamics-" + r.dynamicsClass())),
                                     td(drivers(v, values.getOrDefault(e.getKey(), Map.of()))),
-                                    td(change(t, r, b)));
+                                    td(change(v, basis, report.ofArea(e.getKey()), e.getKey())));
                         })))
                         .withClass("data-table"));
         ctx.html(Layout.page(web, v, ctx, title, "nav.attention", body));
+    }
+
+    /**
+     * What the selected year is compared with: the previous release when the selected year is the
+     * scope's newest one and that release is not newer; otherwise the previous year of the scope.
+     */
+    private record Basis(String label, Integer year, Map<String, AreaResult> results, Map<String, Map<String, Cell>> values) {
+    }
+
+    private Basis basis(Texts t, Selection s) {
+        if (s.year() == s.scope().latestYear()) {
+            Optional<ResultScope> release = web.visibility().previousRelease(s.scope())
+                    .filter(r -> r.latestYear() <= s.year());
+            if (release.isPresent()) {
+                ResultScope r = release.get();
+                int year = r.latestYear();
+                return new Basis(t.get("attention.basisRelease", r.releaseNumber(), year), year,
+                        web.data().areaResults(r, year), web.data().values(r, year));
+            }
+        }
+        List<Integer> years = s.scope().years();
+        int idx = years.indexOf(s.year());
+        if (idx <= 0) {
+            return new Basis(t.get("attention.basisNone"), null, Map.of(), Map.of());
+        }
+        int year = years.get(idx - 1);
+        return new Basis(t.get("attention.basisYear", year), year, web.data().areaResults(s.scope(), year),
+                web.data().values(s.scope(), year));
+    }
+
+    private EarlyWarning.Snapshot snapshot(Integer year, Map<String, AreaResult> results, Map<String, Map<String, Cell>> values) {
+        List<EarlyWarning.AreaState> states = new ArrayList<>();
+        results.forEach((code, r) -> {
+            Map<String, Double> v = new java.util.HashMap<>();
+            values.getOrDefault(code, Map.of()).forEach((id, c) -> {
+                if (c.value() != null) {
+                    v.put(id, c.value());
+                }
+            });
+            states.add(new EarlyWarning.AreaState(code, code, null, true,
+                    r.statusClass() == null ? null : StatusClass.fromCode(r.statusClass()),
+                    r.dynamicsClass() == null ? null : DynamicsClass.fromCode(r.dynamicsClass()), r.attention(), v));
+        });
+        return new EarlyWarning.Snapshot(year == null ? 0 : year, states);
+    }
+
+    private static DomContent earlyWarningSummary(Texts t, EarlyWarning.Report report) {
+        return ul(each(List.of(EarlyWarning.Kind.NEWLY_FLAGGED, EarlyWarning.Kind.STATUS_FELL, EarlyWarning.Kind.DYNAMICS_TURNED_NEGATIVE,
+                        EarlyWarning.Kind.THRESHOLD_CROSSED, EarlyWarning.Kind.FLAG_ENDED, EarlyWarning.Kind.STATUS_ROSE),
+                k -> li(t.get("attention.count." + k.name(), report.of(k).size())))).withClass("early-warning");
+    }
+
+    private String change(Viewer v, Basis basis, List<EarlyWarning.Alert> alerts, String areaCode) {
+        Texts t = v.texts();
+        if (basis.year() == null || !basis.results().containsKey(areaCode)) {
+            return t.get("attention.noPrevious");
+        }
+        List<String> changes = new ArrayList<>();
+        for (EarlyWarning.Alert al : alerts) {
+            changes.add(switch (al.kind()) {
+                case NEWLY_FLAGGED -> t.get("attention.new");
+                case FLAG_ENDED -> t.get("attention.ended");
+                case STATUS_FELL, STATUS_ROSE -> t.get("attention.statusMoved", t.statusClass(al.from()), t.statusClass(al.to()));
+                case DYNAMICS_TURNED_NEGATIVE -> t.get("attention.turnedNegative");
+                case THRESHOLD_CROSSED -> {
+                    Indicator i = web.catalog().indicator(al.indicatorId()).orElseThrow();
+                    yield t.get("attention.thresholdCrossed", i.name(v.lang()), t.number(al.threshold(), i.precision()),
+                            t.number(al.previousValue(), i.precision()), t.number(al.currentValue(), i.precision()));
+                }
+            });
+        }
+        return changes.isEmpty() ? t.get("attention.unchanged") : String.join("; ", changes);
     }
 
     /** The attention indicators with the highest z-scores (above +1 SD): what drives the flag. */
@@ -499,50 +584,40 @@ final class Pages {
         return names.isEmpty() ? "–" : String.join("; ", names);
     }
 
-    private static String change(Texts t, AreaResult now, AreaResult before) {
-        if (before == null) {
-            return t.get("attention.noPrevious");
-        }
-        List<String> changes = new ArrayList<>();
-        if (now.attention() && !before.attention()) {
-            changes.add(t.get("attention.new"));
-        }
-        if (!now.attention() && before.attention()) {
-            changes.add(t.get("attention.ended"));
-        }
-        if (now.statusClass() != null && before.statusClass() != null && !now.statusClass().equals(before.statusClass())) {
-            changes.add(t.get("attention.statusMoved", t.statusClass(before.statusClass()), t.statusClass(now.statusClass())));
-        }
-        if ("negativ".equals(now.dynamicsClass()) && !"negativ".equals(before.dynamicsClass())) {
-            changes.add(t.get("attention.turnedNegative"));
-        }
-        return changes.isEmpty() ? t.get("attention.unchanged") : String.join("; ", changes);
-    }
-
     void method(Context ctx) {
         Viewer v = WebServer.viewer(ctx);
         Texts t = v.texts();
         Selection s = selection(web, ctx);
         String title = t.get("method.title");
-        Optional<String> json = s.scope().isEmpty() ? Optional.empty() : web.data().methodJson(s.scope(), s.year());
+        Optional<MonitoringData.StoredMethod> stored = s.scope().isEmpty() ? Optional.empty() : web.data().method(s.scope(), s.year());
         List<DomContent> params = new ArrayList<>();
-        json.ifPresent(j -> {
+        List<String> prose = new ArrayList<>();
+        stored.ifPresent(m -> {
             try {
-                flatten("", JSON.readTree(j), params);
+                flatten("", JSON.readTree(m.json()), params);
+                prose.addAll(MethodProse.paragraphs(new MethodProse.Parameters(s.year(), ResultRepository.methodConfig(m.json()),
+                        web.catalog().indicators().stream()
+                                .map(i -> new MethodProse.IndicatorRef(i.id(), i.name(v.lang()), i.polarity() == Polarity.HIGHER_IS_BETTER))
+                                .toList(),
+                        m.analysisLevel(), web.config().privacy().minCount(), web.config().privacy().minPopulationForRates()),
+                        t.locale()));
             } catch (Exception e) {
+                prose.clear();
+                params.clear();
                 params.add(tr(td(t.get("method.unreadable")), td("")));
             }
         });
         DomContent body = div(
                 h1(title),
                 Layout.scopeNotice(v, s.scope()),
-                each(List.of("method.p1", "method.p2", "method.p3", "method.p4", "method.p5"), k -> p(t.get(k))),
-                h2(t.get("method.statusClasses")),
-                ul(li(t.get("method.class.hoch")), li(t.get("method.class.mittel")), li(t.get("method.class.niedrig")),
-                        li(t.get("method.class.sehr_niedrig"))),
+                each(List.of("method.p1", "method.p2"), k -> p(t.get(k))),
+                h2(s.scope().releaseNumber() != null ? t.get("method.howComputed.release", s.scope().releaseNumber(), s.year())
+                        : t.get("method.howComputed.internal", s.year())),
+                prose.isEmpty() ? p(t.get("method.noParameters")) : div(each(prose, x -> p(x))).withClass("method-prose"),
                 h2(t.get("method.attentionIndicators")),
                 ul(each(web.catalog().indicators().stream().filter(i -> i.role() == IndicatorRole.ATTENTION).toList(),
                         i -> li(a(i.name(v.lang())).withHref("/indikator/" + Layout.enc(i.id()))))),
+                p(t.get("method.p5")),
                 h2(t.get("method.parameters", s.year())),
                 params.isEmpty() ? p(t.get("method.noParameters"))
                         : table(thead(tr(th(t.get("method.key")).attr("scope", "col"), th(t.get("method.value")).attr("scope", "col"))),

@@ -95,6 +95,28 @@ class ReleaseCommandTest {
     }
 
     @Test
+    void aReleaseStillVerifiesAfterACorrectedDeliverySupersededItsInputs(@TempDir Path tmp) throws Exception {
+        Path ws = workspaceWithResults(tmp);
+        String w = ws.toString();
+        assertThat(CliTest.run("release", "create", "-w", w, "--title", "Stand 2023", "--year", "2023").exit()).isZero();
+        // the office sends a corrected file: every pop_total one higher
+        Path counts = ws.resolve("data/counts.csv");
+        StringBuilder corrected = new StringBuilder();
+        for (String line : Files.readAllLines(counts)) {
+            String[] f = line.split(";");
+            corrected.append(f[2].equals("pop_total") ? f[0] + ";" + f[1] + ";" + f[2] + ";" + (Integer.parseInt(f[3]) + 1) : line).append('\n');
+        }
+        Files.writeString(counts, corrected);
+        CliTest.Run reimport = CliTest.run("--lang", "en", "import", "-w", w, counts.toString());
+        assertThat(reimport.exit()).as(reimport.out() + reimport.err()).isZero();
+        assertThat(reimport.out()).containsIgnoringCase("supersede");
+
+        CliTest.Run verify = CliTest.run("--lang", "de", "release", "verify", "1", "-w", w);
+        assertThat(verify.exit()).as(verify.out()).isZero();
+        assertThat(verify.out()).contains("bit for bit equal");
+    }
+
+    @Test
     void unknownReleasesAndYearsWithoutResultsAreRefused(@TempDir Path tmp) throws Exception {
         Path ws = workspaceWithResults(tmp);
         assertThat(CliTest.run("release", "verify", "7", "-w", ws.toString()).exit()).isEqualTo(ExitCodes.REJECTED_INPUT);

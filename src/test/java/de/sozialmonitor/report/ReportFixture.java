@@ -216,8 +216,7 @@ public final class ReportFixture {
         long id = h.createUpdate("INSERT INTO result_set(year, computed_at, computed_by, method_json, catalog_json, inputs_json, "
                         + "analysis_level) VALUES (:y, :at, 'fixture', :m, '{}', '{}', 'Ortsteil')")
                 .bind("y", t).bind("at", OffsetDateTime.of(2025, 5, 1, 8, 0, 0, 0, ZoneOffset.UTC))
-                .bind("m", "{\"min_population\":300,\"dynamics_years\":3,\"attention_rule\":\"default\","
-                        + "\"status_thresholds\":{\"high\":-1.0,\"low\":1.0,\"very_low\":1.5},\"early_warning\":{\"children_min_income\":25}}")
+                .bind("m", de.sozialmonitor.store.ResultRepository.methodJson(de.sozialmonitor.model.MethodConfig.defaults()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         int k = DYNAMICS_YEARS;
         List<Locality> part = localities.stream().filter(l -> l.counts().get(t)[0][0] >= 300).toList();

@@ -176,6 +176,26 @@ class BrowserTest {
     }
 
     @Test
+    void theMapWorksWithTheKeyboardAlone() {
+        open("/?year=2023");
+        waitForMap();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        // start at the skip link before the map and tab on, as a keyboard user would
+        js.executeScript("document.querySelector('.map-section .skip-link').focus();");
+        String code = null;
+        for (int i = 0; i < 20 && !"L2".equals(code); i++) {
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+            code = (String) js.executeScript("return document.activeElement.getAttribute('data-code');");
+        }
+        assertThat(code).as("an area of the map is reachable with Tab").isEqualTo("L2");
+        // focus shows the area's values
+        waiting().until(d -> d.findElements(By.cssSelector(".leaflet-tooltip")).stream().anyMatch(e -> e.getText().contains("Ortsteil B")));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ENTER).perform();
+        waiting().until(d -> d.getCurrentUrl().contains("/gebiet/L2"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gebietssteckbrief Ortsteil B");
+    }
+
+    @Test
     void theGermanCsvDownloadHoldsTheTable() throws IOException {
         open("/?year=2023");
         driver.findElement(By.partialLinkText("CSV (deutsches Format")).click();

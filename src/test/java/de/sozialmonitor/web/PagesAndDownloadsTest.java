@@ -124,6 +124,18 @@ class PagesAndDownloadsTest {
     }
 
     @Test
+    void methodPageDescribesTheReleaseFromItsStoredParameters() {
+        String html = fx.client().get("/methode").body();
+        assertThat(html).contains("So wurde Berichtsstand 1 berechnet (2023)")
+                .contains("Statusklassen: hoch bei einem Statusindex unter −1; mittel von −1 bis +1")
+                .contains("Verglichen werden die Gebiete der Ebene „Ortsteil“")
+                .contains("weniger als 300 Einwohnerinnen")
+                .contains("den Wert 25 überschreitet");
+        String english = fx.client().get("/methode?lang=en").body();
+        assertThat(english).contains("How release 1 was computed (2023)").contains("Status classes: high for a status index below −1");
+    }
+
+    @Test
     void comparisonShowsChosenAreasSideBySideAndOverTime() {
         String html = fx.client().get("/vergleich?areas=L1&areas=L4&areas=NOPE&indicator=sgb2&year=2023").body();
         assertThat(html).contains("Nebeneinander (2023)").contains("/gebiet/L1?year=2023").contains("/gebiet/L4?year=2023")

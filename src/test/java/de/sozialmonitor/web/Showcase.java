@@ -121,8 +121,7 @@ final class Showcase {
             h.createUpdate("INSERT INTO result_set(id, year, computed_at, computed_by, method_json, catalog_json, inputs_json, analysis_level) "
                             + "VALUES (1, 2024, :at, 'showcase', :m, '{}', '{}', 'Ortschaft')")
                     .bind("at", OffsetDateTime.of(2025, 3, 3, 9, 0, 0, 0, ZoneOffset.UTC))
-                    .bind("m", "{\"min_population\":300,\"dynamics_years\":3,\"status_thresholds\":{\"high\":-1.0,\"low\":1.0,\"very_low\":1.5},"
-                            + "\"dynamics_thresholds\":{\"positive\":-1.0,\"negative\":1.0},\"attention_rule\":\"default\"}")
+                    .bind("m", de.sozialmonitor.store.ResultRepository.methodJson(de.sozialmonitor.model.MethodConfig.defaults()))
                     .execute();
             Map<String, double[][]> values = new LinkedHashMap<>(); // code -> [year][indicator]
             for (String[] l : locs) {

@@ -131,7 +131,7 @@ final class WebFixture implements AutoCloseable {
                 h.createUpdate("INSERT INTO result_set(id, year, computed_at, computed_by, method_json, catalog_json, inputs_json, analysis_level) "
                                 + "VALUES (:id, 2023, :at, 'test', :m, '{}', '{}', 'Ortsteil')")
                         .bind("id", rs).bind("at", OffsetDateTime.of(2024, 3, (int) rs, 12, 0, 0, 0, ZoneOffset.UTC))
-                        .bind("m", "{\"min_population\":300,\"dynamics_years\":3,\"status_thresholds\":{\"high\":-1.0,\"low\":1.0,\"very_low\":1.5}}")
+                        .bind("m", de.sozialmonitor.store.ResultRepository.methodJson(de.sozialmonitor.model.MethodConfig.defaults()))
                         .execute();
                 List<String> all = List.of("K", "G1", "G2", "L1", "L2", "L3", "L4", "L5", "L6");
                 for (int year : YEARS) {

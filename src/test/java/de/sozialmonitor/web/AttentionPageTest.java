@@ -1,0 +1,77 @@
+package de.sozialmonitor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.sozialmonitor.privacy.DisclosureRules;
+import de.sozialmonitor.store.ReleaseRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The attention list's early warning compares with the previous release, not merely the previous year. */
+class AttentionPageTest {
+    WebFixture fx;
+    ReleaseRepository releases;
+
+    @BeforeEach
+    void start() {
+        fx = WebFixture.start();
+        releases = new ReleaseRepository(fx.db.jdbi());
+        // a newer computation in which L1 falls from "hoch" to "niedrig" and newly needs attention
+        fx.db.jdbi().useHandle(h -> h.execute("UPDATE result_area SET status_class = 'niedrig', attention = TRUE "
+                + "WHERE result_set_id = 2 AND area_code = 'L1' AND year = 2023"));
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    private int release(String title, Integer corrects) {
+        var cfg = fx.workspace.config();
+        return releases.create(new ReleaseRepository.CreateRequest(title, 2023, corrects, cfg.territoryCode(), cfg.territoryName(),
+                cfg.synthetic(), DisclosureRules.of(cfg.privacy()), cfg.method(), fx.workspace.catalog()), "test").number();
+    }
+
+    private static String rowOf(String html, String areaCode) {
+        int at = html.indexOf("href=\"/gebiet/" + areaCode + "?");
+        assertThat(at).as("row of %s", areaCode).isPositive();
+        return html.substring(at, html.indexOf("</tr>", at));
+    }
+
+    @Test
+    void staffSeeWhatChangedAgainstTheNewestPublishedRelease() {
+        String html = fx.loggedIn("analyst1").get("/aufmerksamkeit?year=2023").body();
+        assertThat(html).contains("Frühwarnung: Veränderung gegenüber Berichtsstand 1 (2023)")
+                .contains("neu mit Aufmerksamkeitsbedarf: 1 Gebiete");
+        assertThat(rowOf(html, "L1")).contains("neu mit Aufmerksamkeitsbedarf").contains("Status von hoch auf niedrig");
+        assertThat(rowOf(html, "L5")).contains("unverändert");
+    }
+
+    @Test
+    void thePublicComparesThePublishedReleaseWithThePublishedOneBeforeIt() {
+        int third = release("Berichtsstand 2023, neu berechnet", null);
+        releases.publish(third, "test");
+        String html = fx.client().get("/aufmerksamkeit").body();
+        assertThat(html).contains("Berichtsstand " + third).contains("Veränderung gegenüber Berichtsstand 1 (2023)");
+        assertThat(rowOf(html, "L1")).contains("neu mit Aufmerksamkeitsbedarf").contains("Status von hoch auf niedrig");
+    }
+
+    @Test
+    void aCorrectedReleaseIsNotTheComparisonBasis() {
+        int third = release("Berichtsstand 2023, neu berechnet", null);
+        releases.publish(third, "test");
+        int fourth = release("Berichtsstand 2023, Korrektur", third);
+        releases.publish(fourth, "test");
+        String html = fx.client().get("/aufmerksamkeit").body();
+        assertThat(html).contains("Veränderung gegenüber Berichtsstand 1 (2023)").doesNotContain("gegenüber Berichtsstand " + third);
+    }
+
+    @Test
+    void anEarlierYearIsComparedWithItsPreviousYear() {
+        String html = fx.client().get("/aufmerksamkeit?year=2022").body();
+        assertThat(html).contains("Veränderung gegenüber dem Vorjahr 2021");
+        String first = fx.client().get("/aufmerksamkeit?year=2021").body();
+        assertThat(first).contains("keinen früheren Berichtsstand und kein Vorjahr");
+    }
+}

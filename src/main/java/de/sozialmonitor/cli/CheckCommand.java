@@ -34,6 +34,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "NAME", description = "Source name, as for import")
     String source;
 
+    @Option(names = "--mapping", paramLabel = "NAME", descriptionKey = "mapping",
+            description = "Read the files with the source mapping sources/NAME.yaml (default: the mapping whose pattern matches the file name, else by content)")
+    String mapping;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "Output: text or json")
     String format = "text";
 
@@ -46,7 +50,7 @@ public final class CheckCommand implements Callable<Integer> {
         StringBuilder json = new StringBuilder("[");
         try (Database db = ws.openDatabase()) {
             for (Path f : files) {
-                CheckReport r = Importer.check(ws, db, f, new Importer.Options(source));
+                CheckReport r = Importer.check(ws, db, f, new Importer.Options(source, mapping));
                 errors |= r.hasErrors();
                 if ("json".equals(format)) {
                     json.append(json.length() > 1 ? "," : "").append(r.toJson());

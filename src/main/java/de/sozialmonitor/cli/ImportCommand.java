@@ -37,6 +37,10 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Source name of the delivery (default: the mapping's name, else the file name); a delivery of the same source and periods supersedes the earlier one")
     String source;
 
+    @Option(names = "--mapping", paramLabel = "NAME", descriptionKey = "mapping",
+            description = "Read the files with the source mapping sources/NAME.yaml (default: the mapping whose pattern matches the file name, else by content)")
+    String mapping;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "Output: text or json")
     String format = "text";
 
@@ -49,7 +53,7 @@ public final class ImportCommand implements Callable<Integer> {
         StringBuilder json = new StringBuilder("[");
         try (Database db = ws.openDatabase()) {
             for (Path f : files) {
-                ImportOutcome o = Importer.importFile(ws, db, f, AuditLog.cliUser(), new Importer.Options(source));
+                ImportOutcome o = Importer.importFile(ws, db, f, AuditLog.cliUser(), new Importer.Options(source, mapping));
                 anyRejected |= o.status() == ImportOutcome.Status.REJECTED;
                 if ("json".equals(format)) {
                     if (json.length() > 1) {

@@ -59,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Starts the web application of a workspace; used by {@code serve} and {@code demo}. */
     public static WebServer serve(Workspace ws, Database db, int port) {
-        return new WebServer(db, ws.config(), ws.catalog()).start(port);
+        return new WebServer(ws, db).start(port);
     }
 
     public static String url(WebServer server) {

@@ -17,6 +17,11 @@ final class FormatDetector {
 
     /** The loader for the file, or null after reporting why there is none. */
     static Loader detect(Workspace ws, Path file, LoadContext ctx) throws IOException {
+        return detect(ws, file, ctx, null);
+    }
+
+    /** As {@link #detect(Workspace, Path, LoadContext)}, but with the mapping named {@code mapping} if not null. */
+    static Loader detect(Workspace ws, Path file, LoadContext ctx, String mapping) throws IOException {
         if (!Files.isRegularFile(file)) {
             ctx.fileError("no_file", "file.missing");
             return null;
@@ -24,6 +29,9 @@ final class FormatDetector {
         if (Files.size(file) == 0) {
             ctx.fileError("empty_file", "file.empty");
             return null;
+        }
+        if (mapping != null) {
+            return SourceMapping.loaderNamed(ws, file, mapping, ctx);
         }
         Loader mapped = SourceMapping.loaderFor(ws, file, ctx);
         if (mapped != null || ctx.report.hasErrors()) {

@@ -36,9 +36,26 @@ public final class Importer {
     private Importer() {
     }
 
-    /** Options of an import; {@code source} null means: the mapping's name, else the file name. */
-    public record Options(String source) {
-        public static final Options DEFAULT = new Options(null);
+    /**
+     * Options of an import; {@code source} null means: the mapping's name, else the file name;
+     * {@code mapping} names a mapping of {@code sources/} to read the file with, null means: the
+     * first mapping whose pattern matches the file name, else detected from the content.
+     */
+    public record Options(String source, String mapping) {
+        public static final Options DEFAULT = new Options(null, null);
+
+        public Options(String source) {
+            this(source, null);
+        }
+    }
+
+    /** The names of the workspace's source mappings ({@code sources/NAME.yaml}), sorted. */
+    public static List<String> mappingNames(Workspace ws) {
+        try {
+            return SourceMapping.names(ws);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static ImportOutcome importFile(Workspace ws, Database db, Path file, String user) {
@@ -88,7 +105,7 @@ public final class Importer {
                             0, 0, List.of(), null, report, s.id());
                 }
                 LoadContext probe = new LoadContext(ws, h, -1, report, fileName, db.isPostgres());
-                Loader loader = detect(ws, file, probe);
+                Loader loader = detect(ws, file, probe, options.mapping());
                 String source = options.source() != null ? options.source()
                         : loader != null && loader.source() != null ? loader.source() : fileName;
                 report.source(source);
@@ -147,9 +164,9 @@ public final class Importer {
         }
     }
 
-    private static Loader detect(Workspace ws, Path file, LoadContext probe) {
+    private static Loader detect(Workspace ws, Path file, LoadContext probe, String mapping) {
         try {
-            return FormatDetector.detect(ws, file, probe);
+            return FormatDetector.detect(ws, file, probe, mapping);
         } catch (de.sozialmonitor.workspace.ConfigException e) {
             probe.fileError("bad_mapping", "file.badMapping", GeoJsonLoader.oneLine(e.getMessage()));
             return null;

@@ -34,6 +34,34 @@ final class SourceMapping {
         this.root = root;
     }
 
+    /** The names of the workspace's mappings ({@code sources/NAME.yaml}), sorted. */
+    static List<String> names(Workspace ws) throws IOException {
+        List<String> names = new ArrayList<>();
+        if (Files.isDirectory(ws.sourcesDir())) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(ws.sourcesDir(), "*.{yaml,yml}")) {
+                ds.forEach(p -> names.add(p.getFileName().toString().replaceFirst("\\.ya?ml$", "")));
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /**
+     * The loader of the mapping chosen by name (whatever its pattern says), or null after
+     * reporting that the workspace has no such mapping. Only names listed by {@link #names} are
+     * accepted, so a name can never reach outside {@code sources/}.
+     */
+    static Loader loaderNamed(Workspace ws, Path file, String mapping, LoadContext ctx) throws IOException {
+        if (!names(ws).contains(mapping)) {
+            ctx.fileError("unknown_mapping", "file.unknownMapping", mapping);
+            return null;
+        }
+        Path y = Files.isRegularFile(ws.sourcesDir().resolve(mapping + ".yaml"))
+                ? ws.sourcesDir().resolve(mapping + ".yaml") : ws.sourcesDir().resolve(mapping + ".yml");
+        SourceMapping m = read(y);
+        return "microdata".equals(m.text("layout", "long")) ? new MicrodataLoader(file, m) : new MappedLoader(file, m);
+    }
+
     /** The loader of the first mapping whose pattern matches the file name, or null. */
     static Loader loaderFor(Workspace ws, Path file, LoadContext ctx) throws IOException {
         Path dir = ws.sourcesDir();

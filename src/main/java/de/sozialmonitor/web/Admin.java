@@ -127,6 +127,7 @@ final class Admin {
                 p(t.get("intern.welcome", v.username(), t.get("role." + v.role().code()))),
                 p(t.get("intern.scope")),
                 ul(li(a(t.get("intern.internalOverview")).withHref("/")),
+                        iff(v.role().atLeast(Role.ANALYST), li(a(t.get("intern.data")).withHref("/intern/daten"))),
                         iff(v.role().atLeast(Role.ADMIN), li(a(t.get("intern.users")).withHref("/intern/benutzer"))),
                         iff(v.role().atLeast(Role.ADMIN), li(a(t.get("intern.audit")).withHref("/intern/protokoll")))),
                 h2(t.get("intern.resultSets")),
@@ -151,16 +152,22 @@ final class Admin {
                                                         .withClass("inline")))))))
                         .withClass("data-table"),
                 iff(v.role().atLeast(Role.ANALYST), div(h3(t.get("intern.createRelease")),
-                        form(Layout.csrf(v),
-                                div(label(t.get("intern.releaseTitle")).attr("for", "release-title"),
-                                        input().withType("text").withId("release-title").withName("title").isRequired()).withClass("field"),
-                                div(label(t.get("controls.year")).attr("for", "release-year"),
-                                        input().withType("number").withId("release-year").withName("year").isRequired()
-                                                .withValue(sets.isEmpty() ? "" : Integer.toString(sets.get(0).year()))).withClass("field"),
-                                button(t.get("intern.createSubmit")).withType("submit").withClass("primary"))
-                                .withMethod("post").withAction("/intern/berichtsstaende").withClass("login-form"))),
+                        releaseForm(v, "", sets.isEmpty() ? null : sets.get(0).year()))),
                 p(t.get("intern.cliHint")).withClass("hint"));
         ctx.status(status).html(Layout.page(web, v, ctx, title, "nav.intern", body));
+    }
+
+    /** The form that creates a release from the newest computation of a year (dashboard and computation page). */
+    static DomContent releaseForm(Viewer v, String title, Integer year) {
+        Texts t = v.texts();
+        return form(Layout.csrf(v),
+                div(label(t.get("intern.releaseTitle")).attr("for", "release-title"),
+                        input().withType("text").withId("release-title").withName("title").isRequired().withValue(title)).withClass("field"),
+                div(label(t.get("controls.year")).attr("for", "release-year"),
+                        input().withType("number").withId("release-year").withName("year").isRequired()
+                                .withValue(year == null ? "" : Integer.toString(year))).withClass("field"),
+                button(t.get("intern.createSubmit")).withType("submit").withClass("primary"))
+                .withMethod("post").withAction("/intern/berichtsstaende").withClass("login-form");
     }
 
     void createRelease(Context ctx) {

@@ -1,12 +1,8 @@
 package de.sozialmonitor.web;
 
-import de.sozialmonitor.model.SpreadsheetText;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.web.AreaTable.Row;
 import de.sozialmonitor.web.MonitoringData.AreaInfo;
@@ -15,10 +11,7 @@ import de.sozialmonitor.web.MonitoringData.Cell;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -220,98 +213,85 @@ final class Api {
 
     /** The overview table as CSV: German (";" and decimal comma) or international ("," and point). */
     void csv(Context ctx) {
-        Pages.Selection s = Pages.selection(web, ctx);
-        boolean german = !"intl".equals(ctx.queryParam("format"));
-        AreaTable table = table(ctx, s);
-        Texts t = WebServer.viewer(ctx).texts();
-        DecimalFormat num = new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(german ? Locale.GERMAN : Locale.ROOT));
-        StringWriter out = new StringWriter();
-        // Notes first, as comment lines that CSV readers can skip (FastCSV, pandas comment="#").
-        for (String note : notes(t, s)) {
-            out.write("# " + note.replace('\n', ' ') + "\r\n");
-        }
-        try (CsvWriter csv = CsvWriter.builder().fieldSeparator(german ? ';' : ',').lineDelimiter(LineDelimiter.CRLF).build(out)) {
-            List<String> header = new ArrayList<>(List.of("area_code", "area_name", "year", "status_index", "status_class",
-                    "dynamics_index", "dynamics_class", "attention", "excluded"));
-            table.columns().forEach(i -> header.add(i.id()));
-            csv.writeRecord(header);
-            for (Row r : table.sorted("name", false)) {
-                AreaResult res = r.result();
-                List<String> rec = new ArrayList<>(List.of(SpreadsheetText.guard(r.area().code()), SpreadsheetText.guard(r.area().name()), Integer.toString(s.year()),
-                        fmt(num, res == null ? null : res.statusIndex()), res == null || res.statusClass() == null ? "" : res.statusClass(),
-                        fmt(num, res == null ? null : res.dynamicsIndex()), res == null || res.dynamicsClass() == null ? "" : res.dynamicsClass(),
-                        res == null ? "" : Boolean.toString(res.attention()), res == null || res.excluded() == null ? "" : res.excluded()));
-                for (Indicator i : table.columns()) {
-                    Cell c = r.cell(i.id());
-                    rec.add(c.suppressed() ? "." : fmt(num, c.value()));
-                }
-                csv.writeRecord(rec);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        web.audit().record(auditUser(ctx), "export.web", "gebiete.csv", "level=" + s.level() + " year=" + s.year());
-        ctx.header("Content-Disposition", "attachment; filename=\"sozialmonitor-" + s.level().replaceAll("[^A-Za-z0-9_-]", "_")
-                + "-" + s.year() + (german ? "" : "-intl") + ".csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result(out.toString().getBytes(StandardCharsets.UTF_8));
+        overviewDownload(ctx, "intl".equals(ctx.queryParam("format")) ? TableDownload.Format.CSV_INTL : TableDownload.Format.CSV_DE);
     }
 
-    /** The overview table as an Excel workbook: sheet "Gebiete" with numbers as numbers, sheet "Hinweise" with the notes. */
-    void xlsx(Context ctx) throws java.io.IOException {
+    /** The overview table as an Excel workbook: numbers as numbers, a second sheet with the notes. */
+    void xlsx(Context ctx) {
+        overviewDownload(ctx, TableDownload.Format.XLSX);
+    }
+
+    private void overviewDownload(Context ctx, TableDownload.Format format) {
         Pages.Selection s = Pages.selection(web, ctx);
         AreaTable table = table(ctx, s);
         Texts t = WebServer.viewer(ctx).texts();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(bytes, "Sozialmonitor", "1.0");
-        org.dhatim.fastexcel.Worksheet sheet = wb.newWorksheet(t.get("xlsx.sheet"));
         List<String> header = new ArrayList<>(List.of("area_code", "area_name", "year", "status_index", "status_class",
                 "dynamics_index", "dynamics_class", "attention", "excluded"));
         table.columns().forEach(i -> header.add(i.id()));
-        for (int c = 0; c < header.size(); c++) {
-            sheet.value(0, c, header.get(c));
-            sheet.style(0, c).bold().set();
-        }
-        int r = 1;
-        for (Row row : table.sorted("name", false)) {
-            AreaResult res = row.result();
-            sheet.value(r, 0, row.area().code());
-            sheet.value(r, 1, row.area().name());
-            sheet.value(r, 2, s.year());
-            if (res != null) {
-                cell(sheet, r, 3, res.statusIndex());
-                sheet.value(r, 4, res.statusClass());
-                cell(sheet, r, 5, res.dynamicsIndex());
-                sheet.value(r, 6, res.dynamicsClass());
-                sheet.value(r, 7, res.attention());
-                sheet.value(r, 8, res.excluded());
-            }
-            int c = 9;
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row r : table.sorted("name", false)) {
+            AreaResult res = r.result();
+            List<Object> rec = new ArrayList<>(java.util.Arrays.asList(r.area().code(), r.area().name(), s.year(),
+                    res == null ? null : res.statusIndex(), res == null ? null : res.statusClass(),
+                    res == null ? null : res.dynamicsIndex(), res == null ? null : res.dynamicsClass(),
+                    res == null ? null : res.attention(), res == null ? null : res.excluded()));
             for (Indicator i : table.columns()) {
-                Cell cell = row.cell(i.id());
-                if (cell.suppressed()) {
-                    sheet.value(r, c, ".");
-                } else {
-                    cell(sheet, r, c, cell.value());
-                }
-                c++;
+                rec.add(value(r.cell(i.id())));
             }
-            r++;
+            rows.add(rec);
         }
-        org.dhatim.fastexcel.Worksheet notes = wb.newWorksheet(t.get("xlsx.notes"));
-        int n = 0;
-        for (String note : notes(t, s)) {
-            notes.value(n++, 0, note);
-        }
-        wb.finish();
-        web.audit().record(auditUser(ctx), "export.web", "gebiete.xlsx", "level=" + s.level() + " year=" + s.year());
-        ctx.header("Content-Disposition", "attachment; filename=\"sozialmonitor-" + s.year() + ".xlsx\"");
-        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").result(bytes.toByteArray());
+        String file = format == TableDownload.Format.XLSX ? "gebiete.xlsx" : "gebiete.csv";
+        web.audit().record(auditUser(ctx), "export.web", file, "level=" + s.level() + " year=" + s.year());
+        new TableDownload(notes(t, s), header, rows).send(ctx, format, "sozialmonitor-" + s.level() + "-" + s.year(), t);
     }
 
-    private static void cell(org.dhatim.fastexcel.Worksheet sheet, int r, int c, Double v) {
-        if (v != null && !v.isNaN()) {
-            sheet.value(r, c, v);
+    private static Object value(Cell c) {
+        return c == null ? null : c.suppressed() ? TableDownload.WITHHELD : c.value();
+    }
+
+    /**
+     * The area profile (Steckbrief) as shown: every indicator with the area's value, its
+     * municipality's and the county's, the rank, and the series over all years; then the
+     * target-group breakdowns. {@code format=de|intl|xlsx}.
+     */
+    void profileDownload(Context ctx) {
+        Pages.Selection s = Pages.selection(web, ctx);
+        Texts t = WebServer.viewer(ctx).texts();
+        Pages.Profile p = Pages.profile(web, s, ctx.pathParam("code"));
+        if (p == null) {
+            WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown area");
+            return;
         }
+        List<Integer> years = s.scope().years();
+        List<String> header = new ArrayList<>(List.of("area_code", "area_name", "indicator_id", "indicator", "topic", "unit",
+                "role", "target_group", "year", "value", "parent_value", "county_value", "rank", "ranked_areas"));
+        years.forEach(y -> header.add("value_" + y));
+        String lang = WebServer.viewer(ctx).lang();
+        List<List<Object>> rows = new ArrayList<>();
+        for (Indicator i : p.indicators()) {
+            Pages.Rank rank = p.rank(i);
+            List<Object> rec = new ArrayList<>(java.util.Arrays.asList(p.area().code(), p.area().name(), i.id(), i.name(lang),
+                    i.topic(), i.unit(), i.role().name().toLowerCase(Locale.ROOT), "", s.year(), value(p.value(i.id())),
+                    value(p.parentValue(i.id())), value(p.rootValue(i.id())), rank == null ? null : rank.rank(),
+                    rank == null ? null : rank.of()));
+            java.util.SortedMap<Integer, Cell> series = p.series().getOrDefault(i.id(), new java.util.TreeMap<>());
+            years.forEach(y -> rec.add(value(series.get(y))));
+            rows.add(rec);
+        }
+        p.groups().forEach((group, cells) -> cells.forEach((id, c) -> {
+            Indicator i = web.catalog().indicator(id).orElse(null);
+            List<Object> rec = new ArrayList<>(java.util.Arrays.asList(p.area().code(), p.area().name(), id,
+                    i == null ? id : i.name(lang), i == null ? null : i.topic(), i == null ? null : i.unit(),
+                    i == null ? null : i.role().name().toLowerCase(Locale.ROOT), group, s.year(), value(c), null, null, null, null));
+            years.forEach(y -> rec.add(null));
+            rows.add(rec);
+        }));
+        List<String> notes = new ArrayList<>(notes(t, s));
+        notes.add(1, t.get("download.note.profile", p.area().name(), p.area().code(),
+                p.parent() == null ? "–" : p.parent().name(), p.root() == null ? "–" : p.root().name()));
+        web.audit().record(auditUser(ctx), "export.web", "steckbrief " + p.area().code(), "year=" + s.year());
+        new TableDownload(notes, header, rows).send(ctx, TableDownload.Format.of(ctx.queryParam("format")),
+                "steckbrief-" + p.area().code() + "-" + s.year(), t);
     }
 
     void geojsonDownload(Context ctx) {
@@ -358,10 +338,6 @@ final class Api {
     private static String auditUser(Context ctx) {
         Viewer v = WebServer.viewer(ctx);
         return v.loggedIn() ? v.username() : "public";
-    }
-
-    private static String fmt(DecimalFormat f, Double v) {
-        return v == null || v.isNaN() ? "" : f.format(v);
     }
 
     /** The complete download of a published release (CSV or JSON, format of the privacy part); 404 for any other. */

@@ -225,41 +225,99 @@ final class Pages {
                 .withClass("downloads");
     }
 
-    void area(Context ctx) {
-        Viewer v = WebServer.viewer(ctx);
-        Texts t = v.texts();
-        Selection s = selection(web, ctx);
-        String code = ctx.pathParam("code");
+    /** The position of an area among its peers for one indicator: 1 is the most disadvantaged. */
+    record Rank(int rank, int of) {
+    }
+
+    /**
+     * What an area profile shows, read once for the page and for its download: the area, its
+     * parent and the root, the values of the year for the area and its peers, its series over all
+     * years of the scope and its target-group breakdowns.
+     */
+    record Profile(AreaInfo area, List<AreaInfo> chain, Map<String, Map<String, Cell>> values, AreaResult result,
+                   List<AreaInfo> peers, Map<String, SortedMap<Integer, Cell>> series, Map<String, Map<String, Cell>> groups,
+                   List<Indicator> indicators) {
+        AreaInfo parent() {
+            return chain.isEmpty() ? null : chain.get(chain.size() - 1);
+        }
+
+        AreaInfo root() {
+            return chain.isEmpty() ? null : chain.get(0);
+        }
+
+        Cell value(String indicatorId) {
+            return values.getOrDefault(area.code(), Map.of()).get(indicatorId);
+        }
+
+        Cell parentValue(String indicatorId) {
+            return parent() == null ? null : values.getOrDefault(parent().code(), Map.of()).get(indicatorId);
+        }
+
+        Cell rootValue(String indicatorId) {
+            return root() == null ? null : values.getOrDefault(root().code(), Map.of()).get(indicatorId);
+        }
+
+        /** Null when the area has no value. */
+        Rank rank(Indicator i) {
+            Cell own = value(i.id());
+            if (own == null || own.value() == null) {
+                return null;
+            }
+            List<Double> vs = peers.stream().map(a -> values.getOrDefault(a.code(), Map.of()).get(i.id()))
+                    .filter(c -> c != null && c.value() != null).map(Cell::value).toList();
+            long worse = vs.stream().filter(x -> i.polarity() == Polarity.HIGHER_IS_BETTER ? x < own.value() : x > own.value()).count();
+            return new Rank((int) worse + 1, vs.size());
+        }
+    }
+
+    /** The profile of {@code code} in the selection, or null for an area that does not exist in that year. */
+    static Profile profile(WebServer.WebContext web, Selection s, String code) {
         Map<String, AreaInfo> areas = web.data().areas(s.year());
         AreaInfo area = areas.get(code);
         if (area == null) {
-            WebServer.error(ctx, HttpStatus.NOT_FOUND, t.get("area.unknown"));
-            return;
+            return null;
         }
         List<AreaInfo> chain = new ArrayList<>();
         for (AreaInfo a = areas.get(area.parentCode() == null ? "" : area.parentCode()); a != null;
              a = a.parentCode() == null ? null : areas.get(a.parentCode())) {
             chain.add(0, a);
         }
-        AreaInfo parent = chain.isEmpty() ? null : chain.get(chain.size() - 1);
-        AreaInfo root = chain.isEmpty() ? null : chain.get(0);
-        Map<String, Map<String, Cell>> values = s.scope().isEmpty() ? Map.of() : web.data().values(s.scope(), s.year());
-        AreaResult result = s.scope().isEmpty() ? null : web.data().areaResults(s.scope(), s.year()).get(code);
+        boolean none = s.scope().isEmpty();
+        Map<String, Map<String, Cell>> values = none ? Map.of() : web.data().values(s.scope(), s.year());
+        AreaResult result = none ? null : web.data().areaResults(s.scope(), s.year()).get(code);
         List<AreaInfo> peers = areas.values().stream().filter(a -> a.level().equals(area.level())).toList();
-        Map<String, List<Indicator>> byTopic = new LinkedHashMap<>();
-        web.catalog().indicators().forEach(i -> byTopic.computeIfAbsent(i.topic() == null ? "other" : i.topic(), k -> new ArrayList<>()).add(i));
+        Map<String, SortedMap<Integer, Cell>> series = none ? Map.of() : web.data().allSeries(s.scope(), code);
+        Map<String, Map<String, Cell>> groups = none ? Map.of() : web.data().targetGroupValues(s.scope(), code, s.year());
         Map<String, Cell> own = values.getOrDefault(code, Map.of());
-        Map<String, SortedMap<Integer, Cell>> allSeries = s.scope().isEmpty() ? Map.of() : web.data().allSeries(s.scope(), code);
+        // indicators this workspace has no values for would only be rows of dashes
+        List<Indicator> shown = web.catalog().indicators().stream()
+                .filter(i -> own.containsKey(i.id()) || series.containsKey(i.id())).toList();
+        return new Profile(area, chain, values, result, peers, series, groups, shown);
+    }
+
+    void area(Context ctx) {
+        Viewer v = WebServer.viewer(ctx);
+        Texts t = v.texts();
+        Selection s = selection(web, ctx);
+        String code = ctx.pathParam("code");
+        Profile profile = profile(web, s, code);
+        if (profile == null) {
+            WebServer.error(ctx, HttpStatus.NOT_FOUND, t.get("area.unknown"));
+            return;
+        }
+        AreaInfo area = profile.area();
+        List<AreaInfo> chain = profile.chain();
+        AreaInfo parent = profile.parent();
+        AreaInfo root = profile.root();
+        Map<String, Map<String, Cell>> values = profile.values();
+        AreaResult result = profile.result();
+        Map<String, List<Indicator>> byTopic = new LinkedHashMap<>();
+        profile.indicators().forEach(i -> byTopic.computeIfAbsent(i.topic() == null ? "other" : i.topic(), k -> new ArrayList<>()).add(i));
+        Map<String, Cell> own = values.getOrDefault(code, Map.of());
+        Map<String, SortedMap<Integer, Cell>> allSeries = profile.series();
         String title = area.name();
         List<DomContent> sections = new ArrayList<>();
-        for (Map.Entry<String, List<Indicator>> topicAll : byTopic.entrySet()) {
-            // indicators this workspace has no values for would only be rows of dashes
-            List<Indicator> shown = topicAll.getValue().stream()
-                    .filter(i -> own.containsKey(i.id()) || allSeries.containsKey(i.id())).toList();
-            if (shown.isEmpty()) {
-                continue;
-            }
-            Map.Entry<String, List<Indicator>> topic = Map.entry(topicAll.getKey(), shown);
+        for (Map.Entry<String, List<Indicator>> topic : byTopic.entrySet()) {
             String topicId = "topic-" + topic.getKey();
             sections.add(section(
                     h3(t.getOr("topic." + topic.getKey(), topic.getKey())).withId(topicId),
@@ -279,12 +337,12 @@ final class Pages {
                                         td(cellText(t, c, i.precision())).withClass("num strong"),
                                         td(parent == null ? "–" : cellText(t, values.getOrDefault(parent.code(), Map.of()).get(i.id()), i.precision())).withClass("num"),
                                         td(root == null ? "–" : cellText(t, values.getOrDefault(root.code(), Map.of()).get(i.id()), i.precision())).withClass("num"),
-                                        td(rank(t, i, code, peers, values)).withClass("num"),
+                                        td(rankText(t, profile.rank(i))).withClass("num"),
                                         td(Charts.sparkline(series, t.get("profile.trendLabel", i.name(v.lang()), series.isEmpty() ? "" : series.firstKey() + "–" + series.lastKey()))));
                             })))
                             .withClass("data-table profile-table").attr("aria-labelledby", topicId)));
         }
-        Map<String, Map<String, Cell>> groups = s.scope().isEmpty() ? Map.of() : web.data().targetGroupValues(s.scope(), code, s.year());
+        Map<String, Map<String, Cell>> groups = profile.groups();
         DomContent body = div(
                 nav(ol(each(chain, a -> li(a(a.name()).withHref("/gebiet/" + Layout.enc(a.code()) + "?year=" + s.year()))),
                         li(span(area.name()).attr("aria-current", "page")))).attr("aria-label", t.get("profile.breadcrumb")).withClass("breadcrumb"),
@@ -315,8 +373,18 @@ final class Pages {
                                     return tr(td(targetGroupLabel(t, e.getKey())), td(ind.map(i -> i.name(v.lang())).orElse(e.getValue().getKey())),
                                             td(cellText(t, e.getValue().getValue(), ind.map(Indicator::precision).orElse(1))).withClass("num"));
                                 }))).withClass("data-table"))),
+                iff(!s.scope().isEmpty(), section(h2(t.get("downloads.title")),
+                        p(t.get("profile.downloadsText")),
+                        ul(li(a(t.get("downloads.csvDe")).withHref(profileDownload(code, s, "de")).attr("download", "")),
+                                li(a(t.get("downloads.csvIntl")).withHref(profileDownload(code, s, "intl")).attr("download", "")),
+                                li(a(t.get("downloads.xlsx")).withHref(profileDownload(code, s, "xlsx")).attr("download", ""))))
+                        .withClass("downloads no-print")),
                 p(a(t.get("profile.api")).withHref("/api/v1/areas/" + Layout.enc(code) + "?year=" + s.year())).withClass("no-print"));
         ctx.html(Layout.page(web, v, ctx, title, "nav.overview", body));
+    }
+
+    private static String profileDownload(String code, Selection s, String format) {
+        return "/download/steckbrief/" + Layout.enc(code) + "?year=" + s.year() + "&format=" + format;
     }
 
     static String targetGroupLabel(Texts t, String key) {
@@ -345,16 +413,8 @@ final class Pages {
                 .withMethod("get").withAction(path).withClass("controls inline no-print");
     }
 
-    private String rank(Texts t, Indicator i, String code, List<AreaInfo> peers, Map<String, Map<String, Cell>> values) {
-        Cell own = values.getOrDefault(code, Map.of()).get(i.id());
-        if (own == null || own.value() == null) {
-            return "–";
-        }
-        List<Double> vs = peers.stream().map(a -> values.getOrDefault(a.code(), Map.of()).get(i.id()))
-                .filter(c -> c != null && c.value() != null).map(Cell::value).toList();
-        // rank 1 = the most disadvantaged area
-        long better = vs.stream().filter(x -> i.polarity() == Polarity.HIGHER_IS_BETTER ? x < own.value() : x > own.value()).count();
-        return t.get("profile.rankOf", better + 1, vs.size());
+    private static String rankText(Texts t, Rank rank) {
+        return rank == null ? "–" : t.get("profile.rankOf", rank.rank(), rank.of());
     }
 
     void indicators(Context ctx) {

@@ -4,6 +4,7 @@ import de.sozialmonitor.model.IndicatorCatalog;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.UserRepository;
+import de.sozialmonitor.workspace.Workspace;
 import de.sozialmonitor.workspace.WorkspaceConfig;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -43,21 +44,44 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final WebContext web;
 
-    /** Everything a page needs: the data, the config and the security services. */
+    /** Default size limit of an uploaded data file. */
+    public static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
+
+    /**
+     * Everything a page needs: the data, the config and the security services; the workspace and
+     * its database for the analyst's upload, import and computation ({@code workspace} is null
+     * for a server built from config and catalog only, which then has no upload).
+     */
     public record WebContext(WorkspaceConfig config, IndicatorCatalog catalog, MonitoringData data, Visibility visibility,
                              UserRepository users, AuditLog audit, Sessions sessions, LoginThrottle throttle,
-                             Geometries geometries, boolean secureCookies) {
+                             Geometries geometries, boolean secureCookies, Workspace workspace, Database db,
+                             long maxUploadBytes) {
+        /** The same context with another upload limit (tests). */
+        public WebContext withMaxUploadBytes(long bytes) {
+            return new WebContext(config, catalog, data, visibility, users, audit, sessions, throttle, geometries, secureCookies,
+                    workspace, db, bytes);
+        }
     }
 
+    /** The web application of a workspace, with the analyst's upload, import and computation. */
+    public WebServer(Workspace ws, Database db) {
+        this(context(ws, db));
+    }
+
+    /** Pages and API only: without a workspace the analyst area cannot upload, import or compute. */
     public WebServer(Database db, WorkspaceConfig config, IndicatorCatalog catalog) {
-        this(context(db, config, catalog));
+        this(context(db, config, catalog, null));
     }
 
-    private static WebContext context(Database db, WorkspaceConfig config, IndicatorCatalog catalog) {
+    public static WebContext context(Workspace ws, Database db) {
+        return context(db, ws.config(), ws.catalog(), ws);
+    }
+
+    private static WebContext context(Database db, WorkspaceConfig config, IndicatorCatalog catalog, Workspace ws) {
         MonitoringData data = new MonitoringData(db.jdbi(), config.privacy());
         return new WebContext(config, catalog, data, new DatabaseVisibility(db.jdbi(), data),
                 new UserRepository(db.jdbi()), new AuditLog(db.jdbi()), Sessions.standard(), LoginThrottle.standard(),
-                new Geometries(), "true".equals(System.getenv("SOZIALMONITOR_SECURE_COOKIES")));
+                new Geometries(), "true".equals(System.getenv("SOZIALMONITOR_SECURE_COOKIES")), ws, db, MAX_UPLOAD_BYTES);
     }
 
     public WebServer(WebContext web) {
@@ -71,10 +95,18 @@ public final class WebServer implements AutoCloseable {
                 s.location = Location.CLASSPATH;
             });
             cfg.http.maxRequestSize = 20_000_000L;
+            // Uploads stream to a temporary file above 1 MB; Jetty refuses parts beyond the default
+            // limit. (Javalin keeps this setting process-wide, so it is the same for every server;
+            // a lower limit of one server is enforced by checkCsrf and Uploads.store.)
+            cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
         });
         app.before(this::identify);
         app.before(this::securityHeaders);
         app.before(this::checkCsrf);
+        app.exception(io.javalin.http.ContentTooLargeResponse.class,
+                (e, ctx) -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             org.slf4j.LoggerFactory.getLogger(WebServer.class).error("request failed: {}", ctx.path(), e);
@@ -89,6 +121,7 @@ public final class WebServer implements AutoCloseable {
         Api api = new Api(web);
         OgcApi ogc = new OgcApi(web);
         Admin admin = new Admin(web, this);
+        AnalystPages analyst = new AnalystPages(web);
 
         route(HandlerType.GET, "/", Role.PUBLIC, pages::overview);
         route(HandlerType.GET, "/gebiet/{code}", Role.PUBLIC, pages::area);
@@ -101,6 +134,7 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.GET, "/download/gebiete.csv", Role.PUBLIC, api::csv);
         route(HandlerType.GET, "/download/gebiete.geojson", Role.PUBLIC, api::geojsonDownload);
         route(HandlerType.GET, "/download/gebiete.xlsx", Role.PUBLIC, api::xlsx);
+        route(HandlerType.GET, "/download/steckbrief/{code}", Role.PUBLIC, api::profileDownload);
         route(HandlerType.GET, "/api/v1/openapi.json", Role.PUBLIC, api::openapi);
         route(HandlerType.GET, "/api/v1/meta", Role.PUBLIC, api::meta);
         route(HandlerType.GET, "/api/v1/indicators", Role.PUBLIC, api::indicators);
@@ -121,6 +155,10 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.POST, "/intern/berichtsstaende/{number}/veroeffentlichen", Role.ANALYST, admin::publishRelease);
         route(HandlerType.GET, "/intern/berichtsstaende/{number}/download", Role.ANALYST, admin::internalReleaseDownload);
         route(HandlerType.GET, "/download/berichtsstand/{number}", Role.PUBLIC, api::releaseDownload);
+        route(HandlerType.GET, "/intern/daten", Role.ANALYST, analyst::dataPage);
+        route(HandlerType.POST, "/intern/daten/pruefen", Role.ANALYST, analyst::check);
+        route(HandlerType.POST, "/intern/daten/einspielen", Role.ANALYST, analyst::importChecked);
+        route(HandlerType.POST, "/intern/berechnung", Role.ANALYST, analyst::compute);
         route(HandlerType.GET, "/intern/benutzer", Role.ADMIN, admin::users);
         route(HandlerType.POST, "/intern/benutzer", Role.ADMIN, admin::addUser);
         route(HandlerType.POST, "/intern/benutzer/{name}/rolle", Role.ADMIN, admin::setRole);
@@ -220,8 +258,26 @@ public final class WebServer implements AutoCloseable {
         }
         Viewer viewer = viewer(ctx);
         String expected = viewer.loggedIn() ? viewer.csrfToken() : ctx.cookie(LOGIN_CSRF_COOKIE);
+        if (expected == null) {
+            throw forbidden(ctx); // before reading (and, for an upload, storing) any body
+        }
         String given = ctx.header("X-CSRF-Token");
-        if (given == null) {
+        if (given == null && ctx.isMultipartFormData()) {
+            if (!viewer.loggedIn()) {
+                throw forbidden(ctx);
+            }
+            if (ctx.contentLength() > web.maxUploadBytes() + 64 * 1024) {
+                throw new io.javalin.http.ContentTooLargeResponse(viewer.texts().get("upload.tooLarge",
+                        web.maxUploadBytes() / (1024 * 1024)));
+            }
+            try {
+                given = ctx.formParam("_csrf");
+            } catch (RuntimeException e) {
+                // Jetty refuses a part beyond the limit while parsing (a body without Content-Length)
+                throw new io.javalin.http.ContentTooLargeResponse(viewer.texts().get("upload.tooLarge",
+                        web.maxUploadBytes() / (1024 * 1024)));
+            }
+        } else if (given == null) {
             given = ctx.formParam("_csrf");
         }
         if (expected == null || given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),

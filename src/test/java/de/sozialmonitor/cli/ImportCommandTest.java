@@ -35,6 +35,31 @@ class ImportCommandTest {
     }
 
     @Test
+    void mappingNamesTheSourceMappingWhateverTheFileIsCalled(@TempDir Path tmp) throws IOException {
+        String ws = tmp.resolve("ws").toString();
+        assertThat(run("init", ws, "--territory-code", "03157", "--territory-name", "Landkreis Peine").exit()).isZero();
+        assertThat(run("import", "-w", ws, sample(tmp, "peine-gebiete.csv")).exit()).isZero();
+        Files.writeString(Path.of(ws, "sources", "gemeinden.yaml"), """
+                pattern: "einwohner-gemeinden*.csv"
+                layout: wide
+                area: {column: Gemeinde, codes: name}
+                columns:
+                  "2022": {variable: pop_total, year: 2022}
+                """);
+        Path file = tmp.resolve("lieferung.csv");
+        Files.writeString(file, "Gemeinde;2022\nStadt Peine;50.220\nEdemissen;8.123\n");
+        Run byContent = run("--lang", "en", "check", "-w", ws, file.toString());
+        assertThat(byContent.exit()).as(byContent.out() + byContent.err()).isEqualTo(ExitCodes.REJECTED_INPUT);
+        Run mapped = run("--lang", "en", "import", "-w", ws, "--mapping", "gemeinden", file.toString());
+        assertThat(mapped.exit()).as(mapped.out() + mapped.err()).isZero();
+        assertThat(mapped.out()).contains("2 rows");
+        Files.writeString(file, "Gemeinde;2022\nStadt Peine;50.221\n"); // not the imported file again
+        Run unknown = run("--lang", "en", "check", "-w", ws, "--mapping", "../sozialmonitor", file.toString());
+        assertThat(unknown.exit()).isEqualTo(ExitCodes.REJECTED_INPUT);
+        assertThat(unknown.out()).contains("no source mapping \"../sozialmonitor\"");
+    }
+
+    @Test
     void importCheckAndHistoryWorkEndToEnd(@TempDir Path tmp) throws IOException {
         String ws = tmp.resolve("ws").toString();
         assertThat(run("init", ws, "--territory-code", "03157", "--territory-name", "Landkreis Peine").exit()).isZero();

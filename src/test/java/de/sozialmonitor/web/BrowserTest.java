@@ -102,6 +102,12 @@ class BrowserTest {
         driver.get(fx.base + path);
     }
 
+    /** Waits until the page (after a form was sent) has an h1 starting with {@code start}. */
+    static void waitForHeading(String start) {
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("h1")).getText().startsWith(start));
+    }
+
     static void waitForMap() {
         waiting().until(d -> d.findElement(By.id("map")).getAttribute("data-loaded") != null);
     }
@@ -238,6 +244,68 @@ class BrowserTest {
         assertThat(driver.findElement(By.cssSelector(".scope")).getText()).contains("Veröffentlichter Berichtsstand 2");
     }
 
+    /**
+     * The analyst's whole way in the browser, on a server of its own (so that the release numbers
+     * of the other tests stay as they are): log in → upload a canonical CSV → check report →
+     * import → compute → create a release → publish → the public sees it. axe-core on every page
+     * of the way.
+     */
+    @Test
+    void anAnalystUploadsChecksImportsComputesAndPublishesFromTheBrowser() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (WebFixture own = WebFixture.start()) {
+            String base = own.base;
+            driver.get(base + "/login");
+            driver.findElement(By.id("username")).sendKeys("analyst1");
+            driver.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
+            driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+            waiting().until(d -> d.getCurrentUrl().endsWith("/intern"));
+            driver.findElement(By.linkText("Daten hochladen, prüfen und einspielen; Berechnung")).click();
+            waiting().until(d -> d.getCurrentUrl().endsWith("/intern/daten"));
+            problems.addAll(axeViolations());
+
+            Path csv = Files.createTempDirectory("sozialmonitor-upload").resolve("zaehlung-2024.csv");
+            Files.writeString(csv, AnalystAreaTest.canonicalCsv(2024, 7));
+            driver.findElement(By.id("upload-file")).sendKeys(csv.toString());
+            driver.findElement(By.xpath("//button[normalize-space()='Hochladen und prüfen']")).click();
+            waitForHeading("Prüfbericht");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Prüfbericht: zaehlung-2024.csv");
+            assertThat(driver.findElement(By.cssSelector(".notice")).getText()).startsWith("Keine Fehler");
+            problems.addAll(axeViolations());
+
+            driver.findElement(By.xpath("//button[normalize-space()='Importieren']")).click();
+            waitForHeading("Import Nr.");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).endsWith("eingespielt");
+            problems.addAll(axeViolations());
+
+            driver.findElement(By.linkText("Weiter: Berechnung")).click();
+            waiting().until(d -> d.getCurrentUrl().contains("/intern/daten"));
+            assertThat(driver.findElement(By.cssSelector("#einspielungen + div")).getText()).contains("zaehlung-2024.csv").contains("analyst1");
+            new Select(driver.findElement(By.id("compute-year"))).selectByValue("2024");
+            driver.findElement(By.xpath("//button[normalize-space()='Berechnen']")).click();
+            waitForHeading("Berechnung");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).endsWith("für 2024");
+            problems.addAll(axeViolations());
+
+            assertThat(driver.findElement(By.id("release-title")).getAttribute("value")).isEqualTo("Berichtsstand 2024");
+            driver.findElement(By.xpath("//button[starts-with(normalize-space(), 'Anlegen')]")).click();
+            waitForHeading("Interner Bereich");
+            assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("Berichtsstand 3 angelegt");
+            driver.findElement(By.xpath("//button[contains(., 'Berichtsstand 3 prüfen und veröffentlichen')]")).click();
+            waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector(".notice")).getText().contains("veröffentlicht"));
+            assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("Berichtsstand 3 ist veröffentlicht");
+
+            driver.findElement(By.cssSelector(".logout button")).click();
+            waiting().until(d -> d.findElements(By.cssSelector(".logout")).isEmpty());
+            driver.get(base + "/?year=2024");
+            assertThat(driver.findElement(By.cssSelector(".scope")).getText()).contains("Veröffentlichter Berichtsstand 3");
+            assertThat(driver.findElements(By.cssSelector("#area-table tbody tr"))).hasSize(6);
+            assertNoAlert();
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyPageHasNoAccessibilityViolations() throws IOException {
         List<String> problems = new ArrayList<>();
@@ -257,7 +325,7 @@ class BrowserTest {
         driver.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
         driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/intern"));
-        for (String path : List.of("/intern", "/intern/benutzer", "/intern/protokoll", "/?year=2023")) {
+        for (String path : List.of("/intern", "/intern/daten", "/intern/benutzer", "/intern/protokoll", "/?year=2023")) {
             open(path);
             if (!driver.findElements(By.id("map")).isEmpty()) {
                 waitForMap();

@@ -72,6 +72,42 @@ class PagesAndDownloadsTest {
     }
 
     @Test
+    void theAreaProfileDownloadsAsShownWithComparisonRankSeriesAndWithheldValues() {
+        assertThat(fx.client().get("/gebiet/L1?year=2023").body()).contains("/download/steckbrief/L1?year=2023&amp;format=de");
+        HttpResponse<String> r = fx.client().get("/download/steckbrief/L1?year=2023&format=de");
+        assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("steckbrief-L1-2023.csv");
+        assertThat(r.body()).contains("# Gebietssteckbrief Ortsteil A (L1); Vergleichswerte: Gemeinde Nord und Landkreis Musterstadt");
+        NamedCsvRecord migrant = parse(r.body(), ';').stream()
+                .filter(x -> x.getField("indicator_id").equals("migrant_u18") && x.getField("target_group").isEmpty()).findFirst().orElseThrow();
+        // published result set 1: value = (100 + 40 a + 20 k + 10 (year - 2021)) / 20 with a = 3 for L1, 1 for G1, 0 for K
+        assertThat(migrant.getField("value")).isEqualTo("12");
+        assertThat(migrant.getField("parent_value")).isEqualTo("8");
+        assertThat(migrant.getField("county_value")).isEqualTo("6");
+        assertThat(migrant.getField("value_2021")).isEqualTo("11");
+        assertThat(migrant.getField("value_2022")).isEqualTo("11,5");
+        // L1 has the lowest share of the five localities with a published value (L6's is withheld)
+        assertThat(migrant.getField("rank")).isEqualTo("5");
+        assertThat(migrant.getField("ranked_areas")).isEqualTo("5");
+
+        NamedCsvRecord withheld = parse(fx.client().get("/download/steckbrief/L2?year=2023&format=intl").body(), ',').stream()
+                .filter(x -> x.getField("indicator_id").equals("single_parent_children")).findFirst().orElseThrow();
+        assertThat(withheld.getField("value")).isEqualTo(".");
+        assertThat(fx.client().get("/download/steckbrief/NOPE?year=2023").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theAreaProfileXlsxHasNumbersAsNumbers() throws Exception {
+        byte[] bytes = fx.client().getBytes("/download/steckbrief/L1?year=2023&format=xlsx");
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            int value = rows.get(0).getCellText(9).equals("value") ? 9 : -1;
+            assertThat(value).isEqualTo(9);
+            org.dhatim.fastexcel.reader.Row migrant = rows.stream().filter(x -> "migrant_u18".equals(x.getCellText(2))).findFirst().orElseThrow();
+            assertThat(migrant.getCellAsNumber(value)).hasValueSatisfying(v -> assertThat(v.doubleValue()).isEqualTo(12.0));
+        }
+    }
+
+    @Test
     void overviewHasMapTableLegendAndDemoBanner() {
         String html = fx.client().get("/?year=2023").body();
         assertThat(html).contains("id=\"map\"").contains("id=\"area-table\"").contains("Legende")

@@ -53,7 +53,7 @@ class ScreenshotsTest {
             db = keep != null ? ws.openDatabase() : de.sozialmonitor.store.TestDatabases.h2();
             Showcase.populate(db, ws, Showcase.sharedPeine());
         }
-        try (WebServer server = new WebServer(db, ws.config(), ws.catalog()).start(0)) {
+        try (WebServer server = new WebServer(ws, db).start(0)) {
             Path profile = Files.createTempDirectory("sozialmonitor-chromium");
             WebDriver driver = BrowserTest.startBrowser(browser.get()[0], browser.get()[1], profile, profile);
             try {

@@ -17,6 +17,7 @@ final class LoadContext {
     final String fileName;
     final boolean postgres;
     private Map<String, AreaRepository.KnownArea> known;
+    private AreaValidity validity;
 
     LoadContext(Workspace ws, Handle handle, long importId, CheckReport report, String fileName, boolean postgres) {
         this.ws = ws;
@@ -32,6 +33,33 @@ final class LoadContext {
             known = AreaRepository.known(handle);
         }
         return known;
+    }
+
+    /** Validity of every area version, for the per-year check of observations. */
+    AreaValidity validity() {
+        if (validity == null) {
+            validity = new AreaValidity(AreaRepository.limitedValidities(handle));
+        }
+        return validity;
+    }
+
+    /**
+     * Reports a figure of an area in a year in which no version of the area was valid (error) or
+     * valid only for part of the year (warning); returns false for the error.
+     */
+    boolean checkValidity(String sheet, long row, String column, String code, int year) {
+        AreaValidity.Verdict v = validity().of(code, year);
+        if (v == AreaValidity.Verdict.VALID) {
+            return true;
+        }
+        AreaRepository.KnownArea a = knownAreas().get(code);
+        String name = a == null ? code : a.name() + " (" + code + ")";
+        if (v == AreaValidity.Verdict.NOT_IN_YEAR) {
+            error("area_not_in_year", sheet, row, column, code, "area.notInYear", name, String.valueOf(year), validity.describe(code));
+            return false;
+        }
+        warn("area_part_of_year", sheet, row, column, code, "area.partOfYear", name, String.valueOf(year), validity.describe(code));
+        return true;
     }
 
     void error(String code, String sheet, long row, String column, String value, String key, Object... args) {

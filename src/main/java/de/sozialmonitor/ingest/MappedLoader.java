@@ -55,28 +55,54 @@ final class MappedLoader implements Loader {
             throw m.fail("layout", "layout must be long, wide, crosstab or microdata");
         }
         CsvDialect dialect = SheetRows.isXlsx(file) ? null : dialect();
-        List<SheetRows.Line> lines = new ArrayList<>();
-        String sheet = SheetRows.forEach(file, m.text("sheet", null), dialect, lines::add);
+        List<SheetSpec> sheets = SheetSpec.of(m, file);
+        ObservationSink sink = new ObservationSink(ctx);
+        long[] read = {0};
+        try {
+            for (SheetSpec spec : sheets) {
+                List<SheetRows.Line> lines = new ArrayList<>();
+                String sheet;
+                try {
+                    sheet = SheetRows.forEach(file, spec.name(), dialect, lines::add);
+                } catch (SheetRows.MissingSheetException e) {
+                    if (sheets.size() == 1) {
+                        throw e;
+                    }
+                    ctx.error("missing_sheet", spec.name(), 0, null, null, "mapping.badSheet", GeoJsonLoader.oneLine(e.getMessage()));
+                    continue;
+                }
+                loadSheet(ctx, spec.mapping(), layout, sheet, lines, sink, read);
+            }
+        } finally {
+            ctx.report.rowsRead(read[0]);
+            sink.close();
+        }
+        return sink;
+    }
+
+    /** The rows of one sheet (or of the CSV file) into the sink; {@code m} is the mapping with the sheet's own keys. */
+    private void loadSheet(LoadContext ctx, SourceMapping m, String layout, String sheet, List<SheetRows.Line> lines,
+                           ObservationSink sink, long[] readCount) {
         JsonNode areaSpec = m.node("area");
         String areaColumn = areaSpec.path("column").asText(null);
         if (areaColumn == null) {
             throw m.fail("area", "area: column: names the column that holds the area");
         }
         int headerRows = m.integer("header_rows", 1);
-        int headerIdx = headerIndex(lines, areaColumn);
+        int headerIdx = headerIndex(m, lines, areaColumn);
         if (headerIdx >= 0 && m.integer("header_row", 0) == 0) {
             // the area column's label sits in the top header row; the header ends header_rows - 1 below
             headerIdx = Math.min(lines.size() - 1, headerIdx + headerRows - 1);
         }
         if (headerIdx < 0) {
             ctx.error("missing_column", sheet, 0, areaColumn, null, "mapping.noHeader", areaColumn);
-            ctx.report.rowsRead(lines.size());
-            return null;
+            readCount[0] += lines.size();
+            return;
         }
         List<String> headers = headerKeys(lines, headerIdx, headerRows);
         int areaCol = column(headers, areaColumn);
         AreaMatcher areas = new AreaMatcher(areaSpec, ctx.knownAreas());
-        String fixedYear = m.text("year", null);
+        String fixedYear = SheetSpec.year(m.text("year", null), sheet);
         int yearCol = m.text("year_column", null) == null ? -1 : column(headers, m.text("year_column", null));
         if (m.text("year_column", null) != null && yearCol < 0) {
             ctx.error("missing_column", sheet, lines.get(headerIdx).number(), m.text("year_column", null), null, "mapping.noColumn");
@@ -112,7 +138,7 @@ final class MappedLoader implements Loader {
                 }
                 JsonNode spec = e.getValue();
                 String variable = spec.isTextual() ? spec.asText() : spec.path("variable").asText(m.text("variable", null));
-                String year = spec.isObject() && spec.has("year") ? spec.get("year").asText() : null;
+                String year = spec.isObject() && spec.has("year") ? SheetSpec.year(spec.get("year").asText(), sheet) : null;
                 Map<String, String> dims = new TreeMap<>();
                 if (spec.isObject()) {
                     spec.fields().forEachRemaining(f -> {
@@ -127,7 +153,6 @@ final class MappedLoader implements Loader {
                 specs.add(new ColumnSpec(idx, headers.get(idx), variable, year, dims));
             }
         }
-        ObservationSink sink = new ObservationSink(ctx);
         long read = 0;
         try {
             List<SheetRows.Line> pending = new ArrayList<>();
@@ -169,10 +194,8 @@ final class MappedLoader implements Loader {
                 }
             }
         } finally {
-            ctx.report.rowsRead(read);
-            sink.close();
+            readCount[0] += read;
         }
-        return sink;
     }
 
     private CsvDialect dialect() throws IOException {
@@ -199,7 +222,7 @@ final class MappedLoader implements Loader {
     }
 
     /** The header row: given as header_row (the last header row), else the first row naming the area column. */
-    private int headerIndex(List<SheetRows.Line> lines, String areaColumn) {
+    private static int headerIndex(SourceMapping m, List<SheetRows.Line> lines, String areaColumn) {
         int given = m.integer("header_row", 0);
         for (int i = 0; i < lines.size(); i++) {
             SheetRows.Line l = lines.get(i);

@@ -23,8 +23,9 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 /**
  * A register extract (one row per person or case) aggregated while it streams into counts per
  * area × year × target group; no record leaves this class (data minimisation), memory grows with
- * the number of distinct counts, not with the rows. Rows locate themselves by area code or by
- * coordinates (EPSG:4326), assigned to an area by point-in-polygon over an STRtree.
+ * the number of distinct counts, not with the rows. Rows locate themselves by area code, by an
+ * address key looked up in a declared address → area file, or by coordinates (EPSG:4326),
+ * assigned to an area by point-in-polygon over an STRtree.
  */
 final class MicrodataLoader implements Loader {
     private final Path file;
@@ -40,9 +41,17 @@ final class MicrodataLoader implements Loader {
         return "microdata";
     }
 
+    /** Rows with an unknown address key that are reported one by one; the rest are summed up. */
+    static final int ADDRESS_ERRORS_LISTED = 10;
+
+    /** The mapping's version, and the lookup's when rows locate themselves by address key. */
     @Override
     public String mappingVersion() {
-        return m.version;
+        if (!m.node("address").isObject() || !m.node("address").hasNonNull("lookup")) {
+            return m.version;
+        }
+        String v = m.version + "+" + AddressLookup.version(AddressLookup.fileOf(m));
+        return v.length() <= 200 ? v : v.substring(0, 200);
     }
 
     @Override
@@ -119,20 +128,47 @@ final class MicrodataLoader implements Loader {
             tree.build();
         }
         STRtree index = tree;
+        AddressLookup lookup = null;
+        if (m.node("address").isObject()) {
+            lookup = AddressLookup.read(m, ctx, areaIdx);
+            if (lookup == null) {
+                return null;
+            }
+        }
+        AddressLookup addresses = lookup;
+        boolean[] limited = new boolean[areaCodes.size()];
+        for (int i = 0; i < limited.length; i++) {
+            limited[i] = ctx.validity().limited(areaCodes.get(i));
+        }
+        java.util.Set<Long> validityReported = new java.util.HashSet<>();
+        long[] unmatched = {0};
+        java.util.Set<String> unmatchedKeys = new java.util.LinkedHashSet<>();
         AreaMatcher matcher = new AreaMatcher(m.node("area"), known);
         String sheet = null;
         long[] read = {0};
-        Object[] state = new Object[3]; // columns, dimensions, groups, resolved from the header
+        boolean[] headerSeen = {false};
+        Object[] state = new Object[4]; // columns, dimensions, groups, address key columns, resolved from the header
         String fixedYear = m.text("year", null);
         sheet = SheetRows.forEach(file, m.text("sheet", null), dialect, line -> {
-            if (state[0] == null) {
+            if (!headerSeen[0]) {
                 if (line.blank()) {
                     return;
                 }
+                headerSeen[0] = true;
                 header[0] = line.cells();
                 state[0] = columns(ctx, header[0], coords);
                 state[1] = dimensions(ctx, header[0]);
                 state[2] = groups(((List<Dimension>) state[1]));
+                if (addresses != null) {
+                    int[] ac = new int[addresses.extractColumns.size()];
+                    for (int i = 0; i < ac.length; i++) {
+                        ac[i] = MappedLoader.column(header[0], addresses.extractColumns.get(i));
+                        if (!require(ctx, ac[i], addresses.extractColumns.get(i))) {
+                            state[0] = null; // no row can be read
+                        }
+                    }
+                    state[3] = ac;
+                }
                 return;
             }
             if (line.blank()) {
@@ -146,7 +182,29 @@ final class MicrodataLoader implements Loader {
                 return;
             }
             int area;
-            if (index != null) {
+            String areaColumn;
+            if (addresses != null) {
+                int[] ac = (int[]) state[3];
+                String[] parts = new String[ac.length];
+                for (int i = 0; i < ac.length; i++) {
+                    parts[i] = line.cell(ac[i]);
+                }
+                area = addresses.area(AddressLookup.key(parts));
+                areaColumn = String.join("+", addresses.extractColumns);
+                if (area < 0) {
+                    unmatched[0]++;
+                    String shown = String.join(" ", parts);
+                    if (unmatched[0] <= ADDRESS_ERRORS_LISTED) {
+                        ctx.error("unknown_address", null, line.number(), areaColumn, shown, "address.unknown",
+                                addresses.file.getFileName().toString());
+                    }
+                    if (unmatchedKeys.size() < 100_000) {
+                        unmatchedKeys.add(shown);
+                    }
+                    return;
+                }
+            } else if (index != null) {
+                areaColumn = coords.path("x").asText();
                 area = locate(index, gf, line.cell(cols[1]), line.cell(cols[2]));
                 if (area < 0) {
                     // no coordinates in the report: they locate a person
@@ -160,11 +218,20 @@ final class MicrodataLoader implements Loader {
                     return;
                 }
                 area = a;
+                areaColumn = m.node("area").path("column").asText();
             }
             int year = ObservationSink.parseYear(cols[3] >= 0 ? line.cell(cols[3]) : fixedYear == null ? "" : fixedYear);
             if (year < 0) {
                 ctx.error("bad_period", null, line.number(), m.text("year_column", "year"), cols[3] >= 0 ? line.cell(cols[3]) : fixedYear,
                         "period.bad", ObservationSink.MIN_YEAR, ObservationSink.MAX_YEAR);
+                return;
+            }
+            if (limited[area] && validityReported.add(((long) area << 16) | year)) {
+                // reported once per area and year: thousands of persons share the same cause
+                if (!ctx.checkValidity(null, line.number(), areaColumn, areaCodes.get(area), year)) {
+                    return;
+                }
+            } else if (limited[area] && ctx.validity().of(areaCodes.get(area), year) == AreaValidity.Verdict.NOT_IN_YEAR) {
                 return;
             }
             int[] v = new int[dims.size()];
@@ -187,7 +254,13 @@ final class MicrodataLoader implements Loader {
             }
         });
         ctx.report.rowsRead(read[0]);
-        if (state[0] == null) {
+        if (unmatched[0] > ADDRESS_ERRORS_LISTED) {
+            List<String> first = unmatchedKeys.stream().limit(5).toList();
+            ctx.error("unknown_address", null, 0, String.join("+", addresses.extractColumns), String.join(", ", first),
+                    "address.unknownTotal", unmatched[0], unmatchedKeys.size() >= 100_000 ? "100000+" : String.valueOf(unmatchedKeys.size()),
+                    addresses.file.getFileName().toString(), unmatched[0] - ADDRESS_ERRORS_LISTED);
+        }
+        if (!headerSeen[0]) {
             ctx.fileError("empty_file", "file.noRows");
             return null;
         }
@@ -196,7 +269,7 @@ final class MicrodataLoader implements Loader {
         }
         List<Dimension> dims = (List<Dimension>) state[1];
         List<int[]> groups = (List<int[]>) state[2];
-        ObservationSink sink = new ObservationSink(ctx);
+        ObservationSink sink = new ObservationSink(ctx, false);
         try {
             for (Map.Entry<Long, long[]> e : new TreeMap<>(counts).entrySet()) {
                 long key = e.getKey();
@@ -243,7 +316,9 @@ final class MicrodataLoader implements Loader {
     private int[] columns(LoadContext ctx, List<String> header, JsonNode coords) {
         int[] c = {-1, -1, -1, -1};
         boolean ok = true;
-        if (coords.isObject()) {
+        if (m.node("address").isObject()) {
+            // the address key columns are resolved in load()
+        } else if (coords.isObject()) {
             c[1] = MappedLoader.column(header, coords.path("x").asText("lon"));
             c[2] = MappedLoader.column(header, coords.path("y").asText("lat"));
             ok &= require(ctx, c[1], coords.path("x").asText("lon"));
@@ -251,7 +326,7 @@ final class MicrodataLoader implements Loader {
         } else {
             String areaCol = m.node("area").path("column").asText(null);
             if (areaCol == null) {
-                throw m.fail("area", "microdata needs area: {column: ...} or coordinates: {x, y, level}");
+                throw m.fail("area", "microdata needs area: {column: ...}, address: {column: ..., lookup: ...} or coordinates: {x, y, level}");
             }
             c[0] = MappedLoader.column(header, areaCol);
             ok &= require(ctx, c[0], areaCol);

@@ -27,6 +27,9 @@ final class ObservationSink implements AutoCloseable {
     private final Map<String, String> groupCanonical = new HashMap<>();
     private final LongFloatMap keys = new LongFloatMap();
     private final String[] areaCodes;
+    /** Areas whose versions do not cover every year: only these need the per-year validity check. */
+    private final boolean[] limitedValidity;
+    private final boolean checkValidity;
     private final java.util.List<String> groupKeys = new java.util.ArrayList<>(java.util.List.of(""));
     private final TreeSet<Integer> years = new TreeSet<>();
     private final TreeSet<String> variables = new TreeSet<>();
@@ -35,11 +38,22 @@ final class ObservationSink implements AutoCloseable {
     private long rejected;
 
     ObservationSink(LoadContext ctx) {
+        this(ctx, true);
+    }
+
+    /**
+     * {@code checkValidity} false: the loader checks area validity per year itself, at the rows
+     * of the file (microdata, whose counts no longer have rows).
+     */
+    ObservationSink(LoadContext ctx, boolean checkValidity) {
         this.ctx = ctx;
+        this.checkValidity = checkValidity;
         int i = 0;
         areaCodes = new String[ctx.knownAreas().size()];
+        limitedValidity = new boolean[areaCodes.length];
         for (String code : ctx.knownAreas().keySet()) {
             areaCodes[i] = code;
+            limitedValidity[i] = ctx.validity().limited(code);
             areaIndex.put(code, i++);
         }
         List<Variable> vars = ctx.ws.catalog().variables();
@@ -66,6 +80,9 @@ final class ObservationSink implements AutoCloseable {
         int year = parseYear(yearText);
         if (year < 0) {
             ctx.error("bad_period", sheet, row, yearCol, yearText, "period.bad", MIN_YEAR, MAX_YEAR);
+            ok = false;
+        }
+        if (ok && year >= 0 && checkValidity && limitedValidity[a] && !ctx.checkValidity(sheet, row, areaCol, area, year)) {
             ok = false;
         }
         Integer v = variableIndex.get(variable);

@@ -78,6 +78,13 @@ final class SheetRows {
         return null;
     }
 
+    /** The names of a workbook's sheets, in order. */
+    static List<String> sheetNames(Path file) throws IOException {
+        try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
+            return wb.getSheets().map(Sheet::getName).toList();
+        }
+    }
+
     private static Line line(Row r) {
         int n = r.getCellCount();
         List<String> cells = new ArrayList<>(n);

@@ -110,6 +110,13 @@ final class SourceMapping {
         return new SourceMapping(name, yaml, "sources/" + yaml.getFileName() + "@" + hash, root);
     }
 
+    /** This mapping with some keys replaced (the keys of one sheet in a list of sheets). */
+    SourceMapping with(JsonNode overrides) {
+        com.fasterxml.jackson.databind.node.ObjectNode merged = ((com.fasterxml.jackson.databind.node.ObjectNode) root).deepCopy();
+        overrides.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        return new SourceMapping(name, file, version, merged);
+    }
+
     String text(String key, String fallback) {
         JsonNode n = root.get(key);
         return n == null || n.isNull() ? fallback : n.asText();

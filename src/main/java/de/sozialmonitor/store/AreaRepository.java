@@ -34,6 +34,24 @@ public final class AreaRepository {
         return map;
     }
 
+    /** Validity of one area version: {@code validTo} null while current. */
+    public record Validity(String code, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    /**
+     * The versions of every area code that is not valid throughout (some version has a valid_to or
+     * starts after {@link Area#BEGINNING}), ordered by code and valid_from: what the per-year check
+     * of observations needs. Codes not listed are valid in every year.
+     */
+    public static List<Validity> limitedValidities(Handle h) {
+        return h.createQuery("SELECT code, valid_from, valid_to FROM area WHERE code IN "
+                        + "(SELECT code FROM area WHERE valid_to IS NOT NULL OR valid_from > :b) ORDER BY code, valid_from")
+                .bind("b", Area.BEGINNING)
+                .map((rs, ctx) -> new Validity(rs.getString(1), rs.getDate(2).toLocalDate(),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()))
+                .list();
+    }
+
     /** Level name to depth (root territory = 0). */
     public static Map<String, Integer> levels(Handle h) {
         Map<String, Integer> map = new LinkedHashMap<>();

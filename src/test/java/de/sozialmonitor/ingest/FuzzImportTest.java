@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Mangled files — truncated, binary garbage, huge fields, wrong encoding, flipped bytes — must
@@ -64,22 +65,23 @@ class FuzzImportTest {
         }
     }
 
-    @Test
-    void mangledFilesEndInAClearOutcomeAndRejectedOnesChangeNothing() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void mangledFilesEndInAClearOutcomeAndRejectedOnesChangeNothing(TestDatabases.Kind kind) throws IOException {
         Workspace ws = IngestFixtures.workspace(tmp.resolve("ws"));
         SplittableRandom rnd = new SplittableRandom(20261125);
-        try (Database db = TestDatabases.h2()) {
+        try (Database db = kind.open()) {
             Importer.importFile(ws, db, IngestFixtures.sample(tmp, "peine-gebiete.csv"), "anna");
             int rejected = 0;
             for (int i = 0; i < 120; i++) {
                 String name = SAMPLES.get(rnd.nextInt(SAMPLES.size()));
                 byte[] original = Files.readAllBytes(IngestFixtures.sample(tmp, name));
-                int kind = rnd.nextInt(5);
+                int mangling = rnd.nextInt(5);
                 Path file = tmp.resolve("fuzz-" + i + "-" + name);
-                Files.write(file, mangle(original, rnd, kind));
+                Files.write(file, mangle(original, rnd, mangling));
                 String before = DatabaseSnapshot.of(db);
                 ImportOutcome o = Importer.importFile(ws, db, file, "fuzz");
-                assertThat(o.status()).as("%s kind %d", file, kind).isNotNull();
+                assertThat(o.status()).as("%s kind %d", file, mangling).isNotNull();
                 if (o.status() == ImportOutcome.Status.REJECTED) {
                     rejected++;
                     assertThat(o.report().problems()).as(file.toString()).isNotEmpty()
@@ -91,10 +93,11 @@ class FuzzImportTest {
         }
     }
 
-    @Test
-    void aBinaryFileAndAnEmptyFileAreNamedAsSuch() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aBinaryFileAndAnEmptyFileAreNamedAsSuch(TestDatabases.Kind kind) throws IOException {
         Workspace ws = IngestFixtures.workspace(tmp.resolve("ws"));
-        try (Database db = TestDatabases.h2()) {
+        try (Database db = kind.open()) {
             Path bin = tmp.resolve("bild.csv");
             byte[] b = new byte[5000];
             new SplittableRandom(1).nextBytes(b);

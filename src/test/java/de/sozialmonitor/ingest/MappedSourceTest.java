@@ -15,8 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MappedSourceTest {
     @TempDir
@@ -25,9 +26,9 @@ class MappedSourceTest {
     private Workspace ws;
     private Database db;
 
-    private void setUp() {
+    private void setUp(TestDatabases.Kind kind) {
         ws = IngestFixtures.workspace(tmp.resolve("ws"));
-        db = TestDatabases.h2();
+        db = kind.open();
         ImportOutcome areas = Importer.importFile(ws, db, IngestFixtures.sample(tmp, "peine-gebiete.csv"), "anna");
         assertThat(areas.imported()).isTrue();
     }
@@ -77,9 +78,10 @@ class MappedSourceTest {
         }
     }
 
-    @Test
-    void crossTabWorkbookWithMergedHeadersMapsToTargetGroups() throws IOException {
-        setUp();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void crossTabWorkbookWithMergedHeadersMapsToTargetGroups(TestDatabases.Kind kind) throws IOException {
+        setUp(kind);
         IngestFixtures.write(ws.sourcesDir(), "lsn-alter.yaml", """
                 pattern: "lsn-alter-*.xlsx"
                 sheet: "Tabelle 2"
@@ -109,9 +111,10 @@ class MappedSourceTest {
         assertThat(row.mappingVersion()).startsWith("sources/lsn-alter.yaml@");
     }
 
-    @Test
-    void wideCsvWithOneColumnPerYearAndAreaNamesInSpellingVariants() {
-        setUp();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void wideCsvWithOneColumnPerYearAndAreaNamesInSpellingVariants(TestDatabases.Kind kind) {
+        setUp(kind);
         IngestFixtures.write(ws.sourcesDir(), "einwohner-gemeinden.yaml", """
                 pattern: "einwohner-gemeinden*.csv"
                 layout: wide
@@ -141,9 +144,10 @@ class MappedSourceTest {
         assertThat(active("03157002", 2023, "pop_total", "").status()).isEqualTo(ValueStatus.UNKNOWN);
     }
 
-    @Test
-    void longCsvWithArsCodesAndSourceLabelsForVariables() {
-        setUp();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void longCsvWithArsCodesAndSourceLabelsForVariables(TestDatabases.Kind kind) {
+        setUp(kind);
         IngestFixtures.write(ws.sourcesDir(), "ba-sgb2.yaml", """
                 pattern: "ba-sgb2-*.csv"
                 layout: long
@@ -189,9 +193,10 @@ class MappedSourceTest {
         assertThat(active("03157001", 2023, "sgb2_u65", "").value()).isEqualTo(312.0);
     }
 
-    @Test
-    void aMappingThatNamesAMissingColumnIsReportedNotGuessed() {
-        setUp();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aMappingThatNamesAMissingColumnIsReportedNotGuessed(TestDatabases.Kind kind) {
+        setUp(kind);
         IngestFixtures.write(ws.sourcesDir(), "x.yaml", """
                 pattern: "x-*.csv"
                 layout: wide
@@ -207,9 +212,10 @@ class MappedSourceTest {
                 org.assertj.core.groups.Tuple.tuple("missing_column", "Kinder"));
     }
 
-    @Test
-    void aMissingSheetOrABrokenMappingIsAReportedProblem() throws IOException {
-        setUp();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aMissingSheetOrABrokenMappingIsAReportedProblem(TestDatabases.Kind kind) throws IOException {
+        setUp(kind);
         IngestFixtures.write(ws.sourcesDir(), "lsn.yaml", """
                 pattern: "lsn-*.xlsx"
                 sheet: "Tabelle 9"
@@ -225,6 +231,90 @@ class MappedSourceTest {
         assertThat(r.problems().get(0).reason()).contains("Tabelle 2");
         IngestFixtures.write(ws.sourcesDir(), "lsn.yaml", "pattern: \"lsn-*.xlsx\"\nlayout: zigzag\n");
         assertThat(Importer.check(ws, db, file).problems()).extracting(Problem::code).containsExactly("bad_mapping");
+    }
+
+    /** A BA-style workbook: one sheet per year with the same layout, the year in the sheet name, a notes sheet. */
+    static void writeYearSheetsWorkbook(Path file, boolean unknownAreaIn2023) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file)) {
+            Workbook wb = new Workbook(os, "test", "1.0");
+            wb.newWorksheet("Hinweise").value(0, 0, "Statistik der Bundesagentur für Arbeit");
+            Object[][][] years = {
+                    {{"Edemissen", 3157001, 210, 95}, {"Peine, Stadt", 3157006, 2480, 1210}},
+                    {{"Edemissen", 3157001, 198, 90}, {"Peine, Stadt", unknownAreaIn2023 ? 3157099 : 3157006, 2511, 1190}},
+            };
+            for (int y = 0; y < years.length; y++) {
+                Worksheet s = wb.newWorksheet("SGB II " + (2022 + y));
+                s.value(0, 0, "Regelleistungsberechtigte, Dezember " + (2022 + y));
+                s.value(2, 0, "Gemeinde");
+                s.value(2, 1, "AGS");
+                s.value(2, 2, "RLB unter 65 Jahren");
+                s.value(2, 3, "Kinder unter 15 Jahren in SGB II");
+                for (int r = 0; r < years[y].length; r++) {
+                    s.value(3 + r, 0, (String) years[y][r][0]);
+                    for (int c = 1; c < 4; c++) {
+                        s.value(3 + r, c, (Number) years[y][r][c]);
+                    }
+                }
+                s.value(6, 0, "Quelle: Statistik der BA");
+            }
+            wb.finish();
+        }
+    }
+
+    static final String YEAR_SHEETS_MAPPING = """
+            pattern: "ba-kreis-*.xlsx"
+            %s
+            layout: wide
+            year: sheet
+            area: {column: AGS, codes: ags}
+            columns:
+              "RLB unter 65 Jahren": sgb2_u65
+              "Kinder unter 15 Jahren in SGB II": children_u15_sgb2
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void oneSheetPerYearIsReadWithOneMappingAndTheYearFromTheSheetName(TestDatabases.Kind kind) throws IOException {
+        setUp(kind);
+        IngestFixtures.write(ws.sourcesDir(), "ba-kreis.yaml", YEAR_SHEETS_MAPPING.formatted("sheets: [\"SGB II *\"]"));
+        Path file = tmp.resolve("ba-kreis-2023.xlsx");
+        writeYearSheetsWorkbook(file, false);
+        ImportOutcome o = Importer.importFile(ws, db, file, "anna");
+        assertThat(o.report().problems()).filteredOn(Problem::isError).isEmpty();
+        assertThat(o.imported()).isTrue();
+        assertThat(o.rowsAccepted()).isEqualTo(8);
+        assertThat(active("03157006", 2022, "sgb2_u65", "").value()).isEqualTo(2480.0);
+        assertThat(active("03157006", 2023, "sgb2_u65", "").value()).isEqualTo(2511.0);
+        assertThat(active("03157001", 2023, "children_u15_sgb2", "").value()).isEqualTo(90.0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void everyProblemNamesItsSheetAndSheetSpecsOverrideKeys(TestDatabases.Kind kind) throws IOException {
+        setUp(kind);
+        Path file = tmp.resolve("ba-kreis-2023.xlsx");
+        writeYearSheetsWorkbook(file, true);
+        IngestFixtures.write(ws.sourcesDir(), "ba-kreis.yaml", YEAR_SHEETS_MAPPING.formatted("""
+                sheets:
+                  - {name: "SGB II 2022", year: 2022}
+                  - {name: "SGB II 2023", header_row: 3}
+                  - "SGB II 2024"
+                """));
+        CheckReport r = Importer.check(ws, db, file);
+        assertThat(r.problems()).extracting(Problem::code, Problem::sheet, Problem::row, Problem::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("unknown_area", "SGB II 2023", 5L, "03157099"),
+                org.assertj.core.groups.Tuple.tuple("unknown_area", "SGB II 2023", 5L, "03157099"),
+                org.assertj.core.groups.Tuple.tuple("missing_sheet", "SGB II 2024", 0L, null));
+        assertThat(r.toText()).contains("[SGB II 2023]");
+        assertThat(r.rowsRead()).isEqualTo(4);
+        writeYearSheetsWorkbook(file, false);
+        IngestFixtures.write(ws.sourcesDir(), "ba-kreis.yaml", YEAR_SHEETS_MAPPING.formatted("""
+                sheets:
+                  - {name: "SGB II 2022", year: 2022}
+                  - {name: "SGB II 2023", header_row: 3}
+                """));
+        assertThat(Importer.importFile(ws, db, file, "anna").imported()).isTrue();
+        assertThat(active("03157006", 2023, "sgb2_u65", "").value()).isEqualTo(2511.0);
     }
 
     @org.junit.jupiter.api.AfterEach

@@ -1,0 +1,99 @@
+package de.sozialmonitor.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One sheet a mapping reads, with the mapping as it applies to that sheet. A mapping names one
+ * sheet ({@code sheet: "Tabelle 2"}), or several with the same layout ({@code sheets: ["2022",
+ * "2023"]}, also as {@code sheet: [...]}), where an entry may be a glob ({@code "Tabelle 20*"}) or a
+ * spec whose keys override the mapping's for that sheet ({@code {name: "2023", header_row: 5}}).
+ * {@code year: sheet} takes the year from the sheet's name (one sheet per year).
+ */
+record SheetSpec(String name, SourceMapping mapping) {
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9])(19[0-9]{2}|2[01][0-9]{2})(?![0-9])");
+
+    static List<SheetSpec> of(SourceMapping m, Path file) throws IOException {
+        JsonNode list = m.node("sheets").isMissingNode() ? m.node("sheet") : m.node("sheets");
+        if (!m.node("sheets").isMissingNode() && !m.node("sheet").isMissingNode()) {
+            throw m.fail("sheets", "give either sheet: or sheets:, not both");
+        }
+        if (!list.isArray()) {
+            if (!list.isMissingNode() && !list.isNull() && !list.isTextual()) {
+                throw m.fail("sheet", "sheet: is a sheet name; several sheets are a list: sheets: [\"2022\", \"2023\"]");
+            }
+            return List.of(new SheetSpec(list.isTextual() ? list.asText() : null, m));
+        }
+        if (list.isEmpty()) {
+            throw m.fail("sheets", "sheets: names no sheet");
+        }
+        if (!SheetRows.isXlsx(file)) {
+            throw m.fail("sheets", "several sheets apply to XLSX workbooks; " + file.getFileName() + " is a text file");
+        }
+        List<String> present = null;
+        List<SheetSpec> specs = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (JsonNode entry : list) {
+            JsonNode overrides = entry.isObject() ? entry : null;
+            String name = entry.isObject() ? entry.path("name").asText(null) : entry.asText(null);
+            if (name == null || name.isBlank()) {
+                throw m.fail("sheets", "every entry of sheets: names a sheet (a name, or {name: ..., other keys})");
+            }
+            SourceMapping sm = overrides == null ? m : m.with(withoutName(overrides));
+            if (name.contains("*") || name.contains("?")) {
+                if (present == null) {
+                    present = SheetRows.sheetNames(file);
+                }
+                PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + name);
+                boolean any = false;
+                for (String p : present) {
+                    if (glob.matches(Path.of(p.replace('/', '_'))) && seen.add(p)) {
+                        specs.add(new SheetSpec(p, sm));
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    throw new SheetRows.MissingSheetException(name, present);
+                }
+            } else if (seen.add(name)) {
+                specs.add(new SheetSpec(name, sm));
+            }
+        }
+        return specs;
+    }
+
+    private static JsonNode withoutName(JsonNode spec) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) spec).deepCopy();
+        copy.remove("name");
+        return copy;
+    }
+
+    /**
+     * A year as the mapping gives it; {@code sheet} means: the four-digit year in the sheet's name
+     * ("2023", "Tabelle 2023", "Stand 31.12.2023"), or "" (then reported as a bad period).
+     */
+    static String year(String given, String sheet) {
+        if (given == null || !given.trim().equalsIgnoreCase("sheet")) {
+            return given;
+        }
+        if (sheet == null) {
+            return "";
+        }
+        Matcher mt = YEAR.matcher(sheet);
+        if (!mt.find()) {
+            return "";
+        }
+        String found = mt.group(1);
+        return mt.find() ? "" : found; // "2019 bis 2023" names no single year
+
+    }
+}

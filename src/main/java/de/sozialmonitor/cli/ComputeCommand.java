@@ -9,12 +9,11 @@ import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ComputeService;
 import de.sozialmonitor.store.ResultRepository;
+import de.sozialmonitor.method.ClassCounts;
 import de.sozialmonitor.method.EarlyWarning;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,39 +76,22 @@ public final class ComputeCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, MonitoringResult r, long id) {
-        int[] analysis = r.analysisAreas();
-        Map<StatusClass, Integer> sc = new EnumMap<>(StatusClass.class);
-        Map<DynamicsClass, Integer> dc = new EnumMap<>(DynamicsClass.class);
-        int excluded = 0;
-        int attention = 0;
-        for (int a : analysis) {
-            if (r.statusClass()[a] != null) {
-                sc.merge(r.statusClass()[a], 1, Integer::sum);
-            } else {
-                excluded++;
-            }
-            if (r.dynamicsClass()[a] != null) {
-                dc.merge(r.dynamicsClass()[a], 1, Integer::sum);
-            }
-            if (r.attention()[a]) {
-                attention++;
-            }
-        }
+        ClassCounts counts = ClassCounts.of(r);
         out.println(MethodTexts.get("compute.done", String.valueOf(id), String.valueOf(r.year()), String.valueOf(r.baseYear()),
-                r.analysisLevel(), String.valueOf(analysis.length)));
+                r.analysisLevel(), String.valueOf(counts.areas())));
         out.println(MethodTexts.get("compute.participants", String.valueOf(r.status().participants()),
-                String.valueOf(r.dynamics().participants()), String.valueOf(excluded)));
-        out.println(MethodTexts.get("compute.statusClasses", n(sc, StatusClass.HOCH), n(sc, StatusClass.MITTEL),
-                n(sc, StatusClass.NIEDRIG), n(sc, StatusClass.SEHR_NIEDRIG)));
-        out.println(MethodTexts.get("compute.dynamicsClasses", n(dc, DynamicsClass.POSITIV), n(dc, DynamicsClass.STABIL),
-                n(dc, DynamicsClass.NEGATIV)));
-        out.println(MethodTexts.get("compute.attention", String.valueOf(attention)));
+                String.valueOf(r.dynamics().participants()), String.valueOf(counts.withoutStatus())));
+        out.println(MethodTexts.get("compute.statusClasses", n(counts.of(StatusClass.HOCH)), n(counts.of(StatusClass.MITTEL)),
+                n(counts.of(StatusClass.NIEDRIG)), n(counts.of(StatusClass.SEHR_NIEDRIG))));
+        out.println(MethodTexts.get("compute.dynamicsClasses", n(counts.of(DynamicsClass.POSITIV)), n(counts.of(DynamicsClass.STABIL)),
+                n(counts.of(DynamicsClass.NEGATIV))));
+        out.println(MethodTexts.get("compute.attention", String.valueOf(counts.attention())));
         for (String note : r.notes()) {
             out.println(MethodTexts.get("compute.note", note));
         }
     }
 
-    private static <K> String n(Map<K, Integer> m, K k) {
-        return String.valueOf(m.getOrDefault(k, 0));
+    private static String n(int count) {
+        return String.valueOf(count);
     }
 }

@@ -6,6 +6,7 @@ import de.sozialmonitor.ingest.CheckReport;
 import de.sozialmonitor.ingest.ImportOutcome;
 import de.sozialmonitor.ingest.Importer;
 import de.sozialmonitor.ingest.Problem;
+import de.sozialmonitor.method.ClassCounts;
 import de.sozialmonitor.method.EarlyWarning;
 import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.method.MonitoringResult;
@@ -27,9 +28,7 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -423,23 +422,7 @@ final class AnalystPages {
     private void renderComputed(Context ctx, Viewer v, ComputeService.Computed c, Optional<MonitoringResult> previous) {
         Texts t = v.texts();
         MonitoringResult r = c.result();
-        Map<StatusClass, Integer> sc = new EnumMap<>(StatusClass.class);
-        Map<DynamicsClass, Integer> dc = new EnumMap<>(DynamicsClass.class);
-        int excluded = 0;
-        int attention = 0;
-        for (int a : r.analysisAreas()) {
-            if (r.statusClass()[a] != null) {
-                sc.merge(r.statusClass()[a], 1, Integer::sum);
-            } else {
-                excluded++;
-            }
-            if (r.dynamicsClass()[a] != null) {
-                dc.merge(r.dynamicsClass()[a], 1, Integer::sum);
-            }
-            if (r.attention()[a]) {
-                attention++;
-            }
-        }
+        ClassCounts counts = ClassCounts.of(r);
         String title = t.get("analyst.computedTitle", c.resultSetId(), r.year());
         List<DomContent> parts = new ArrayList<>();
         parts.add(h1(title));
@@ -452,8 +435,8 @@ final class AnalystPages {
                 dt(t.get("analyst.c.areas")), dd(Integer.toString(r.analysisAreas().length)),
                 dt(t.get("analyst.c.statusAreas")), dd(Integer.toString(r.status().participants())),
                 dt(t.get("analyst.c.dynamicsAreas")), dd(Integer.toString(r.dynamics().participants())),
-                dt(t.get("analyst.c.excluded")), dd(Integer.toString(excluded)),
-                dt(t.get("analyst.c.attention")), dd(Integer.toString(attention))).withClass("facts"));
+                dt(t.get("analyst.c.excluded")), dd(Integer.toString(counts.withoutStatus())),
+                dt(t.get("analyst.c.attention")), dd(Integer.toString(counts.attention()))).withClass("facts"));
         parts.add(table(
                 caption(t.get("analyst.c.classes")),
                 thead(tr(th(t.get("analyst.c.index")).attr("scope", "col"), th(t.get("analyst.c.class")).attr("scope", "col"),
@@ -461,10 +444,10 @@ final class AnalystPages {
                 tbody(
                         each(List.of(StatusClass.values()), s -> tr(th(t.get("analyst.c.status")).attr("scope", "row"),
                                 td(t.statusClass(s.name().toLowerCase(java.util.Locale.ROOT))),
-                                td(Integer.toString(sc.getOrDefault(s, 0))))),
+                                td(Integer.toString(counts.of(s))))),
                         each(List.of(DynamicsClass.values()), d -> tr(th(t.get("analyst.c.dynamics")).attr("scope", "row"),
                                 td(t.dynamicsClass(d.name().toLowerCase(java.util.Locale.ROOT))),
-                                td(Integer.toString(dc.getOrDefault(d, 0)))))))
+                                td(Integer.toString(counts.of(d)))))))
                 .withClass("data-table compact"));
         previous.ifPresent(prev -> {
             EarlyWarning.Report w = EarlyWarning.compare(prev, r);

@@ -1,5 +1,6 @@
 package de.sozialmonitor.cli;
 
+import de.sozialmonitor.i18n.TextBundle;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -53,12 +54,6 @@ public final class Messages {
      * formatted with {@link MessageFormat}; a missing key shows as itself, so it is noticed, not hidden.
      */
     public static String fromBundle(String bundleName, String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle(bundleName).getString(key);
-        } catch (MissingResourceException e) {
-            pattern = key;
-        }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return TextBundle.of(bundleName, locale).get(key, args);
     }
 }

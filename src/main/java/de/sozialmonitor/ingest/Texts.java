@@ -1,9 +1,7 @@
 package de.sozialmonitor.ingest;
 
-import java.text.MessageFormat;
+import de.sozialmonitor.i18n.TextBundle;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * Texts of the ingest part ({@code i18n/ingest*.properties}): problem reasons, outcomes, history.
@@ -37,24 +35,6 @@ public final class Texts {
     }
 
     public static String get(String key, Object... args) {
-        Locale locale = THREAD.get() != null ? THREAD.get() : Texts.locale;
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle("i18n.ingest", locale,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-        } catch (MissingResourceException e) {
-            pattern = key;
-        }
-        if (args.length == 0) {
-            return pattern;
-        }
-        Object[] plain = args.clone();
-        for (int i = 0; i < plain.length; i++) {
-            // whole numbers here are years, rows, import numbers and counts: "2024", never "2.024"
-            if (plain[i] instanceof Integer || plain[i] instanceof Long || plain[i] instanceof Short) {
-                plain[i] = String.valueOf(plain[i]);
-            }
-        }
-        return new MessageFormat(pattern, locale).format(plain);
+        return TextBundle.of("i18n.ingest", THREAD.get() != null ? THREAD.get() : locale).get(key, args);
     }
 }

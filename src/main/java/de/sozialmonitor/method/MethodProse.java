@@ -1,16 +1,14 @@
 package de.sozialmonitor.method;
 
+import de.sozialmonitor.i18n.TextBundle;
 import de.sozialmonitor.model.MethodConfig;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The method of one computation in plain language, generated from its parameters, so that what
@@ -106,22 +104,15 @@ public final class MethodProse {
     /** Formats the sentences of one language. */
     private static final class Writer {
         private final Locale locale;
-        private final ResourceBundle bundle;
+        private final TextBundle bundle;
 
         Writer(Locale locale) {
             this.locale = locale;
-            this.bundle = ResourceBundle.getBundle("i18n.method_prose", locale,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            this.bundle = TextBundle.of("i18n.method_prose", locale);
         }
 
         String text(String key, Object... args) {
-            String pattern;
-            try {
-                pattern = bundle.getString(key);
-            } catch (MissingResourceException e) {
-                return key;
-            }
-            return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+            return bundle.get(key, args);
         }
 
         String names(List<IndicatorRef> indicators) {

@@ -1,15 +1,13 @@
 package de.sozialmonitor.report;
 
+import de.sozialmonitor.i18n.TextBundle;
 import de.sozialmonitor.report.ReportModel.Cell;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The report's words and number formats in one language (German by default, English): texts from
@@ -18,13 +16,12 @@ import java.util.ResourceBundle;
 public final class ReportTexts {
     private final String language;
     private final Locale locale;
-    private final ResourceBundle bundle;
+    private final TextBundle bundle;
 
     public ReportTexts(String language) {
         this.language = "en".equals(language) ? "en" : "de";
         this.locale = "en".equals(this.language) ? Locale.ENGLISH : Locale.GERMAN;
-        this.bundle = ResourceBundle.getBundle("i18n.report", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = TextBundle.of("i18n.report", locale);
     }
 
     public String language() {
@@ -32,16 +29,7 @@ public final class ReportTexts {
     }
 
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            pattern = key;
-        }
-        if (args.length == 0) {
-            return pattern.replace("''", "'");
-        }
-        return new MessageFormat(pattern, locale).format(args);
+        return bundle.get(key, args);
     }
 
     /** A number with a fixed count of decimals, e.g. "12,3" (de) or "12.3" (en); negative with "−". */

@@ -186,7 +186,7 @@ final class Admin {
                     cfg.method(), web.catalog()), v.username());
             renderDashboard(ctx, t.get("intern.releaseCreated", info.number(), info.checksum()), HttpStatus.OK);
         } catch (de.sozialmonitor.store.ReleaseRepository.ReleaseException e) {
-            renderDashboard(ctx, releaseError(e), HttpStatus.BAD_REQUEST);
+            renderDashboard(ctx, releaseError(WebServer.viewer(ctx).texts(), e), HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -197,7 +197,7 @@ final class Admin {
             var info = releases().publish(number, v.username());
             renderDashboard(ctx, v.texts().get("intern.releasePublished", info.number(), info.checksum()), HttpStatus.OK);
         } catch (de.sozialmonitor.store.ReleaseRepository.ReleaseException e) {
-            renderDashboard(ctx, releaseError(e), HttpStatus.BAD_REQUEST);
+            renderDashboard(ctx, releaseError(WebServer.viewer(ctx).texts(), e), HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -217,14 +217,9 @@ final class Admin {
         return new de.sozialmonitor.store.ReleaseRepository(web.data().jdbi());
     }
 
-    /** The privacy part's message for a refused release operation (its bundle, German or English). */
-    private static String releaseError(de.sozialmonitor.store.ReleaseRepository.ReleaseException e) {
-        try {
-            java.util.ResourceBundle b = java.util.ResourceBundle.getBundle("i18n.privacy", java.util.Locale.GERMAN);
-            return new java.text.MessageFormat(b.getString(e.key()), java.util.Locale.GERMAN).format(e.args());
-        } catch (RuntimeException ex) {
-            return e.key();
-        }
+    /** The privacy part's message for a refused release operation, in the viewer's language. */
+    private static String releaseError(Texts t, de.sozialmonitor.store.ReleaseRepository.ReleaseException e) {
+        return de.sozialmonitor.i18n.TextBundle.of("i18n.privacy", t.locale()).get(e.key(), e.args());
     }
 
     void users(Context ctx) {

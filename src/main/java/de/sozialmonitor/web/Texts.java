@@ -1,11 +1,9 @@
 package de.sozialmonitor.web;
 
+import de.sozialmonitor.i18n.TextBundle;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /** The web's texts ({@code i18n/web*.properties}) and number formats for one language. */
 public final class Texts {
@@ -13,12 +11,11 @@ public final class Texts {
     public static final Texts ENGLISH = new Texts(Locale.ENGLISH);
 
     private final Locale locale;
-    private final ResourceBundle bundle;
+    private final TextBundle bundle;
 
     private Texts(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("i18n.web", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = TextBundle.of("i18n.web", locale);
     }
 
     public static Texts of(String language) {
@@ -34,28 +31,12 @@ public final class Texts {
     }
 
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        if (args.length == 0) {
-            return pattern;
-        }
-        Object[] plain = args.clone();
-        for (int i = 0; i < plain.length; i++) {
-            // whole numbers here are years, ranks and counts: never "2.023"
-            if (plain[i] instanceof Integer || plain[i] instanceof Long) {
-                plain[i] = String.valueOf(plain[i]);
-            }
-        }
-        return new MessageFormat(pattern, locale).format(plain);
+        return bundle.get(key, args);
     }
 
     /** The text for {@code key}, or {@code fallback} if the bundle has none. */
     public String getOr(String key, String fallback) {
-        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+        return bundle.getOr(key, fallback);
     }
 
     /** A number in this language's format (decimal comma in German), or an en dash for none. */

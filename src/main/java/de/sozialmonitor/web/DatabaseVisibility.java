@@ -61,14 +61,26 @@ public final class DatabaseVisibility implements Visibility {
         });
     }
 
+    @Override
+    public Optional<ResultScope> publishedRelease(int number) {
+        return new ReleaseRepository(jdbi).find(number).filter(ReleaseRepository.ReleaseInfo::isPublished).flatMap(this::scopeOf);
+    }
+
+    @Override
+    public List<ReleaseRepository.ReleaseInfo> publishedReleases() {
+        return new ReleaseRepository(jdbi).published();
+    }
+
     /** The newest published release, its years as published in its download. */
     private ResultScope published() {
-        return new de.sozialmonitor.store.ReleaseRepository(jdbi).latestPublished()
-                .flatMap(r -> data.published(r.number()).map(index -> {
-                    SortedMap<Integer, Long> byYear = new TreeMap<>();
-                    index.years().forEach(y -> byYear.put(y, r.resultSetId()));
-                    return new ResultScope("release", r.number(), byYear, true, false);
-                }))
-                .orElse(ResultScope.empty("none", true));
+        return new ReleaseRepository(jdbi).latestPublished().flatMap(this::scopeOf).orElse(ResultScope.empty("none", true));
+    }
+
+    private Optional<ResultScope> scopeOf(ReleaseRepository.ReleaseInfo r) {
+        return data.published(r.number()).map(index -> {
+            SortedMap<Integer, Long> byYear = new TreeMap<>();
+            index.years().forEach(y -> byYear.put(y, r.resultSetId()));
+            return new ResultScope("release", r.number(), byYear, true, false);
+        });
     }
 }

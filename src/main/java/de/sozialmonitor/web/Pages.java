@@ -513,7 +513,7 @@ final class Pages {
     void attention(Context ctx) {
         Viewer v = WebServer.viewer(ctx);
         Texts t = v.texts();
-        Selection s = selection(web, ctx);
+        Selection s = releaseSelection(ctx, selection(web, ctx));
         String title = t.get("attention.title");
         if (s.scope().isEmpty()) {
             ctx.html(Layout.page(web, v, ctx, title, "nav.attention", h1(title), Layout.scopeNotice(v, s.scope())));
@@ -540,7 +540,7 @@ final class Pages {
                 h1(title),
                 Layout.scopeNotice(v, s.scope()),
                 p(t.get("attention.intro")),
-                yearSwitch(t, s, "/aufmerksamkeit"),
+                releaseAndYearSwitch(t, s),
                 h2(t.get("attention.earlyWarning", basis.label())),
                 basis.year() == null ? p(t.get("attention.noBasis")) : earlyWarningSummary(t, report),
                 listed.isEmpty() ? p(t.get("attention.none")) : table(
@@ -560,6 +560,39 @@ final class Pages {
                         })))
                         .withClass("data-table"));
         ctx.html(Layout.page(web, v, ctx, title, "nav.attention", body));
+    }
+
+    /** {@code ?berichtsstand=N}: a published release chosen instead of the viewer's default results. */
+    private Selection releaseSelection(Context ctx, Selection s) {
+        int asked = Api.parseInt(ctx.queryParam("berichtsstand"), -1);
+        if (asked < 0 || java.util.Objects.equals(asked, s.scope().releaseNumber())) {
+            return s;
+        }
+        return web.visibility().publishedRelease(asked)
+                .map(scope -> new Selection(scope, s.level(), scope.yearOr(Api.parseInt(ctx.queryParam("year"), -1)), s.mode()))
+                .orElse(s);
+    }
+
+    /** Release (when more than one is published) and year of the attention list. */
+    private DomContent releaseAndYearSwitch(Texts t, Selection s) {
+        List<de.sozialmonitor.store.ReleaseRepository.ReleaseInfo> releases = web.visibility().publishedReleases();
+        boolean chooseRelease = releases.size() > 1;
+        if (!chooseRelease) {
+            return yearSwitch(t, s, "/aufmerksamkeit");
+        }
+        Integer shown = s.scope().releaseNumber();
+        List<Integer> years = s.scope().years();
+        return form(
+                label(t.get("attention.release")).attr("for", "berichtsstand"),
+                select(iff(shown == null, option(t.get("attention.internalResults")).withValue("").isSelected()),
+                        each(releases, r -> option(t.get("attention.releaseOption", r.number(), r.title(), r.year()))
+                                .withValue(Integer.toString(r.number())).withCondSelected(java.util.Objects.equals(shown, r.number()))))
+                        .withId("berichtsstand").withName("berichtsstand").withClass("autosubmit"),
+                label(t.get("controls.year")).attr("for", "year"),
+                select(each(years, y -> option(Integer.toString(y)).withValue(Integer.toString(y)).withCondSelected(y == s.year())))
+                        .withId("year").withName("year"),
+                button(t.get("controls.apply")).withType("submit").withClass("apply"))
+                .withMethod("get").withAction("/aufmerksamkeit").withClass("controls inline no-print");
     }
 
     /**

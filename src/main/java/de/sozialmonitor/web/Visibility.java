@@ -17,4 +17,10 @@ public interface Visibility {
      * The returned scope holds only that release's own year.
      */
     Optional<ResultScope> previousRelease(ResultScope scope);
+
+    /** A published release as the public reads it (protected rows only); empty if it is not published. */
+    Optional<ResultScope> publishedRelease(int number);
+
+    /** The published releases, oldest first. */
+    java.util.List<de.sozialmonitor.store.ReleaseRepository.ReleaseInfo> publishedReleases();
 }

@@ -58,6 +58,23 @@ class AttentionPageTest {
     }
 
     @Test
+    void anEarlierPublishedReleaseCanBeChosenButNeverAnUnpublishedOne() {
+        int third = release("Berichtsstand 2023, neu berechnet", null);
+        releases.publish(third, "test");
+        String html = fx.client().get("/aufmerksamkeit").body();
+        assertThat(html).contains("id=\"berichtsstand\"").contains("Berichtsstand 1: Berichtsstand 2023 (2023)");
+        String first = fx.client().get("/aufmerksamkeit?berichtsstand=1").body();
+        assertThat(first).contains("Veröffentlichter Berichtsstand 1").contains("Veränderung gegenüber dem Vorjahr 2022");
+        assertThat(rowOf(first, "L5")).doesNotContain("Status von hoch auf niedrig");
+        // release 2 exists but is not published: the public gets the default view, nothing of release 2
+        String unpublished = fx.client().get("/aufmerksamkeit?berichtsstand=2").body();
+        assertThat(unpublished).contains("Veröffentlichter Berichtsstand " + third);
+        for (String leak : WebFixture.INTERNAL_VALUE_TEXTS) {
+            assertThat(unpublished).doesNotContain(leak);
+        }
+    }
+
+    @Test
     void aCorrectedReleaseIsNotTheComparisonBasis() {
         int third = release("Berichtsstand 2023, neu berechnet", null);
         releases.publish(third, "test");

@@ -257,7 +257,7 @@ final class Api {
     void profileDownload(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
         Texts t = WebServer.viewer(ctx).texts();
-        Pages.Profile p = Pages.profile(web, s, ctx.pathParam("code"));
+        AreaProfilePage.Profile p = AreaProfilePage.profile(web, s, ctx.pathParam("code"));
         if (p == null) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown area");
             return;
@@ -269,7 +269,7 @@ final class Api {
         String lang = WebServer.viewer(ctx).lang();
         List<List<Object>> rows = new ArrayList<>();
         for (Indicator i : p.indicators()) {
-            Pages.Rank rank = p.rank(i);
+            AreaProfilePage.Rank rank = p.rank(i);
             List<Object> rec = new ArrayList<>(java.util.Arrays.asList(p.area().code(), p.area().name(), i.id(), i.name(lang),
                     i.topic(), i.unit(), i.role().name().toLowerCase(Locale.ROOT), "", s.year(), value(p.value(i.id())),
                     value(p.parentValue(i.id())), value(p.rootValue(i.id())), rank == null ? null : rank.rank(),
@@ -303,7 +303,7 @@ final class Api {
         Pages.Selection s = Pages.selection(web, ctx);
         Texts t = WebServer.viewer(ctx).texts();
         String lang = WebServer.viewer(ctx).lang();
-        List<AreaInfo> chosen = Pages.chosenAreas(web, ctx, s);
+        List<AreaInfo> chosen = ComparisonPage.chosenAreas(web, ctx, s);
         List<List<Object>> rows = new ArrayList<>();
         for (AreaInfo a : chosen) {
             Map<String, java.util.SortedMap<Integer, Cell>> series = s.scope().isEmpty() ? Map.of() : web.data().allSeries(s.scope(), a.code());

@@ -118,18 +118,22 @@ public final class WebServer implements AutoCloseable {
             }
         });
         Pages pages = new Pages(web);
+        AreaProfilePage profiles = new AreaProfilePage(web);
+        AttentionPage attention = new AttentionPage(web);
+        MethodPage method = new MethodPage(web);
+        ComparisonPage comparison = new ComparisonPage(web);
         Api api = new Api(web);
         OgcApi ogc = new OgcApi(web);
         Admin admin = new Admin(web, this);
         AnalystPages analyst = new AnalystPages(web);
 
         route(HandlerType.GET, "/", Role.PUBLIC, pages::overview);
-        route(HandlerType.GET, "/gebiet/{code}", Role.PUBLIC, pages::area);
+        route(HandlerType.GET, "/gebiet/{code}", Role.PUBLIC, profiles::area);
         route(HandlerType.GET, "/indikatoren", Role.PUBLIC, pages::indicators);
         route(HandlerType.GET, "/indikator/{id}", Role.PUBLIC, pages::indicator);
-        route(HandlerType.GET, "/aufmerksamkeit", Role.PUBLIC, pages::attention);
-        route(HandlerType.GET, "/methode", Role.PUBLIC, pages::method);
-        route(HandlerType.GET, "/vergleich", Role.PUBLIC, pages::comparison);
+        route(HandlerType.GET, "/aufmerksamkeit", Role.PUBLIC, attention::attention);
+        route(HandlerType.GET, "/methode", Role.PUBLIC, method::method);
+        route(HandlerType.GET, "/vergleich", Role.PUBLIC, comparison::comparison);
         route(HandlerType.GET, "/api", Role.PUBLIC, pages::apiPage);
         route(HandlerType.GET, "/download/gebiete.csv", Role.PUBLIC, api::csv);
         route(HandlerType.GET, "/download/gebiete.geojson", Role.PUBLIC, api::geojsonDownload);

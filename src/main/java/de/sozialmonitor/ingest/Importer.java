@@ -31,7 +31,6 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Importer {
     /** Values below this on both sides are not compared for jumps (1 → 3 is noise, not news). */
-    static final double JUMP_MIN_COUNT = 10;
     static final int LISTED_PER_CHECK = 200;
     private Importer() {
     }
@@ -290,7 +289,7 @@ public final class Importer {
                 others.add(other.id());
             }
         }
-        sink.plausibility(ctx.ws.config().jumpFactor(), JUMP_MIN_COUNT, partWholePairs(ctx), others);
+        sink.plausibility(ctx.ws.config().jumpFactor(), ctx.ws.config().jumpMinCount(), partWholePairs(ctx), others);
     }
 
     /** (part, whole) pairs: indicators whose numerator and denominator are single variables. */

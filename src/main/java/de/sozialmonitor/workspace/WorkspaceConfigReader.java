@@ -9,6 +9,9 @@ import java.util.Set;
 
 /** Reads and validates {@code sozialmonitor.yaml}; every error names file, line and key. */
 public final class WorkspaceConfigReader {
+    /** Jumps between counts both below this are chance in small areas, not a delivery problem. */
+    public static final double DEFAULT_JUMP_MIN_COUNT = 20;
+
     private WorkspaceConfigReader() {
     }
 
@@ -35,14 +38,18 @@ public final class WorkspaceConfigReader {
             throw web.get("port").error("must be a port number between 1 and 65535");
         }
         ConfigNode imp = root.get("import");
-        imp.allowOnly(Set.of("jump_factor"));
+        imp.allowOnly(Set.of("jump_factor", "jump_min_count"));
         double jumpFactor = imp.get("jump_factor").number(2.0);
         if (!(jumpFactor > 1)) {
             throw imp.get("jump_factor").error("must be greater than 1");
         }
+        double jumpMinCount = imp.get("jump_min_count").number(DEFAULT_JUMP_MIN_COUNT);
+        if (!(jumpMinCount >= 0)) {
+            throw imp.get("jump_min_count").error("must be 0 or more");
+        }
         return new WorkspaceConfig(territory.get("code").string(), territory.get("name").string(), language, database,
                 readMethod(root.get("method")), readPrivacy(root.get("privacy")), port,
-                root.get("synthetic").bool(false), jumpFactor, root);
+                root.get("synthetic").bool(false), jumpFactor, jumpMinCount, root);
     }
 
     static MethodConfig readMethod(ConfigNode m) {

@@ -10,6 +10,7 @@ import de.sozialmonitor.store.ImportRepository;
 import de.sozialmonitor.store.ObservationStore;
 import de.sozialmonitor.store.TestDatabases;
 import de.sozialmonitor.workspace.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +227,31 @@ class ImporterTest {
             assertThat(o.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
             assertThat(o.report().problems()).extracting(Problem::code).containsExactlyInAnyOrder("jump", "part_above_whole");
             assertThat(o.report().problems()).allSatisfy(p -> assertThat(p.value()).startsWith("03157001 2022"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void smallCountsJumpingBelowTheConfiguredMinimumAreNotWarnedAbout(TestDatabases.Kind kind) throws Exception {
+        String small = """
+                area_code;year;variable;value
+                03157001;2021;unemployed;6
+                03157001;2022;unemployed;15
+                """;
+        Workspace quiet = IngestFixtures.workspace(tmp.resolve("quiet"));
+        try (Database db = kind.open()) {
+            importAreas(quiet, db);
+            ImportOutcome o = Importer.importFile(quiet, db, IngestFixtures.write(tmp, "quiet.csv", small), "anna");
+            assertThat(o.report().problems()).extracting(Problem::code).doesNotContain("jump");
+        }
+        Workspace strict = IngestFixtures.workspace(tmp.resolve("strict"));
+        Path config = strict.root().resolve(Workspace.CONFIG_FILE);
+        Files.writeString(config, Files.readString(config).replaceFirst("jump_min_count: \\d+", "jump_min_count: 0"));
+        strict = Workspace.open(strict.root());
+        try (Database db = kind.open()) {
+            importAreas(strict, db);
+            ImportOutcome o = Importer.importFile(strict, db, IngestFixtures.write(tmp, "strict.csv", small), "anna");
+            assertThat(o.report().problems()).extracting(Problem::code).containsExactly("jump");
         }
     }
 }

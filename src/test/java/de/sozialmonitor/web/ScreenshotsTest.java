@@ -63,12 +63,36 @@ class ScreenshotsTest {
                 shoot(driver, base + "/", 1440, 1250, out.resolve("overview.png"), true);
                 shoot(driver, base + "/gebiet/" + area, 1440, 1500, out.resolve("area-profile.png"), false);
                 shoot(driver, base + "/indikator/children_min_income?level=" + finest, 1440, 1500, out.resolve("indicator.png"), true);
+                checkReport(driver, db, base, area, out.resolve("analyst-check-report.png"));
             } finally {
                 driver.quit();
                 db.close();
             }
         }
         assertThat(out.resolve("overview.png")).exists();
+    }
+
+    /** The analyst's check report of a delivery with typical problems (logged in as a throw-away analyst). */
+    private static void checkReport(WebDriver driver, Database db, String base, String area, Path file) throws Exception {
+        String password = "screenshot " + java.util.UUID.randomUUID();
+        de.sozialmonitor.store.UserRepository users = new de.sozialmonitor.store.UserRepository(db.jdbi());
+        String user = users.find("s.meier").isEmpty() ? "s.meier" : "s.meier-" + Long.toHexString(System.nanoTime());
+        users.add(user, "analyst", password, "screenshots");
+        driver.manage().window().setSize(new Dimension(1440, 1100));
+        driver.get(base + "/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/intern"));
+        driver.get(base + "/intern/daten");
+        Path csv = Files.createTempDirectory("sozialmonitor-screenshot").resolve("ba-arbeitslose-2024.csv");
+        Files.writeString(csv, String.join("\n", "area_code;year;variable;value",
+                area + ";2024;unemployed;41", area + ";2024;sgb2_u65;1.2O4", "03157999999;2024;unemployed;12",
+                area + ";2024;children_u15_sgb2;.", area + ";2024;children_u15_sgb2;17", area + ";2024;pop_u15;<3", "Quelle: Statistik der BA") + "\n");
+        driver.findElement(By.id("upload-file")).sendKeys(csv.toString());
+        driver.findElement(By.xpath("//button[normalize-space()='Hochladen und prüfen']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Prüfbericht"));
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     private static void shoot(WebDriver driver, String url, int w, int h, Path file, boolean map) throws Exception {

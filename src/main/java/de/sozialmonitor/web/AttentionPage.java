@@ -41,6 +41,7 @@ final class AttentionPage {
         Map<String, AreaResult> now = web.data().areaResults(s.scope(), s.year());
         Map<String, Map<String, Cell>> values = web.data().values(s.scope(), s.year());
         Basis basis = basis(t, s);
+        Drivers drivers = Drivers.of(web.config().method(), now, values);
         EarlyWarning.Report report = EarlyWarning.compare(snapshot(basis.year(), basis.results(), basis.values()),
                 snapshot(s.year(), now, values), web.config().method().earlyWarningThresholds(),
                 id -> web.catalog().indicator(id).map(Indicator::polarity).orElse(null));
@@ -59,10 +60,10 @@ final class AttentionPage {
                 Layout.scopeNotice(v, s.scope()),
                 p(t.get("attention.intro")),
                 releaseAndYearSwitch(t, s),
-                h2(t.get("attention.earlyWarning", basis.label())),
+                h2(basis.year() == null ? t.get("attention.earlyWarningTitle") : t.get("attention.earlyWarning", basis.label())),
                 basis.year() == null ? p(t.get("attention.noBasis")) : earlyWarningSummary(t, report),
                 listed.isEmpty() ? p(t.get("attention.none")) : table(
-                        caption(t.get("attention.caption", s.year(), basis.label())),
+                        caption(basis.year() == null ? t.get("attention.captionNoBasis", s.year()) : t.get("attention.caption", s.year(), basis.label())),
                         thead(tr(th(t.get("table.area")).attr("scope", "col"), th(t.get("table.status")).attr("scope", "col"),
                                 th(t.get("table.dynamics")).attr("scope", "col"), th(t.get("attention.why")).attr("scope", "col"),
                                 th(t.get("attention.change")).attr("scope", "col"))),
@@ -73,10 +74,11 @@ final class AttentionPage {
                                     th(a(a.name()).withHref("/gebiet/" + Layout.enc(a.code()) + "?year=" + s.year())).attr("scope", "row"),
                                     td(r.statusClass() == null ? text("–") : span(t.statusClass(r.statusClass())).withClass("badge status-" + r.statusClass())),
                                     td(r.dynamicsClass() == null ? text("–") : span(t.dynamicsClass(r.dynamicsClass())).withClass("badge dynamics-" + r.dynamicsClass())),
-                                    td(drivers(v, values.getOrDefault(e.getKey(), Map.of()))),
+                                    td(drivers(v, drivers, r, values.getOrDefault(e.getKey(), Map.of()))),
                                     td(change(v, basis, report.ofArea(e.getKey()), e.getKey())));
                         })))
-                        .withClass("data-table"));
+                        .withClass("data-table"),
+                iff(drivers.fromPublished(), p(t.get("attention.zFromPublished")).withClass("hint")));
         ctx.html(Layout.page(web, v, ctx, title, "nav.attention", body));
     }
 
@@ -127,8 +129,10 @@ final class AttentionPage {
             if (release.isPresent()) {
                 ResultScope r = release.get();
                 int year = r.latestYear();
-                return new Basis(t.get("attention.basisRelease", r.releaseNumber(), year), year,
-                        web.data().areaResults(r, year), web.data().values(r, year));
+                Map<String, AreaResult> results = web.data().areaResults(r, year);
+                if (!results.isEmpty()) {
+                    return new Basis(t.get("attention.basisRelease", r.releaseNumber(), year), year, results, web.data().values(r, year));
+                }
             }
         }
         List<Integer> years = s.scope().years();
@@ -137,8 +141,12 @@ final class AttentionPage {
             return new Basis(t.get("attention.basisNone"), null, Map.of(), Map.of());
         }
         int year = years.get(idx - 1);
-        return new Basis(t.get("attention.basisYear", year), year, web.data().areaResults(s.scope(), year),
-                web.data().values(s.scope(), year));
+        // a release publishes classes for its own year only: the year before has none to compare
+        Map<String, AreaResult> results = web.data().areaResults(s.scope(), year);
+        if (results.isEmpty()) {
+            return new Basis(t.get("attention.basisNone"), null, Map.of(), Map.of());
+        }
+        return new Basis(t.get("attention.basisYear", year), year, results, web.data().values(s.scope(), year));
     }
 
     private EarlyWarning.Snapshot snapshot(Integer year, Map<String, AreaResult> results, Map<String, Map<String, Cell>> values) {
@@ -185,15 +193,94 @@ final class AttentionPage {
         return changes.isEmpty() ? t.get("attention.unchanged") : String.join("; ", changes);
     }
 
-    /** The attention indicators with the highest z-scores (above +1 SD): what drives the flag. */
-    private String drivers(Viewer v, Map<String, Cell> cells) {
-        List<String> names = cells.entrySet().stream()
-                .filter(e -> e.getValue().zStatus() != null && e.getValue().zStatus() > 1.0)
-                .sorted(Map.Entry.<String, Cell>comparingByValue(Comparator.comparing(Cell::zStatus)).reversed())
-                .limit(3)
-                .map(e -> web.catalog().indicator(e.getKey()).map(i -> i.name(v.lang())).orElse(e.getKey()) + " (z = "
-                        + v.texts().number(e.getValue().zStatus(), 1) + ")")
+    /**
+     * The z-scores behind "why". For the status: internal results carry the method's z-scores; a
+     * published release does not, so there they are computed from the published rates of the
+     * areas taking part (mean and sample SD per attention indicator; withheld rates are missing
+     * from both), and the page says so. For the dynamics, z-scores of the published changes over
+     * the areas with a dynamics class, in both views.
+     */
+    private record Drivers(Map<String, double[]> status, Map<String, double[]> dynamics, boolean fromPublished) {
+        static Drivers of(de.sozialmonitor.model.MethodConfig method, Map<String, AreaResult> results,
+                          Map<String, Map<String, Cell>> values) {
+            boolean stored = values.values().stream().flatMap(m -> m.values().stream()).anyMatch(c -> c.zStatus() != null);
+            Map<String, double[]> status = stored ? Map.of()
+                    : stats(method.statusIndicators().keySet(), results, values, r -> r.statusClass() != null, Cell::value);
+            Map<String, double[]> dynamics = stats(method.dynamicsIndicators().keySet(), results, values,
+                    r -> r.dynamicsClass() != null, Cell::change);
+            return new Drivers(status, dynamics, !stored);
+        }
+
+        private static Map<String, double[]> stats(java.util.Set<String> indicators, Map<String, AreaResult> results,
+                                                   Map<String, Map<String, Cell>> values, java.util.function.Predicate<AreaResult> takesPart,
+                                                   java.util.function.Function<Cell, Double> field) {
+            Map<String, double[]> out = new java.util.HashMap<>();
+            for (String id : indicators) {
+                double[] xs = results.entrySet().stream().filter(e -> takesPart.test(e.getValue()))
+                        .map(e -> values.getOrDefault(e.getKey(), Map.of()).get(id))
+                        .filter(c -> c != null && field.apply(c) != null).mapToDouble(field::apply).toArray();
+                if (xs.length > 2) {
+                    double mean = java.util.Arrays.stream(xs).average().orElse(0);
+                    double sd = Math.sqrt(java.util.Arrays.stream(xs).map(x -> (x - mean) * (x - mean)).sum() / (xs.length - 1));
+                    if (sd > 0) {
+                        out.put(id, new double[] {mean, sd});
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static Double z(Indicator indicator, Double x, double[] meanAndSd) {
+            if (meanAndSd == null || x == null) {
+                return null;
+            }
+            double z = (x - meanAndSd[0]) / meanAndSd[1];
+            return indicator.polarity() == de.sozialmonitor.model.Polarity.HIGHER_IS_BETTER ? -z : z;
+        }
+
+        /** The status z-score of a cell: the stored one, or one from the published rates (sign by polarity). */
+        Double status(Indicator indicator, Cell c) {
+            return fromPublished ? z(indicator, c.value(), status.get(indicator.id())) : c.zStatus();
+        }
+
+        /** The z-score of a cell's change (sign by polarity). */
+        Double dynamics(Indicator indicator, Cell c) {
+            return z(indicator, c.change(), dynamics.get(indicator.id()));
+        }
+    }
+
+    /**
+     * What drives the flag: the attention indicators with the highest status z-scores (above +1
+     * SD), and for negative dynamics those whose change was worst (above +1 SD).
+     */
+    private String drivers(Viewer v, Drivers drivers, AreaResult result, Map<String, Cell> cells) {
+        List<String> parts = new ArrayList<>();
+        List<String> status = highest(v, cells, 3, web.config().method().statusIndicators().keySet(), drivers::status);
+        if (!status.isEmpty()) {
+            parts.add(String.join("; ", status));
+        }
+        if ("negativ".equals(result.dynamicsClass())) {
+            List<String> dynamics = highest(v, cells, 2, web.config().method().dynamicsIndicators().keySet(), drivers::dynamics);
+            if (!dynamics.isEmpty()) {
+                parts.add(v.texts().get("attention.whyDynamics", String.join("; ", dynamics)));
+            }
+        }
+        return parts.isEmpty() ? "–" : String.join("; ", parts);
+    }
+
+    private List<String> highest(Viewer v, Map<String, Cell> cells, int limit, java.util.Set<String> indicators,
+                                 java.util.function.BiFunction<Indicator, Cell, Double> zOf) {
+        List<Map.Entry<Indicator, Double>> high = new ArrayList<>();
+        cells.forEach((id, c) -> web.catalog().indicator(id).filter(i -> indicators.contains(id)).ifPresent(i -> {
+            Double z = zOf.apply(i, c);
+            if (z != null && z > 1.0) {
+                high.add(Map.entry(i, z));
+            }
+        }));
+        return high.stream()
+                .sorted(Map.Entry.<Indicator, Double>comparingByValue().reversed())
+                .limit(limit)
+                .map(e -> e.getKey().name(v.lang()) + " (z = " + v.texts().number(e.getValue(), 1) + ")")
                 .toList();
-        return names.isEmpty() ? "–" : String.join("; ", names);
     }
 }

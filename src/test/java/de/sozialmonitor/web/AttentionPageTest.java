@@ -91,4 +91,25 @@ class AttentionPageTest {
         String first = fx.client().get("/aufmerksamkeit?year=2021").body();
         assertThat(first).contains("keinen früheren Berichtsstand und kein Vorjahr");
     }
+
+    @Test
+    void thePublicSeesWhyFromThePublishedRatesAndIsToldSo() {
+        String html = fx.client().get("/aufmerksamkeit").body();
+        // L5 has the highest rates of the localities for every attention indicator
+        assertThat(rowOf(html, "L5")).contains("(z = ");
+        assertThat(html).contains("aus den veröffentlichten Quoten und Veränderungen der einbezogenen Gebiete berechnet");
+        String staff = fx.loggedIn("analyst1").get("/aufmerksamkeit").body();
+        assertThat(rowOf(staff, "L5")).contains("(z = ");
+        assertThat(staff).doesNotContain("aus den veröffentlichten Quoten und Veränderungen");
+    }
+
+    @Test
+    void negativeDynamicsAreExplainedByTheWorstChanges() {
+        // L4's dynamics are negative in 2023; in the newer computation its changes are the largest
+        fx.db.jdbi().useHandle(h -> h.execute("UPDATE result_value SET change_value = 5 "
+                + "WHERE result_set_id = 2 AND area_code = 'L4' AND year = 2023"));
+        String staff = fx.loggedIn("analyst1").get("/aufmerksamkeit").body();
+        assertThat(rowOf(staff, "L4")).contains("Entwicklung: ").contains("(z = 1,8)");
+        assertThat(rowOf(staff, "L5")).doesNotContain("Entwicklung: ");
+    }
 }

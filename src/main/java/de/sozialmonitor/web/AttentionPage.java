@@ -41,7 +41,7 @@ final class AttentionPage {
         Map<String, AreaResult> now = web.data().areaResults(s.scope(), s.year());
         Map<String, Map<String, Cell>> values = web.data().values(s.scope(), s.year());
         Basis basis = basis(t, s);
-        Drivers drivers = Drivers.of(web.config().method(), now, values);
+        Drivers drivers = new Drivers(web.data().componentStats(s.scope(), s.year()));
         EarlyWarning.Report report = EarlyWarning.compare(snapshot(basis.year(), basis.results(), basis.values()),
                 snapshot(s.year(), now, values), web.config().method().earlyWarningThresholds(),
                 id -> web.catalog().indicator(id).map(Indicator::polarity).orElse(null));
@@ -77,8 +77,7 @@ final class AttentionPage {
                                     td(drivers(v, drivers, r, values.getOrDefault(e.getKey(), Map.of()))),
                                     td(change(v, basis, report.ofArea(e.getKey()), e.getKey())));
                         })))
-                        .withClass("data-table"),
-                iff(drivers.fromPublished(), p(t.get("attention.zFromPublished")).withClass("hint")));
+                        .withClass("data-table"));
         ctx.html(Layout.page(web, v, ctx, title, "nav.attention", body));
     }
 
@@ -194,43 +193,14 @@ final class AttentionPage {
     }
 
     /**
-     * The z-scores behind "why". For the status: internal results carry the method's z-scores; a
-     * published release does not, so there they are computed from the published rates of the
-     * areas taking part (mean and sample SD per attention indicator; withheld rates are missing
-     * from both), and the page says so. For the dynamics, z-scores of the published changes over
-     * the areas with a dynamics class, in both views.
+     * The z-scores behind "why", from the mean and SD the method standardised with (stored with
+     * the result set and published with the release): for the status of each shown rate, for the
+     * dynamics of each shown change; the sign reversed where a higher value is better. A withheld
+     * value has no z-score. The same z-scores the committee report prints.
      */
-    private record Drivers(Map<String, double[]> status, Map<String, double[]> dynamics, boolean fromPublished) {
-        static Drivers of(de.sozialmonitor.model.MethodConfig method, Map<String, AreaResult> results,
-                          Map<String, Map<String, Cell>> values) {
-            boolean stored = values.values().stream().flatMap(m -> m.values().stream()).anyMatch(c -> c.zStatus() != null);
-            Map<String, double[]> status = stored ? Map.of()
-                    : stats(method.statusIndicators().keySet(), results, values, r -> r.statusClass() != null, Cell::value);
-            Map<String, double[]> dynamics = stats(method.dynamicsIndicators().keySet(), results, values,
-                    r -> r.dynamicsClass() != null, Cell::change);
-            return new Drivers(status, dynamics, !stored);
-        }
-
-        private static Map<String, double[]> stats(java.util.Set<String> indicators, Map<String, AreaResult> results,
-                                                   Map<String, Map<String, Cell>> values, java.util.function.Predicate<AreaResult> takesPart,
-                                                   java.util.function.Function<Cell, Double> field) {
-            Map<String, double[]> out = new java.util.HashMap<>();
-            for (String id : indicators) {
-                double[] xs = results.entrySet().stream().filter(e -> takesPart.test(e.getValue()))
-                        .map(e -> values.getOrDefault(e.getKey(), Map.of()).get(id))
-                        .filter(c -> c != null && field.apply(c) != null).mapToDouble(field::apply).toArray();
-                if (xs.length > 2) {
-                    double mean = java.util.Arrays.stream(xs).average().orElse(0);
-                    double sd = Math.sqrt(java.util.Arrays.stream(xs).map(x -> (x - mean) * (x - mean)).sum() / (xs.length - 1));
-                    if (sd > 0) {
-                        out.put(id, new double[] {mean, sd});
-                    }
-                }
-            }
-            return out;
-        }
-
-        private static Double z(Indicator indicator, Double x, double[] meanAndSd) {
+    private record Drivers(Map<String, double[]> stats) {
+        private Double z(String component, Indicator indicator, Double x) {
+            double[] meanAndSd = stats.get(component + "|" + indicator.id());
             if (meanAndSd == null || x == null) {
                 return null;
             }
@@ -238,14 +208,12 @@ final class AttentionPage {
             return indicator.polarity() == de.sozialmonitor.model.Polarity.HIGHER_IS_BETTER ? -z : z;
         }
 
-        /** The status z-score of a cell: the stored one, or one from the published rates (sign by polarity). */
         Double status(Indicator indicator, Cell c) {
-            return fromPublished ? z(indicator, c.value(), status.get(indicator.id())) : c.zStatus();
+            return z(de.sozialmonitor.method.ComponentStat.STATUS, indicator, c.value());
         }
 
-        /** The z-score of a cell's change (sign by polarity). */
         Double dynamics(Indicator indicator, Cell c) {
-            return z(indicator, c.change(), dynamics.get(indicator.id()));
+            return z(de.sozialmonitor.method.ComponentStat.DYNAMICS, indicator, c.change());
         }
     }
 
@@ -262,10 +230,10 @@ final class AttentionPage {
         if ("negativ".equals(result.dynamicsClass())) {
             List<String> dynamics = highest(v, cells, 2, web.config().method().dynamicsIndicators().keySet(), drivers::dynamics);
             if (!dynamics.isEmpty()) {
-                parts.add(v.texts().get("attention.whyDynamics", String.join("; ", dynamics)));
+                parts.add(v.texts().get("attention.whyDynamics", String.join(", ", dynamics)));
             }
         }
-        return parts.isEmpty() ? "–" : String.join("; ", parts);
+        return parts.isEmpty() ? "–" : String.join(". ", parts);
     }
 
     private List<String> highest(Viewer v, Map<String, Cell> cells, int limit, java.util.Set<String> indicators,

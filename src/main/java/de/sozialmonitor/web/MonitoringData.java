@@ -199,6 +199,25 @@ public final class MonitoringData {
         return all;
     }
 
+    /**
+     * Mean and SD (over the areas taking part) per component ({@code status}, {@code dynamics})
+     * and indicator, as the method standardised with them: "component|indicator" → {mean, sd}.
+     * Published with every release (the committee report prints them), so every scope may read them.
+     */
+    public Map<String, double[]> componentStats(ResultScope scope, int year) {
+        Long rs = scope.resultSet(year);
+        Map<String, double[]> out = new HashMap<>();
+        if (rs == null) {
+            return out;
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT component, indicator_id, mean, sd FROM result_stat "
+                        + "WHERE result_set_id = :rs AND year = :y AND left_out = FALSE AND mean IS NOT NULL AND sd > 0")
+                .bind("rs", rs).bind("y", year)
+                .map((r, ctx) -> Map.entry(r.getString(1) + "|" + r.getString(2), new double[] {r.getDouble(3), r.getDouble(4)}))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
     /** The method parameters stored with a result set (JSON text) and the level it compared. */
     public record StoredMethod(String json, String analysisLevel) {
     }

@@ -93,21 +93,22 @@ class AttentionPageTest {
     }
 
     @Test
-    void thePublicSeesWhyFromThePublishedRatesAndIsToldSo() {
+    void thePublicSeesWhyWithTheMethodsZScoresOfThePublishedRates() {
         String html = fx.client().get("/aufmerksamkeit").body();
-        // L5 has the highest rates of the localities for every attention indicator
-        assertThat(rowOf(html, "L5")).contains("(z = ");
-        assertThat(html).contains("aus den veröffentlichten Quoten und Veränderungen der einbezogenen Gebiete berechnet");
+        // L5 has the highest rates of the localities; migrant_u18 2023: values 12, 14, 16, 18, 20
+        // for L1..L5, mean 16, SD sqrt(10): z = 4 / 3.162 = 1.26
+        assertThat(rowOf(html, "L5")).contains("Kinder und Jugendliche mit Migrationshintergrund (z = 1,3)");
         String staff = fx.loggedIn("analyst1").get("/aufmerksamkeit").body();
-        assertThat(rowOf(staff, "L5")).contains("(z = ");
-        assertThat(staff).doesNotContain("aus den veröffentlichten Quoten und Veränderungen");
+        assertThat(rowOf(staff, "L5")).contains("(z = 1,3)");
     }
 
     @Test
     void negativeDynamicsAreExplainedByTheWorstChanges() {
         // L4's dynamics are negative in 2023; in the newer computation its changes are the largest
-        fx.db.jdbi().useHandle(h -> h.execute("UPDATE result_value SET change_value = 5 "
-                + "WHERE result_set_id = 2 AND area_code = 'L4' AND year = 2023"));
+        fx.db.jdbi().useHandle(h -> {
+            h.execute("UPDATE result_value SET change_value = 5 WHERE result_set_id = 2 AND area_code = 'L4' AND year = 2023");
+            WebFixture.componentStats(h, 2);
+        });
         String staff = fx.loggedIn("analyst1").get("/aufmerksamkeit").body();
         assertThat(rowOf(staff, "L4")).contains("Entwicklung: ").contains("(z = 1,8)");
         assertThat(rowOf(staff, "L5")).doesNotContain("Entwicklung: ");

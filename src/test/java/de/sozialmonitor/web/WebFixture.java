@@ -174,7 +174,22 @@ final class WebFixture implements AutoCloseable {
                     }
                 }
             }
+        componentStats(h, rs);
     }
+
+    /**
+     * result_stat as the method writes it: mean and sample SD of the values (status) and of the
+     * changes (dynamics) over the localities that take part (L1..L5; L6 is too small).
+     */
+    static void componentStats(Handle h, long rs) {
+        h.execute("DELETE FROM result_stat WHERE result_set_id = ?", rs);
+        for (String[] c : new String[][] {{"status", "value"}, {"dynamics", "change_value"}}) {
+            h.execute("INSERT INTO result_stat(result_set_id, year, component, indicator_id, n, mean, sd, left_out) "
+                    + "SELECT result_set_id, year, '" + c[0] + "', indicator_id, COUNT(*), AVG(" + c[1] + "), STDDEV_SAMP(" + c[1] + "), "
+                    + "STDDEV_SAMP(" + c[1] + ") = 0 FROM result_value WHERE result_set_id = ? AND target_group = '' "
+                    + "AND area_code IN ('L1', 'L2', 'L3', 'L4', 'L5') GROUP BY result_set_id, year, indicator_id", rs);
+        }
+}
 
     private static void area(Handle h, String code, String name, String level, String parent, String geometry) {
         h.createUpdate("INSERT INTO area(code, valid_from, name, level, parent_code, geometry) VALUES (:c, :f, :n, :l, :p, :g)")

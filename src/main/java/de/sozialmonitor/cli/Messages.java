@@ -3,7 +3,6 @@ package de.sozialmonitor.cli;
 import de.sozialmonitor.i18n.TextBundle;
 import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**

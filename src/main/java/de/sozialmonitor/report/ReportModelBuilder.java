@@ -1,7 +1,5 @@
 package de.sozialmonitor.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.sozialmonitor.method.EarlyWarning;
 import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.Indicator;
@@ -40,7 +38,6 @@ import org.locationtech.jts.geom.Geometry;
  * report gets only figures it allows; an internal report gets every computed figure.
  */
 public final class ReportModelBuilder {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Territory name and code, catalog and parameters of the workspace, used where a release does not record them. */
     public record Context(String territoryCode, String territoryName, boolean synthetic, IndicatorCatalog catalog,

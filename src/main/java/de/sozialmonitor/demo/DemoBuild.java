@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * The spine of {@code sozialmonitor demo}: prepare the workspace and its files, import them through
- * the real import, compute every year through the real method, create and publish a release.
+ * the real import, compute every year through the real method, create and publish the releases of
+ * the last two years.
  * Serving is left to the command. Each step reports what it did; a step whose part of the system
  * is not yet available reports that plainly instead of pretending.
  */
@@ -69,6 +70,8 @@ public final class DemoBuild {
                 record.accept(step);
             }
             record.accept(DemoIntegration.compute(ws, db, PeineTerritory.FIRST_YEAR, PeineTerritory.LAST_YEAR, changed));
+            // two releases, so that the early warning has a previous release to compare with
+            record.accept(DemoIntegration.releaseAndPublish(ws, db, PeineTerritory.LAST_YEAR - 1));
             record.accept(DemoIntegration.releaseAndPublish(ws, db, PeineTerritory.LAST_YEAR));
         }
         return new Result(ws, prepared, steps);

@@ -134,8 +134,11 @@ public final class ReportModelBuilder {
             method = de.sozialmonitor.store.ResultRepository.methodConfig((String) rs.get("method_json"));
             catalog = releaseCatalog();
             String analysisLevel = (String) rs.get("analysis_level");
-            Integer previous = h.createQuery("SELECT MAX(number) FROM release WHERE number < :n").bind("n", number)
-                    .mapTo(Integer.class).findOne().orElse(null);
+            // the basis of the changes is what the public saw before: the newest earlier published
+            // release that no published release corrects (as on the web's attention list)
+            Integer previous = h.createQuery("SELECT MAX(number) FROM release WHERE number < :n AND published_at IS NOT NULL "
+                            + "AND number NOT IN (SELECT corrects FROM release WHERE corrects IS NOT NULL AND published_at IS NOT NULL)")
+                    .bind("n", number).mapTo(Integer.class).findOne().orElse(null);
             ReportModel.ReleaseInfo release = new ReportModel.ReleaseInfo(number, (String) rel.get("title"),
                     date(rel.get("created_at")), date(rel.get("published_at")), trim((String) rel.get("checksum")), year, previous);
 

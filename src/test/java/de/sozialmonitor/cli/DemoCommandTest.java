@@ -37,7 +37,8 @@ class DemoCommandTest {
         CliTest.Run first = CliTest.run("--lang", "en", "demo", "--no-serve", "--dir", dir.toString());
         assertThat(first.out()).contains("SYNTHETIC").contains("Demo workspace created")
                 .contains("import einwohnermelderegister.csv: 90").contains("compute 2014-2024")
-                .contains("release 2024: release 1 created and published").doesNotContain("  --  ");
+                .contains("release 2023: release 1 created and published")
+                .contains("release 2024: release 2 created and published").doesNotContain("  --  ");
         assertThat(first.exit()).isZero();
         Workspace ws = Workspace.open(dir);
         assertThat(ws.config().synthetic()).isTrue();
@@ -71,8 +72,8 @@ class DemoCommandTest {
         }
 
         try (Database db = ws.openDatabase()) {
-            // the attacker test on the demo: only the public download of release 1, nothing pinned
-            byte[] download = new ReleaseRepository(db.jdbi()).download(1, ReleaseDownload.Format.CSV).orElseThrow();
+            // the attacker test on the demo: only the public download of release 2, nothing pinned
+            byte[] download = new ReleaseRepository(db.jdbi()).download(2, ReleaseDownload.Format.CSV).orElseThrow();
             List<PublishedRow> published = ReleaseDownload.readCsv(download);
             assertThat(published).anyMatch(r -> PublishedRow.SUPPRESSED.equals(r.status()));
             DisclosureAudit.Report attack = DisclosureAudit.attack(published, DisclosureRules.of(ws.config().privacy()));
@@ -83,17 +84,19 @@ class DemoCommandTest {
             List<String> flagged = db.jdbi().withHandle(h -> h.createQuery("SELECT a.name FROM result_area r "
                             + "JOIN area a ON a.code = r.area_code AND a.valid_to IS NULL "
                             + "JOIN release rel ON rel.result_set_id = r.result_set_id "
-                            + "WHERE rel.number = 1 AND r.year = 2024 AND r.attention AND a.level = 'Ortsteil' ORDER BY a.code")
+                            + "WHERE rel.number = 2 AND r.year = 2024 AND r.attention AND a.level = 'Ortsteil' ORDER BY a.code")
                     .mapTo(String.class).list());
             assertThat(flagged).hasSizeGreaterThan(1);
             ReportModel model = new ReportModelBuilder(db.jdbi(), ReportModelBuilder.Context.of(ws))
-                    .build(1, new ReportModel.Options("de", false, false));
+                    .build(2, new ReportModel.Options("de", false, false));
             String text;
             try (PDDocument pdf = Loader.loadPDF(ReportPdf.render(model))) {
                 text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             }
             assertThat(text).contains(flagged.size() + " Gebiete haben Aufmerksamkeitsbedarf")
-                    .contains("synthetisch");
+                    .contains("synthetisch")
+                    // the demo publishes 2023 and 2024, so the report has a previous release to compare with
+                    .contains("Veränderungen gegenüber dem Berichtsstand 1");
             for (String name : flagged) {
                 assertThat(text).contains("Gebietsprofil " + name);
             }
@@ -103,7 +106,7 @@ class DemoCommandTest {
         byte[] before = Files.readAllBytes(areas);
         CliTest.Run second = CliTest.run("--lang", "de", "demo", "--no-serve", "--dir", dir.toString());
         assertThat(second.out()).contains("SYNTHETISCH").contains("weiterverwendet").contains("unchanged (result sets present)")
-                .contains("unchanged (release 1 is published)");
+                .contains("unchanged (release 1 is published)").contains("unchanged (release 2 is published)");
         assertThat(Files.readAllBytes(areas)).isEqualTo(before);
         assertThat(second.exit()).isEqualTo(first.exit());
     }

@@ -101,6 +101,17 @@ class ReportRenderingTest {
     }
 
     @Test
+    void anUnpublishedEarlierReleaseIsNoBasisForTheChanges() {
+        try (var own = TestDatabases.h2()) {
+            ReportFixture.insert(own.jdbi());
+            own.jdbi().useHandle(h -> h.execute("UPDATE release SET published_at = NULL, published_by = NULL WHERE number = 1"));
+            ReportModel model = new ReportModelBuilder(own.jdbi(), context()).build(2, new ReportModel.Options("de", false, false));
+            assertThat(model.release().previousNumber()).isNull();
+            assertThat(model.changes().changes()).isEmpty();
+        }
+    }
+
+    @Test
     void areaTableShowsEveryParticipatingAreaWithItsStatusIndex() {
         List<Map<String, Object>> rows = db.jdbi().withHandle(h -> h.createQuery(
                         "SELECT a.code, a.name, r.status_index FROM result_area r JOIN area a ON a.code = r.area_code "

@@ -55,53 +55,9 @@ final class Charts {
         return svg;
     }
 
-    /** A line chart with axes for the county series of an indicator. */
+    /** A line chart with axes for the county series of an indicator, each year's value as a dot with its figure. */
     static DomContent lineChart(SortedMap<Integer, Double> series, String label, Texts t, int decimals) {
-        int w = 560;
-        int h = 220;
-        int left = 56;
-        int bottom = 28;
-        int top = 12;
-        int right = 12;
-        ContainerTag<?> svg = svg(w, h, label).withClass("chart");
-        List<Double> vs = series.values().stream().filter(v -> v != null).toList();
-        if (vs.isEmpty()) {
-            return svg;
-        }
-        double min = Math.min(0, vs.stream().mapToDouble(Double::doubleValue).min().orElse(0));
-        double max = vs.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        max = max == min ? min + 1 : max * 1.1;
-        int first = series.firstKey();
-        int years = Math.max(1, series.lastKey() - first);
-        double plotW = w - left - right;
-        double plotH = h - top - bottom;
-        for (int k = 0; k <= 4; k++) {
-            double v = min + (max - min) * k / 4;
-            double y = top + plotH - plotH * k / 4;
-            svg.with(tag("line").attr("x1", left).attr("x2", w - right).attr("y1", f(y)).attr("y2", f(y)).attr("stroke", "#d0d0d0"));
-            svg.with(tag("text").attr("x", left - 6).attr("y", f(y + 4)).attr("text-anchor", "end").attr("font-size", "11")
-                    .attr("fill", "#333333").withText(t.number(v, decimals)));
-        }
-        StringBuilder d = new StringBuilder();
-        boolean pen = false;
-        List<DomContent> dots = new ArrayList<>();
-        for (Map.Entry<Integer, Double> e : series.entrySet()) {
-            double x = left + plotW * (e.getKey() - first) / years;
-            svg.with(tag("text").attr("x", f(x)).attr("y", h - 8).attr("text-anchor", "middle").attr("font-size", "11")
-                    .attr("fill", "#333333").withText(Integer.toString(e.getKey())));
-            if (e.getValue() == null) {
-                pen = false;
-                continue;
-            }
-            double y = top + plotH - plotH * (e.getValue() - min) / (max - min);
-            d.append(pen ? " L" : " M").append(f(x)).append(' ').append(f(y));
-            pen = true;
-            dots.add(tag("circle").attr("cx", f(x)).attr("cy", f(y)).attr("r", "3").attr("fill", "#1f4e79")
-                    .with(tag("title").withText(e.getKey() + ": " + t.number(e.getValue(), decimals))));
-        }
-        svg.with(tag("path").attr("d", d.toString().trim()).attr("fill", "none").attr("stroke", "#1f4e79").attr("stroke-width", "2"));
-        dots.forEach(svg::with);
-        return svg;
+        return lines(Map.of("", series), label, t, decimals, new Frame(560, 220, List.of("#1f4e79"), "2", true));
     }
 
     /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
@@ -109,8 +65,16 @@ final class Charts {
 
     /** Several time series in one chart (one line per area); the legend is rendered by the page. */
     static DomContent multiLineChart(Map<String, SortedMap<Integer, Double>> series, String label, Texts t, int decimals) {
-        int w = 640;
-        int h = 260;
+        return lines(series, label, t, decimals, new Frame(640, 260, SERIES_COLOURS, "2.5", false));
+    }
+
+    /** Size and look of a line chart; {@code dots}: one dot per value (a single series) instead of a title per line. */
+    private record Frame(int width, int height, List<String> colours, String strokeWidth, boolean dots) {
+    }
+
+    private static DomContent lines(Map<String, SortedMap<Integer, Double>> series, String label, Texts t, int decimals, Frame frame) {
+        int w = frame.width();
+        int h = frame.height();
         int left = 56;
         int bottom = 28;
         int top = 12;
@@ -148,9 +112,10 @@ final class Charts {
         }
         int c = 0;
         for (Map.Entry<String, SortedMap<Integer, Double>> s : series.entrySet()) {
-            String colour = SERIES_COLOURS.get(c++ % SERIES_COLOURS.size());
+            String colour = frame.colours().get(c++ % frame.colours().size());
             StringBuilder d = new StringBuilder();
             boolean pen = false;
+            List<DomContent> dots = new ArrayList<>();
             for (Map.Entry<Integer, Double> e : s.getValue().entrySet()) {
                 if (e.getValue() == null) {
                     pen = false;
@@ -160,9 +125,15 @@ final class Charts {
                 double y = top + plotH - plotH * (e.getValue() - min) / (max - min);
                 d.append(pen ? " L" : " M").append(f(x)).append(' ').append(f(y));
                 pen = true;
+                dots.add(tag("circle").attr("cx", f(x)).attr("cy", f(y)).attr("r", "3").attr("fill", colour)
+                        .with(tag("title").withText(e.getKey() + ": " + t.number(e.getValue(), decimals))));
             }
-            svg.with(tag("path").attr("d", d.toString().trim()).attr("fill", "none").attr("stroke", colour).attr("stroke-width", "2.5")
-                    .with(tag("title").withText(s.getKey())));
+            ContainerTag<?> path = tag("path").attr("d", d.toString().trim()).attr("fill", "none").attr("stroke", colour)
+                    .attr("stroke-width", frame.strokeWidth());
+            svg.with(frame.dots() ? path : path.with(tag("title").withText(s.getKey())));
+            if (frame.dots()) {
+                dots.forEach(svg::with);
+            }
         }
         return svg;
     }

@@ -50,21 +50,9 @@ final class Html {
         return this;
     }
 
+    /** Text for an element or attribute; the escaping is j2html's, which the web pages use too. */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return s == null ? "" : j2html.utils.EscapeUtil.escape(s);
     }
 
     static String attr(String name, String value) {

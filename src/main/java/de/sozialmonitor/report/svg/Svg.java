@@ -90,21 +90,8 @@ final class Svg {
         return s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
     }
 
+    /** Text for an element or attribute; the escaping is j2html's, which the web pages use too. */
     static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return s == null ? "" : j2html.utils.EscapeUtil.escape(s);
     }
 }

@@ -199,7 +199,7 @@ public final class ReportModelBuilder {
             Map<String, String> munNames = new TreeMap<>();
             for (AreaRow a : areaRows.values()) {
                 Geometry g = a.level().equals(analysisLevel) || (municipalityLevel != null && a.level().equals(municipalityLevel))
-                        ? GeoJsonGeometry.parse(a.geometry()) : null;
+                        ? de.sozialmonitor.model.AreaGeometry.parse(a.geometry()) : null;
                 if (g == null) {
                     continue;
                 }

@@ -102,9 +102,13 @@ class BrowserTest {
         driver.get(fx.base + path);
     }
 
-    /** Waits until the page (after a form was sent) has an h1 starting with {@code start}. */
+    /**
+     * Waits until the page (after a form was sent) has an h1 starting with {@code start}. While the
+     * old page is replaced, Chromium may answer for an element of the old document ("stale", or
+     * "node does not belong to the document"): that only means "not yet", so the wait goes on.
+     */
     static void waitForHeading(String start) {
-        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        waiting().ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElement(By.tagName("h1")).getText().startsWith(start));
     }
 
@@ -195,7 +199,9 @@ class BrowserTest {
         }
         assertThat(code).as("an area of the map is reachable with Tab").isEqualTo("L2");
         // focus shows the area's values
-        waiting().until(d -> d.findElements(By.cssSelector(".leaflet-tooltip")).stream().anyMatch(e -> e.getText().contains("Ortsteil B")));
+        // tooltips of areas left behind fade out and leave the document: a stale one means "look again"
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".leaflet-tooltip")).stream().anyMatch(e -> e.getText().contains("Ortsteil B")));
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ENTER).perform();
         waiting().until(d -> d.getCurrentUrl().contains("/gebiet/L2"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gebietssteckbrief Ortsteil B");

@@ -1,4 +1,4 @@
-package de.sozialmonitor.report;
+package de.sozialmonitor.model;
 
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
@@ -7,15 +7,18 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
- * Reads the GeoJSON geometry text of table {@code area} (EPSG:4326) into JTS, keeping only the
- * polygonal parts: a map draws area boundaries, nothing else.
+ * The GeoJSON geometry text of table {@code area} (EPSG:4326) to JTS and back, with JTS's own
+ * GeoJSON reader and writer. Reading keeps only the polygonal parts (also of a Feature): maps draw
+ * area boundaries, nothing else. Writing uses 6 decimals (about 0.1 m); more would only make the
+ * answer longer.
  */
-public final class GeoJsonGeometry {
+public final class AreaGeometry {
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
-    private GeoJsonGeometry() {
+    private AreaGeometry() {
     }
 
     /** The polygonal geometry, or null if the text is empty, unreadable or holds no polygon. */
@@ -34,5 +37,12 @@ public final class GeoJsonGeometry {
         } catch (ParseException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The GeoJSON geometry object of {@code g} as text, without a CRS member (RFC 7946: always WGS 84). */
+    public static String toGeoJson(Geometry g) {
+        GeoJsonWriter writer = new GeoJsonWriter(6);
+        writer.setEncodeCRS(false);
+        return writer.write(g);
     }
 }

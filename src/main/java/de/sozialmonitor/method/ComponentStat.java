@@ -1,7 +1,7 @@
 package de.sozialmonitor.method;
 
 /**
- * Mean and sample SD of one indicator (or, with id {@link #INDEX}, of the raw index) over the
+ * Mean and SD (population or sample, as configured) of one indicator (or, with id {@link #INDEX}, of the raw index) over the
  * participating areas of one component ({@code status} or {@code dynamics}). {@code leftOut} is true
  * when the indicator could not be standardised (SD = 0 or fewer than two areas) and so did not enter
  * the index that year.

@@ -62,7 +62,8 @@ public final class MethodProse {
                 reversed.add(i);
             }
         }
-        out.add(w.text("z") + (reversed.isEmpty() ? "" : " " + w.text("z.reversed", w.names(List.copyOf(reversed)))));
+        out.add(w.text("z") + " " + w.text(m.sampleStandardDeviation() ? "z.sample" : "z.population")
+                + (reversed.isEmpty() ? "" : " " + w.text("z.reversed", w.names(List.copyOf(reversed)))));
         out.add(w.text("index"));
         MethodConfig.StatusThresholds st = m.statusThresholds();
         out.add(w.text("statusClasses", w.index(st.high()), w.index(st.low()), w.index(st.veryLow())));

@@ -141,7 +141,7 @@ public final class Monitoring {
                 statusInput.put(id, x);
             }
             ComponentResult status = Standardisation.standardise(ComponentStat.STATUS, statusIds, statusInput,
-                    weights(cfg.statusIndicators()), statusParticipants, n);
+                    weights(cfg.statusIndicators()), statusParticipants, n, cfg.sampleStandardDeviation());
             noteLeftOut(status);
 
             List<String> dynIds = new ArrayList<>(cfg.dynamicsIndicators().keySet());
@@ -190,7 +190,7 @@ public final class Monitoring {
                 dynInput.put(id, x);
             }
             ComponentResult dynamics = Standardisation.standardise(ComponentStat.DYNAMICS, dynIds, dynInput,
-                    weights(cfg.dynamicsIndicators()), dynParticipants, n);
+                    weights(cfg.dynamicsIndicators()), dynParticipants, n, cfg.sampleStandardDeviation());
             noteLeftOut(dynamics);
 
             StatusClass[] sc = new StatusClass[n];

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The two-step standardisation of METHOD.md sections 3 and 4: z-scores per indicator with the
- * sample SD (divisor n - 1), the weighted mean of the z-scores as raw index, and the raw index
- * standardised again over the same areas.
+ * population SD (divisor n, the default) or the sample SD (divisor n - 1), the weighted mean of the
+ * z-scores as raw index, and the raw index standardised again over the same areas with the same SD.
  */
 public final class Standardisation {
     private Standardisation() {
@@ -20,9 +20,10 @@ public final class Standardisation {
      * @param weights      per indicator, in the order of {@code indicatorIds}
      * @param participants indices of the areas that take part; each has a number for every indicator
      * @param size         number of areas (length of the returned arrays)
+     * @param sample       true: sample SD (divisor n - 1); false: population SD (divisor n)
      */
     public static ComponentResult standardise(String component, List<String> indicatorIds, Map<String, double[]> inputs,
-                                              double[] weights, int[] participants, int size) {
+                                              double[] weights, int[] participants, int size, boolean sample) {
         int n = participants.length;
         List<ComponentStat> stats = new ArrayList<>();
         Map<String, double[]> zs = new LinkedHashMap<>();
@@ -34,7 +35,7 @@ public final class Standardisation {
             String id = indicatorIds.get(k);
             double[] x = inputs.get(id);
             double mean = mean(x, participants);
-            double sd = sampleSd(x, participants, mean);
+            double sd = sd(x, participants, mean, sample);
             boolean leftOut = !(sd > 0);
             stats.add(new ComponentStat(component, id, n, mean, sd, leftOut, weights[k]));
             double[] z = nanArray(size);
@@ -52,7 +53,7 @@ public final class Standardisation {
                 raw[a] = sum[a] / weightSum;
             }
             double mean = mean(raw, participants);
-            double sd = sampleSd(raw, participants, mean);
+            double sd = sd(raw, participants, mean, sample);
             boolean leftOut = !(sd > 0);
             stats.add(new ComponentStat(component, ComponentStat.INDEX, n, mean, sd, leftOut, 0));
             if (!leftOut) {
@@ -78,10 +79,11 @@ public final class Standardisation {
     }
 
     /**
-     * Sample SD, two-pass for accuracy. Exactly 0 when all values are equal (the one-pass mean of equal
-     * values may carry rounding noise, which must not turn into an SD of 1e-17); NaN below two values.
+     * Population SD (divisor n) or sample SD (divisor n - 1), two-pass for accuracy. Exactly 0 when all
+     * values are equal (the one-pass mean of equal values may carry rounding noise, which must not turn
+     * into an SD of 1e-17); NaN below two values, with either divisor: one area is no comparison.
      */
-    static double sampleSd(double[] x, int[] idx, double mean) {
+    static double sd(double[] x, int[] idx, double mean, boolean sample) {
         if (idx.length < 2) {
             return Double.NaN;
         }
@@ -97,7 +99,7 @@ public final class Standardisation {
         if (min == max) {
             return 0;
         }
-        return Math.sqrt(ss / (idx.length - 1));
+        return Math.sqrt(ss / (sample ? idx.length - 1 : idx.length));
     }
 
     static double[] nanArray(int size) {

@@ -13,12 +13,14 @@ import java.util.Map;
  * @param attentionRule      {@code default} (status niedrig/sehr_niedrig or dynamics negativ) or
  *                           {@code berlin} (status niedrig/sehr_niedrig and dynamics not positiv)
  * @param earlyWarningThresholds indicator id to the value whose crossing is an early warning
+ * @param standardisation    {@code population} (divisor n, the default: the participating areas are all
+ *                           there are) or {@code sample} (divisor n - 1, for series computed that way)
  */
 public record MethodConfig(String analysisLevel, String populationVariable, double minPopulation,
                            Map<String, Double> statusIndicators, Map<String, Double> dynamicsIndicators,
                            int dynamicsYears, StatusThresholds statusThresholds,
                            DynamicsThresholds dynamicsThresholds, String attentionRule,
-                           Map<String, Double> earlyWarningThresholds) {
+                           Map<String, Double> earlyWarningThresholds, String standardisation) {
 
     /** Class bounds of the status index: hoch below {@code high}, sehr_niedrig above {@code veryLow}. */
     public record StatusThresholds(double high, double low, double veryLow) {
@@ -32,6 +34,8 @@ public record MethodConfig(String analysisLevel, String populationVariable, doub
 
     public static final String ATTENTION_DEFAULT = "default";
     public static final String ATTENTION_BERLIN = "berlin";
+    public static final String STANDARDISATION_POPULATION = "population";
+    public static final String STANDARDISATION_SAMPLE = "sample";
 
     public static final Map<String, Double> DEFAULT_ATTENTION_INDICATORS = defaultAttentionIndicators();
 
@@ -39,12 +43,29 @@ public record MethodConfig(String analysisLevel, String populationVariable, doub
         statusIndicators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statusIndicators));
         dynamicsIndicators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dynamicsIndicators));
         earlyWarningThresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(earlyWarningThresholds));
+        if (standardisation == null) {
+            standardisation = STANDARDISATION_POPULATION;
+        }
+        if (!standardisation.equals(STANDARDISATION_POPULATION) && !standardisation.equals(STANDARDISATION_SAMPLE)) {
+            throw new IllegalArgumentException("standardisation must be population or sample, was '" + standardisation + "'");
+        }
+    }
+
+    /** True for the sample standard deviation (divisor n - 1), false for the population SD (divisor n). */
+    public boolean sampleStandardDeviation() {
+        return STANDARDISATION_SAMPLE.equals(standardisation);
+    }
+
+    /** This configuration with another standardisation. */
+    public MethodConfig withStandardisation(String s) {
+        return new MethodConfig(analysisLevel, populationVariable, minPopulation, statusIndicators, dynamicsIndicators,
+                dynamicsYears, statusThresholds, dynamicsThresholds, attentionRule, earlyWarningThresholds, s);
     }
 
     public static MethodConfig defaults() {
         return new MethodConfig(null, "pop_total", 300, DEFAULT_ATTENTION_INDICATORS, DEFAULT_ATTENTION_INDICATORS,
                 3, StatusThresholds.DEFAULT, DynamicsThresholds.DEFAULT, ATTENTION_DEFAULT,
-                Map.of("children_min_income", 25.0));
+                Map.of("children_min_income", 25.0), STANDARDISATION_POPULATION);
     }
 
     private static Map<String, Double> defaultAttentionIndicators() {

@@ -254,7 +254,8 @@ public final class ReportHtml {
         int year = m.release().referenceYear();
         h.el("p", t.get("method.intro", m.release().number()));
         MethodConfig config = new MethodConfig(mi.analysisLevel(), null, mi.minPopulation(), mi.statusWeights(), mi.dynamicsWeights(),
-                mi.dynamicsYears(), mi.statusThresholds(), mi.dynamicsThresholds(), mi.attentionRule(), mi.earlyWarningThresholds());
+                mi.dynamicsYears(), mi.statusThresholds(), mi.dynamicsThresholds(), mi.attentionRule(), mi.earlyWarningThresholds(),
+                mi.standardisation());
         List<MethodProse.IndicatorRef> names = m.indicators().stream()
                 .map(i -> new MethodProse.IndicatorRef(i.id(), i.name(), i.polarity() == Polarity.HIGHER_IS_BETTER)).toList();
         for (String paragraph : MethodProse.paragraphs(new MethodProse.Parameters(year, config, names, mi.analysisLevel(),

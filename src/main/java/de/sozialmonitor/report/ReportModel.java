@@ -60,7 +60,7 @@ public record ReportModel(Territory territory, ReleaseInfo release, Options opti
                              MethodConfig.DynamicsThresholds dynamicsThresholds, String attentionRule,
                              Map<String, Double> statusWeights, Map<String, Double> dynamicsWeights,
                              Map<String, Double> earlyWarningThresholds, List<IndicatorStat> stats,
-                             int minCount, double minPopulationForRates) {
+                             int minCount, double minPopulationForRates, String standardisation) {
         public MethodInfo {
             statusWeights = Map.copyOf(statusWeights);
             dynamicsWeights = Map.copyOf(dynamicsWeights);
@@ -69,7 +69,7 @@ public record ReportModel(Territory territory, ReleaseInfo release, Options opti
         }
     }
 
-    /** Mean and sample SD of one indicator over the participating areas (component status or dynamics). */
+    /** Mean and SD (as the method standardised: population or sample) of one indicator over the participating areas (component status or dynamics). */
     public record IndicatorStat(String component, String indicatorId, int n, Double mean, Double sd, boolean leftOut) {
     }
 

@@ -214,7 +214,8 @@ public final class ReportModelBuilder {
             ReportModel.MethodInfo methodInfo = new ReportModel.MethodInfo(analysisLevel, municipalityLevel,
                     method.minPopulation(), method.dynamicsYears(), method.statusThresholds(), method.dynamicsThresholds(),
                     method.attentionRule(), method.statusIndicators(), method.dynamicsIndicators(),
-                    method.earlyWarningThresholds(), stats(), privacy.minCount(), privacy.minPopulationForRates());
+                    method.earlyWarningThresholds(), stats(), privacy.minCount(), privacy.minPopulationForRates(),
+                    method.standardisation());
             return new ReportModel(new ReportModel.Territory(context.territoryCode(), context.territoryName(), context.synthetic()), release,
                     options, methodInfo, indicators, areas, municipalities, territoryTotal, attention, changes, profiles,
                     new ReportModel.MapData(areaGeoms, munGeoms, munNames, geometrySource(analysisLevel)), sources(),

@@ -183,7 +183,7 @@ public final class ResultRepository {
         }
         Map<String, Object> s = head.get();
         int year = ((Number) s.get("year")).intValue();
-        MethodConfig config = read((String) s.get("method_json"), MethodConfig.class);
+        MethodConfig config = methodConfig((String) s.get("method_json"));
         IndicatorCatalog catalog = catalogFromJson((String) s.get("catalog_json"));
         Map<String, Object> provenance = read((String) s.get("inputs_json"), new TypeReference<Map<String, Object>>() { });
         provenance.remove("years");
@@ -468,9 +468,21 @@ public final class ResultRepository {
         return json(config);
     }
 
-    /** The method parameters a result set recorded, as {@link #save} wrote them. */
+    /**
+     * The method parameters a result set recorded, as {@link #save} wrote them. A result set stored
+     * before the setting existed recorded no {@code standardisation}: it was computed with the sample
+     * SD, and says so, so that {@code release verify} recomputes it as it was computed.
+     */
     public static MethodConfig methodConfig(String json) {
-        return read(json, MethodConfig.class);
+        JsonNode tree = read(json, JsonNode.class);
+        if (tree.isObject() && !tree.has("standardisation")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("standardisation", MethodConfig.STANDARDISATION_SAMPLE);
+        }
+        try {
+            return JSON.treeToValue(tree, MethodConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON cannot be read: " + e.getOriginalMessage(), e);
+        }
     }
 
     static <T> T read(String json, Class<T> type) {

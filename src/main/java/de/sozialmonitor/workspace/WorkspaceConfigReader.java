@@ -59,7 +59,7 @@ public final class WorkspaceConfigReader {
         }
         m.requireObject().allowOnly(Set.of("analysis_level", "population_variable", "min_population",
                 "status_indicators", "dynamics_indicators", "dynamics_years", "status_thresholds",
-                "dynamics_thresholds", "attention_rule", "early_warning"));
+                "dynamics_thresholds", "attention_rule", "early_warning", "standardisation"));
         double minPopulation = m.get("min_population").number(d.minPopulation());
         if (minPopulation < 0) {
             throw m.get("min_population").error("must not be negative");
@@ -92,8 +92,12 @@ public final class WorkspaceConfigReader {
             throw m.get("attention_rule").error("must be default or berlin, was '" + rule + "'");
         }
         Map<String, Double> warnings = m.has("early_warning") ? numbers(m.get("early_warning")) : d.earlyWarningThresholds();
+        String standardisation = m.get("standardisation").string(d.standardisation());
+        if (!standardisation.equals(MethodConfig.STANDARDISATION_POPULATION) && !standardisation.equals(MethodConfig.STANDARDISATION_SAMPLE)) {
+            throw m.get("standardisation").error("must be population (divisor n) or sample (divisor n - 1), was '" + standardisation + "'");
+        }
         return new MethodConfig(m.get("analysis_level").string(null), m.get("population_variable").string(d.populationVariable()),
-                minPopulation, status, dynamics, dynamicsYears, statusThresholds, dynamicsThresholds, rule, warnings);
+                minPopulation, status, dynamics, dynamicsYears, statusThresholds, dynamicsThresholds, rule, warnings, standardisation);
     }
 
     private static Map<String, Double> weights(ConfigNode node) {

@@ -48,25 +48,25 @@ final class Fixtures {
         }
         MethodConfig d = MethodConfig.defaults();
         return new MethodConfig(null, "pop_total", d.minPopulation(), w, w, d.dynamicsYears(), d.statusThresholds(),
-                d.dynamicsThresholds(), d.attentionRule(), Map.of());
+                d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation());
     }
 
     static MethodConfig withRule(MethodConfig c, String rule) {
         return new MethodConfig(c.analysisLevel(), c.populationVariable(), c.minPopulation(), c.statusIndicators(),
                 c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), rule,
-                c.earlyWarningThresholds());
+                c.earlyWarningThresholds(), c.standardisation());
     }
 
     static MethodConfig withWeights(MethodConfig c, Map<String, Double> status) {
         return new MethodConfig(c.analysisLevel(), c.populationVariable(), c.minPopulation(), status,
                 c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(),
-                c.earlyWarningThresholds());
+                c.earlyWarningThresholds(), c.standardisation());
     }
 
     static MethodConfig withThresholds(MethodConfig c, Map<String, Double> thresholds) {
         return new MethodConfig(c.analysisLevel(), c.populationVariable(), c.minPopulation(), c.statusIndicators(),
                 c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(),
-                thresholds);
+                thresholds, c.standardisation());
     }
 
     /**

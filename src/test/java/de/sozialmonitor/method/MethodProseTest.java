@@ -17,7 +17,8 @@ class MethodProseTest {
 
     static MethodConfig config(Map<String, Double> weights, String rule, Map<String, Double> warnings) {
         return new MethodConfig("Ortsteil", "pop_total", 250, weights, weights, 5,
-                new MethodConfig.StatusThresholds(-0.5, 0.8, 1.25), new MethodConfig.DynamicsThresholds(-0.7, 0.9), rule, warnings);
+                new MethodConfig.StatusThresholds(-0.5, 0.8, 1.25), new MethodConfig.DynamicsThresholds(-0.7, 0.9), rule, warnings,
+                MethodConfig.STANDARDISATION_POPULATION);
     }
 
     @Test
@@ -38,7 +39,12 @@ class MethodProseTest {
                 .contains("Ebene „Ortsteil“").contains("weniger als 250 Einwohnerinnen")
                 .contains("dessen Dynamik nicht positiv ist")
                 .contains("Abiturquote den Wert 30 unterschreitet")
-                .contains("Fallzahlen unter 3").contains("weniger als 300 Einwohnerinnen");
+                .contains("Fallzahlen unter 3").contains("weniger als 300 Einwohnerinnen")
+                .contains("Standardabweichung ist die aller einbezogenen Gebiete (Divisor n");
+        String sample = String.join("\n", MethodProse.paragraphs(new MethodProse.Parameters(2024,
+                config(weights, MethodConfig.ATTENTION_BERLIN, Map.of()).withStandardisation("sample"), NAMES, "Ortsteil", 3, 300),
+                Locale.GERMAN));
+        assertThat(sample).contains("Standardabweichung ist die der Stichprobe (Divisor n \u2212 1)").doesNotContain("Divisor n:");
     }
 
     @Test

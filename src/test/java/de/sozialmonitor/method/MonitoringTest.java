@@ -121,11 +121,30 @@ class MonitoringTest {
     }
 
     @Test
-    void twoStepStandardisationWithSampleSdMatchesTheHandComputation() {
-        // a: 1, 2, 3 -> z -1, 0, 1; b: 2, 2, 8 -> mean 4, sd sqrt(12) -> z -0.57735, -0.57735, 1.15470
-        // raw = (-0.78868, -0.28868, 1.07735); standardised again: -0.81650, -0.29886, 1.11536
+    void twoStepStandardisationWithPopulationSdMatchesTheHandComputation() {
+        // the default, divisor n. a: 1, 2, 3 -> mean 2, sd sqrt(2/3) -> z -1.22474, 0, 1.22474;
+        // b: 2, 2, 8 -> mean 4, sd sqrt(24/3) = sqrt 8 -> z -0.70711, -0.70711, 1.41421
+        // raw = (-0.96593, -0.35355, 1.31948); standardised again: -1, -0.36603, 1.36603
         MonitoringInput.Builder b = localities(2020, new double[] {1, 2, 3}, new double[] {2, 2, 8});
         MonitoringResult r = Monitoring.compute(b.build(), AB, config("a", "b"), 2020);
+        assertThat(r.config().standardisation()).isEqualTo("population");
+        assertThat(si(r, "L1")).isCloseTo(-1.0, within(1e-12));
+        assertThat(si(r, "L2")).isCloseTo(-0.36602540378443865, within(1e-12));
+        assertThat(si(r, "L3")).isCloseTo(1.3660254037844386, within(1e-12));
+        assertThat(r.status().z().get("b")[r.areas().indexOf("L3")]).isCloseTo(1.414213562373095, within(1e-12));
+        assertThat(r.status().stat("b").sd()).isCloseTo(Math.sqrt(8), within(1e-12));
+        assertThat(r.status().raw()[r.areas().indexOf("L1")]).isCloseTo(-0.9659258262890682, within(1e-12));
+        assertThat(sc(r, "L3")).isEqualTo(StatusClass.NIEDRIG);
+        assertThat(sc(r, "L1")).isEqualTo(StatusClass.MITTEL);
+    }
+
+    @Test
+    void twoStepStandardisationWithSampleSdMatchesTheHandComputation() {
+        // standardisation: sample, divisor n - 1. a: 1, 2, 3 -> z -1, 0, 1;
+        // b: 2, 2, 8 -> mean 4, sd sqrt(12) -> z -0.57735, -0.57735, 1.15470
+        // raw = (-0.78868, -0.28868, 1.07735); standardised again: -0.81650, -0.29886, 1.11536
+        MonitoringInput.Builder b = localities(2020, new double[] {1, 2, 3}, new double[] {2, 2, 8});
+        MonitoringResult r = Monitoring.compute(b.build(), AB, config("a", "b").withStandardisation("sample"), 2020);
         assertThat(si(r, "L1")).isCloseTo(-0.816496580927726, within(1e-12));
         assertThat(si(r, "L2")).isCloseTo(-0.29885849072268456, within(1e-12));
         assertThat(si(r, "L3")).isCloseTo(1.1153550716504104, within(1e-12));
@@ -144,20 +163,21 @@ class MonitoringTest {
         MonitoringInput.Builder b = localities(2020, new double[] {1, 2, 3}, new double[] {2, 2, 8});
         MethodConfig cfg = Fixtures.withWeights(config("a", "b"), Map.of("a", 1.0, "b", 3.0));
         MonitoringResult r = Monitoring.compute(b.build(), AB, cfg, 2020);
-        assertThat(si(r, "L1")).isCloseTo(-0.7008449544261087, within(1e-12));
-        assertThat(si(r, "L3")).isCloseTo(1.1451628514181145, within(1e-12));
+        // raw = (z_a + 3 z_b) / 4 with the z-scores of the example above
+        assertThat(si(r, "L1")).isCloseTo(-0.8583562635740488, within(1e-12));
+        assertThat(si(r, "L3")).isCloseTo(1.4025323291825043, within(1e-12));
     }
 
     @Test
     void indicesExactlyOnAClassBoundBelongToTheMiddleClass() {
-        // 10, 10, 20, 30, 30: mean 20, sample SD 10, so z = SI = -1, -1, 0, 1, 1 exactly
-        MonitoringInput.Builder b = localities(2020, new double[] {10, 10, 20, 30, 30});
+        // 10, 10, 30, 30: mean 20, population SD 10, so z = SI = -1, -1, 1, 1 exactly
+        MonitoringInput.Builder b = localities(2020, new double[] {10, 10, 30, 30});
         MonitoringResult r = Monitoring.compute(b.build(), AB, config("a"), 2020);
         assertThat(si(r, "L1")).isEqualTo(-1.0);
-        assertThat(si(r, "L5")).isEqualTo(1.0);
+        assertThat(si(r, "L4")).isEqualTo(1.0);
         assertThat(sc(r, "L1")).isEqualTo(StatusClass.MITTEL);
-        assertThat(sc(r, "L5")).isEqualTo(StatusClass.MITTEL);
-        assertThat(r.attention()[r.areas().indexOf("L5")]).isFalse();
+        assertThat(sc(r, "L4")).isEqualTo(StatusClass.MITTEL);
+        assertThat(r.attention()[r.areas().indexOf("L4")]).isFalse();
     }
 
     @Test
@@ -187,8 +207,8 @@ class MonitoringTest {
         assertThat(r.status().stat("b").leftOut()).isTrue();
         assertThat(r.status().stat("b").sd()).isZero();
         assertThat(r.status().stat("a").leftOut()).isFalse();
-        assertThat(si(r, "L1")).isCloseTo(-1, within(E));
-        assertThat(si(r, "L3")).isCloseTo(1, within(E));
+        assertThat(si(r, "L1")).isCloseTo(-Math.sqrt(1.5), within(E));
+        assertThat(si(r, "L3")).isCloseTo(Math.sqrt(1.5), within(E));
         assertThat(r.notes()).anyMatch(n -> n.contains("indicator b left out") && n.contains("SD = 0"));
         assertThat(r.status().z().get("b")[r.areas().indexOf("L1")]).isNaN();
     }
@@ -213,38 +233,38 @@ class MonitoringTest {
 
     @Test
     void smallAndIncompleteAreasAreExcludedWithAReasonAndKeepTheirValues() {
-        MonitoringInput.Builder b = localities(2020, new double[] {10, 10, 20, 30, 30, 99, 40});
-        b.value("L6", 2020, "pop_total", "", 299); // below min_population 300
-        b.value("L7", 2020, "base", "", Double.NaN); // no value of a
+        MonitoringInput.Builder b = localities(2020, new double[] {10, 10, 30, 30, 99, 40});
+        b.value("L5", 2020, "pop_total", "", 299); // below min_population 300
+        b.value("L6", 2020, "base", "", Double.NaN); // no value of a
         MonitoringResult r = Monitoring.compute(b.build(), AB, config("a"), 2020);
-        assertThat(excluded(r, "L6")).isEqualTo("population_below_minimum");
-        assertThat(excluded(r, "L7")).isEqualTo("missing:a");
-        assertThat(r.current("a").value()[r.areas().indexOf("L6")]).isCloseTo(99, within(E));
-        assertThat(si(r, "L6")).isNaN();
-        assertThat(r.attention()[r.areas().indexOf("L6")]).isFalse();
+        assertThat(excluded(r, "L5")).isEqualTo("population_below_minimum");
+        assertThat(excluded(r, "L6")).isEqualTo("missing:a");
+        assertThat(r.current("a").value()[r.areas().indexOf("L5")]).isCloseTo(99, within(E));
+        assertThat(si(r, "L5")).isNaN();
+        assertThat(r.attention()[r.areas().indexOf("L5")]).isFalse();
         // exclusion never shifts another area's index except through the mean and SD: same as without them
         assertThat(si(r, "L1")).isEqualTo(-1.0);
-        assertThat(si(r, "L5")).isEqualTo(1.0);
-        assertThat(r.status().participants()).isEqualTo(5);
+        assertThat(si(r, "L4")).isEqualTo(1.0);
+        assertThat(r.status().participants()).isEqualTo(4);
         // a population of exactly min_population takes part
-        b.value("L6", 2020, "pop_total", "", 300);
+        b.value("L5", 2020, "pop_total", "", 300);
         MonitoringResult again = Monitoring.compute(b.build(), AB, config("a"), 2020);
-        assertThat(si(again, "L6")).isNotNaN();
-        assertThat(excluded(again, "L6")).isEqualTo("no_base_year");
+        assertThat(si(again, "L5")).isNotNaN();
+        assertThat(excluded(again, "L5")).isEqualTo("no_base_year");
     }
 
     @Test
     void dynamicsStandardiseTheChangeSinceTheBaseYear() {
-        // 2017 -> 2020 (k = 3): changes a: -2, 0, 0, 0, 2 (pp) -> mean 0, sd sqrt(8/4) = sqrt 2;
-        // z = -1.41421, 0, 0, 0, 1.41421 -> DI the same (one indicator) -> positiv, stabil x3, negativ
+        // 2017 -> 2020 (k = 3): changes a: -2, 0, 0, 0, 2 (pp) -> mean 0, sd sqrt(8/5) = sqrt 1.6;
+        // z = -1.58114, 0, 0, 0, 1.58114 -> DI the same (one indicator) -> positiv, stabil x3, negativ
         MonitoringInput.Builder b = localities(2020, new double[] {8, 10, 10, 10, 12});
         addYear(b, 2017, new double[] {10, 10, 10, 10, 10});
         MonitoringResult r = Monitoring.compute(b.build(), AB, config("a"), 2020);
         assertThat(r.baseYear()).isEqualTo(2017);
         int l1 = r.areas().indexOf("L1");
         int l5 = r.areas().indexOf("L5");
-        assertThat(r.dynamicsIndex(l1)).isCloseTo(-Math.sqrt(2), within(1e-12));
-        assertThat(r.dynamicsIndex(l5)).isCloseTo(Math.sqrt(2), within(1e-12));
+        assertThat(r.dynamicsIndex(l1)).isCloseTo(-2 / Math.sqrt(1.6), within(1e-12));
+        assertThat(r.dynamicsIndex(l5)).isCloseTo(2 / Math.sqrt(1.6), within(1e-12));
         assertThat(r.dynamicsClass()[l1]).isEqualTo(DynamicsClass.POSITIV);
         assertThat(r.dynamicsClass()[r.areas().indexOf("L3")]).isEqualTo(DynamicsClass.STABIL);
         assertThat(r.dynamicsClass()[l5]).isEqualTo(DynamicsClass.NEGATIV);
@@ -281,10 +301,10 @@ class MonitoringTest {
     @Test
     void polarityHigherIsBetterFlipsTheSign() {
         IndicatorCatalog c = catalog(indicator("good", "x1", "base", Polarity.HIGHER_IS_BETTER, "", 100));
-        MonitoringResult r = Monitoring.compute(localities(2020, new double[] {10, 10, 20, 30, 30}).build(), c,
+        MonitoringResult r = Monitoring.compute(localities(2020, new double[] {10, 10, 30, 30}).build(), c,
                 config("good"), 2020);
         assertThat(si(r, "L1")).isEqualTo(1.0);
-        assertThat(si(r, "L5")).isEqualTo(-1.0);
+        assertThat(si(r, "L4")).isEqualTo(-1.0);
         assertThat(r.status().input().get("good")[r.areas().indexOf("L1")]).isEqualTo(-10.0);
     }
 
@@ -358,7 +378,8 @@ class MonitoringTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
         MethodConfig c = config("a");
         MethodConfig lvl = new MethodConfig("bezirk", c.populationVariable(), c.minPopulation(), c.statusIndicators(),
-                c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(), Map.of());
+                c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(), Map.of(),
+                c.standardisation());
         assertThatThrownBy(() -> Monitoring.compute(in, AB, lvl, 2020)).hasMessageContaining("bezirk");
     }
 
@@ -366,7 +387,8 @@ class MonitoringTest {
     void theConfiguredAnalysisLevelIsUsed() {
         MethodConfig c = config("a");
         MethodConfig lvl = new MethodConfig("gemeinde", c.populationVariable(), 0, c.statusIndicators(),
-                c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(), Map.of());
+                c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(), Map.of(),
+                c.standardisation());
         MonitoringResult r = Monitoring.compute(localities(2020, new double[] {1, 2, 3}).build(), AB, lvl, 2020);
         assertThat(r.analysisAreas()).containsExactly(r.areas().indexOf("M"));
         assertThat(excluded(r, "M")).isEqualTo("too_few_areas");

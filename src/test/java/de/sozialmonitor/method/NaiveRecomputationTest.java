@@ -186,7 +186,7 @@ class NaiveRecomputationTest {
         for (double v : x) {
             ss += (v - mean) * (v - mean);
         }
-        double sd = Math.sqrt(ss / (x.length - 1));
+        double sd = Math.sqrt(ss / x.length); // population SD, divisor n (METHOD.md section 3)
         if (!(sd > 0)) {
             return null;
         }

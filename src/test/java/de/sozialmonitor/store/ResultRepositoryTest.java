@@ -120,6 +120,7 @@ public class ResultRepositoryTest {
             assertThat(back.year()).isEqualTo(2020);
             assertThat(back.baseYear()).isEqualTo(2017);
             assertThat(back.config()).isEqualTo(r.config());
+            assertThat(back.config().standardisation()).isEqualTo("population");
             assertThat(back.catalog()).isEqualTo(r.catalog());
             assertThat(back.analysisLevel()).isEqualTo("Ortsteil");
             assertThat(back.areas().size()).isEqualTo(r.areas().size());
@@ -166,6 +167,15 @@ public class ResultRepositoryTest {
             assertThat(back.provenance()).containsKey("imports");
             assertThat(back.provenance().containsKey("years")).isFalse();
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aResultSetStoredBeforeTheSettingExistedSaysItUsedTheSampleSd() {
+        MethodConfig now = MethodConfig.defaults();
+        String legacy = ResultRepository.methodJson(now).replace(",\"standardisation\":\"population\"", "");
+        assertThat(legacy).doesNotContain("standardisation");
+        assertThat(ResultRepository.methodConfig(legacy).standardisation()).isEqualTo("sample");
+        assertThat(ResultRepository.methodConfig(ResultRepository.methodJson(now))).isEqualTo(now);
     }
 
     private static void assertSame(double actual, double expected) {

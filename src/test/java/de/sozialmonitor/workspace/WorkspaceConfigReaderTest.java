@@ -23,6 +23,7 @@ class WorkspaceConfigReaderTest {
         assertThat(m.statusIndicators()).isEqualTo(MethodConfig.DEFAULT_ATTENTION_INDICATORS);
         assertThat(m.dynamicsIndicators()).isEqualTo(m.statusIndicators());
         assertThat(m.statusThresholds()).isEqualTo(MethodConfig.StatusThresholds.DEFAULT);
+        assertThat(m.standardisation()).isEqualTo(MethodConfig.STANDARDISATION_POPULATION);
         assertThat(config.webPort()).isEqualTo(7070);
         assertThat(config.database().embedded()).isTrue();
         assertThat(config.privacy().minCount()).isEqualTo(3);
@@ -69,6 +70,16 @@ class WorkspaceConfigReaderTest {
                 """))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(":3: method.status_thresholds: must satisfy high < low <= very_low");
+    }
+
+    @Test
+    void standardisationIsPopulationUnlessTheWorkspaceAsksForTheSampleSd() {
+        assertThat(read("territory: {code: \"03157\", name: Peine}\n").method().standardisation()).isEqualTo("population");
+        assertThat(read("territory: {code: \"03157\", name: Peine}\nmethod:\n  standardisation: sample\n").method()
+                .sampleStandardDeviation()).isTrue();
+        assertThatThrownBy(() -> read("territory: {code: \"03157\", name: Peine}\nmethod:\n  standardisation: n-1\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":3: method.standardisation: must be population (divisor n) or sample (divisor n - 1), was 'n-1'");
     }
 
     @Test

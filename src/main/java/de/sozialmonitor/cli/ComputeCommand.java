@@ -7,7 +7,7 @@ import de.sozialmonitor.model.StatusClass;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.MonitoringInputReader;
-import de.sozialmonitor.store.ComputeService;
+import de.sozialmonitor.workflow.ComputeWorkflow;
 import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.method.ClassCounts;
 import de.sozialmonitor.method.EarlyWarning;
@@ -49,9 +49,9 @@ public final class ComputeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(MethodTexts.get("compute.noYear", String.valueOf(y), yearList(years)));
                 return ExitCodes.ERROR;
             }
-            ComputeService.Computed c;
+            ComputeWorkflow.Computed c;
             try {
-                c = ComputeService.compute(ws, db, input, y, AuditLog.cliUser());
+                c = ComputeWorkflow.compute(ws, db, input, y, AuditLog.cliUser());
             } catch (IllegalArgumentException e) {
                 throw new RejectedInputException(MethodTexts.get("compute.rejected", e.getMessage()));
             }

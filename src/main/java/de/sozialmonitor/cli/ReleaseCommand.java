@@ -4,8 +4,9 @@ import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseTableBuilder;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
-import de.sozialmonitor.store.MethodRecomputation;
 import de.sozialmonitor.store.ReleaseRepository;
+import de.sozialmonitor.workflow.MethodRecomputation;
+import de.sozialmonitor.workflow.ReleaseWorkflow;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
@@ -57,10 +58,9 @@ public final class ReleaseCommand implements Callable<Integer> {
             Workspace ws = workspace.open();
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = ws.openDatabase()) {
-                ReleaseRepository repo = new ReleaseRepository(db.jdbi());
-                ReleaseRepository.ReleaseInfo info = repo.create(
-                        ReleaseRepository.CreateRequest.of(ws.config(), ws.catalog(), title, year, corrects), AuditLog.cliUser());
-                ReleaseTableBuilder.Summary s = repo.content(info.number()).map(ReleaseContent::summary).orElseThrow();
+                ReleaseRepository.ReleaseInfo info = new ReleaseWorkflow(db.jdbi()).create(
+                        ReleaseWorkflow.CreateRequest.of(ws.config(), ws.catalog(), title, year, corrects), AuditLog.cliUser());
+                ReleaseTableBuilder.Summary s = new ReleaseRepository(db.jdbi()).content(info.number()).map(ReleaseContent::summary).orElseThrow();
                 out.println(PrivacyTexts.get("release.created", info.number(), info.title(), Integer.toString(info.year()),
                         Long.toString(info.resultSetId()), info.checksum()));
                 out.println(PrivacyTexts.get("release.created.summary", s.counts(), s.primarySuppressed(), s.secondarySuppressed(),
@@ -70,7 +70,7 @@ public final class ReleaseCommand implements Callable<Integer> {
                 }
                 out.println(PrivacyTexts.get("release.created.next", info.number()));
                 return ExitCodes.OK;
-            } catch (ReleaseRepository.ReleaseException e) {
+            } catch (ReleaseWorkflow.ReleaseException e) {
                 spec.commandLine().getErr().println(PrivacyTexts.of(e));
                 return PrivacyTexts.exitCode(e);
             }
@@ -95,15 +95,15 @@ public final class ReleaseCommand implements Callable<Integer> {
             Workspace ws = workspace.open();
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = ws.openDatabase()) {
-                ReleaseRepository.Verification v = new ReleaseRepository(db.jdbi()).verify(number, AuditLog.cliUser(),
+                ReleaseWorkflow.Verification v = new ReleaseWorkflow(db.jdbi()).verify(number, AuditLog.cliUser(),
                         new MethodRecomputation());
-                for (ReleaseRepository.Check c : v.checks()) {
+                for (ReleaseWorkflow.Check c : v.checks()) {
                     out.println("  " + (c.ok() ? PrivacyTexts.get("release.verify.okMark") : PrivacyTexts.get("release.verify.failedMark")) + "  "
                             + PrivacyTexts.get("release.check." + c.name()) + ": " + c.detail());
                 }
                 out.println(PrivacyTexts.get(v.ok() ? "release.verify.ok" : "release.verify.failed", number));
                 return v.ok() ? ExitCodes.OK : ExitCodes.ERROR;
-            } catch (ReleaseRepository.ReleaseException e) {
+            } catch (ReleaseWorkflow.ReleaseException e) {
                 spec.commandLine().getErr().println(PrivacyTexts.of(e));
                 return PrivacyTexts.exitCode(e);
             }
@@ -127,11 +127,11 @@ public final class ReleaseCommand implements Callable<Integer> {
         public Integer call() {
             Workspace ws = workspace.open();
             try (Database db = ws.openDatabase()) {
-                ReleaseRepository.ReleaseInfo info = new ReleaseRepository(db.jdbi()).publish(number, AuditLog.cliUser(),
+                ReleaseRepository.ReleaseInfo info = new ReleaseWorkflow(db.jdbi()).publish(number, AuditLog.cliUser(),
                         new MethodRecomputation());
                 spec.commandLine().getOut().println(PrivacyTexts.get("release.published", info.number(), info.title(), info.checksum()));
                 return ExitCodes.OK;
-            } catch (ReleaseRepository.ReleaseException e) {
+            } catch (ReleaseWorkflow.ReleaseException e) {
                 spec.commandLine().getErr().println(PrivacyTexts.of(e));
                 return PrivacyTexts.exitCode(e);
             }

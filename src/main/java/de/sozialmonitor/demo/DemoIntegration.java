@@ -2,15 +2,13 @@ package de.sozialmonitor.demo;
 
 import de.sozialmonitor.ingest.ImportOutcome;
 import de.sozialmonitor.ingest.Importer;
-import de.sozialmonitor.method.Monitoring;
 import de.sozialmonitor.method.MonitoringInput;
-import de.sozialmonitor.method.MonitoringResult;
-import de.sozialmonitor.privacy.DisclosureRules;
-import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ResultRepository;
+import de.sozialmonitor.workflow.ComputeWorkflow;
+import de.sozialmonitor.workflow.ReleaseWorkflow;
 import de.sozialmonitor.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +21,8 @@ import java.util.List;
  * <p>INTEGRATION STATUS (keep up to date):
  * <ul>
  *   <li>import: wired to {@code ingest.Importer.importFile}</li>
- *   <li>compute: wired to {@code method.Monitoring.compute} + {@code store.ResultRepository.save}
- *       (what {@code compute --year Y} does, for every year)</li>
- *   <li>release create + publish: wired to {@code store.ReleaseRepository} (privacy), as the CLI does</li>
+ *   <li>compute: wired to {@code workflow.ComputeWorkflow.compute} (what {@code compute --year Y} does, for every year)</li>
+ *   <li>release create + publish: wired to {@code workflow.ReleaseWorkflow}, as the CLI does</li>
  *   <li>serve: wired in {@code cli.DemoCommand} to {@code cli.ServeCommand.serve}</li>
  * </ul>
  */
@@ -66,23 +63,14 @@ public final class DemoIntegration {
      */
     static DemoBuild.Step compute(Workspace ws, Database db, int firstYear, int lastYear, boolean dataChanged) {
         MonitoringInput input = MonitoringInputReader.read(db.jdbi());
+        ResultRepository results = new ResultRepository(db.jdbi());
         List<String> computed = new ArrayList<>();
         for (int year = firstYear; year <= lastYear; year++) {
-            int y = year;
-            boolean present = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM result_set WHERE year = :y")
-                    .bind("y", y).mapTo(Integer.class).one()) > 0;
-            if (present && !dataChanged) {
+            if (results.latestId(year).isPresent() && !dataChanged) {
                 continue;
             }
-            MonitoringResult r = Monitoring.compute(input, ws.catalog(), ws.config().method(), year);
-            long id = db.jdbi().inTransaction(h -> {
-                long newId = ResultRepository.save(h, r, USER);
-                AuditLog.record(h, USER, "compute", "result_set " + newId, "demo; year=" + r.year() + "; base_year="
-                        + r.baseYear() + "; analysis_level=" + r.analysisLevel() + "; status_areas="
-                        + r.status().participants() + "; dynamics_areas=" + r.dynamics().participants());
-                return newId;
-            });
-            computed.add(year + " (#" + id + ", " + r.status().participants() + " areas)");
+            ComputeWorkflow.Computed c = ComputeWorkflow.compute(ws, db, input, year, USER);
+            computed.add(year + " (#" + c.resultSetId() + ", " + c.result().status().participants() + " areas)");
         }
         String name = "compute " + firstYear + "-" + lastYear;
         return new DemoBuild.Step(name, true, computed.isEmpty() ? "unchanged (result sets present)" : String.join(", ", computed), false);
@@ -95,22 +83,19 @@ public final class DemoIntegration {
      */
     static DemoBuild.Step releaseAndPublish(Workspace ws, Database db, int year) {
         String name = "release " + year;
-        ReleaseRepository repo = new ReleaseRepository(db.jdbi());
-        Long latest = db.jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) FROM result_set WHERE year = :y")
-                .bind("y", year).mapTo(Long.class).findOne().orElse(null));
-        var published = repo.list().stream()
+        Long latest = new ResultRepository(db.jdbi()).latestId(year).orElse(null);
+        var published = new ReleaseRepository(db.jdbi()).list().stream()
                 .filter(r -> r.isPublished() && latest != null && r.resultSetId() == latest).findFirst();
         if (published.isPresent()) {
             return new DemoBuild.Step(name, true, "unchanged (release " + published.get().number() + " is published)", false);
         }
         try {
-            var cfg = ws.config();
-            ReleaseRepository.ReleaseInfo created = repo.create(new ReleaseRepository.CreateRequest(RELEASE_TITLE + " " + year,
-                    year, null, cfg.territoryCode(), cfg.territoryName(), cfg.synthetic(), DisclosureRules.of(cfg.privacy()),
-                    cfg.method(), ws.catalog()), USER);
-            ReleaseRepository.ReleaseInfo info = repo.publish(created.number(), USER);
+            ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
+            ReleaseRepository.ReleaseInfo created = workflow.create(ReleaseWorkflow.CreateRequest.of(ws.config(), ws.catalog(),
+                    RELEASE_TITLE + " " + year, year, null), USER);
+            ReleaseRepository.ReleaseInfo info = workflow.publish(created.number(), USER);
             return new DemoBuild.Step(name, true, "release " + info.number() + " created and published", true);
-        } catch (ReleaseRepository.ReleaseException e) {
+        } catch (ReleaseWorkflow.ReleaseException e) {
             throw new DemoFailedException(name + ": " + e.getMessage());
         }
     }

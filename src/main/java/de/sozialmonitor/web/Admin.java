@@ -4,6 +4,7 @@ import static j2html.TagCreator.*;
 
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.UserRepository;
+import de.sozialmonitor.workflow.ReleaseWorkflow;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
@@ -181,11 +182,9 @@ final class Admin {
         }
         var cfg = web.config();
         try {
-            var info = releases().create(new de.sozialmonitor.store.ReleaseRepository.CreateRequest(title, year, null,
-                    cfg.territoryCode(), cfg.territoryName(), cfg.synthetic(), de.sozialmonitor.privacy.DisclosureRules.of(cfg.privacy()),
-                    cfg.method(), web.catalog()), v.username());
+            var info = releaseWorkflow().create(ReleaseWorkflow.CreateRequest.of(cfg, web.catalog(), title, year, null), v.username());
             renderDashboard(ctx, t.get("intern.releaseCreated", info.number(), info.checksum()), HttpStatus.OK);
-        } catch (de.sozialmonitor.store.ReleaseRepository.ReleaseException e) {
+        } catch (ReleaseWorkflow.ReleaseException e) {
             renderDashboard(ctx, releaseError(WebServer.viewer(ctx).texts(), e), HttpStatus.BAD_REQUEST);
         }
     }
@@ -194,9 +193,9 @@ final class Admin {
         Viewer v = WebServer.viewer(ctx);
         int number = Api.parseInt(ctx.pathParam("number"), -1);
         try {
-            var info = releases().publish(number, v.username());
+            var info = releaseWorkflow().publish(number, v.username());
             renderDashboard(ctx, v.texts().get("intern.releasePublished", info.number(), info.checksum()), HttpStatus.OK);
-        } catch (de.sozialmonitor.store.ReleaseRepository.ReleaseException e) {
+        } catch (ReleaseWorkflow.ReleaseException e) {
             renderDashboard(ctx, releaseError(WebServer.viewer(ctx).texts(), e), HttpStatus.BAD_REQUEST);
         }
     }
@@ -213,12 +212,16 @@ final class Admin {
         ctx.contentType("text/csv; charset=utf-8").result(bytes.get());
     }
 
+    private ReleaseWorkflow releaseWorkflow() {
+        return new ReleaseWorkflow(web.data().jdbi());
+    }
+
     private de.sozialmonitor.store.ReleaseRepository releases() {
         return new de.sozialmonitor.store.ReleaseRepository(web.data().jdbi());
     }
 
     /** The privacy part's message for a refused release operation, in the viewer's language. */
-    private static String releaseError(Texts t, de.sozialmonitor.store.ReleaseRepository.ReleaseException e) {
+    private static String releaseError(Texts t, ReleaseWorkflow.ReleaseException e) {
         return de.sozialmonitor.i18n.TextBundle.of("i18n.privacy", t.locale()).get(e.key(), e.args());
     }
 

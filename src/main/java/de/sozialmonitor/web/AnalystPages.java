@@ -12,7 +12,7 @@ import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.method.MonitoringResult;
 import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.StatusClass;
-import de.sozialmonitor.store.ComputeService;
+import de.sozialmonitor.workflow.ComputeWorkflow;
 import de.sozialmonitor.store.ImportRepository;
 import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ObservationStore;
@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * The analyst's data work in the browser: upload a file, read its check report (Prüfbericht),
  * import exactly the checked file, see the import history, compute the method. Every step goes
  * through the same code as the command line ({@link Importer#check}, {@link Importer#importFile},
- * {@link ComputeService#compute}), with the logged-in user in the import row and the audit log.
+ * {@link ComputeWorkflow#compute}), with the logged-in user in the import row and the audit log.
  * All text from files (names, values, reasons) reaches the page only through j2html, which
  * escapes it.
  */
@@ -383,7 +383,7 @@ final class AnalystPages {
             return;
         }
         Integer asked = blankToNull(ctx.formParam("year")) == null ? null : Api.parseInt(ctx.formParam("year"), -1);
-        ComputeService.Computed c;
+        ComputeWorkflow.Computed c;
         Optional<MonitoringResult> previous;
         synchronized (DATA_LOCK) {
             MonitoringInput input = MonitoringInputReader.read(web.db().jdbi());
@@ -398,7 +398,7 @@ final class AnalystPages {
                 return;
             }
             try {
-                c = ComputeService.compute(web.workspace(), web.db(), input, year, v.username());
+                c = ComputeWorkflow.compute(web.workspace(), web.db(), input, year, v.username());
             } catch (IllegalArgumentException e) {
                 renderDataPage(ctx, t.get("analyst.computeRefused", nz(e.getMessage())), HttpStatus.UNPROCESSABLE_CONTENT);
                 return;
@@ -419,7 +419,7 @@ final class AnalystPages {
         }
     }
 
-    private void renderComputed(Context ctx, Viewer v, ComputeService.Computed c, Optional<MonitoringResult> previous) {
+    private void renderComputed(Context ctx, Viewer v, ComputeWorkflow.Computed c, Optional<MonitoringResult> previous) {
         Texts t = v.texts();
         MonitoringResult r = c.result();
         ClassCounts counts = ClassCounts.of(r);

@@ -87,8 +87,8 @@ public final class ReleaseFixtures {
         return new IndicatorCatalog(List.of(), list);
     }
 
-    public static ReleaseRepository.CreateRequest request(ReleaseData data, String title, int year, Integer corrects) {
-        return new ReleaseRepository.CreateRequest(title, year, corrects, "03157", "Landkreis Test", true,
+    public static de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest request(ReleaseData data, String title, int year, Integer corrects) {
+        return new de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest(title, year, corrects, "03157", "Landkreis Test", true,
                 DisclosureRules.defaults(), MethodConfig.defaults(), catalog(data));
     }
 

@@ -3,7 +3,7 @@ package de.sozialmonitor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.sozialmonitor.privacy.DisclosureRules;
-import de.sozialmonitor.store.ReleaseRepository;
+import de.sozialmonitor.workflow.ReleaseWorkflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 /** The attention list's early warning compares with the previous release, not merely the previous year. */
 class AttentionPageTest {
     WebFixture fx;
-    ReleaseRepository releases;
+    ReleaseWorkflow releases;
 
     @BeforeEach
     void start() {
         fx = WebFixture.start();
-        releases = new ReleaseRepository(fx.db.jdbi());
+        releases = new ReleaseWorkflow(fx.db.jdbi());
         // a newer computation in which L1 falls from "hoch" to "niedrig" and newly needs attention
         fx.db.jdbi().useHandle(h -> h.execute("UPDATE result_area SET status_class = 'niedrig', attention = TRUE "
                 + "WHERE result_set_id = 2 AND area_code = 'L1' AND year = 2023"));
@@ -29,7 +29,7 @@ class AttentionPageTest {
 
     private int release(String title, Integer corrects) {
         var cfg = fx.workspace.config();
-        return releases.create(new ReleaseRepository.CreateRequest(title, 2023, corrects, cfg.territoryCode(), cfg.territoryName(),
+        return releases.create(new ReleaseWorkflow.CreateRequest(title, 2023, corrects, cfg.territoryCode(), cfg.territoryName(),
                 cfg.synthetic(), DisclosureRules.of(cfg.privacy()), cfg.method(), fx.workspace.catalog()), "test").number();
     }
 

@@ -201,8 +201,8 @@ final class Showcase {
         });
         // published through the privacy part's real path, so that the public pages show protected rows
         var cfg = ws.config();
-        de.sozialmonitor.store.ReleaseRepository releases = new de.sozialmonitor.store.ReleaseRepository(db.jdbi());
-        var info = releases.create(new de.sozialmonitor.store.ReleaseRepository.CreateRequest("Sozialmonitoring 2024", 2024, null,
+        de.sozialmonitor.workflow.ReleaseWorkflow releases = new de.sozialmonitor.workflow.ReleaseWorkflow(db.jdbi());
+        var info = releases.create(new de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest("Sozialmonitoring 2024", 2024, null,
                 cfg.territoryCode(), cfg.territoryName(), cfg.synthetic(), de.sozialmonitor.privacy.DisclosureRules.of(cfg.privacy()),
                 cfg.method(), ws.catalog()), "showcase");
         releases.publish(info.number(), "showcase");

@@ -32,7 +32,7 @@ import org.jdbi.v3.core.Handle;
  * years 2021–2023. Result set 1 is frozen in published release 1; result set 2 is a newer,
  * unpublished computation. Distinctive numbers let tests see who sees what:
  * {@link #INTERNAL_VALUE} and the count {@link #INTERNAL_COUNT} exist only in result set 2 (and
- * in the unpublished release 2). Release 1 is created and published through ReleaseRepository.
+ * in the unpublished release 2). Release 1 is created and published through ReleaseWorkflow.
  */
 final class WebFixture implements AutoCloseable {
     static final double INTERNAL_VALUE = 987.654;
@@ -113,10 +113,10 @@ final class WebFixture implements AutoCloseable {
             resultSet(h, 1, indicators);
         });
         // Release 1 freezes result set 1 through the privacy part's real path, and is published.
-        de.sozialmonitor.store.ReleaseRepository releases = new de.sozialmonitor.store.ReleaseRepository(db.jdbi());
+        de.sozialmonitor.workflow.ReleaseWorkflow releases = new de.sozialmonitor.workflow.ReleaseWorkflow(db.jdbi());
         var cfg = ws.config();
-        java.util.function.Function<String, de.sozialmonitor.store.ReleaseRepository.CreateRequest> request = title ->
-                new de.sozialmonitor.store.ReleaseRepository.CreateRequest(title, 2023, null, cfg.territoryCode(), cfg.territoryName(),
+        java.util.function.Function<String, de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest> request = title ->
+                new de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest(title, 2023, null, cfg.territoryCode(), cfg.territoryName(),
                         cfg.synthetic(), de.sozialmonitor.privacy.DisclosureRules.of(cfg.privacy()), cfg.method(), ws.catalog());
         releases.create(request.apply("Berichtsstand 2023"), "test");
         releases.publish(1, "test");

@@ -1,10 +1,13 @@
-package de.sozialmonitor.store;
+package de.sozialmonitor.workflow;
 
 import de.sozialmonitor.method.Monitoring;
 import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.method.MonitoringResult;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.store.MonitoringInputReader;
+import de.sozialmonitor.store.ReleaseRepository;
+import de.sozialmonitor.store.ResultRepository;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -17,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * it, the recomputed result is saved inside a savepoint, read back and rolled back: nothing stays
  * in the database.
  */
-public final class MethodRecomputation implements ReleaseRepository.Recomputation {
+public final class MethodRecomputation implements ReleaseWorkflow.Recomputation {
     private static final String SAVEPOINT = "release_verify_recompute";
 
     @Override

@@ -1,4 +1,4 @@
-package de.sozialmonitor.store;
+package de.sozialmonitor.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,12 +10,17 @@ import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseData;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import de.sozialmonitor.privacy.SyntheticCounty;
+import de.sozialmonitor.store.AuditLog;
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.ReleaseFixtures;
+import de.sozialmonitor.store.ReleaseRepository;
+import de.sozialmonitor.store.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ReleaseRepositoryTest {
+class ReleaseWorkflowTest {
     static final int YEAR = 2023;
 
     static ReleaseData county() {
@@ -29,8 +34,9 @@ class ReleaseRepositoryTest {
             ReleaseData data = county();
             long rs = ReleaseFixtures.insert(db.jdbi(), data, YEAR);
             ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+            ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
 
-            ReleaseRepository.ReleaseInfo r = repo.create(ReleaseFixtures.request(data, "Sozialmonitor 2023", YEAR, null), "anna");
+            ReleaseRepository.ReleaseInfo r = workflow.create(ReleaseFixtures.request(data, "Sozialmonitor 2023", YEAR, null), "anna");
 
             assertThat(r.number()).isEqualTo(1);
             assertThat(r.resultSetId()).isEqualTo(rs);
@@ -45,12 +51,12 @@ class ReleaseRepositoryTest {
             assertThat(repo.publishedRows(1)).isEmpty();
             assertThat(repo.internalDownload(1, ReleaseDownload.Format.CSV)).isPresent();
 
-            ReleaseRepository.Verification v = repo.verify(1, "anna");
+            ReleaseWorkflow.Verification v = workflow.verify(1, "anna");
             assertThat(v.checks()).allSatisfy(c -> assertThat(c.ok()).as(c.name() + ": " + c.detail()).isTrue());
-            assertThat(v.checks()).extracting(ReleaseRepository.Check::name)
+            assertThat(v.checks()).extracting(ReleaseWorkflow.Check::name)
                     .contains("checksum", "results", "inputs", "disclosure_control", "downloads", "attacker");
 
-            repo.publish(1, "ben");
+            workflow.publish(1, "ben");
             assertThat(repo.latestPublished()).get().extracting(ReleaseRepository.ReleaseInfo::publishedBy).isEqualTo("ben");
             byte[] csv = repo.download(1, ReleaseDownload.Format.CSV).orElseThrow();
             byte[] json = repo.download(1, ReleaseDownload.Format.JSON).orElseThrow();
@@ -82,16 +88,17 @@ class ReleaseRepositoryTest {
             ReleaseData data = county();
             ReleaseFixtures.insert(db.jdbi(), data, YEAR);
             ReleaseRepository repo = new ReleaseRepository(db.jdbi());
-            ReleaseRepository.ReleaseInfo first = repo.create(ReleaseFixtures.request(data, "Stand A", YEAR, null), "anna");
-            repo.publish(1, "anna");
+            ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
+            ReleaseRepository.ReleaseInfo first = workflow.create(ReleaseFixtures.request(data, "Stand A", YEAR, null), "anna");
+            workflow.publish(1, "anna");
             byte[] before = repo.download(1, ReleaseDownload.Format.CSV).orElseThrow();
 
-            assertThatThrownBy(() -> repo.publish(1, "anna")).isInstanceOf(ReleaseRepository.ReleaseException.class)
-                    .extracting(e -> ((ReleaseRepository.ReleaseException) e).key()).isEqualTo("release.error.alreadyPublished");
+            assertThatThrownBy(() -> workflow.publish(1, "anna")).isInstanceOf(ReleaseWorkflow.ReleaseException.class)
+                    .extracting(e -> ((ReleaseWorkflow.ReleaseException) e).key()).isEqualTo("release.error.alreadyPublished");
 
             // new results for the same year (a corrected computation), then a correcting release
             ReleaseFixtures.insert(db.jdbi(), SyntheticCounty.generate(12, 2, 3, true), YEAR);
-            ReleaseRepository.ReleaseInfo second = repo.create(ReleaseFixtures.request(data, "Stand A, berichtigt", YEAR, 1), "anna");
+            ReleaseRepository.ReleaseInfo second = workflow.create(ReleaseFixtures.request(data, "Stand A, berichtigt", YEAR, 1), "anna");
 
             assertThat(second.number()).isEqualTo(2);
             assertThat(second.corrects()).isEqualTo(1);
@@ -99,11 +106,11 @@ class ReleaseRepositoryTest {
             assertThat(repo.download(1, ReleaseDownload.Format.CSV)).get().isEqualTo(before);
             assertThat(repo.latestPublished()).get().extracting(ReleaseRepository.ReleaseInfo::number).isEqualTo(1);
             assertThat(repo.list()).extracting(ReleaseRepository.ReleaseInfo::number).containsExactly(1, 2);
-            assertThatThrownBy(() -> repo.create(ReleaseFixtures.request(data, "x", YEAR, 99), "anna"))
-                    .isInstanceOf(ReleaseRepository.ReleaseException.class);
-            assertThatThrownBy(() -> repo.create(ReleaseFixtures.request(data, "x", 1990, null), "anna"))
-                    .isInstanceOf(ReleaseRepository.ReleaseException.class)
-                    .extracting(e -> ((ReleaseRepository.ReleaseException) e).key()).isEqualTo("release.error.noResults");
+            assertThatThrownBy(() -> workflow.create(ReleaseFixtures.request(data, "x", YEAR, 99), "anna"))
+                    .isInstanceOf(ReleaseWorkflow.ReleaseException.class);
+            assertThatThrownBy(() -> workflow.create(ReleaseFixtures.request(data, "x", 1990, null), "anna"))
+                    .isInstanceOf(ReleaseWorkflow.ReleaseException.class)
+                    .extracting(e -> ((ReleaseWorkflow.ReleaseException) e).key()).isEqualTo("release.error.noResults");
         }
     }
 
@@ -114,15 +121,16 @@ class ReleaseRepositoryTest {
             ReleaseData data = county();
             long rs = ReleaseFixtures.insert(db.jdbi(), data, YEAR);
             ReleaseRepository repo = new ReleaseRepository(db.jdbi());
-            repo.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
+            ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
+            workflow.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
 
             db.jdbi().useHandle(h -> h.execute("UPDATE result_value SET numerator = numerator + 1 WHERE result_set_id = ? "
                     + "AND indicator_id = 'sgb2' AND area_code = 'K'", rs));
 
-            ReleaseRepository.Verification v = repo.verify(1, "anna");
+            ReleaseWorkflow.Verification v = workflow.verify(1, "anna");
             assertThat(v.ok()).isFalse();
-            assertThat(v.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseRepository.Check::name).containsExactly("results");
-            assertThatThrownBy(() -> repo.publish(1, "anna")).isInstanceOf(ReleaseRepository.ReleaseException.class);
+            assertThat(v.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseWorkflow.Check::name).containsExactly("results");
+            assertThatThrownBy(() -> workflow.publish(1, "anna")).isInstanceOf(ReleaseWorkflow.ReleaseException.class);
             assertThat(repo.published()).isEmpty();
         }
     }
@@ -134,12 +142,13 @@ class ReleaseRepositoryTest {
             ReleaseData data = county();
             ReleaseFixtures.insert(db.jdbi(), data, YEAR);
             ReleaseRepository repo = new ReleaseRepository(db.jdbi());
-            repo.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
+            ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
+            workflow.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
             db.jdbi().useHandle(h -> h.execute("UPDATE release SET content = REPLACE(content, '\"title\":\"Stand\"', '\"title\":\"Stant\"')"));
 
-            ReleaseRepository.Verification v = repo.verify(1, "anna");
+            ReleaseWorkflow.Verification v = workflow.verify(1, "anna");
 
-            assertThat(v.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseRepository.Check::name).contains("checksum");
+            assertThat(v.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseWorkflow.Check::name).contains("checksum");
         }
     }
 
@@ -150,17 +159,18 @@ class ReleaseRepositoryTest {
             ReleaseData data = SyntheticCounty.generate(21, 1, 3, false);
             ReleaseFixtures.insert(db.jdbi(), data, YEAR);
             ReleaseRepository repo = new ReleaseRepository(db.jdbi());
-            repo.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
+            ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
+            workflow.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
 
-            ReleaseRepository.Recomputation same = (h, frozen) -> java.util.Optional.of(data.values());
-            ReleaseRepository.Recomputation offByOneUlp = (h, frozen) -> java.util.Optional.of(data.values().stream()
+            ReleaseWorkflow.Recomputation same = (h, frozen) -> java.util.Optional.of(data.values());
+            ReleaseWorkflow.Recomputation offByOneUlp = (h, frozen) -> java.util.Optional.of(data.values().stream()
                     .map(v -> v.value() == null || !v.areaCode().equals("K") ? v : new ReleaseData.ValueRow(v.areaCode(), v.year(),
                             v.indicatorId(), v.targetGroup(), v.numerator(), v.denominator(), Math.nextUp(v.value()), v.change()))
                     .toList());
 
-            assertThat(repo.verify(1, "anna", same).ok()).isTrue();
-            ReleaseRepository.Verification off = repo.verify(1, "anna", offByOneUlp);
-            assertThat(off.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseRepository.Check::name)
+            assertThat(workflow.verify(1, "anna", same).ok()).isTrue();
+            ReleaseWorkflow.Verification off = workflow.verify(1, "anna", offByOneUlp);
+            assertThat(off.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseWorkflow.Check::name)
                     .containsExactly("method_recomputation");
         }
     }

@@ -1,8 +1,12 @@
-package de.sozialmonitor.store;
+package de.sozialmonitor.workflow;
 
 import de.sozialmonitor.method.Monitoring;
 import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.method.MonitoringResult;
+import de.sozialmonitor.store.AuditLog;
+import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.MonitoringInputReader;
+import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +15,12 @@ import java.util.List;
  * Computes the method from the workspace database and stores the result set with its audit event,
  * in one transaction: what {@code sozialmonitor compute} does, for the demo and other callers.
  */
-public final class ComputeService {
+public final class ComputeWorkflow {
     /** A stored computation. */
     public record Computed(long resultSetId, MonitoringResult result) {
     }
 
-    private ComputeService() {
+    private ComputeWorkflow() {
     }
 
     /**

@@ -1,0 +1,274 @@
+package de.sozialmonitor.workflow;
+
+import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.model.IndicatorCatalog;
+import de.sozialmonitor.model.MethodConfig;
+import de.sozialmonitor.privacy.AreaInfo;
+import de.sozialmonitor.privacy.DisclosureAudit;
+import de.sozialmonitor.privacy.DisclosureRules;
+import de.sozialmonitor.privacy.PublishedRow;
+import de.sozialmonitor.privacy.ReleaseContent;
+import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.privacy.ReleaseDownload;
+import de.sozialmonitor.privacy.ReleaseTableBuilder;
+import de.sozialmonitor.store.AuditLog;
+import de.sozialmonitor.store.ReleaseRepository;
+import de.sozialmonitor.store.ReleaseRepository.ReleaseInfo;
+import de.sozialmonitor.workspace.WorkspaceConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Creating, verifying and publishing a release ("Berichtsstand"): the latest result set of a year
+ * is frozen after disclosure control ({@link ReleaseTableBuilder}), checked against an attacker
+ * ({@link DisclosureAudit}) and the method's recomputation, and published. Each step runs in one
+ * transaction with its audit event; what is stored and read is {@link ReleaseRepository}'s.
+ */
+public final class ReleaseWorkflow {
+
+    /** What {@code release create} needs from the workspace. */
+    public record CreateRequest(String title, int year, Integer corrects, String territoryCode, String territoryName,
+                                boolean synthetic, DisclosureRules rules, MethodConfig method, IndicatorCatalog catalog) {
+
+        /** The request for a workspace's configuration and catalog (what {@code release create} uses). */
+        public static CreateRequest of(WorkspaceConfig config, IndicatorCatalog catalog, String title, int year, Integer corrects) {
+            return new CreateRequest(title, year, corrects, config.territoryCode(), config.territoryName(), config.synthetic(),
+                    DisclosureRules.of(config.privacy()), config.method(), catalog);
+        }
+    }
+
+    /** One check of {@code release verify}. */
+    public record Check(String name, boolean ok, String detail) {
+    }
+
+    /** The outcome of {@code release verify}: every check must be ok. */
+    public record Verification(int number, List<Check> checks) {
+        public boolean ok() {
+            return checks.stream().allMatch(Check::ok);
+        }
+    }
+
+    /** A refused release operation; {@code key} names the message in i18n/privacy.properties. */
+    public static final class ReleaseException extends RuntimeException {
+        private final String key;
+        private final transient Object[] args;
+
+        public ReleaseException(String key, Object... args) {
+            super(key + " " + java.util.Arrays.toString(args));
+            this.key = key;
+            this.args = args;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public Object[] args() {
+            return args.clone();
+        }
+    }
+
+    /**
+     * Recomputes the result values of a frozen release from the stored inputs with the method.
+     * The method part owns reading observations into its input, so the caller wires this in
+     * (see docs/privacy.md); {@link #NONE} reports the check as not run.
+     */
+    @FunctionalInterface
+    public interface Recomputation {
+        /** The recomputed {@code result_value} rows, or empty if recomputation is not possible here. */
+        Optional<List<ReleaseData.ValueRow>> recompute(Handle handle, ReleaseContent frozen);
+
+        Recomputation NONE = (h, c) -> Optional.empty();
+    }
+
+    private final Jdbi jdbi;
+
+    public ReleaseWorkflow(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Freezes the latest result set of the year into a new release (not yet published). */
+    public ReleaseInfo create(CreateRequest req, String user) {
+        return jdbi.inTransaction(h -> {
+            if (req.corrects() != null && ReleaseRepository.find(h, req.corrects()).isEmpty()) {
+                throw new ReleaseException("release.error.correctsUnknown", req.corrects());
+            }
+            ReleaseRepository.FrozenResultSet rs = ReleaseRepository.latestResultSet(h, req.year())
+                    .orElseThrow(() -> new ReleaseException("release.error.noResults", req.year()));
+            long resultSetId = rs.id();
+            int number = ReleaseRepository.nextNumber(h);
+
+            ReleaseData data = readData(h, resultSetId, req);
+            ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, req.rules());
+            ReleaseContent content = new ReleaseContent(ReleaseContent.FORMAT, number, req.title(), req.year(), req.corrects(),
+                    req.territoryCode(), req.territoryName(), req.synthetic(), ReleaseContent.Rules.of(req.rules()),
+                    resultSetId, rs.analysisLevel(), ReleaseContent.jsonOrText(rs.methodJson()),
+                    ReleaseContent.jsonOrText(rs.catalogJson()), ReleaseContent.jsonOrText(rs.inputsJson()),
+                    ReleaseRepository.readImports(h), data, ReleaseRepository.readStats(h, resultSetId), table.summary(), table.rows());
+            byte[] bytes = content.canonicalBytes();
+            String checksum = ReleaseContent.sha256(bytes);
+            ReleaseRepository.insert(h, number, req.title(), req.year(), resultSetId, user, checksum, req.corrects(),
+                    new String(bytes, StandardCharsets.UTF_8));
+            for (ReleaseDownload.Format f : ReleaseDownload.Format.values()) {
+                ReleaseRepository.insertFile(h, number, f, ReleaseDownload.write(f, header(content, checksum), table.rows()));
+            }
+            var s = table.summary();
+            AuditLog.record(h, user, "release.create", "release " + number,
+                    "title=" + req.title() + "; year=" + req.year() + "; result_set=" + resultSetId + "; checksum=" + checksum
+                            + (req.corrects() == null ? "" : "; corrects=" + req.corrects())
+                            + "; counts=" + s.counts() + "; primary=" + s.primarySuppressed() + "; secondary=" + s.secondarySuppressed());
+            return ReleaseRepository.find(h, number).orElseThrow();
+        });
+    }
+
+    static ReleaseDownload.Header header(ReleaseContent c, String checksum) {
+        return new ReleaseDownload.Header(c.number(), c.title(), c.year(), c.corrects(), checksum, c.territoryCode(),
+                c.territoryName(), c.synthetic());
+    }
+
+    private ReleaseData readData(Handle h, long resultSetId, CreateRequest req) {
+        List<ReleaseData.ValueRow> values = ReleaseRepository.readValues(h, resultSetId);
+        List<ReleaseData.AreaRow> areaRows = ReleaseRepository.readAreaRows(h, resultSetId);
+        Map<String, AreaInfo> areas = ReleaseRepository.readAreas(h, req.year());
+        List<ReleaseData.IndicatorInfo> indicators = new ArrayList<>();
+        for (Indicator i : req.catalog().indicators()) {
+            indicators.add(new ReleaseData.IndicatorInfo(i.id(), i.numerator().toString(), i.denominator().toString(),
+                    i.targetGroup().key(), i.scale(), i.precision()));
+        }
+        Map<String, Double> population = ReleaseRepository.readPopulation(h, req.method().populationVariable(), areas);
+        return new ReleaseData(areas, indicators, values, areaRows, population,
+                new java.util.TreeSet<>(req.method().statusIndicators().keySet()),
+                new java.util.TreeSet<>(req.method().dynamicsIndicators().keySet()), req.method().dynamicsYears());
+    }
+
+    /**
+     * Proves a release unchanged and reproducible: its checksum, the result tables it was frozen
+     * from, the input files' hashes, the protected table recomputed from the frozen results with the
+     * frozen parameters (byte for byte, including both download files), and the attacker test on
+     * the stored download.
+     */
+    public Verification verify(int number, String user) {
+        return verify(number, user, Recomputation.NONE);
+    }
+
+    /** As {@link #verify(int, String)}, and compares the method's recomputation bit for bit with the frozen values. */
+    public Verification verify(int number, String user, Recomputation recomputation) {
+        return jdbi.inTransaction(h -> {
+            Verification v = verify(h, number, recomputation);
+            AuditLog.record(h, user, "release.verify", "release " + number, v.ok() ? "ok" : "FAILED: "
+                    + v.checks().stream().filter(c -> !c.ok()).map(Check::name).toList());
+            return v;
+        });
+    }
+
+    private Verification verify(Handle h, int number, Recomputation recomputation) {
+        ReleaseRepository.StoredRelease row = ReleaseRepository.stored(h, number)
+                .orElseThrow(() -> new ReleaseException("release.error.unknown", number));
+        List<Check> checks = new ArrayList<>();
+        String stored = row.content();
+        String checksum = row.checksum();
+        byte[] bytes = stored.getBytes(StandardCharsets.UTF_8);
+        String actual = ReleaseContent.sha256(bytes);
+        checks.add(new Check("checksum", actual.equals(checksum), "SHA-256 " + actual));
+
+        ReleaseContent content = ReleaseContent.parse(stored);
+        boolean canonical = java.util.Arrays.equals(content.canonicalBytes(), bytes);
+        checks.add(new Check("canonical", canonical, canonical ? "content re-serialises to the same bytes" : "content is not canonical"));
+
+        long rs = row.resultSetId();
+        boolean sameValues = ReleaseRepository.readValues(h, rs).equals(content.data().values());
+        boolean sameAreas = ReleaseRepository.readAreaRows(h, rs).equals(content.data().areaResults());
+        boolean sameStats = ReleaseRepository.readStats(h, rs).equals(content.stats());
+        checks.add(new Check("results", sameValues && sameAreas && sameStats, "result set " + rs
+                + (sameValues && sameAreas && sameStats ? " unchanged since the release" : " differs from the frozen results")));
+
+        List<String> missing = new ArrayList<>();
+        for (ReleaseContent.InputFile f : content.imports()) {
+            Optional<String> sha = ReleaseRepository.importSha256(h, f.importId());
+            if (sha.isEmpty() || !sha.get().equals(f.sha256())) {
+                missing.add(f.fileName());
+            }
+        }
+        checks.add(new Check("inputs", missing.isEmpty(), missing.isEmpty()
+                ? content.imports().size() + " input files with unchanged SHA-256" : "changed or missing: " + missing));
+
+        ReleaseTableBuilder.ProtectedTable again = ReleaseTableBuilder.build(content.data(), content.rules().toRules());
+        boolean sameTable = again.rows().equals(content.published()) && again.summary().equals(content.summary());
+        checks.add(new Check("disclosure_control", sameTable, sameTable
+                ? again.rows().size() + " published rows recomputed identically" : "recomputed protected table differs"));
+
+        boolean sameFiles = true;
+        for (ReleaseDownload.Format f : ReleaseDownload.Format.values()) {
+            byte[] expected = ReleaseDownload.write(f, header(content, checksum), again.rows());
+            Optional<String> file = ReleaseRepository.file(h, number, f);
+            sameFiles &= file.isPresent() && java.util.Arrays.equals(file.get().getBytes(StandardCharsets.UTF_8), expected);
+        }
+        checks.add(new Check("downloads", sameFiles, sameFiles ? "CSV and JSON download byte-identical" : "a download differs"));
+
+        List<PublishedRow> publishedRows = ReleaseDownload.readCsv(ReleaseRepository.file(h, number, ReleaseDownload.Format.CSV).orElse("")
+                .getBytes(StandardCharsets.UTF_8));
+        DisclosureAudit.Report attack = DisclosureAudit.attack(publishedRows, content.rules().toRules());
+        checks.add(new Check("attacker", attack.passed(), attack.intervals().size() + " suppressed counts, "
+                + attack.constraints() + " equations; " + (attack.passed() ? "none narrowed below the protection width"
+                : attack.findings().size() + " narrowed: " + attack.findings().stream().limit(5).toList())));
+
+        Optional<List<ReleaseData.ValueRow>> recomputed = recomputation.recompute(h, content);
+        if (recomputed.isEmpty()) {
+            checks.add(new Check("method_recomputation", true,
+                    "not run: no recomputation from the observations is wired into this build; the frozen results were "
+                            + "compared with the stored result tables instead"));
+        } else {
+            List<ReleaseData.ValueRow> expected = sortedValues(content.data().values());
+            List<ReleaseData.ValueRow> actualRows = sortedValues(recomputed.get());
+            int differing = 0;
+            for (int i = 0; i < Math.max(expected.size(), actualRows.size()); i++) {
+                if (i >= expected.size() || i >= actualRows.size() || !expected.get(i).equals(actualRows.get(i))) {
+                    differing++;
+                }
+            }
+            checks.add(new Check("method_recomputation", differing == 0, differing == 0
+                    ? actualRows.size() + " indicator values recomputed from the stored inputs, bit for bit equal"
+                    : differing + " of " + expected.size() + " indicator values recomputed from the release's "
+                            + "recorded imports differ (see the inputs check)"));
+        }
+        return new Verification(number, List.copyOf(checks));
+    }
+
+    /** Makes a release public, after it passed {@link #verify}. A published release is never changed again. */
+    public ReleaseInfo publish(int number, String user) {
+        return publish(number, user, Recomputation.NONE);
+    }
+
+    /** As {@link #publish(int, String)}, verifying with the method's recomputation. */
+    public ReleaseInfo publish(int number, String user, Recomputation recomputation) {
+        return jdbi.inTransaction(h -> {
+            ReleaseInfo info = ReleaseRepository.find(h, number).orElseThrow(() -> new ReleaseException("release.error.unknown", number));
+            if (info.isPublished()) {
+                throw new ReleaseException("release.error.alreadyPublished", number, info.publishedAt());
+            }
+            Verification v = verify(h, number, recomputation);
+            if (!v.ok()) {
+                throw new ReleaseException("release.error.verifyFailed", number,
+                        v.checks().stream().filter(c -> !c.ok()).map(c -> c.name() + ": " + c.detail()).toList());
+            }
+            if (!ReleaseRepository.markPublished(h, number, user)) {
+                throw new ReleaseException("release.error.alreadyPublished", number, "");
+            }
+            AuditLog.record(h, user, "release.publish", "release " + number, "checksum=" + info.checksum());
+            return ReleaseRepository.find(h, number).orElseThrow();
+        });
+    }
+
+    private static List<ReleaseData.ValueRow> sortedValues(List<ReleaseData.ValueRow> rows) {
+        List<ReleaseData.ValueRow> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing(ReleaseData.ValueRow::indicatorId).thenComparingInt(ReleaseData.ValueRow::year)
+                .thenComparing(ReleaseData.ValueRow::areaCode).thenComparing(ReleaseData.ValueRow::targetGroup));
+        return sorted;
+    }
+
+}

@@ -1,0 +1,120 @@
+package de.sozialmonitor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of docs/architecture.md, checked on the compiled main classes: data flows one way,
+ * {@code method} and {@code privacy} are pure, {@code store} is persistence only, and SQL lives in
+ * {@code store}.
+ */
+class ArchitectureTest {
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("de.sozialmonitor");
+    }
+
+    @Test
+    void layersPointOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Model").definedBy("de.sozialmonitor.model..", "de.sozialmonitor.i18n..")
+                .layer("Method").definedBy("de.sozialmonitor.method..")
+                .layer("Privacy").definedBy("de.sozialmonitor.privacy..")
+                .layer("Workspace").definedBy("de.sozialmonitor.workspace..")
+                .layer("Store").definedBy("de.sozialmonitor.store..")
+                .layer("Ingest").definedBy("de.sozialmonitor.ingest..")
+                .layer("Workflow").definedBy("de.sozialmonitor.workflow..")
+                .layer("Report").definedBy("de.sozialmonitor.report..")
+                .layer("Web").definedBy("de.sozialmonitor.web..")
+                .layer("Application").definedBy("de.sozialmonitor.cli..", "de.sozialmonitor.demo..")
+                .whereLayer("Model").mayNotAccessAnyLayer()
+                .whereLayer("Method").mayOnlyAccessLayers("Model")
+                .whereLayer("Privacy").mayOnlyAccessLayers("Model")
+                .whereLayer("Workspace").mayOnlyAccessLayers("Model", "Store")
+                .whereLayer("Store").mayOnlyAccessLayers("Model", "Method", "Privacy")
+                .whereLayer("Ingest").mayOnlyAccessLayers("Model", "Workspace", "Store")
+                .whereLayer("Workflow").mayOnlyAccessLayers("Model", "Method", "Privacy", "Workspace", "Store")
+                .whereLayer("Report").mayOnlyAccessLayers("Model", "Method", "Privacy", "Workspace", "Store")
+                .whereLayer("Web").mayOnlyAccessLayers("Model", "Method", "Privacy", "Workspace", "Store", "Ingest", "Workflow", "Report")
+                .check(main);
+    }
+
+    @Test
+    void methodAndPrivacyArePureComputation() {
+        noClasses().that().resideInAnyPackage("de.sozialmonitor.method..", "de.sozialmonitor.privacy..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.jdbi..", "java.nio.file..",
+                        "java.net..", "io.javalin..", "org.flywaydb..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .because("the method and disclosure control are pure functions of their input (docs/architecture.md)")
+                .check(main);
+    }
+
+    /**
+     * The store saves and loads the method's and the privacy part's data; it never computes with
+     * them: computing and releasing are {@code workflow}.
+     */
+    @Test
+    void storeUsesOnlyTheDataTypesOfMethodAndPrivacy() {
+        classes().that().resideInAPackage("de.sozialmonitor.store..")
+                .should().onlyDependOnClassesThat(DescribedPredicate.not(computationOfMethodOrPrivacy()))
+                .because("store is persistence only; compute and release workflows live in workflow")
+                .check(main);
+    }
+
+    /** Classes of method or privacy that are not plain data (records, enums, or the data tables named here). */
+    private static DescribedPredicate<JavaClass> computationOfMethodOrPrivacy() {
+        Set<String> dataClasses = Set.of("de.sozialmonitor.method.MonitoringInput", "de.sozialmonitor.method.AreaTable",
+                "de.sozialmonitor.privacy.ReleaseDownload", "de.sozialmonitor.privacy.PublishedView");
+        return DescribedPredicate.describe("computation of method or privacy", c -> {
+            String pkg = c.getPackageName();
+            if (!pkg.equals("de.sozialmonitor.method") && !pkg.equals("de.sozialmonitor.privacy")) {
+                return false;
+            }
+            JavaClass outer = c;
+            while (outer.getEnclosingClass().isPresent()) {
+                if (isData(outer, dataClasses)) {
+                    return false;
+                }
+                outer = outer.getEnclosingClass().get();
+            }
+            return !isData(outer, dataClasses);
+        });
+    }
+
+    private static boolean isData(JavaClass c, Set<String> dataClasses) {
+        return c.isEnum() || c.getRawSuperclass().map(s -> s.isEquivalentTo(Record.class)).orElse(false)
+                || dataClasses.contains(c.getName());
+    }
+
+    /** Classes outside store that still run SQL; they move into store (issue 12). This list only shrinks. */
+    private static final Set<String> NOT_YET_MOVED = Set.of("de.sozialmonitor.web.DatabaseVisibility",
+            "de.sozialmonitor.web.Admin", "de.sozialmonitor.web.MonitoringData", "de.sozialmonitor.report.ReportModelBuilder",
+            "de.sozialmonitor.ingest.ObservationSink");
+
+    @Test
+    void sqlIsRunOnlyInStore() {
+        DescribedPredicate<JavaMethodCall> statement = DescribedPredicate.describe("a JDBI statement", call ->
+                (call.getTargetOwner().isAssignableTo(org.jdbi.v3.core.Handle.class)
+                        && Set.of("createQuery", "createUpdate", "createScript", "createCall", "prepareBatch", "execute", "select")
+                        .contains(call.getName())));
+        noClasses().that().resideOutsideOfPackage("de.sozialmonitor.store..")
+                .and(DescribedPredicate.describe("not yet moved", c -> !NOT_YET_MOVED.contains(c.getName().replaceAll("\\$.*", ""))))
+                .should().callMethodWhere(statement)
+                .because("all SQL lives in store (docs/architecture.md)")
+                .check(main);
+    }
+}

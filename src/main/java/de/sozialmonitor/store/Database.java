@@ -13,6 +13,14 @@ import org.jdbi.v3.core.Jdbi;
  * dialect serves both.
  */
 public final class Database implements AutoCloseable {
+    static {
+        // H2's AUTO_SERVER would listen on every interface ("-tcpAllowOthers"); the second process
+        // that uses it is always on this machine, so the port is bound to the loopback interface.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;
@@ -25,8 +33,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * The H2 URL of an embedded database file. AUTO_SERVER lets a second process (an import while
-     * {@code serve} runs) use the same file instead of failing on the file lock. NON_KEYWORDS keeps
-     * "year" and "value" plain column names, as they are in PostgreSQL.
+     * {@code serve} runs) use the same file instead of failing on the file lock; its port listens
+     * on loopback only, and {@link EmbeddedDatabase} keeps folder, lock file and password to the
+     * program's own account. NON_KEYWORDS keeps "year" and "value" plain column names, as they are
+     * in PostgreSQL.
      */
     public static String embeddedUrl(Path fileWithoutSuffix) {
         return "jdbc:h2:file:" + fileWithoutSuffix.toAbsolutePath()

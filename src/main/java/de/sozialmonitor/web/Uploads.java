@@ -2,6 +2,7 @@ package de.sozialmonitor.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.sozialmonitor.workspace.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,12 +76,14 @@ final class Uploads {
         byte[] random = new byte[8];
         RANDOM.nextBytes(random);
         String id = STAMP.format(now) + "-" + HexFormat.of().formatHex(random);
-        Path dir = staging.resolve(id);
-        Files.createDirectories(dir);
+        PrivateFiles.folder(staging.getParent());
+        PrivateFiles.folder(staging);
+        Path dir = PrivateFiles.folder(staging.resolve(id));
         Path file = dir.resolve(safeName(clientName));
         MessageDigest md = sha256();
         long size = 0;
-        try (DigestInputStream din = new DigestInputStream(in, md); OutputStream out = Files.newOutputStream(file)) {
+        try (DigestInputStream din = new DigestInputStream(in, md);
+             OutputStream out = Files.newOutputStream(PrivateFiles.createFile(file))) {
             byte[] buf = new byte[1 << 16];
             int n;
             while ((n = din.read(buf)) > 0) {
@@ -94,7 +97,7 @@ final class Uploads {
             deleteStaged(id);
             throw e;
         }
-        file.toFile().setReadOnly();
+        PrivateFiles.set(file, PrivateFiles.READ_ONLY);
         Staged s = new Staged(id, file, clientName == null ? "" : clientName, HexFormat.of().formatHex(md.digest()), size, user,
                 mapping, source, now);
         ObjectNode meta = JSON.createObjectNode();
@@ -106,7 +109,8 @@ final class Uploads {
         meta.put("mapping", s.mapping());
         meta.put("source", s.source());
         meta.put("at", s.at().toString());
-        Files.write(staging.resolve(id + ".json"), JSON.writeValueAsBytes(meta));
+        Path metaFile = staging.resolve(id + ".json");
+        Files.write(PrivateFiles.createFile(metaFile), JSON.writeValueAsBytes(meta));
         return s;
     }
 

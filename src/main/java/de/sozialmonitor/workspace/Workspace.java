@@ -2,6 +2,7 @@ package de.sozialmonitor.workspace;
 
 import de.sozialmonitor.model.IndicatorCatalog;
 import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.EmbeddedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -76,6 +77,16 @@ public final class Workspace {
         return root.resolve(".sozialmonitor");
     }
 
+    /** The program state folder, created if missing and readable by the program's own account only. */
+    public Path privateStateDir() {
+        return PrivateFiles.folder(stateDir());
+    }
+
+    /** The embedded H2 database file (without H2's suffix). */
+    public Path embeddedDatabaseFile() {
+        return stateDir().resolve("db").resolve("sozialmonitor");
+    }
+
     /** The JDBC URL in force: environment, then configuration, then the embedded H2 file. */
     public String jdbcUrl() {
         String env = System.getenv(DB_URL_ENV);
@@ -85,10 +96,16 @@ public final class Workspace {
         if (!config.database().embedded()) {
             return config.database().url();
         }
-        return Database.embeddedUrl(stateDir().resolve("db").resolve("sozialmonitor"));
+        return Database.embeddedUrl(embeddedDatabaseFile());
     }
 
+    /** Opens the database in force; the embedded one with its own password, in the private state folder. */
     public Database openDatabase() {
+        privateStateDir();
+        String env = System.getenv(DB_URL_ENV);
+        if ((env == null || env.isBlank()) && config.database().embedded()) {
+            return EmbeddedDatabase.open(embeddedDatabaseFile());
+        }
         String user = firstNonBlank(System.getenv("SOZIALMONITOR_DB_USER"),
                 config.database().user());
         String password = firstNonBlank(System.getenv("SOZIALMONITOR_DB_PASSWORD"), config.database().password());

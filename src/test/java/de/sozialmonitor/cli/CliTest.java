@@ -49,6 +49,30 @@ class CliTest {
     }
 
     @Test
+    void aFailingPostgresConnectionPrintsAndLogsNoPassword(@TempDir Path tmp) throws Exception {
+        assertThat(run("init", tmp.resolve("ws").toString()).exit()).isZero();
+        Path config = tmp.resolve("ws").resolve(Workspace.CONFIG_FILE);
+        Files.writeString(config, Files.readString(config)
+                .replace("url: \"\"", "url: \"jdbc:postgresql://127.0.0.1:1/sozialmonitor?password=url-secret-4711\"")
+                .replace("password: \"\"", "password: \"config-secret-4711\""));
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        java.io.PrintStream out = System.out;
+        Run r;
+        try (java.io.PrintStream capture = new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            System.setOut(capture);
+            r = run("--workspace", tmp.resolve("ws").toString(), "history");
+        } finally {
+            System.setErr(err);
+            System.setOut(out);
+        }
+        assertThat(r.exit()).isEqualTo(ExitCodes.ERROR);
+        String everything = r.out() + r.err() + log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(everything).contains("127.0.0.1").doesNotContain("secret-4711");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(run("frobnicate").exit()).isEqualTo(ExitCodes.USAGE);
     }

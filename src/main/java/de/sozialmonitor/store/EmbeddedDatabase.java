@@ -1,6 +1,5 @@
 package de.sozialmonitor.store;
 
-import de.sozialmonitor.workspace.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

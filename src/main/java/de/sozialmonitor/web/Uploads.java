@@ -2,7 +2,7 @@ package de.sozialmonitor.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.sozialmonitor.workspace.PrivateFiles;
+import de.sozialmonitor.store.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,6 +3,7 @@ package de.sozialmonitor.workspace;
 import de.sozialmonitor.model.IndicatorCatalog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.EmbeddedDatabase;
+import de.sozialmonitor.store.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

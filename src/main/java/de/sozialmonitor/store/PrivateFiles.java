@@ -1,4 +1,4 @@
-package de.sozialmonitor.workspace;
+package de.sozialmonitor.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

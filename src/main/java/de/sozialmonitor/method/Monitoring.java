@@ -45,6 +45,28 @@ public final class Monitoring {
         return new Run(in, catalog, cfg, year).run();
     }
 
+    /**
+     * Numerator, denominator and value of every catalog indicator (its own target group) for
+     * {@code countYear}, on the boundary version of {@code resultYear} and in the {@link AreaTable} order
+     * of {@code compute(in, catalog, cfg, resultYear)}: the counts from which that result's values of
+     * {@code countYear} were formed (for the dynamics' base year the result keeps only the values).
+     * The class certainty ({@code analysis.Certainty}) resamples these counts.
+     */
+    public static List<IndicatorValues> countsOnBoundaries(MonitoringInput in, IndicatorCatalog catalog, MethodConfig cfg,
+                                                           int resultYear, int countYear) {
+        Run run = new Run(in, catalog, cfg, resultYear);
+        run.buildAreas();
+        List<IndicatorValues> out = new ArrayList<>();
+        if (!in.hasYear(countYear)) {
+            return out;
+        }
+        Run.Counts counts = run.new Counts(countYear);
+        for (Indicator ind : catalog.indicators()) {
+            out.add(run.evaluate(ind, ind.targetGroup().key(), counts, true));
+        }
+        return out;
+    }
+
     private static final class Run {
         final MonitoringInput in;
         final IndicatorCatalog catalog;

@@ -1,0 +1,533 @@
+package de.sozialmonitor.analysis;
+
+import de.sozialmonitor.method.Classification;
+import de.sozialmonitor.method.ComponentResult;
+import de.sozialmonitor.method.ComponentStat;
+import de.sozialmonitor.method.IndicatorValues;
+import de.sozialmonitor.method.Monitoring;
+import de.sozialmonitor.method.MonitoringInput;
+import de.sozialmonitor.method.MonitoringResult;
+import de.sozialmonitor.method.Standardisation;
+import de.sozialmonitor.model.DynamicsClass;
+import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.model.IndicatorCatalog;
+import de.sozialmonitor.model.MethodConfig;
+import de.sozialmonitor.model.StatusClass;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.MarsagliaTsangWangDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+
+/**
+ * How certain each area's class is. Every count behind the index (each index indicator's numerator,
+ * in the result year and in the dynamics' base year, for every area that takes part) is treated as
+ * uncertain ({@link CountModel}) and drawn anew; for each draw the status and dynamics index, the
+ * classes and the attention flag are computed again, and the share of draws in which an area lands in
+ * each class is its probability. Denominators and populations are held fixed, so the areas that take
+ * part are the same in every draw.
+ *
+ * <p>The draws are made on the counts as the method uses them: on the boundary version of the result
+ * year ({@link Monitoring#countsOnBoundaries}). A draw is then recomputed by the method's own
+ * {@link Standardisation} and {@link Classification} over only the index indicators, instead of a full
+ * {@link Monitoring#compute} (which also forms every profile indicator, history year and target group,
+ * and would take 1,000 times as long); {@code CertaintyMatchesMonitoringProperties} proves for random
+ * counties that every draw gives exactly the classes {@code Monitoring.compute} gives for the same
+ * drawn counts.
+ *
+ * <p>Each draw has its own generator, seeded from ({@code seed}, draw number), so the result is the
+ * same for any number of threads.
+ */
+public final class Certainty {
+    /** Below this share of draws in which its class holds, an area is "knapp" (borderline). */
+    public static final double BORDERLINE = 0.8;
+    private static final RandomSource SOURCE = RandomSource.XO_RO_SHI_RO_128_PP;
+
+    /** The resampling: count model, number of draws (at least 1,000 for a report), seed and threads. */
+    public record Options(CountModel model, int draws, long seed, int threads) {
+        public static final int DEFAULT_DRAWS = 1000;
+
+        public Options {
+            if (draws < 1) {
+                throw new IllegalArgumentException("draws must be at least 1");
+            }
+            threads = Math.max(1, threads);
+        }
+
+        public static Options defaults() {
+            return new Options(CountModel.POISSON, DEFAULT_DRAWS, 1, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /**
+     * One area of the analysis level that takes part in the status index.
+     *
+     * @param statusProbability   per {@link StatusClass} (ordinal order), share of draws
+     * @param dynamicsProbability per {@link DynamicsClass}; all 0 for an area without dynamics
+     * @param attentionProbability share of draws in which the area carries the attention flag
+     */
+    public record AreaCertainty(String code, String name, StatusClass status, DynamicsClass dynamics, boolean attention,
+                                double[] statusProbability, double[] dynamicsProbability, double attentionProbability) {
+        /** Share of draws with the computed status class. */
+        public double statusCertainty() {
+            return status == null ? Double.NaN : statusProbability[status.ordinal()];
+        }
+
+        /** Share of draws with the computed dynamics class; NaN without dynamics. */
+        public double dynamicsCertainty() {
+            return dynamics == null ? Double.NaN : dynamicsProbability[dynamics.ordinal()];
+        }
+
+        /** Share of draws with the computed attention flag (set or not set). */
+        public double attentionCertainty() {
+            return attention ? attentionProbability : 1 - attentionProbability;
+        }
+
+        /** "knapp": the status class, the dynamics class or the attention flag holds in fewer than 80 % of draws. */
+        public boolean borderline() {
+            return below(statusCertainty()) || below(dynamicsCertainty()) || below(attentionCertainty());
+        }
+
+        public boolean statusBorderline() {
+            return below(statusCertainty());
+        }
+
+        public boolean dynamicsBorderline() {
+            return below(dynamicsCertainty());
+        }
+
+        public boolean attentionBorderline() {
+            return below(attentionCertainty());
+        }
+
+        private static boolean below(double p) {
+            return !Double.isNaN(p) && p < BORDERLINE;
+        }
+    }
+
+    public record Report(int year, int baseYear, String level, Options options, List<AreaCertainty> areas,
+                         List<String> notes) {
+        public AreaCertainty area(String code) {
+            return areas.stream().filter(a -> a.code().equals(code)).findFirst().orElse(null);
+        }
+
+        public long borderlineCount() {
+            return areas.stream().filter(AreaCertainty::borderline).count();
+        }
+    }
+
+    /** The drawn numerators of one draw, per index indicator, over the areas that take part (status order). */
+    public final class Draw {
+        final double[][] current;
+        final double[][] base;
+
+        Draw(double[][] current, double[][] base) {
+            this.current = current;
+            this.base = base;
+        }
+
+        /** Drawn numerator of an index indicator in the result year ({@code baseYear} false) or the base year, per participant. */
+        public double[] numerator(String indicatorId, boolean baseYear) {
+            int k = used.indexOf(indicatorId);
+            return (baseYear ? base : current)[group[k]].clone();
+        }
+    }
+
+    /** The classes of one draw, per participant (status order); dynamics null where the area has none. */
+    public record DrawOutcome(StatusClass[] status, DynamicsClass[] dynamics, boolean[] attention, double[] statusIndex,
+                              double[] dynamicsIndex) {
+    }
+
+    private final MonitoringResult baseline;
+    private final MethodConfig cfg;
+    private final Options options;
+    private final List<String> notes = new ArrayList<>();
+    /** Result-area index of each participant of the status index, ascending. */
+    private final int[] statusAreas;
+    /** Per participant of the dynamics index, its position among {@link #statusAreas}. */
+    private final int[] dynamicsPositions;
+    private final List<String> statusIds;
+    private final List<String> dynamicsIds;
+    private final double[] statusWeights;
+    private final double[] dynamicsWeights;
+    /** Index indicators (status then dynamics-only), and per indicator: scale, sign, numerator group, denominators. */
+    private final List<String> used = new ArrayList<>();
+    private final double[] scale;
+    private final int[] sign;
+    private final int[] group;
+    private final double[][] denominatorNow;
+    private final double[][] denominatorBase;
+    /** Per numerator group and participant: index into {@link #keys} of the sampler, -1 = not drawn. */
+    private final int[][] samplerNow;
+    private final int[][] samplerBase;
+    private final List<SamplerKey> keys = new ArrayList<>();
+
+    /** What a sampler draws from: Poisson(count) or Binomial(trials, count / trials). */
+    private record SamplerKey(double count, long trials) {
+    }
+
+    private Certainty(MonitoringInput in, IndicatorCatalog catalog, MethodConfig cfg, int year, Options options) {
+        this.cfg = cfg;
+        this.options = options;
+        this.baseline = Monitoring.compute(in, catalog, cfg, year);
+        Map<String, Indicator> byId = catalog.byId();
+        statusIds = new ArrayList<>(cfg.statusIndicators().keySet());
+        dynamicsIds = new ArrayList<>(cfg.dynamicsIndicators().keySet());
+        statusWeights = cfg.statusIndicators().values().stream().mapToDouble(Double::doubleValue).toArray();
+        dynamicsWeights = cfg.dynamicsIndicators().values().stream().mapToDouble(Double::doubleValue).toArray();
+        used.addAll(statusIds);
+        for (String id : dynamicsIds) {
+            if (!used.contains(id)) {
+                used.add(id);
+            }
+        }
+        statusAreas = participants(baseline.status());
+        int[] dynAreas = participants(baseline.dynamics());
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int p = 0; p < statusAreas.length; p++) {
+            position.put(statusAreas[p], p);
+        }
+        dynamicsPositions = new int[dynAreas.length];
+        for (int j = 0; j < dynAreas.length; j++) {
+            dynamicsPositions[j] = position.get(dynAreas[j]);
+        }
+        boolean[] inDynamics = new boolean[statusAreas.length];
+        for (int p : dynamicsPositions) {
+            inDynamics[p] = true;
+        }
+
+        List<IndicatorValues> baseCounts = Monitoring.countsOnBoundaries(in, catalog, cfg, year, baseline.baseYear());
+        int k = used.size();
+        int m = statusAreas.length;
+        scale = new double[k];
+        sign = new int[k];
+        group = new int[k];
+        denominatorNow = new double[k][m];
+        denominatorBase = new double[k][m];
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        List<double[]> groupNow = new ArrayList<>();
+        List<double[]> groupBase = new ArrayList<>();
+        List<double[]> trialsNow = new ArrayList<>();
+        List<double[]> trialsBase = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            Indicator ind = byId.get(used.get(i));
+            scale[i] = ind.scale();
+            sign[i] = ind.polarity().sign();
+            IndicatorValues now = baseline.current(ind.id());
+            IndicatorValues then = baseCounts.stream().filter(v -> v.indicatorId().equals(ind.id())).findFirst().orElse(null);
+            // indicators with the same numerator share one draw of it: one count, one uncertainty
+            String key = ind.numerator() + "|" + ind.targetGroup().key();
+            Integer g = groups.get(key);
+            if (g == null) {
+                g = groups.size();
+                groups.put(key, g);
+                groupNow.add(pick(now.numerator()));
+                groupBase.add(then == null ? nan(m) : pick(then.numerator()));
+                trialsNow.add(pick(now.denominator()));
+                trialsBase.add(then == null ? nan(m) : pick(then.denominator()));
+            }
+            group[i] = g;
+            denominatorNow[i] = pick(now.denominator());
+            denominatorBase[i] = then == null ? nan(m) : pick(then.denominator());
+        }
+        int groupCount = groups.size();
+        samplerNow = new int[groupCount][m];
+        samplerBase = new int[groupCount][m];
+        Map<SamplerKey, Integer> keyIndex = new HashMap<>();
+        for (int g = 0; g < groupCount; g++) {
+            for (int p = 0; p < m; p++) {
+                samplerNow[g][p] = keyOf(groupNow.get(g)[p], trialsNow.get(g)[p], keyIndex);
+                samplerBase[g][p] = inDynamics[p] ? keyOf(groupBase.get(g)[p], trialsBase.get(g)[p], keyIndex) : -1;
+            }
+        }
+    }
+
+    /**
+     * Prepares the resampling of {@code year}: computes the method once as configured, and reads the counts
+     * of the result year and the base year on the result's boundaries.
+     */
+    public static Certainty prepare(MonitoringInput in, IndicatorCatalog catalog, MethodConfig cfg, int year, Options options) {
+        return new Certainty(in, catalog, cfg, year, options);
+    }
+
+    /** Prepares and runs all draws. */
+    public static Report estimate(MonitoringInput in, IndicatorCatalog catalog, MethodConfig cfg, int year, Options options) {
+        return prepare(in, catalog, cfg, year, options).run();
+    }
+
+    public MonitoringResult baseline() {
+        return baseline;
+    }
+
+    /** Area codes of the participants of the status index, in the order of every per-participant array. */
+    public List<String> participantCodes() {
+        List<String> out = new ArrayList<>();
+        for (int a : statusAreas) {
+            out.add(baseline.areas().code(a));
+        }
+        return out;
+    }
+
+    /** A generator of draws with its own random generator and samplers; one per thread. */
+    public Sampler sampler() {
+        return new Sampler();
+    }
+
+    public final class Sampler {
+        private final RestorableUniformRandomProvider rng = SOURCE.create(0L);
+        private final DiscreteSampler[] samplers = new DiscreteSampler[keys.size()];
+
+        private Sampler() {
+            for (int i = 0; i < samplers.length; i++) {
+                samplers[i] = create(rng, keys.get(i), options.model());
+            }
+        }
+
+        /** Draw number {@code d} (the same numbers for the same seed and d, whatever the thread). */
+        public Draw draw(int d) {
+            rng.restoreState(SOURCE.create(options.seed() * 0x9E3779B97F4A7C15L + d).saveState());
+            int groups = samplerNow.length;
+            int m = statusAreas.length;
+            double[][] now = new double[groups][m];
+            double[][] base = new double[groups][m];
+            for (int g = 0; g < groups; g++) {
+                fill(samplerNow[g], now[g]);
+                fill(samplerBase[g], base[g]);
+            }
+            return new Draw(now, base);
+        }
+
+        private void fill(int[] idx, double[] out) {
+            for (int p = 0; p < idx.length; p++) {
+                out[p] = idx[p] < 0 ? Double.NaN : samplers[idx[p]].sample();
+            }
+        }
+    }
+
+    /** The method's classes for the counts of one draw. */
+    public DrawOutcome classify(Draw draw) {
+        int m = statusAreas.length;
+        int k = used.size();
+        double[][] valueNow = new double[k][];
+        for (int i = 0; i < k; i++) {
+            double[] num = draw.current[group[i]];
+            double[] den = denominatorNow[i];
+            double[] v = new double[m];
+            for (int p = 0; p < m; p++) {
+                v[p] = scale[i] * num[p] / den[p];
+            }
+            valueNow[i] = v;
+        }
+        int[] all = identity(m);
+        Map<String, double[]> statusInput = new LinkedHashMap<>();
+        for (String id : statusIds) {
+            int i = used.indexOf(id);
+            double[] x = new double[m];
+            for (int p = 0; p < m; p++) {
+                x[p] = sign[i] * valueNow[i][p];
+            }
+            statusInput.put(id, x);
+        }
+        ComponentResult status = Standardisation.standardise(ComponentStat.STATUS, statusIds, statusInput, statusWeights, all, m);
+        int m2 = dynamicsPositions.length;
+        Map<String, double[]> dynInput = new LinkedHashMap<>();
+        for (String id : dynamicsIds) {
+            int i = used.indexOf(id);
+            double[] numBase = draw.base[group[i]];
+            double[] x = new double[m2];
+            for (int j = 0; j < m2; j++) {
+                int p = dynamicsPositions[j];
+                double then = scale[i] * numBase[p] / denominatorBase[i][p];
+                x[j] = sign[i] * (valueNow[i][p] - then);
+            }
+            dynInput.put(id, x);
+        }
+        ComponentResult dynamics = Standardisation.standardise(ComponentStat.DYNAMICS, dynamicsIds, dynInput, dynamicsWeights,
+                identity(m2), m2);
+        StatusClass[] sc = new StatusClass[m];
+        DynamicsClass[] dc = new DynamicsClass[m];
+        boolean[] attention = new boolean[m];
+        double[] dynIndex = nan(m);
+        for (int p = 0; p < m; p++) {
+            sc[p] = Classification.statusClass(status.index()[p], cfg.statusThresholds());
+        }
+        for (int j = 0; j < m2; j++) {
+            int p = dynamicsPositions[j];
+            dc[p] = Classification.dynamicsClass(dynamics.index()[j], cfg.dynamicsThresholds());
+            dynIndex[p] = dynamics.index()[j];
+        }
+        for (int p = 0; p < m; p++) {
+            attention[p] = sc[p] != null && Classification.attention(cfg.attentionRule(), sc[p], dc[p]);
+        }
+        return new DrawOutcome(sc, dc, attention, status.index(), dynIndex);
+    }
+
+    /** All draws, on {@code options.threads()} threads. */
+    public Report run() {
+        int m = statusAreas.length;
+        int threads = Math.min(options.threads(), options.draws());
+        Tally total = new Tally(m);
+        if (m > 0) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "certainty");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Tally>> parts = new ArrayList<>();
+                for (int w = 0; w < threads; w++) {
+                    int from = (int) ((long) options.draws() * w / threads);
+                    int to = (int) ((long) options.draws() * (w + 1) / threads);
+                    parts.add(pool.submit(() -> {
+                        Tally t = new Tally(m);
+                        Sampler s = sampler();
+                        for (int d = from; d < to; d++) {
+                            t.add(classify(s.draw(d)));
+                        }
+                        return t;
+                    }));
+                }
+                for (Future<Tally> f : parts) {
+                    total.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        } else {
+            notes.add("no area takes part in the status index: no certainty");
+        }
+        double n = options.draws();
+        List<AreaCertainty> areas = new ArrayList<>();
+        for (int p = 0; p < m; p++) {
+            int a = statusAreas[p];
+            double[] sp = new double[StatusClass.values().length];
+            double[] dp = new double[DynamicsClass.values().length];
+            for (int c = 0; c < sp.length; c++) {
+                sp[c] = total.status[p][c] / n;
+            }
+            for (int c = 0; c < dp.length; c++) {
+                dp[c] = total.dynamics[p][c] / n;
+            }
+            areas.add(new AreaCertainty(baseline.areas().code(a), baseline.areas().name(a), baseline.statusClass()[a],
+                    baseline.dynamicsClass()[a], baseline.attention()[a], sp, dp, total.attention[p] / n));
+        }
+        return new Report(baseline.year(), baseline.baseYear(), baseline.analysisLevel(), options, List.copyOf(areas),
+                List.copyOf(notes));
+    }
+
+    private static final class Tally {
+        final int[][] status;
+        final int[][] dynamics;
+        final int[] attention;
+
+        Tally(int m) {
+            status = new int[m][StatusClass.values().length];
+            dynamics = new int[m][DynamicsClass.values().length];
+            attention = new int[m];
+        }
+
+        void add(DrawOutcome o) {
+            for (int p = 0; p < attention.length; p++) {
+                if (o.status()[p] != null) {
+                    status[p][o.status()[p].ordinal()]++;
+                }
+                if (o.dynamics()[p] != null) {
+                    dynamics[p][o.dynamics()[p].ordinal()]++;
+                }
+                if (o.attention()[p]) {
+                    attention[p]++;
+                }
+            }
+        }
+
+        void add(Tally t) {
+            for (int p = 0; p < attention.length; p++) {
+                for (int c = 0; c < status[p].length; c++) {
+                    status[p][c] += t.status[p][c];
+                }
+                for (int c = 0; c < dynamics[p].length; c++) {
+                    dynamics[p][c] += t.dynamics[p][c];
+                }
+                attention[p] += t.attention[p];
+            }
+        }
+    }
+
+    private int keyOf(double count, double trials, Map<SamplerKey, Integer> index) {
+        if (Double.isNaN(count)) {
+            return -1;
+        }
+        SamplerKey key = options.model() == CountModel.BINOMIAL
+                ? new SamplerKey(count, Math.round(trials)) : new SamplerKey(count, 0);
+        return index.computeIfAbsent(key, x -> {
+            keys.add(x);
+            return keys.size() - 1;
+        });
+    }
+
+    private static DiscreteSampler create(UniformRandomProvider rng, SamplerKey key, CountModel model) {
+        if (!(key.count() > 0)) {
+            return () -> 0;
+        }
+        if (model == CountModel.POISSON) {
+            return PoissonSampler.of(rng, key.count());
+        }
+        int trials = (int) Math.min(Integer.MAX_VALUE, key.trials());
+        double p = Math.min(1, key.count() / key.trials());
+        if (trials <= 0) {
+            return () -> 0;
+        }
+        if (p >= 1) {
+            return () -> trials;
+        }
+        try {
+            return MarsagliaTsangWangDiscreteSampler.Binomial.of(rng, trials, p);
+        } catch (IllegalArgumentException tooLargeForTables) {
+            return BinomialDistribution.of(trials, p).createSampler(rng)::sample;
+        }
+    }
+
+    private double[] pick(double[] byArea) {
+        double[] out = new double[statusAreas.length];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = byArea[statusAreas[p]];
+        }
+        return out;
+    }
+
+    /** The areas with an index value, ascending: the participants (none if the index could not be formed). */
+    private static int[] participants(ComponentResult c) {
+        double[] index = c.index();
+        return java.util.stream.IntStream.range(0, index.length).filter(a -> !Double.isNaN(index[a])).toArray();
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
+    }
+}

@@ -129,18 +129,18 @@ public final class Certainty {
 
     /** The drawn numerators of one draw, per index indicator, over the areas that take part (status order). */
     public final class Draw {
-        final double[][] current;
-        final double[][] base;
+        /** Numerator group g, participant p at {@code g * m + p}; the base year after all groups of the result year. */
+        final double[] counts;
 
-        Draw(double[][] current, double[][] base) {
-            this.current = current;
-            this.base = base;
+        Draw(double[] counts) {
+            this.counts = counts;
         }
 
         /** Drawn numerator of an index indicator in the result year ({@code baseYear} false) or the base year, per participant. */
         public double[] numerator(String indicatorId, boolean baseYear) {
-            int k = used.indexOf(indicatorId);
-            return (baseYear ? base : current)[group[k]].clone();
+            int m = statusAreas.length;
+            int from = ((baseYear ? groupCount : 0) + group[used.indexOf(indicatorId)]) * m;
+            return java.util.Arrays.copyOfRange(counts, from, from + m);
         }
     }
 
@@ -168,9 +168,14 @@ public final class Certainty {
     private final int[] group;
     private final double[][] denominatorNow;
     private final double[][] denominatorBase;
-    /** Per numerator group and participant: index into {@link #keys} of the sampler, -1 = not drawn. */
-    private final int[][] samplerNow;
-    private final int[][] samplerBase;
+    private final int groupCount;
+    /**
+     * The cells drawn, ordered by sampler so that each sampler's tables are read in one run (from the
+     * cache): {@code cellPosition[c]} is the cell's place in {@link Draw#counts}, {@code cellSampler[c]}
+     * its sampler in {@link #keys}.
+     */
+    private final int[] cellPosition;
+    private final int[] cellSampler;
     private final List<SamplerKey> keys = new ArrayList<>();
 
     /** What a sampler draws from: Poisson(count) or Binomial(trials, count / trials). */
@@ -241,16 +246,24 @@ public final class Certainty {
             denominatorNow[i] = pick(now.denominator());
             denominatorBase[i] = then == null ? nan(m) : pick(then.denominator());
         }
-        int groupCount = groups.size();
-        samplerNow = new int[groupCount][m];
-        samplerBase = new int[groupCount][m];
+        groupCount = groups.size();
         Map<SamplerKey, Integer> keyIndex = new HashMap<>();
+        List<int[]> cells = new ArrayList<>();
         for (int g = 0; g < groupCount; g++) {
             for (int p = 0; p < m; p++) {
-                samplerNow[g][p] = keyOf(groupNow.get(g)[p], trialsNow.get(g)[p], keyIndex);
-                samplerBase[g][p] = inDynamics[p] ? keyOf(groupBase.get(g)[p], trialsBase.get(g)[p], keyIndex) : -1;
+                int now = keyOf(groupNow.get(g)[p], trialsNow.get(g)[p], keyIndex);
+                if (now >= 0) {
+                    cells.add(new int[] {g * m + p, now});
+                }
+                int then = inDynamics[p] ? keyOf(groupBase.get(g)[p], trialsBase.get(g)[p], keyIndex) : -1;
+                if (then >= 0) {
+                    cells.add(new int[] {(groupCount + g) * m + p, then});
+                }
             }
         }
+        cells.sort(java.util.Comparator.comparingInt((int[] c) -> c[1]).thenComparingInt(c -> c[0]));
+        cellPosition = cells.stream().mapToInt(c -> c[0]).toArray();
+        cellSampler = cells.stream().mapToInt(c -> c[1]).toArray();
     }
 
     /**
@@ -297,21 +310,14 @@ public final class Certainty {
         /** Draw number {@code d} (the same numbers for the same seed and d, whatever the thread). */
         public Draw draw(int d) {
             rng.restoreState(SOURCE.create(options.seed() * 0x9E3779B97F4A7C15L + d).saveState());
-            int groups = samplerNow.length;
-            int m = statusAreas.length;
-            double[][] now = new double[groups][m];
-            double[][] base = new double[groups][m];
-            for (int g = 0; g < groups; g++) {
-                fill(samplerNow[g], now[g]);
-                fill(samplerBase[g], base[g]);
+            double[] counts = new double[2 * groupCount * statusAreas.length];
+            java.util.Arrays.fill(counts, Double.NaN);
+            int[] position = cellPosition;
+            int[] sampler = cellSampler;
+            for (int c = 0; c < position.length; c++) {
+                counts[position[c]] = samplers[sampler[c]].sample();
             }
-            return new Draw(now, base);
-        }
-
-        private void fill(int[] idx, double[] out) {
-            for (int p = 0; p < idx.length; p++) {
-                out[p] = idx[p] < 0 ? Double.NaN : samplers[idx[p]].sample();
-            }
+            return new Draw(counts);
         }
     }
 
@@ -321,11 +327,12 @@ public final class Certainty {
         int k = used.size();
         double[][] valueNow = new double[k][];
         for (int i = 0; i < k; i++) {
-            double[] num = draw.current[group[i]];
+            double[] num = draw.counts;
+            int offset = group[i] * m;
             double[] den = denominatorNow[i];
             double[] v = new double[m];
             for (int p = 0; p < m; p++) {
-                v[p] = scale[i] * num[p] / den[p];
+                v[p] = scale[i] * num[offset + p] / den[p];
             }
             valueNow[i] = v;
         }
@@ -344,11 +351,12 @@ public final class Certainty {
         Map<String, double[]> dynInput = new LinkedHashMap<>();
         for (String id : dynamicsIds) {
             int i = used.indexOf(id);
-            double[] numBase = draw.base[group[i]];
+            double[] numBase = draw.counts;
+            int offset = (groupCount + group[i]) * m;
             double[] x = new double[m2];
             for (int j = 0; j < m2; j++) {
                 int p = dynamicsPositions[j];
-                double then = scale[i] * numBase[p] / denominatorBase[i][p];
+                double then = scale[i] * numBase[offset + p] / denominatorBase[i][p];
                 x[j] = sign[i] * (valueNow[i][p] - then);
             }
             dynInput.put(id, x);
@@ -486,7 +494,12 @@ public final class Certainty {
             return () -> 0;
         }
         if (model == CountModel.POISSON) {
-            return PoissonSampler.of(rng, key.count());
+            // table look-up (one random int per draw) up to the tables' limit of mean 1,024, rejection beyond
+            try {
+                return MarsagliaTsangWangDiscreteSampler.Poisson.of(rng, key.count());
+            } catch (IllegalArgumentException beyondTables) {
+                return PoissonSampler.of(rng, key.count());
+            }
         }
         int trials = (int) Math.min(Integer.MAX_VALUE, key.trials());
         double p = Math.min(1, key.count() / key.trials());

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             CheckCommand.class,
             HistoryCommand.class,
             ComputeCommand.class,
+            AnalyseCommand.class,
             ExportCommand.class,
             ReleaseCommand.class,
             ReportCommand.class,

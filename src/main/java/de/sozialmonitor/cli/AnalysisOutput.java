@@ -98,10 +98,11 @@ final class AnalysisOutput {
     static String text(Map<String, Object> meta, List<Table> tables) {
         StringWriter sw = new StringWriter();
         PrintWriter out = new PrintWriter(sw);
-        meta.forEach((k, v) -> out.println(AnalysisTexts.get("meta." + k) + ": " + v));
         NumberFormat nf = NumberFormat.getNumberInstance(Messages.locale());
         nf.setMaximumFractionDigits(3);
         nf.setMinimumFractionDigits(0);
+        nf.setGroupingUsed(false);
+        meta.forEach((k, v) -> out.println(AnalysisTexts.get("meta." + k) + ": " + cell(v, nf)));
         for (Table t : tables) {
             out.println();
             out.println(AnalysisTexts.get("table." + t.name()));
@@ -144,7 +145,8 @@ final class AnalysisOutput {
             return "–";
         }
         if (v instanceof Double d) {
-            return nf.format(d);
+            // a value that rounds to zero prints as 0, never as -0
+            return nf.format(Math.abs(d) < 0.0005 ? 0.0 : d);
         }
         if (v instanceof Boolean b) {
             return AnalysisTexts.get(b ? "yes" : "no");
@@ -152,15 +154,19 @@ final class AnalysisOutput {
         return v.toString();
     }
 
+    /** Columns holding delivered text (area codes and names), guarded against spreadsheet formulas. */
+    private static final java.util.Set<String> DELIVERED_TEXT = java.util.Set.of("area_code", "area_name", "name");
+
     static String csv(Table t) {
         StringWriter sw = new StringWriter();
         try (CsvWriter w = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(sw)) {
             w.writeRecord(t.columns());
             for (List<Object> row : t.rows()) {
                 List<String> fields = new ArrayList<>();
-                for (Object v : row) {
-                    fields.add(v == null ? "" : v instanceof Double d ? plain(d)
-                            : v instanceof String s ? SpreadsheetText.guard(s) : v.toString());
+                for (int i = 0; i < row.size(); i++) {
+                    Object v = row.get(i);
+                    String text = v == null ? "" : v instanceof Double d ? plain(d) : v.toString();
+                    fields.add(DELIVERED_TEXT.contains(t.columns().get(i)) ? SpreadsheetText.guard(text) : text);
                 }
                 w.writeRecord(fields);
             }

@@ -38,6 +38,7 @@ class ArchitectureTest {
                 .layer("Store").definedBy("de.sozialmonitor.store..")
                 .layer("Ingest").definedBy("de.sozialmonitor.ingest..")
                 .layer("Workflow").definedBy("de.sozialmonitor.workflow..")
+                .layer("Analysis").definedBy("de.sozialmonitor.analysis..")
                 .layer("Report").definedBy("de.sozialmonitor.report..")
                 .layer("Web").definedBy("de.sozialmonitor.web..")
                 .layer("Application").definedBy("de.sozialmonitor.cli..", "de.sozialmonitor.demo..")
@@ -46,20 +47,24 @@ class ArchitectureTest {
                 .whereLayer("Privacy").mayOnlyAccessLayers("Model")
                 .whereLayer("Workspace").mayOnlyAccessLayers("Model", "Store")
                 .whereLayer("Store").mayOnlyAccessLayers("Model", "Method", "Privacy")
+                .whereLayer("Analysis").mayOnlyAccessLayers("Model", "Method", "Privacy")
                 .whereLayer("Ingest").mayOnlyAccessLayers("Model", "Workspace", "Store")
                 .whereLayer("Workflow").mayOnlyAccessLayers("Model", "Method", "Privacy", "Workspace", "Store")
-                .whereLayer("Report").mayOnlyAccessLayers("Model", "Method", "Privacy", "Workspace", "Store")
-                .whereLayer("Web").mayOnlyAccessLayers("Model", "Method", "Privacy", "Workspace", "Store", "Ingest", "Workflow", "Report")
+                .whereLayer("Report").mayOnlyAccessLayers("Model", "Method", "Privacy", "Analysis", "Workspace", "Store")
+                .whereLayer("Web").mayOnlyAccessLayers("Model", "Method", "Privacy", "Analysis", "Workspace", "Store", "Ingest",
+                        "Workflow", "Report")
                 .check(main);
     }
 
     @Test
     void methodAndPrivacyArePureComputation() {
-        noClasses().that().resideInAnyPackage("de.sozialmonitor.method..", "de.sozialmonitor.privacy..")
+        noClasses().that().resideInAnyPackage("de.sozialmonitor.method..", "de.sozialmonitor.privacy..",
+                        "de.sozialmonitor.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.jdbi..", "java.nio.file..",
                         "java.net..", "io.javalin..", "org.flywaydb..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
-                .because("the method and disclosure control are pure functions of their input (docs/architecture.md)")
+                .because("the method, disclosure control and the indicator analysis are pure functions of their input "
+                        + "(docs/architecture.md)")
                 .check(main);
     }
 

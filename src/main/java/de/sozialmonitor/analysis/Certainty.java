@@ -346,7 +346,8 @@ public final class Certainty {
             }
             statusInput.put(id, x);
         }
-        ComponentResult status = Standardisation.standardise(ComponentStat.STATUS, statusIds, statusInput, statusWeights, all, m);
+        ComponentResult status = Standardisation.standardise(ComponentStat.STATUS, statusIds, statusInput, statusWeights, all, m,
+                cfg.sampleStandardDeviation());
         int m2 = dynamicsPositions.length;
         Map<String, double[]> dynInput = new LinkedHashMap<>();
         for (String id : dynamicsIds) {
@@ -362,7 +363,7 @@ public final class Certainty {
             dynInput.put(id, x);
         }
         ComponentResult dynamics = Standardisation.standardise(ComponentStat.DYNAMICS, dynamicsIds, dynInput, dynamicsWeights,
-                identity(m2), m2);
+                identity(m2), m2, cfg.sampleStandardDeviation());
         StatusClass[] sc = new StatusClass[m];
         DynamicsClass[] dc = new DynamicsClass[m];
         boolean[] attention = new boolean[m];
@@ -524,10 +525,22 @@ public final class Certainty {
         return out;
     }
 
-    /** The areas with an index value, ascending: the participants (none if the index could not be formed). */
-    private static int[] participants(ComponentResult c) {
-        double[] index = c.index();
-        return java.util.stream.IntStream.range(0, index.length).filter(a -> !Double.isNaN(index[a])).toArray();
+    /**
+     * The areas with a raw index, ascending: the participants. The raw index exists for every participant
+     * unless no indicator varies at all; then the draws cannot give this index either, and a note says so.
+     */
+    private int[] participants(ComponentResult c) {
+        double[] raw = c.raw();
+        int[] out = java.util.stream.IntStream.range(0, raw.length).filter(a -> !Double.isNaN(raw[a])).toArray();
+        if (out.length == 0 && c.participants() > 0) {
+            notes.add(c.component() + " index: no indicator varies among the " + c.participants()
+                    + " areas that take part; no certainty for it");
+        }
+        return out;
+    }
+
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     private static int[] identity(int n) {

@@ -34,7 +34,7 @@ public final class Sensitivity {
 
     /**
      * @param kind      {@code leave_out}, {@code weight}, {@code thresholds}, {@code min_population},
-     *                  {@code dynamics_years} (and {@code standardisation} where the method has the setting)
+     *                  {@code standardisation} (the other SD divisor), {@code dynamics_years}
      * @param parameter the indicator, or the value tried
      */
     public record Variant(String kind, String parameter, MethodConfig config) {
@@ -111,6 +111,9 @@ public final class Sensitivity {
         for (double m : MIN_POPULATIONS) {
             out.add(new Variant("min_population", number(m), MethodVariants.withMinPopulation(cfg, m)));
         }
+        String otherDivisor = cfg.sampleStandardDeviation() ? MethodConfig.STANDARDISATION_POPULATION
+                : MethodConfig.STANDARDISATION_SAMPLE;
+        out.add(new Variant("standardisation", otherDivisor, cfg.withStandardisation(otherDivisor)));
         for (int k : DYNAMICS_YEARS) {
             out.add(new Variant("dynamics_years", String.valueOf(k), MethodVariants.withDynamicsYears(cfg, k)));
         }

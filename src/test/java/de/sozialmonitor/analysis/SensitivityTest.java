@@ -54,7 +54,7 @@ class SensitivityTest {
         }
         MethodConfig d = MethodConfig.defaults();
         return new MethodConfig(null, "pop_total", 300, w, w, 3, d.statusThresholds(), d.dynamicsThresholds(),
-                d.attentionRule(), Map.of());
+                d.attentionRule(), Map.of(), d.standardisation());
     }
 
     static Sensitivity.Outcome outcome(Sensitivity.Report r, String key) {
@@ -127,7 +127,8 @@ class SensitivityTest {
         }
         assertThat(changes).as("the county is built so that some variants change some areas").isPositive();
         assertThat(r.outcomes()).extracting(o -> o.variant().kind()).contains("leave_out", "weight", "thresholds",
-                "min_population", "dynamics_years");
+                "min_population", "standardisation", "dynamics_years");
+        assertThat(outcome(r, "standardisation:sample").variant().config().standardisation()).isEqualTo("sample");
     }
 
     /** A plain re-computation of the classes (rates, exclusions, two-step standardisation), sharing no method code. */
@@ -153,8 +154,9 @@ class SensitivityTest {
                     }
                 }
             }
-            Map<Integer, Double> si = index(c, cfg.statusIndicators(), sIn, t, -1);
-            Map<Integer, Double> di = index(c, cfg.dynamicsIndicators(), dIn, t, b);
+            boolean sample = cfg.standardisation().equals(MethodConfig.STANDARDISATION_SAMPLE);
+            Map<Integer, Double> si = index(c, cfg.statusIndicators(), sIn, t, -1, sample);
+            Map<Integer, Double> di = index(c, cfg.dynamicsIndicators(), dIn, t, b, sample);
             MethodConfig.StatusThresholds st = cfg.statusThresholds();
             MethodConfig.DynamicsThresholds dt = cfg.dynamicsThresholds();
             for (int a = 0; a < n; a++) {
@@ -191,7 +193,8 @@ class SensitivityTest {
         }
 
         /** Index over {@code areas}: of the level in {@code year}, or of the change since {@code base} (base >= 0). */
-        static Map<Integer, Double> index(AnalysisCounty c, Map<String, Double> weights, List<Integer> areas, int year, int base) {
+        static Map<Integer, Double> index(AnalysisCounty c, Map<String, Double> weights, List<Integer> areas, int year, int base,
+                                          boolean sample) {
             Map<Integer, Double> sum = new HashMap<>();
             double weightSum = 0;
             for (Map.Entry<String, Double> e : weights.entrySet()) {
@@ -202,7 +205,7 @@ class SensitivityTest {
                     double v = rate(c, year, i, a) - (base >= 0 ? rate(c, base, i, a) : 0);
                     x.put(a, sign * v);
                 }
-                Map<Integer, Double> z = standardise(x, areas);
+                Map<Integer, Double> z = standardise(x, areas, sample);
                 if (z == null) {
                     continue;
                 }
@@ -218,12 +221,12 @@ class SensitivityTest {
             for (int a : areas) {
                 raw.put(a, sum.get(a) / weightSum);
             }
-            Map<Integer, Double> index = standardise(raw, areas);
+            Map<Integer, Double> index = standardise(raw, areas, sample);
             return index == null ? Map.of() : index;
         }
 
-        /** z-scores with the sample SD, as the method computes today; null without variation. */
-        static Map<Integer, Double> standardise(Map<Integer, Double> x, List<Integer> areas) {
+        /** z-scores with the sample SD (divisor n - 1) or the population SD (divisor n); null without variation. */
+        static Map<Integer, Double> standardise(Map<Integer, Double> x, List<Integer> areas, boolean sample) {
             if (areas.size() < 2) {
                 return null;
             }
@@ -243,7 +246,7 @@ class SensitivityTest {
             if (min == max) {
                 return null;
             }
-            double sd = Math.sqrt(ss / (areas.size() - 1));
+            double sd = Math.sqrt(ss / (sample ? areas.size() - 1 : areas.size()));
             Map<Integer, Double> z = new HashMap<>();
             for (int a : areas) {
                 z.put(a, (x.get(a) - mean) / sd);

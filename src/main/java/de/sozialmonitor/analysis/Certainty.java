@@ -324,25 +324,17 @@ public final class Certainty {
     /** The method's classes for the counts of one draw. */
     public DrawOutcome classify(Draw draw) {
         int m = statusAreas.length;
-        int k = used.size();
-        double[][] valueNow = new double[k][];
-        for (int i = 0; i < k; i++) {
-            double[] num = draw.counts;
-            int offset = group[i] * m;
-            double[] den = denominatorNow[i];
-            double[] v = new double[m];
-            for (int p = 0; p < m; p++) {
-                v[p] = scale[i] * num[offset + p] / den[p];
-            }
-            valueNow[i] = v;
-        }
+        double[] counts = draw.counts;
         int[] all = identity(m);
+        // the same arithmetic as Monitoring: value = scale * numerator / denominator, input = sign * value
         Map<String, double[]> statusInput = new LinkedHashMap<>();
         for (String id : statusIds) {
             int i = used.indexOf(id);
+            int offset = group[i] * m;
+            double[] den = denominatorNow[i];
             double[] x = new double[m];
             for (int p = 0; p < m; p++) {
-                x[p] = sign[i] * valueNow[i][p];
+                x[p] = sign[i] * (scale[i] * counts[offset + p] / den[p]);
             }
             statusInput.put(id, x);
         }
@@ -352,13 +344,14 @@ public final class Certainty {
         Map<String, double[]> dynInput = new LinkedHashMap<>();
         for (String id : dynamicsIds) {
             int i = used.indexOf(id);
-            double[] numBase = draw.counts;
-            int offset = (groupCount + group[i]) * m;
+            int offsetNow = group[i] * m;
+            int offsetBase = (groupCount + group[i]) * m;
             double[] x = new double[m2];
             for (int j = 0; j < m2; j++) {
                 int p = dynamicsPositions[j];
-                double then = scale[i] * numBase[offset + p] / denominatorBase[i][p];
-                x[j] = sign[i] * (valueNow[i][p] - then);
+                double now = scale[i] * counts[offsetNow + p] / denominatorNow[i][p];
+                double then = scale[i] * counts[offsetBase + p] / denominatorBase[i][p];
+                x[j] = sign[i] * (now - then);
             }
             dynInput.put(id, x);
         }

@@ -1,7 +1,8 @@
 package de.sozialmonitor.cli;
 
 import de.sozialmonitor.store.Database;
-import de.sozialmonitor.web.MonitoringData;
+import de.sozialmonitor.privacy.AreaInfo;
+import de.sozialmonitor.view.ResultView;
 import de.sozialmonitor.web.Texts;
 import de.sozialmonitor.web.WebServer;
 import de.sozialmonitor.workspace.Workspace;
@@ -57,13 +58,10 @@ public final class BenchWebCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Texts t = Texts.of(Messages.language());
         try (Database db = ws.openDatabase(); WebServer server = ServeCommand.serve(ws, db, 0)) {
-            MonitoringData data = new MonitoringData(db.jdbi(), ws.config().privacy());
-            String level = data.finestLevel().orElse("");
-            int thisYear = java.time.Year.now().getValue();
-            List<MonitoringData.AreaInfo> areas = new ArrayList<>();
-            for (int y = thisYear; y > thisYear - 30 && areas.isEmpty() && !level.isEmpty(); y--) {
-                areas = data.areasAt(level, y);
-            }
+            // what the public sees: the newest published release
+            ResultView view = server.views().latestPublished().orElse(null);
+            String level = view == null || view.levels().isEmpty() ? "" : view.levels().get(view.levels().size() - 1).name();
+            List<AreaInfo> areas = view == null ? List.of() : view.areasOn(level);
             String base = "http://127.0.0.1:" + server.port();
             String enc = java.net.URLEncoder.encode(level, java.nio.charset.StandardCharsets.UTF_8);
             String area = areas.isEmpty() ? "none" : java.net.URLEncoder.encode(areas.get(areas.size() / 2).code(),

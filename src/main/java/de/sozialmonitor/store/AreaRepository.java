@@ -148,6 +148,17 @@ public final class AreaRepository {
         return map;
     }
 
+    /** Code to GeoJSON geometry of the area versions of one level valid on {@code date}. */
+    public static Map<String, String> geometriesValidOn(Jdbi jdbi, String level, LocalDate date) {
+        Map<String, String> map = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT code, geometry FROM area WHERE level = :l "
+                        + "AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d) AND geometry IS NOT NULL ORDER BY code")
+                .bind("l", level).bind("d", date)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> map.put(e.getKey(), e.getValue())));
+        return map;
+    }
+
     public static List<Area> areas(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT code, name, level, parent_code, valid_from, valid_to FROM area ORDER BY code, valid_from")

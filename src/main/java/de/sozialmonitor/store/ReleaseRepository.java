@@ -2,7 +2,6 @@ package de.sozialmonitor.store;
 
 import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.privacy.PublishedRow;
-import de.sozialmonitor.privacy.PublishedView;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseData;
 import de.sozialmonitor.privacy.ReleaseDownload;
@@ -243,10 +242,6 @@ public final class ReleaseRepository {
         return download(number, ReleaseDownload.Format.CSV).map(ReleaseDownload::readCsv);
     }
 
-    /** Look-ups into the protected rows of a published release (see {@link PublishedView}). */
-    public Optional<PublishedView> publishedView(int number) {
-        return publishedRows(number).map(PublishedView::new);
-    }
 
     /** The download of any release, published or not: for logged-in staff and the CLI only. */
     public Optional<byte[]> internalDownload(int number, ReleaseDownload.Format format) {

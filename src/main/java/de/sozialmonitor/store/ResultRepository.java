@@ -175,6 +175,36 @@ public final class ResultRepository {
                 .list());
     }
 
+    /** Years that have a result set, ascending. */
+    public List<Integer> years() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT year FROM result_set ORDER BY year").mapTo(Integer.class).list());
+    }
+
+    /**
+     * A result set as an output reads it, in the rows a release freezes (the same readers as
+     * {@code release create}): what the method recorded with it, areas on the year's boundaries,
+     * values, area results, means and SDs, and the population of the active observations.
+     */
+    public record StoredResults(long id, int year, MethodConfig method, IndicatorCatalog catalog, String analysisLevel,
+                                Map<String, de.sozialmonitor.privacy.AreaInfo> areas,
+                                List<de.sozialmonitor.privacy.ReleaseData.ValueRow> values,
+                                List<de.sozialmonitor.privacy.ReleaseData.AreaRow> areaResults,
+                                List<de.sozialmonitor.privacy.ReleaseContent.StatRow> stats, Map<String, Double> population) {
+    }
+
+    public Optional<StoredResults> stored(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT year, method_json, catalog_json, analysis_level FROM result_set WHERE id = :id")
+                .bind("id", id).mapToMap().findOne().map(head -> {
+                    int year = ((Number) head.get("year")).intValue();
+                    MethodConfig method = methodConfig((String) head.get("method_json"));
+                    var areas = ReleaseRepository.readAreas(h, year);
+                    return new StoredResults(id, year, method, catalogFromJson((String) head.get("catalog_json")),
+                            (String) head.get("analysis_level"), areas, ReleaseRepository.readValues(h, id),
+                            ReleaseRepository.readAreaRows(h, id), ReleaseRepository.readStats(h, id),
+                            ReleaseRepository.readPopulation(h, method.populationVariable(), areas));
+                }));
+    }
+
     public static Optional<MonitoringResult> load(Handle h, long id) {
         Optional<Map<String, Object>> head = h.createQuery("SELECT year, method_json, catalog_json, inputs_json, analysis_level, "
                 + "base_year, notes FROM result_set WHERE id = :id").bind("id", id).mapToMap().findOne();
@@ -423,7 +453,8 @@ public final class ResultRepository {
         return out;
     }
 
-    static IndicatorCatalog catalogFromJson(String json) {
+    /** The catalog as {@link #catalogJson} wrote it (what a result set and a release freeze). */
+    public static IndicatorCatalog catalogFromJson(String json) {
         JsonNode root = read(json, JsonNode.class);
         List<Variable> vars = new ArrayList<>();
         for (JsonNode v : root.path("variables")) {
@@ -466,6 +497,11 @@ public final class ResultRepository {
     /** The JSON a result set records of its method parameters (what {@link #methodConfig} reads). */
     public static String methodJson(MethodConfig config) {
         return json(config);
+    }
+
+    /** The JSON a result set records of its catalog (what {@link #catalogFromJson} reads). */
+    public static String catalogJsonText(IndicatorCatalog catalog) {
+        return json(catalogJson(catalog));
     }
 
     /**

@@ -3,6 +3,8 @@ package de.sozialmonitor.web;
 import static j2html.TagCreator.*;
 
 import de.sozialmonitor.store.AuditLog;
+import de.sozialmonitor.store.ReleaseRepository;
+import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.store.UserRepository;
 import de.sozialmonitor.workflow.ReleaseWorkflow;
 import io.javalin.http.Context;
@@ -110,17 +112,9 @@ final class Admin {
     private void renderDashboard(Context ctx, String message, HttpStatus status) {
         Viewer v = WebServer.viewer(ctx);
         Texts t = v.texts();
-        record ResultSetRow(long id, int year, OffsetDateTime at, String by) {
-        }
-        record ReleaseRow(int number, String title, int year, OffsetDateTime created, OffsetDateTime published) {
-        }
-        List<ResultSetRow> sets = web.data().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT id, year, computed_at, computed_by FROM result_set ORDER BY id DESC LIMIT 20")
-                .map((rs, c) -> new ResultSetRow(rs.getLong(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4))).list());
-        List<ReleaseRow> releases = web.data().jdbi().withHandle(h -> h.createQuery(
-                        "SELECT number, title, year, created_at, published_at FROM release ORDER BY number DESC")
-                .map((rs, c) -> new ReleaseRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class),
-                        rs.getObject(5, OffsetDateTime.class))).list());
+        List<ResultRepository.ResultSetInfo> sets = new ResultRepository(web.db().jdbi()).list().stream().limit(20).toList();
+        List<ReleaseRepository.ReleaseInfo> releases = new java.util.ArrayList<>(releases().list());
+        java.util.Collections.reverse(releases);
         String title = t.get("intern.title");
         DomContent body = div(
                 h1(title),
@@ -136,18 +130,18 @@ final class Admin {
                         thead(tr(th("Nr.").attr("scope", "col"), th(t.get("controls.year")).attr("scope", "col"),
                                 th(t.get("intern.computedAt")).attr("scope", "col"), th(t.get("intern.computedBy")).attr("scope", "col"))),
                         tbody(each(sets, r -> tr(td(Long.toString(r.id())), td(Integer.toString(r.year())),
-                                td(r.at() == null ? "" : TIME.format(r.at())), td(r.by()))))).withClass("data-table"),
+                                td(r.computedAt() == null ? "" : TIME.format(r.computedAt())), td(r.computedBy()))))).withClass("data-table"),
                 h2(t.get("intern.releases")),
                 releases.isEmpty() ? p(t.get("intern.noReleases")) : table(
                         thead(tr(th("Nr.").attr("scope", "col"), th(t.get("intern.releaseTitle")).attr("scope", "col"),
                                 th(t.get("controls.year")).attr("scope", "col"), th(t.get("intern.created")).attr("scope", "col"),
                                 th(t.get("intern.published")).attr("scope", "col"), th(t.get("users.actions")).attr("scope", "col"))),
                         tbody(each(releases, r -> tr(td(Integer.toString(r.number())), td(r.title()), td(Integer.toString(r.year())),
-                                td(r.created() == null ? "" : TIME.format(r.created())),
-                                td(r.published() == null ? text(t.get("intern.notPublished")) : text(TIME.format(r.published()))),
+                                td(r.createdAt() == null ? "" : TIME.format(r.createdAt())),
+                                td(r.publishedAt() == null ? text(t.get("intern.notPublished")) : text(TIME.format(r.publishedAt()))),
                                 td(iff(v.role().atLeast(Role.ANALYST), a(t.get("intern.download", r.number()))
                                                 .withHref("/intern/berichtsstaende/" + r.number() + "/download")),
-                                        iff(r.published() == null && v.role().atLeast(Role.ANALYST),
+                                        iff(!r.isPublished() && v.role().atLeast(Role.ANALYST),
                                                 form(Layout.csrf(v), button(t.get("intern.publish", r.number())).withType("submit").withClass("primary"))
                                                         .withMethod("post").withAction("/intern/berichtsstaende/" + r.number() + "/veroeffentlichen")
                                                         .withClass("inline")))))))
@@ -213,11 +207,11 @@ final class Admin {
     }
 
     private ReleaseWorkflow releaseWorkflow() {
-        return new ReleaseWorkflow(web.data().jdbi());
+        return new ReleaseWorkflow(web.db().jdbi());
     }
 
     private de.sozialmonitor.store.ReleaseRepository releases() {
-        return new de.sozialmonitor.store.ReleaseRepository(web.data().jdbi());
+        return new de.sozialmonitor.store.ReleaseRepository(web.db().jdbi());
     }
 
     /** The privacy part's message for a refused release operation, in the viewer's language. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.sozialmonitor.model.Indicator;
-import de.sozialmonitor.web.AreaTable.Row;
-import de.sozialmonitor.web.MonitoringData.AreaInfo;
-import de.sozialmonitor.web.MonitoringData.AreaResult;
-import de.sozialmonitor.web.MonitoringData.Cell;
+import de.sozialmonitor.model.IndicatorCatalog;
+import de.sozialmonitor.privacy.AreaInfo;
+import de.sozialmonitor.view.AreaClasses;
+import de.sozialmonitor.view.Figure;
+import de.sozialmonitor.view.ResultView;
+import de.sozialmonitor.web.OverviewTable.Row;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.InputStream;
@@ -26,21 +28,26 @@ final class Api {
         this.web = web;
     }
 
-    private AreaTable table(Context ctx, Pages.Selection s) {
-        return AreaTable.build(web.data(), web.catalog(), s.scope(), s.level(), s.year(), s.mode(), WebServer.viewer(ctx).texts());
+    /** The overview table of the selection; null when there is nothing to show. */
+    private static OverviewTable table(Context ctx, Pages.Selection s) {
+        return s.empty() ? null : OverviewTable.of(s.view(), s.level(), s.year(), s.mode(), WebServer.viewer(ctx).texts().locale());
+    }
+
+    private static List<Row> rows(OverviewTable table, String sort) {
+        return table == null ? List.of() : table.sorted(sort, false);
     }
 
     /** GeoJSON of one level and year for the map: simplified geometry, colour, label, values. */
     void map(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
         int zoom = parseInt(ctx.queryParam("zoom"), 10);
-        AreaTable table = table(ctx, s);
-        Map<String, String> geometries = web.data().geometries(s.level(), s.year());
+        OverviewTable table = table(ctx, s);
+        Map<String, String> geometries = s.empty() ? Map.of() : web.views().geometries(s.view(), s.level());
         Texts t = WebServer.viewer(ctx).texts();
         ObjectNode fc = JSON.createObjectNode();
         fc.put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
-        for (Row r : table.rows()) {
+        for (Row r : rows(table, "name")) {
             String g = geometries.get(r.area().code());
             if (g == null) {
                 continue;
@@ -55,26 +62,30 @@ final class Api {
             p.put("fill", r.fill());
             p.put("noValue", r.noValue());
             p.put("url", "/gebiet/" + Layout.enc(r.area().code()) + "?year=" + s.year());
-            p.put("label", r.area().name() + ": " + describe(t, s, r));
-            putResult(p, r.result(), t);
+            p.put("label", r.area().name() + ": " + describe(t, s, table, r));
+            putResult(p, r.classes());
             if (s.mode().indicator() != null) {
-                Cell c = r.cell(s.mode().indicator().id());
+                Figure c = table.figure(r, s.mode().indicator());
                 putNumber(p, "value", c.value());
-                p.put("suppressed", c.suppressed());
+                p.put("suppressed", c.withheld());
             }
         }
-        if (web.config().synthetic()) {
+        if (synthetic(s)) {
             fc.put("notice", t.get("demo.banner"));
         }
         ctx.header("Cache-Control", WebServer.viewer(ctx).loggedIn() ? "no-store" : "public, max-age=60");
         ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static String describe(Texts t, Pages.Selection s, Row r) {
-        AreaResult res = r.result();
+    private boolean synthetic(Pages.Selection s) {
+        return s.empty() ? web.config().synthetic() : s.view().territory().synthetic();
+    }
+
+    private static String describe(Texts t, Pages.Selection s, OverviewTable table, Row r) {
+        AreaClasses res = r.classes();
         if (s.mode().indicator() != null) {
-            Cell c = r.cell(s.mode().indicator().id());
-            return Pages.cellText(t, c, s.mode().indicator().precision()) + " " + s.mode().indicator().unit();
+            return Pages.cellText(t, table.figure(r, s.mode().indicator()), s.mode().indicator().precision()) + " "
+                    + s.mode().indicator().unit();
         }
         if (res == null) {
             return t.get("legend.noValue");
@@ -82,23 +93,25 @@ final class Api {
         if (res.excluded() != null && res.statusClass() == null) {
             return t.excluded(res.excluded());
         }
-        return t.get("map.tooltip", t.statusClass(res.statusClass()), t.dynamicsClass(res.dynamicsClass()),
+        return t.get("map.tooltip", t.statusClass(res.statusClass() == null ? null : res.statusClass().code()),
+                t.dynamicsClass(res.dynamicsClass() == null ? null : res.dynamicsClass().code()),
                 res.attention() ? t.get("yes") : t.get("no"));
     }
 
-    private static void putResult(ObjectNode p, AreaResult r, Texts t) {
+    /** The classes of an area as the API and the OGC items write them. */
+    static void putResult(ObjectNode p, AreaClasses r) {
         if (r == null) {
             return;
         }
         putNumber(p, "status_index", r.statusIndex());
-        p.put("status_class", r.statusClass());
+        p.put("status_class", r.statusClass() == null ? null : r.statusClass().code());
         putNumber(p, "dynamics_index", r.dynamicsIndex());
-        p.put("dynamics_class", r.dynamicsClass());
+        p.put("dynamics_class", r.dynamicsClass() == null ? null : r.dynamicsClass().code());
         p.put("attention", r.attention());
         p.put("excluded", r.excluded());
     }
 
-    private static void putNumber(ObjectNode n, String key, Double v) {
+    static void putNumber(ObjectNode n, String key, Double v) {
         if (v == null || v.isNaN()) {
             n.putNull(key);
         } else {
@@ -108,27 +121,28 @@ final class Api {
 
     void meta(Context ctx) {
         Viewer v = WebServer.viewer(ctx);
-        ResultScope scope = web.visibility().scopeFor(v.role());
+        Pages.Selection s = Pages.selection(web, ctx);
+        ResultView view = s.view();
         ObjectNode o = JSON.createObjectNode();
-        o.put("territory_code", web.config().territoryCode());
-        o.put("territory_name", web.config().territoryName());
-        o.put("synthetic", web.config().synthetic());
-        if (scope.releaseNumber() != null) {
-            o.put("release", scope.releaseNumber());
+        o.put("territory_code", view == null ? web.config().territoryCode() : view.territory().code());
+        o.put("territory_name", view == null ? web.config().territoryName() : view.territory().name());
+        o.put("synthetic", synthetic(s));
+        if (view != null && view.source().releaseNumber() != null) {
+            o.put("release", view.source().releaseNumber());
         } else {
             o.putNull("release");
         }
-        o.put("published", scope.protectedView());
+        o.put("published", !v.loggedIn());
         ArrayNode years = o.putArray("years");
-        scope.years().forEach(years::add);
+        s.years().forEach(years::add);
         ArrayNode levels = o.putArray("levels");
-        web.data().levels().forEach(l -> levels.addObject().put("name", l.name()).put("depth", l.depth()));
+        s.levels().forEach(l -> levels.addObject().put("name", l.name()).put("depth", l.depth()));
         ctx.json(o);
     }
 
     void indicators(Context ctx) {
         ArrayNode arr = JSON.createArrayNode();
-        for (Indicator i : web.catalog().indicators()) {
+        for (Indicator i : Pages.selection(web, ctx).catalog(web).indicators()) {
             ObjectNode o = arr.addObject();
             o.put("id", i.id());
             o.put("name_de", i.nameDe());
@@ -149,64 +163,74 @@ final class Api {
 
     void areas(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
-        AreaTable table = table(ctx, s);
+        OverviewTable table = table(ctx, s);
         ObjectNode o = JSON.createObjectNode();
         o.put("level", s.level());
         o.put("year", s.year());
-        o.put("synthetic", web.config().synthetic());
+        o.put("synthetic", synthetic(s));
         ArrayNode arr = o.putArray("areas");
-        for (Row r : table.rows()) {
-            arr.add(areaJson(r.area(), r.result(), r.cells(), s.scope()));
+        for (Row r : rows(table, "name")) {
+            arr.add(areaJson(s.view(), r.area(), s.year()));
         }
         ctx.json(o);
     }
 
-    private ObjectNode areaJson(AreaInfo a, AreaResult r, Map<String, Cell> cells, ResultScope scope) {
+    /**
+     * An area with its classes and every indicator figure it has: value (null where withheld or
+     * missing, with {@code symbol} and {@code reason}), for staff who may see them numerator and
+     * denominator, and the status z-score of a shown value.
+     */
+    private static ObjectNode areaJson(ResultView view, AreaInfo a, int year) {
         ObjectNode o = JSON.createObjectNode();
         o.put("code", a.code());
         o.put("name", a.name());
         o.put("level", a.level());
         o.put("parent", a.parentCode());
-        putResult(o, r, null);
+        putResult(o, year == view.year() ? view.classes(a.code()).orElse(null) : null);
         ObjectNode vals = o.putObject("values");
-        for (Indicator i : web.catalog().indicators()) {
-            Cell c = cells.get(i.id());
-            if (c == null) {
+        for (Indicator i : view.catalog().indicators()) {
+            Figure c = view.rate(i.id(), a.code(), year);
+            if (c == Figure.MISSING && !view.hasFigures(i.id(), year)) {
                 continue;
             }
             ObjectNode cv = vals.putObject(i.id());
             putNumber(cv, "value", c.value());
-            if (c.suppressed()) {
+            if (!c.shown()) {
+                cv.put("symbol", c.symbol());
+                cv.put("reason", c.reason());
+            }
+            if (c.withheld()) {
                 cv.put("suppressed", true);
             }
-            if (scope.countsVisible()) {
-                putNumber(cv, "numerator", c.numerator());
-                putNumber(cv, "denominator", c.denominator());
+            if (view.source().countsVisible()) {
+                putNumber(cv, "numerator", view.numerator(i, a.code(), year).value());
+                putNumber(cv, "denominator", view.denominator(i, a.code(), year).value());
             }
-            putNumber(cv, "z_status", c.zStatus());
+            putNumber(cv, "z_status", year == view.year() ? de.sozialmonitor.view.Drivers.z(view, a.code(),
+                    de.sozialmonitor.method.ComponentStat.STATUS, i.id()) : null);
         }
         return o;
     }
 
     void profile(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
-        AreaInfo a = web.data().areas(s.year()).get(ctx.pathParam("code"));
+        AreaInfo a = s.empty() ? null : s.view().area(ctx.pathParam("code")).orElse(null);
         if (a == null) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown area");
             return;
         }
-        Map<String, Cell> cells = s.scope().isEmpty() ? Map.of() : web.data().values(s.scope(), s.year()).getOrDefault(a.code(), Map.of());
-        AreaResult r = s.scope().isEmpty() ? null : web.data().areaResults(s.scope(), s.year()).get(a.code());
-        ObjectNode o = areaJson(a, r, cells, s.scope());
+        ObjectNode o = areaJson(s.view(), a, s.year());
         o.put("year", s.year());
-        o.put("synthetic", web.config().synthetic());
+        o.put("synthetic", synthetic(s));
+        ArrayNode why = o.putArray("why");
+        if (s.year() == s.view().year()) {
+            de.sozialmonitor.view.Drivers.of(s.view(), a.code()).forEach(d -> why.addObject().put("indicator", d.indicatorId())
+                    .put("component", d.component()).put("z", d.z()));
+        }
         ObjectNode series = o.putObject("series");
-        if (!s.scope().isEmpty()) {
-            Map<String, java.util.SortedMap<Integer, Cell>> all = web.data().allSeries(s.scope(), a.code());
-            for (Indicator i : web.catalog().indicators()) {
-                ObjectNode si = series.putObject(i.id());
-                all.getOrDefault(i.id(), new java.util.TreeMap<>()).forEach((y, c) -> putNumber(si, Integer.toString(y), c.value()));
-            }
+        for (Indicator i : s.view().catalog().indicators()) {
+            ObjectNode si = series.putObject(i.id());
+            s.view().series(i.id(), a.code()).forEach((y, c) -> putNumber(si, Integer.toString(y), c.value()));
         }
         ctx.json(o);
     }
@@ -223,20 +247,22 @@ final class Api {
 
     private void overviewDownload(Context ctx, TableDownload.Format format) {
         Pages.Selection s = Pages.selection(web, ctx);
-        AreaTable table = table(ctx, s);
+        OverviewTable table = table(ctx, s);
         Texts t = WebServer.viewer(ctx).texts();
         List<String> header = new ArrayList<>(List.of("area_code", "area_name", "year", "status_index", "status_class",
                 "dynamics_index", "dynamics_class", "attention", "excluded"));
-        table.columns().forEach(i -> header.add(i.id()));
+        if (table != null) {
+            table.columns().forEach(i -> header.add(i.id()));
+        }
         List<List<Object>> rows = new ArrayList<>();
-        for (Row r : table.sorted("name", false)) {
-            AreaResult res = r.result();
+        for (Row r : rows(table, "name")) {
+            AreaClasses res = r.classes();
             List<Object> rec = new ArrayList<>(java.util.Arrays.asList(r.area().code(), r.area().name(), s.year(),
-                    res == null ? null : res.statusIndex(), res == null ? null : res.statusClass(),
-                    res == null ? null : res.dynamicsIndex(), res == null ? null : res.dynamicsClass(),
+                    res == null ? null : res.statusIndex(), res == null || res.statusClass() == null ? null : res.statusClass().code(),
+                    res == null ? null : res.dynamicsIndex(), res == null || res.dynamicsClass() == null ? null : res.dynamicsClass().code(),
                     res == null ? null : res.attention(), res == null ? null : res.excluded()));
             for (Indicator i : table.columns()) {
-                rec.add(value(r.cell(i.id())));
+                rec.add(value(table.figure(r, i)));
             }
             rows.add(rec);
         }
@@ -245,8 +271,9 @@ final class Api {
         new TableDownload(notes(t, s), header, rows).send(ctx, format, "sozialmonitor-" + s.level() + "-" + s.year(), t);
     }
 
-    private static Object value(Cell c) {
-        return c == null ? null : c.suppressed() ? TableDownload.WITHHELD : c.value();
+    /** A figure as a download cell: the number, or its official symbol ({@code .} withheld, {@code x} not available). */
+    private static Object value(Figure f) {
+        return f.shown() ? f.value() : f.withheld() ? TableDownload.symbol(f.symbol()) : null;
     }
 
     /**
@@ -257,12 +284,12 @@ final class Api {
     void profileDownload(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
         Texts t = WebServer.viewer(ctx).texts();
-        AreaProfilePage.Profile p = AreaProfilePage.profile(web, s, ctx.pathParam("code"));
+        AreaProfilePage.Profile p = AreaProfilePage.profile(s, ctx.pathParam("code"));
         if (p == null) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown area");
             return;
         }
-        List<Integer> years = s.scope().years();
+        List<Integer> years = List.copyOf(p.view().years());
         List<String> header = new ArrayList<>(List.of("area_code", "area_name", "indicator_id", "indicator", "topic", "unit",
                 "role", "target_group", "year", "value", "parent_value", "county_value", "rank", "ranked_areas"));
         years.forEach(y -> header.add("value_" + y));
@@ -274,12 +301,12 @@ final class Api {
                     i.topic(), i.unit(), i.role().name().toLowerCase(Locale.ROOT), "", s.year(), value(p.value(i.id())),
                     value(p.parentValue(i.id())), value(p.rootValue(i.id())), rank == null ? null : rank.rank(),
                     rank == null ? null : rank.of()));
-            java.util.SortedMap<Integer, Cell> series = p.series().getOrDefault(i.id(), new java.util.TreeMap<>());
-            years.forEach(y -> rec.add(value(series.get(y))));
+            java.util.SortedMap<Integer, Figure> series = p.series(i.id());
+            years.forEach(y -> rec.add(value(series.getOrDefault(y, Figure.MISSING))));
             rows.add(rec);
         }
         p.groups().forEach((group, cells) -> cells.forEach((id, c) -> {
-            Indicator i = web.catalog().indicator(id).orElse(null);
+            Indicator i = p.view().catalog().indicator(id).orElse(null);
             List<Object> rec = new ArrayList<>(java.util.Arrays.asList(p.area().code(), p.area().name(), id,
                     i == null ? id : i.name(lang), i == null ? null : i.topic(), i == null ? null : i.unit(),
                     i == null ? null : i.role().name().toLowerCase(Locale.ROOT), group, s.year(), value(c), null, null, null, null));
@@ -303,15 +330,11 @@ final class Api {
         Pages.Selection s = Pages.selection(web, ctx);
         Texts t = WebServer.viewer(ctx).texts();
         String lang = WebServer.viewer(ctx).lang();
-        List<AreaInfo> chosen = ComparisonPage.chosenAreas(web, ctx, s);
+        List<AreaInfo> chosen = ComparisonPage.chosenAreas(ctx, s);
         List<List<Object>> rows = new ArrayList<>();
         for (AreaInfo a : chosen) {
-            Map<String, java.util.SortedMap<Integer, Cell>> series = s.scope().isEmpty() ? Map.of() : web.data().allSeries(s.scope(), a.code());
-            for (Indicator i : web.catalog().indicators()) {
-                java.util.SortedMap<Integer, Cell> cells = series.get(i.id());
-                if (cells == null) {
-                    continue;
-                }
+            for (Indicator i : s.view().catalog().indicators()) {
+                java.util.SortedMap<Integer, Figure> cells = s.view().series(i.id(), a.code());
                 cells.forEach((year, c) -> rows.add(java.util.Arrays.asList(a.code(), a.name(), a.level(), i.id(), i.name(lang),
                         i.unit(), year, value(c))));
             }
@@ -323,21 +346,21 @@ final class Api {
 
     void geojsonDownload(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
-        AreaTable table = table(ctx, s);
+        OverviewTable table = table(ctx, s);
         Texts t = WebServer.viewer(ctx).texts();
-        Map<String, String> geometries = web.data().geometries(s.level(), s.year());
+        Map<String, String> geometries = s.empty() ? Map.of() : web.views().geometries(s.view(), s.level());
         ObjectNode fc = JSON.createObjectNode();
         fc.put("type", "FeatureCollection");
         ArrayNode notes = fc.putArray("notes");
         notes(t, s).forEach(notes::add);
         ArrayNode features = fc.putArray("features");
-        for (Row r : table.rows()) {
+        for (Row r : rows(table, "name")) {
             ObjectNode f = features.addObject();
             f.put("type", "Feature");
             f.put("id", r.area().code());
             String g = geometries.get(r.area().code());
             f.set("geometry", g == null ? null : Geometries.write(Geometries.read(g)));
-            f.set("properties", areaJson(r.area(), r.result(), r.cells(), s.scope()));
+            f.set("properties", areaJson(s.view(), r.area(), s.year()));
         }
         web.audit().record(auditUser(ctx), "export.web", "gebiete.geojson", "level=" + s.level() + " year=" + s.year());
         ctx.header("Content-Disposition", "attachment; filename=\"sozialmonitor-" + s.year() + ".geojson\"");
@@ -346,15 +369,15 @@ final class Api {
 
     private List<String> notes(Texts t, Pages.Selection s) {
         List<String> notes = new ArrayList<>();
-        if (web.config().synthetic()) {
+        if (synthetic(s)) {
             notes.add(t.get("demo.banner") + ": " + t.get("demo.explain"));
         }
-        notes.add(t.get("download.note.territory", web.config().territoryName(), s.level(), s.year()));
-        notes.add(s.scope().releaseNumber() != null ? t.get("scope.release", s.scope().releaseNumber())
-                : t.get("scope.internalTitle") + " " + t.get("scope.internal"));
+        notes.add(t.get("download.note.territory", s.empty() ? web.config().territoryName() : s.view().territory().name(), s.level(), s.year()));
+        Integer release = s.empty() ? null : s.view().source().releaseNumber();
+        notes.add(release != null ? t.get("scope.release", release) : t.get("scope.internalTitle") + " " + t.get("scope.internal"));
         notes.add(t.get("download.note.method"));
         notes.add(t.get("download.note.suppressed"));
-        for (Indicator i : web.catalog().indicators()) {
+        for (Indicator i : s.catalog(web).indicators()) {
             if (i.source() != null) {
                 notes.add(t.get("download.note.source", i.id(), i.source()));
             }
@@ -372,7 +395,7 @@ final class Api {
         int number = parseInt(ctx.pathParam("number"), -1);
         de.sozialmonitor.privacy.ReleaseDownload.Format format = "json".equals(ctx.queryParam("format"))
                 ? de.sozialmonitor.privacy.ReleaseDownload.Format.JSON : de.sozialmonitor.privacy.ReleaseDownload.Format.CSV;
-        java.util.Optional<byte[]> bytes = new de.sozialmonitor.store.ReleaseRepository(web.data().jdbi()).download(number, format);
+        java.util.Optional<byte[]> bytes = new de.sozialmonitor.store.ReleaseRepository(web.db().jdbi()).download(number, format);
         if (bytes.isEmpty()) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, "no published release " + ctx.pathParam("number"));
             return;

@@ -4,8 +4,8 @@ import static j2html.TagCreator.*;
 
 import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.model.IndicatorRole;
-import de.sozialmonitor.web.MonitoringData.AreaInfo;
-import de.sozialmonitor.web.MonitoringData.Cell;
+import de.sozialmonitor.model.IndicatorCatalog;
+import de.sozialmonitor.privacy.AreaInfo;
 import io.javalin.http.Context;
 import j2html.tags.DomContent;
 import java.util.ArrayList;
@@ -26,9 +26,11 @@ final class ComparisonPage {
     }
 
     /** The areas chosen for the comparison (at most seven, existing in the selected year). */
-    static List<AreaInfo> chosenAreas(WebServer.WebContext web, Context ctx, Pages.Selection s) {
-        Map<String, AreaInfo> areas = web.data().areas(s.year());
-        return ctx.queryParams("areas").stream().distinct().map(areas::get).filter(a -> a != null).limit(7).toList();
+    static List<AreaInfo> chosenAreas(Context ctx, Pages.Selection s) {
+        if (s.empty()) {
+            return List.of();
+        }
+        return ctx.queryParams("areas").stream().distinct().map(c -> s.view().area(c).orElse(null)).filter(a -> a != null).limit(7).toList();
     }
 
     /** Two or more areas side by side, and one indicator over time for the chosen areas. */
@@ -37,28 +39,23 @@ final class ComparisonPage {
         Texts t = v.texts();
         Pages.Selection s = Pages.selection(web, ctx);
         String title = t.get("compare.title");
-        Map<String, AreaInfo> areas = web.data().areas(s.year());
-        List<AreaInfo> chosen = chosenAreas(web, ctx, s);
-        Indicator indicator = web.catalog().indicator(Optional.ofNullable(ctx.queryParam("indicator")).orElse(""))
-                .orElse(web.catalog().indicators().stream().filter(i -> i.role() == IndicatorRole.ATTENTION).findFirst()
-                        .orElse(web.catalog().indicators().get(0)));
-        List<AreaInfo> choices = new ArrayList<>(areas.values());
-        choices.sort(Comparator.comparing((AreaInfo a) -> web.data().levels().stream().filter(l -> l.name().equals(a.level()))
-                .mapToInt(MonitoringData.Level::depth).findFirst().orElse(0)).thenComparing(AreaInfo::name));
-        Map<String, Map<String, Cell>> values = s.scope().isEmpty() ? Map.of() : web.data().values(s.scope(), s.year());
+        IndicatorCatalog catalog = s.catalog(web);
+        List<AreaInfo> chosen = chosenAreas(ctx, s);
+        Indicator indicator = catalog.indicator(Optional.ofNullable(ctx.queryParam("indicator")).orElse(""))
+                .orElse(catalog.indicators().stream().filter(i -> i.role() == IndicatorRole.ATTENTION).findFirst()
+                        .orElse(catalog.indicators().get(0)));
+        List<AreaInfo> choices = new ArrayList<>(s.empty() ? List.of() : s.view().areas().values());
+        choices.sort(Comparator.comparingInt(AreaInfo::depth).thenComparing(AreaInfo::name));
         Map<String, SortedMap<Integer, Double>> lines = new LinkedHashMap<>();
         for (AreaInfo a : chosen) {
             SortedMap<Integer, Double> series = new TreeMap<>();
-            if (!s.scope().isEmpty()) {
-                web.data().series(s.scope(), a.code(), indicator.id()).forEach((y, c) -> series.put(y, c.value()));
-            }
+            s.view().series(indicator.id(), a.code()).forEach((y, f) -> series.put(y, f.value()));
             lines.put(a.name(), series);
         }
-        List<Indicator> rows = web.catalog().indicators().stream()
-                .filter(i -> chosen.stream().anyMatch(a -> values.getOrDefault(a.code(), Map.of()).containsKey(i.id()))).toList();
+        List<Indicator> rows = s.empty() ? List.of() : s.view().indicatorsWithFigures(s.year());
         DomContent body = div(
                 h1(title),
-                Layout.scopeNotice(v, s.scope()),
+                Layout.scopeNotice(v, s),
                 p(t.get("compare.intro")),
                 form(
                         div(label(t.get("compare.areas")).attr("for", "areas"),
@@ -66,7 +63,7 @@ final class ComparisonPage {
                                         .withCondSelected(chosen.contains(a))))
                                         .withId("areas").withName("areas").attr("multiple", "multiple").attr("size", "8")).withClass("field"),
                         div(label(t.get("compare.indicator")).attr("for", "indicator"),
-                                select(each(web.catalog().indicators(), i -> option(i.name(v.lang())).withValue(i.id())
+                                select(each(catalog.indicators(), i -> option(i.name(v.lang())).withValue(i.id())
                                         .withCondSelected(i.equals(indicator))))
                                         .withId("indicator").withName("indicator")).withClass("field"),
                         input().withType("hidden").withName("year").withValue(Integer.toString(s.year())),
@@ -78,7 +75,7 @@ final class ComparisonPage {
                                         thead(tr(th(t.get("profile.indicator")).attr("scope", "col"),
                                                 each(chosen, a -> th(a(a.name()).withHref("/gebiet/" + Layout.enc(a.code()) + "?year=" + s.year())).attr("scope", "col")))),
                                         tbody(each(rows, i -> tr(th(i.name(v.lang()) + " (" + i.unit() + ")").attr("scope", "row"),
-                                                each(chosen, a -> td(Pages.cellText(t, values.getOrDefault(a.code(), Map.of()).get(i.id()), i.precision())).withClass("num"))))))
+                                                each(chosen, a -> td(Pages.cellText(t, s.view().rate(i.id(), a.code(), s.year()), i.precision())).withClass("num"))))))
                                         .withClass("data-table")).withClass("table-scroll").attr("tabindex", "0").attr("role", "region")
                                         .attr("aria-labelledby", "nebeneinander")),
                         section(h2(t.get("downloads.title")), p(t.get("compare.downloadsText")),

@@ -90,12 +90,12 @@ final class Layout {
     }
 
     /** The notice that says which results the page shows: a published release or internal results. */
-    static DomContent scopeNotice(Viewer viewer, ResultScope scope) {
+    static DomContent scopeNotice(Viewer viewer, Pages.Selection s) {
         Texts t = viewer.texts();
-        if (scope.releaseNumber() != null) {
-            return p(t.get("scope.release", scope.releaseNumber())).withClass("scope scope-public");
+        if (s.view() != null && s.view().source().releaseNumber() != null) {
+            return p(t.get("scope.release", s.view().source().releaseNumber())).withClass("scope scope-public");
         }
-        if (scope.protectedView()) {
+        if (!viewer.loggedIn()) {
             return p(t.get("scope.nothingPublished")).withClass("scope");
         }
         return p(strong(t.get("scope.internalTitle")), text(" " + t.get("scope.internal"))).withClass("scope scope-internal");

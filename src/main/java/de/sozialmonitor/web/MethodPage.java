@@ -5,14 +5,12 @@ import static j2html.TagCreator.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.sozialmonitor.method.MethodProse;
-import de.sozialmonitor.model.IndicatorRole;
 import de.sozialmonitor.model.Polarity;
-import de.sozialmonitor.store.ResultRepository;
+import de.sozialmonitor.view.ResultView;
 import io.javalin.http.Context;
 import j2html.tags.DomContent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The method page: the method of the shown release in plain language, generated from its stored
@@ -31,33 +29,28 @@ final class MethodPage {
         Texts t = v.texts();
         Pages.Selection s = Pages.selection(web, ctx);
         String title = t.get("method.title");
-        Optional<MonitoringData.StoredMethod> stored = s.scope().isEmpty() ? Optional.empty() : web.data().method(s.scope(), s.year());
+        // the parameters, catalog and disclosure rules frozen with the shown release, never the workspace's current ones
+        ResultView view = s.view();
         List<DomContent> params = new ArrayList<>();
         List<String> prose = new ArrayList<>();
-        stored.ifPresent(m -> {
-            try {
-                flatten("", JSON.readTree(m.json()), params);
-                prose.addAll(MethodProse.paragraphs(new MethodProse.Parameters(s.year(), ResultRepository.methodConfig(m.json()),
-                        web.catalog().indicators().stream()
-                                .map(i -> new MethodProse.IndicatorRef(i.id(), i.name(v.lang()), i.polarity() == Polarity.HIGHER_IS_BETTER))
-                                .toList(),
-                        m.analysisLevel(), web.config().privacy().minCount(), web.config().privacy().minPopulationForRates()),
-                        t.locale()));
-            } catch (Exception e) {
-                prose.clear();
-                params.clear();
-                params.add(tr(td(t.get("method.unreadable")), td("")));
-            }
-        });
+        if (view != null) {
+            flatten("", JSON.valueToTree(view.method()), params);
+            prose.addAll(MethodProse.paragraphs(new MethodProse.Parameters(view.year(), view.method(),
+                    view.catalog().indicators().stream()
+                            .map(i -> new MethodProse.IndicatorRef(i.id(), i.name(v.lang()), i.polarity() == Polarity.HIGHER_IS_BETTER))
+                            .toList(),
+                    view.analysisLevel(), view.privacy().minCount(), view.privacy().minPopulationForRates()), t.locale()));
+        }
         DomContent body = div(
                 h1(title),
-                Layout.scopeNotice(v, s.scope()),
+                Layout.scopeNotice(v, s),
                 each(List.of("method.p1", "method.p2"), k -> p(t.get(k))),
-                h2(s.scope().releaseNumber() != null ? t.get("method.howComputed.release", s.scope().releaseNumber(), s.year())
+                h2(view != null && view.source().releaseNumber() != null
+                        ? t.get("method.howComputed.release", view.source().releaseNumber(), view.year())
                         : t.get("method.howComputed.internal", s.year())),
                 prose.isEmpty() ? p(t.get("method.noParameters")) : div(each(prose, x -> p(x))).withClass("method-prose"),
                 h2(t.get("method.attentionIndicators")),
-                ul(each(web.catalog().indicators().stream().filter(i -> i.role() == IndicatorRole.ATTENTION).toList(),
+                ul(each(view == null ? List.<de.sozialmonitor.model.Indicator>of() : view.attentionIndicators(),
                         i -> li(a(i.name(v.lang())).withHref("/indikator/" + Layout.enc(i.id()))))),
                 p(t.get("method.p5")),
                 h2(t.get("method.parameters", s.year())),

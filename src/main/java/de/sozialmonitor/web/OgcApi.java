@@ -3,7 +3,9 @@ package de.sozialmonitor.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.sozialmonitor.model.Indicator;
-import de.sozialmonitor.web.AreaTable.Row;
+import de.sozialmonitor.view.Choropleth;
+import de.sozialmonitor.view.ResultView;
+import de.sozialmonitor.web.OverviewTable.Row;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.OffsetDateTime;
@@ -74,13 +76,14 @@ final class OgcApi {
         ArrayNode links = o.putArray("links");
         link(links, base + "/collections", "self", "application/json", null);
         ArrayNode cols = o.putArray("collections");
-        for (MonitoringData.Level l : web.data().levels()) {
-            cols.add(collectionJson(ctx, l.name()));
+        Pages.Selection s = Pages.selection(web, ctx);
+        for (ResultView.Level l : s.levels()) {
+            cols.add(collectionJson(ctx, s, l.name()));
         }
         ctx.json(o);
     }
 
-    private ObjectNode collectionJson(Context ctx, String level) {
+    private ObjectNode collectionJson(Context ctx, Pages.Selection s, String level) {
         String base = base(ctx);
         String id = collectionId(level);
         ObjectNode c = Api.JSON.createObjectNode();
@@ -92,9 +95,9 @@ final class OgcApi {
         crs.add("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
         ObjectNode extent = c.putObject("extent");
         Envelope env = new Envelope();
-        ResultScope scope = web.visibility().scopeFor(WebServer.viewer(ctx).role());
-        int year = scope.isEmpty() ? java.time.Year.now().getValue() : scope.latestYear();
-        web.data().geometries(level, year).values().forEach(g -> env.expandToInclude(Geometries.envelope(g)));
+        if (!s.empty()) {
+            web.views().geometries(s.view(), level).values().forEach(g -> env.expandToInclude(Geometries.envelope(g)));
+        }
         ObjectNode spatial = extent.putObject("spatial");
         ArrayNode bbox = spatial.putArray("bbox").addArray();
         if (!env.isNull()) {
@@ -103,9 +106,9 @@ final class OgcApi {
             bbox.add(-180).add(-90).add(180).add(90);
         }
         spatial.put("crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
-        if (!scope.isEmpty()) {
+        if (!s.years().isEmpty()) {
             ArrayNode interval = extent.putObject("temporal").putArray("interval").addArray();
-            interval.add(scope.years().get(0) + "-01-01T00:00:00Z").add(scope.latestYear() + "-12-31T23:59:59Z");
+            interval.add(s.years().get(0) + "-01-01T00:00:00Z").add(s.years().get(s.years().size() - 1) + "-12-31T23:59:59Z");
         }
         ArrayNode links = c.putArray("links");
         link(links, base + "/collections/" + id, "self", "application/json", null);
@@ -117,21 +120,23 @@ final class OgcApi {
         return level.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
     }
 
-    private Optional<String> level(String collectionId) {
-        return web.data().levels().stream().map(MonitoringData.Level::name).filter(l -> collectionId(l).equals(collectionId)).findFirst();
+    private static Optional<String> level(Pages.Selection s, String collectionId) {
+        return s.levels().stream().map(ResultView.Level::name).filter(l -> collectionId(l).equals(collectionId)).findFirst();
     }
 
     void collection(Context ctx) {
-        Optional<String> level = level(ctx.pathParam("collection"));
+        Pages.Selection s = Pages.selection(web, ctx);
+        Optional<String> level = level(s, ctx.pathParam("collection"));
         if (level.isEmpty()) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown collection");
             return;
         }
-        ctx.json(collectionJson(ctx, level.get()));
+        ctx.json(collectionJson(ctx, s, level.get()));
     }
 
     void items(Context ctx) {
-        Optional<String> level = level(ctx.pathParam("collection"));
+        Pages.Selection s = selection(ctx);
+        Optional<String> level = level(s, ctx.pathParam("collection"));
         if (level.isEmpty()) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown collection");
             return;
@@ -155,8 +160,8 @@ final class OgcApi {
                 return;
             }
         }
-        AreaTable table = table(ctx, level.get());
-        Map<String, String> geometries = web.data().geometries(level.get(), table.year());
+        OverviewTable table = table(s, level.get());
+        Map<String, String> geometries = web.views().geometries(s.view(), level.get());
         List<Row> matching = new java.util.ArrayList<>();
         for (Row r : table.sorted("code", false)) {
             String g = geometries.get(r.area().code());
@@ -170,7 +175,7 @@ final class OgcApi {
         ArrayNode features = fc.putArray("features");
         List<Row> page = matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size()));
         for (Row r : page) {
-            features.add(feature(r, geometries.get(r.area().code()), table.year()));
+            features.add(feature(table, r, geometries.get(r.area().code())));
         }
         fc.put("timeStamp", OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
         fc.put("numberMatched", matching.size());
@@ -186,18 +191,19 @@ final class OgcApi {
     }
 
     void item(Context ctx) {
-        Optional<String> level = level(ctx.pathParam("collection"));
+        Pages.Selection s = selection(ctx);
+        Optional<String> level = level(s, ctx.pathParam("collection"));
         if (level.isEmpty()) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown collection");
             return;
         }
-        AreaTable table = table(ctx, level.get());
+        OverviewTable table = table(s, level.get());
         Optional<Row> row = table.rows().stream().filter(r -> r.area().code().equals(ctx.pathParam("feature"))).findFirst();
         if (row.isEmpty()) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown feature");
             return;
         }
-        ObjectNode f = feature(row.get(), web.data().geometries(level.get(), table.year()).get(row.get().area().code()), table.year());
+        ObjectNode f = feature(table, row.get(), web.views().geometries(s.view(), level.get()).get(row.get().area().code()));
         String base = base(ctx) + "/collections/" + ctx.pathParam("collection");
         ArrayNode links = f.putArray("links");
         link(links, base + "/items/" + Layout.enc(row.get().area().code()), "self", "application/geo+json", null);
@@ -205,11 +211,11 @@ final class OgcApi {
         ctx.contentType("application/geo+json; charset=utf-8").result(f.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private AreaTable table(Context ctx, String level) {
-        Viewer v = WebServer.viewer(ctx);
-        ResultScope scope = web.visibility().scopeFor(v.role());
-        Integer year = null;
+    /** The selection with the year OGC clients ask for ({@code datetime} or {@code year}). */
+    private Pages.Selection selection(Context ctx) {
+        Pages.Selection s = Pages.selection(web, ctx);
         String dt = ctx.queryParam("datetime") != null ? ctx.queryParam("datetime") : ctx.queryParam("year");
+        Integer year = null;
         if (dt != null && dt.length() >= 4) {
             try {
                 year = Integer.valueOf(dt.substring(0, 4));
@@ -217,11 +223,15 @@ final class OgcApi {
                 year = null;
             }
         }
-        int y = scope.isEmpty() ? java.time.Year.now().getValue() : scope.yearOr(year);
-        return AreaTable.build(web.data(), web.catalog(), scope, level, y, new Classification.Mode("status", null), v.texts());
+        return s.empty() || year == null || year == s.year() ? s : Pages.within(web, ctx, s.view(), s.years(), year);
     }
 
-    private ObjectNode feature(Row r, String geometry, int year) {
+    private static OverviewTable table(Pages.Selection s, String level) {
+        return OverviewTable.of(s.view(), level, s.year(), Choropleth.Mode.STATUS, java.util.Locale.GERMAN);
+    }
+
+    private static ObjectNode feature(OverviewTable table, Row r, String geometry) {
+        int year = table.year();
         ObjectNode f = Api.JSON.createObjectNode();
         f.put("type", "Feature");
         f.put("id", r.area().code());
@@ -232,29 +242,14 @@ final class OgcApi {
         p.put("level", r.area().level());
         p.put("parent", r.area().parentCode());
         p.put("year", year);
-        if (r.result() != null) {
-            put(p, "status_index", r.result().statusIndex());
-            p.put("status_class", r.result().statusClass());
-            put(p, "dynamics_index", r.result().dynamicsIndex());
-            p.put("dynamics_class", r.result().dynamicsClass());
-            p.put("attention", r.result().attention());
-            p.put("excluded", r.result().excluded());
+        Api.putResult(p, r.classes());
+        for (Indicator i : table.view().catalog().indicators()) {
+            Api.putNumber(p, i.id(), table.view().rate(i.id(), r.area().code(), year).value());
         }
-        for (Indicator i : web.catalog().indicators()) {
-            MonitoringData.Cell c = r.cell(i.id());
-            put(p, i.id(), c.value());
-        }
-        if (web.config().synthetic()) {
+        if (table.view().territory().synthetic()) {
             p.put("synthetic", true);
         }
         return f;
     }
 
-    private static void put(ObjectNode n, String k, Double v) {
-        if (v == null || v.isNaN()) {
-            n.putNull(k);
-        } else {
-            n.put(k, v);
-        }
-    }
 }

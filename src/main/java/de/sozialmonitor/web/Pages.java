@@ -3,11 +3,14 @@ package de.sozialmonitor.web;
 import static j2html.TagCreator.*;
 
 import de.sozialmonitor.model.Indicator;
-import de.sozialmonitor.web.AreaTable.Row;
-import de.sozialmonitor.web.Classification.Mode;
-import de.sozialmonitor.web.MonitoringData.AreaInfo;
-import de.sozialmonitor.web.MonitoringData.AreaResult;
-import de.sozialmonitor.web.MonitoringData.Cell;
+import de.sozialmonitor.model.IndicatorCatalog;
+import de.sozialmonitor.privacy.AreaInfo;
+import de.sozialmonitor.view.AreaClasses;
+import de.sozialmonitor.view.Choropleth;
+import de.sozialmonitor.view.Choropleth.Mode;
+import de.sozialmonitor.view.Figure;
+import de.sozialmonitor.view.ResultView;
+import de.sozialmonitor.web.OverviewTable.Row;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import j2html.tags.DomContent;
@@ -31,43 +34,77 @@ final class Pages {
         this.web = web;
     }
 
-    /** Level and year asked for, validated against what exists (unknown values fall back to the defaults). */
-    record Selection(ResultScope scope, String level, int year, Mode mode) {
+    /**
+     * What the request shows: the view (the newest published release for the public; for staff the
+     * newest result set of the year asked for), the years one can choose, and level, year and map
+     * mode asked for, validated against the view (unknown values fall back to the defaults).
+     * {@code view} is null when there is nothing to show.
+     */
+    record Selection(ResultView view, List<Integer> years, String level, int year, Mode mode) {
+        boolean empty() {
+            return view == null;
+        }
+
+        /** The catalog of the shown results (frozen with the release). */
+        IndicatorCatalog catalog(WebServer.WebContext web) {
+            return view == null ? web.catalog() : view.catalog();
+        }
+
+        List<ResultView.Level> levels() {
+            return view == null ? List.of() : view.levels();
+        }
     }
 
     static Selection selection(WebServer.WebContext web, Context ctx) {
         Viewer viewer = WebServer.viewer(ctx);
-        ResultScope scope = web.visibility().scopeFor(viewer.role());
-        List<MonitoringData.Level> levels = web.data().levels();
-        String asLevel = ctx.queryParam("level");
-        String level = asLevel;
-        if (asLevel == null || levels.stream().noneMatch(l -> l.name().equals(asLevel))) {
-            level = levels.isEmpty() ? "" : levels.get(levels.size() - 1).name();
+        Integer asked = yearParam(ctx);
+        ResultView view;
+        List<Integer> years;
+        if (viewer.role() == Role.PUBLIC) {
+            view = web.views().latestPublished().orElse(null);
+            years = view == null ? List.of() : List.copyOf(view.years());
+        } else {
+            years = web.views().computedYears();
+            int year = asked != null && years.contains(asked) ? asked : years.isEmpty() ? 0 : years.get(years.size() - 1);
+            view = years.isEmpty() ? null : web.views().internal(year, viewer.role().atLeast(Role.ANALYST)).orElse(null);
         }
-        Integer asked = null;
+        return within(web, ctx, view, years, asked);
+    }
+
+    /** The selection within a given view (e.g. a release chosen on the attention list). */
+    static Selection within(WebServer.WebContext web, Context ctx, ResultView view, List<Integer> years, Integer asked) {
+        int year = view == null ? (asked != null ? asked : java.time.Year.now().getValue())
+                : asked != null && view.years().contains(asked) ? asked : view.year();
+        String level = ctx.queryParam("level");
+        if (view == null || level == null || view.level(level).isEmpty()) {
+            level = view == null || view.levels().isEmpty() ? "" : view.levels().get(view.levels().size() - 1).name();
+        }
+        IndicatorCatalog catalog = view == null ? web.catalog() : view.catalog();
+        return new Selection(view, years, level, year, Mode.parse(ctx.queryParam("show"), catalog));
+    }
+
+    static Integer yearParam(Context ctx) {
         try {
-            asked = ctx.queryParam("year") == null ? null : Integer.valueOf(ctx.queryParam("year"));
+            return ctx.queryParam("year") == null ? null : Integer.valueOf(ctx.queryParam("year"));
         } catch (NumberFormatException e) {
-            asked = null;
+            return null;
         }
-        int year = scope.isEmpty() ? (asked != null ? asked : java.time.Year.now().getValue()) : scope.yearOr(asked);
-        return new Selection(scope, level, year, Classification.mode(ctx.queryParam("show"), web.catalog()));
     }
 
     void overview(Context ctx) {
         Viewer v = WebServer.viewer(ctx);
         Texts t = v.texts();
         Selection s = selection(web, ctx);
-        AreaTable table = AreaTable.build(web.data(), web.catalog(), s.scope(), s.level(), s.year(), s.mode(), t);
+        OverviewTable table = s.empty() ? null : OverviewTable.of(s.view(), s.level(), s.year(), s.mode(), t.locale());
         String sort = ctx.queryParam("sort");
         boolean desc = "desc".equals(ctx.queryParam("dir"));
         String query = "level=" + Layout.enc(s.level()) + "&year=" + s.year() + "&show=" + Layout.enc(s.mode().param());
-        String title = t.get("overview.title", web.config().territoryName());
+        String title = t.get("overview.title", s.empty() ? web.config().territoryName() : s.view().territory().name());
         DomContent body = div(
                 h1(title),
-                Layout.scopeNotice(v, s.scope()),
+                Layout.scopeNotice(v, s),
                 controls(v, s),
-                s.scope().isEmpty() ? p(t.get("overview.noResults")).withClass("empty") : div(
+                s.empty() ? p(t.get("overview.noResults")).withClass("empty") : div(
                         a(t.get("map.skip")).withHref("#area-table").withClass("skip-link"),
                         p(t.get("map.hint")).withClass("hint").withId("map-hint"),
                         div(
@@ -79,26 +116,26 @@ final class Pages {
                                 .withClass("map-panel"),
                         p(t.get("map.tableAlternative")).withClass("hint"))
                         .withClass("map-section"),
-                iff(!s.scope().isEmpty(), areaTable(v, table, query, sort, desc, s)),
-                iff(!s.scope().isEmpty(), downloads(t, query, s.scope())));
+                s.empty() ? text("") : areaTable(v, table, query, sort, desc, s),
+                s.empty() ? text("") : downloads(t, query, s));
         ctx.html(Layout.page(web, v, ctx, title, "nav.overview", body));
     }
 
     private DomContent controls(Viewer v, Selection s) {
         Texts t = v.texts();
-        List<Integer> years = s.scope().years();
+        List<Integer> years = s.years();
         return form(
                 div(label(t.get("controls.show")).attr("for", "show"),
                         select(
                                 option(t.get("mode.status")).withValue("status").withCondSelected("status".equals(s.mode().param())),
                                 option(t.get("mode.dynamics")).withValue("dynamics").withCondSelected("dynamics".equals(s.mode().param())),
                                 option(t.get("mode.attention")).withValue("attention").withCondSelected("attention".equals(s.mode().param())),
-                                optgroup(each(web.catalog().indicators(), i -> option(i.name(v.lang()))
+                                optgroup(each(s.catalog(web).indicators(), i -> option(i.name(v.lang()))
                                         .withValue("ind:" + i.id()).withCondSelected(("ind:" + i.id()).equals(s.mode().param()))))
                                         .attr("label", t.get("controls.indicators")))
                                 .withId("show").withName("show").withClass("autosubmit")).withClass("field"),
                 div(label(t.get("controls.level")).attr("for", "level"),
-                        select(each(web.data().levels(), l -> option(l.name()).withValue(l.name()).withCondSelected(l.name().equals(s.level()))))
+                        select(each(s.levels(), l -> option(l.name()).withValue(l.name()).withCondSelected(l.name().equals(s.level()))))
                                 .withId("level").withName("level").withClass("autosubmit")).withClass("field"),
                 years.isEmpty() ? text("") : div(label(t.get("controls.year")).attr("for", "year"),
                         input().withType("range").withId("year").withName("year").attr("min", years.get(0))
@@ -112,7 +149,7 @@ final class Pages {
 
     /** Map data of the level above the shown one (drawn as outlines for orientation), or "". */
     String outlineSrc(Selection s) {
-        List<MonitoringData.Level> levels = web.data().levels();
+        List<ResultView.Level> levels = s.levels();
         for (int k = 1; k < levels.size(); k++) {
             if (levels.get(k).name().equals(s.level()) && k - 1 > 0) {
                 return "/api/v1/map?level=" + Layout.enc(levels.get(k - 1).name()) + "&year=" + s.year() + "&show=status";
@@ -127,22 +164,23 @@ final class Pages {
     }
 
     static String modeLabel(Texts t, Mode mode) {
-        return mode.indicator() != null ? mode.indicator().name(t.language()) : t.get("mode." + mode.kind());
+        return mode.indicator() != null ? mode.indicator().name(t.language())
+                : t.get("mode." + mode.kind().name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private DomContent legend(Texts t, AreaTable table, Mode mode) {
+    static DomContent legend(Texts t, OverviewTable table, Mode mode) {
         return div(
                 h2(t.get("legend.title")).withClass("legend-title"),
                 p(modeLabel(t, mode) + (mode.indicator() != null ? " (" + mode.indicator().unit() + ", " + t.get("legend.quantiles") + ")" : ""))
                         .withClass("legend-mode"),
-                ul(each(table.legend(), e -> li(span().withClass("swatch " + (e.colour().equals(Classification.NO_VALUE_FILL) ? "swatch-none" : ""))
+                ul(each(table.shading().legend(), e -> li(span().withClass("swatch " + (e.noValue() ? "swatch-none" : ""))
                                 .attr("data-colour", e.colour()),
                         text(e.label() + " (" + e.count() + ")")))).withClass("legend-list"),
                 p(t.get("legend.noValueExplained")).withClass("hint"))
                 .withClass("legend");
     }
 
-    private DomContent areaTable(Viewer v, AreaTable table, String query, String sort, boolean desc, Selection s) {
+    private DomContent areaTable(Viewer v, OverviewTable table, String query, String sort, boolean desc, Selection s) {
         Texts t = v.texts();
         String key = sort == null ? "name" : sort;
         List<Row> rows = table.sorted(key, desc);
@@ -161,19 +199,15 @@ final class Pages {
                         caption(t.get("table.caption", s.level(), s.year())),
                         thead(tr(each(headers, h -> h))),
                         tbody(each(rows, r -> {
-                            AreaResult res = r.result();
+                            AreaClasses res = r.classes();
                             TrTag tr = tr(
                                     th(a(r.area().name()).withHref("/gebiet/" + Layout.enc(r.area().code()) + "?year=" + s.year())).attr("scope", "row"),
                                     td(r.parentName()),
-                                    td(res == null || res.statusClass() == null ? text(res != null && res.excluded() != null ? t.excluded(res.excluded()) : "–")
-                                            : span(t.statusClass(res.statusClass()) + (res.statusIndex() == null ? "" : " (" + t.number(res.statusIndex(), 2) + ")"))
-                                            .withClass("badge status-" + res.statusClass())),
-                                    td(res == null || res.dynamicsClass() == null ? text("–")
-                                            : span(t.dynamicsClass(res.dynamicsClass()) + (res.dynamicsIndex() == null ? "" : " (" + t.number(res.dynamicsIndex(), 2) + ")"))
-                                            .withClass("badge dynamics-" + res.dynamicsClass())),
+                                    statusCell(t, res),
+                                    dynamicsCell(t, res),
                                     td(res != null && res.attention() ? strong(t.get("yes")) : text(t.get("no"))));
                             for (Indicator i : table.columns()) {
-                                tr.with(td(cellText(t, r.cell(i.id()), i.precision())).withClass("num"));
+                                tr.with(td(cellText(t, table.figure(r, i), i.precision())).withClass("num"));
                             }
                             return tr;
                         })))
@@ -193,17 +227,26 @@ final class Pages {
         return th;
     }
 
-    static String cellText(Texts t, Cell c, int decimals) {
-        if (c == null) {
-            return "–";
-        }
-        if (c.suppressed()) {
-            return t.get("value.suppressed");
-        }
-        return t.number(c.value(), decimals);
+    /** The status class with its index value (where shown), or why the area has none. */
+    static DomContent statusCell(Texts t, AreaClasses res) {
+        return td(res == null || res.statusClass() == null ? text(res != null && res.excluded() != null ? t.excluded(res.excluded()) : "–")
+                : span(t.statusClass(res.statusClass().code()) + (res.statusIndex() == null ? "" : " (" + t.number(res.statusIndex(), 2) + ")"))
+                .withClass("badge status-" + res.statusClass().code()));
     }
 
-    private DomContent downloads(Texts t, String query, ResultScope scope) {
+    static DomContent dynamicsCell(Texts t, AreaClasses res) {
+        return td(res == null || res.dynamicsClass() == null ? text("–")
+                : span(t.dynamicsClass(res.dynamicsClass().code()) + (res.dynamicsIndex() == null ? "" : " (" + t.number(res.dynamicsIndex(), 2) + ")"))
+                .withClass("badge dynamics-" + res.dynamicsClass().code()));
+    }
+
+    /** A figure as a table shows it: the number, or the official symbol ({@code .} withheld, {@code x} not available). */
+    static String cellText(Texts t, Figure f, int decimals) {
+        return f.shown() ? t.number(f.value(), decimals) : f.symbol();
+    }
+
+    private DomContent downloads(Texts t, String query, Selection s) {
+        Integer release = s.view().source().releaseNumber();
         return section(
                 h2(t.get("downloads.title")),
                 p(t.get("downloads.text")),
@@ -212,8 +255,8 @@ final class Pages {
                         li(a(t.get("downloads.csvIntl")).withHref("/download/gebiete.csv?" + query + "&format=intl").attr("download", "")),
                         li(a(t.get("downloads.xlsx")).withHref("/download/gebiete.xlsx?" + query).attr("download", "")),
                         li(a(t.get("downloads.geojson")).withHref("/download/gebiete.geojson?" + query).attr("download", "")),
-                        iff(scope.releaseNumber() != null, li(a(t.get("downloads.release", scope.releaseNumber()))
-                                .withHref("/download/berichtsstand/" + scope.releaseNumber()).attr("download", "")))))
+                        iff(release != null && s.view().source().published(), li(a(t.get("downloads.release", release))
+                                .withHref("/download/berichtsstand/" + release).attr("download", "")))))
                 .withClass("downloads");
     }
 
@@ -227,7 +270,7 @@ final class Pages {
     }
 
     static DomContent yearSwitch(Texts t, Selection s, String path) {
-        List<Integer> years = s.scope().years();
+        List<Integer> years = s.years();
         if (years.size() < 2) {
             return text("");
         }
@@ -245,7 +288,7 @@ final class Pages {
         DomContent body = div(h1(title), p(t.get("indicators.intro")),
                 table(thead(tr(th(t.get("indicator.name")).attr("scope", "col"), th(t.get("indicator.topic")).attr("scope", "col"),
                                 th(t.get("indicator.role")).attr("scope", "col"), th(t.get("indicator.unit")).attr("scope", "col"))),
-                        tbody(each(web.catalog().indicators(), i -> tr(
+                        tbody(each(selection(web, ctx).catalog(web).indicators(), i -> tr(
                                 th(a(i.name(v.lang())).withHref("/indikator/" + Layout.enc(i.id()))).attr("scope", "row"),
                                 td(t.getOr("topic." + i.topic(), String.valueOf(i.topic()))),
                                 td(t.get("role.indicator." + i.role().name().toLowerCase(java.util.Locale.ROOT))),
@@ -257,25 +300,22 @@ final class Pages {
     void indicator(Context ctx) {
         Viewer v = WebServer.viewer(ctx);
         Texts t = v.texts();
-        Optional<Indicator> found = web.catalog().indicator(ctx.pathParam("id"));
+        Selection s = selection(web, ctx);
+        Optional<Indicator> found = s.catalog(web).indicator(ctx.pathParam("id"));
         if (found.isEmpty()) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, t.get("indicator.unknown"));
             return;
         }
         Indicator i = found.get();
-        Selection s = selection(web, ctx);
-        List<MonitoringData.Level> levels = web.data().levels();
-        Map<String, AreaInfo> areas = web.data().areas(s.year());
-        AreaInfo root = levels.isEmpty() ? null : areas.values().stream().filter(a -> a.level().equals(levels.get(0).name())).findFirst().orElse(null);
+        AreaInfo root = s.empty() ? null : s.view().root().orElse(null);
         SortedMap<Integer, Double> county = new TreeMap<>();
-        if (root != null && !s.scope().isEmpty()) {
-            web.data().series(s.scope(), root.code(), i.id()).forEach((y, c) -> county.put(y, c.value()));
+        if (root != null) {
+            s.view().series(i.id(), root.code()).forEach((y, f) -> county.put(y, f.value()));
         }
-        Map<String, Map<String, Cell>> values = s.scope().isEmpty() ? Map.of() : web.data().values(s.scope(), s.year());
-        List<Map.Entry<String, Double>> dist = areas.values().stream().filter(a -> a.level().equals(s.level()))
+        List<Map.Entry<String, Double>> dist = (s.empty() ? List.<AreaInfo>of() : s.view().areasOn(s.level())).stream()
                 .map(a -> {
-                    Cell c = values.getOrDefault(a.code(), Map.of()).get(i.id());
-                    return c == null || c.value() == null ? null : Map.entry(a.name(), c.value());
+                    Figure f = s.view().rate(i.id(), a.code(), s.year());
+                    return f.shown() ? Map.entry(a.name(), f.value()) : null;
                 })
                 .filter(e -> e != null)
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
@@ -284,11 +324,11 @@ final class Pages {
         String name = i.name(v.lang());
         DomContent body = div(
                 h1(name),
-                Layout.scopeNotice(v, s.scope()),
+                Layout.scopeNotice(v, s),
                 dl(
                         dt(t.get("indicator.definition")), dd(i.definition() == null ? "–" : i.definition()),
-                        dt(t.get("indicator.numerator")), dd(expression(v, i.numerator().toString())),
-                        dt(t.get("indicator.denominator")), dd(expression(v, i.denominator().toString())),
+                        dt(t.get("indicator.numerator")), dd(expression(v, s.catalog(web), i.numerator().toString())),
+                        dt(t.get("indicator.denominator")), dd(expression(v, s.catalog(web), i.denominator().toString())),
                         dt(t.get("indicator.unit")), dd(i.unit() + " (" + t.get("indicator.scale", t.number(i.scale(), 0)) + ")"),
                         dt(t.get("indicator.polarity")), dd(t.get("polarity." + i.polarity().name().toLowerCase(java.util.Locale.ROOT))),
                         dt(t.get("indicator.role")), dd(t.get("role.indicator." + i.role().name().toLowerCase(java.util.Locale.ROOT))),
@@ -305,27 +345,27 @@ final class Pages {
                         table(thead(tr(th(t.get("controls.year")).attr("scope", "col"), th(t.get("profile.value")).attr("scope", "col"))),
                                 tbody(each(county.entrySet(), e -> tr(td(Integer.toString(e.getKey())), td(t.number(e.getValue(), i.precision())).withClass("num")))))
                                 .withClass("data-table"))),
-                iff(!s.scope().isEmpty(), section(h2(t.get("indicator.map", s.level(), s.year())),
+                s.empty() ? text("") : section(h2(t.get("indicator.map", s.level(), s.year())),
                         div(div().withId("map").withClass("map map-small")
                                         .attr("data-src", "/api/v1/map?level=" + Layout.enc(s.level()) + "&year=" + s.year() + "&show=ind:" + Layout.enc(i.id()))
                                         .attr("data-outline-src", outlineSrc(s))
                                         .attr("role", "region").attr("aria-label", t.get("map.label", name, s.year()))
                                         .attr("data-attribution", attribution(web)),
-                                legend(t, AreaTable.build(web.data(), web.catalog(), s.scope(), s.level(), s.year(), new Mode("indicator", i), t),
-                                        new Mode("indicator", i))).withClass("map-panel"))),
+                                legend(t, OverviewTable.of(s.view(), s.level(), s.year(), new Mode(Choropleth.Kind.INDICATOR, i), t.locale()),
+                                        new Mode(Choropleth.Kind.INDICATOR, i))).withClass("map-panel")),
                 section(h2(t.get("indicator.distribution", s.level(), s.year())),
                         dist.isEmpty() ? p(t.get("indicator.noData")) : figure(
                                 Charts.distribution(dist, countyValue, t.get("indicator.distribution", s.level(), s.year()), t, i.precision()),
                                 figcaption(t.get("indicator.distributionCaption")))),
-                iff(!s.scope().isEmpty(), downloads(t, "level=" + Layout.enc(s.level()) + "&year=" + s.year() + "&show=ind:"
-                        + Layout.enc(i.id()), s.scope())));
+                s.empty() ? text("") : downloads(t, "level=" + Layout.enc(s.level()) + "&year=" + s.year() + "&show=ind:"
+                        + Layout.enc(i.id()), s));
         ctx.html(Layout.page(web, v, ctx, name, "nav.indicators", body));
     }
 
-    private DomContent expression(Viewer v, String expr) {
+    private DomContent expression(Viewer v, IndicatorCatalog catalog, String expr) {
         List<DomContent> parts = new ArrayList<>();
         for (String token : expr.split("\\s+")) {
-            Optional<de.sozialmonitor.model.Variable> variable = web.catalog().variable(token);
+            Optional<de.sozialmonitor.model.Variable> variable = catalog.variable(token);
             parts.add(variable.isPresent() ? span(variable.get().label(v.lang())).attr("title", token) : text(" " + token + " "));
         }
         return span(each(parts, x -> x));

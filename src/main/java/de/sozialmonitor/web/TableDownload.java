@@ -22,17 +22,21 @@ import java.util.Locale;
  * second sheet of the workbook.
  *
  * <p>Cells are {@code String} (text; guarded against spreadsheet formulas), {@code Number},
- * {@code Boolean}, {@link #WITHHELD} (a value withheld by disclosure control, written {@code .})
- * or null (no value, an empty cell).
+ * {@code Boolean}, {@link #symbol} (a value withheld by disclosure control, written as its official
+ * symbol {@code .} or {@code x}) or null (no value, an empty cell).
  */
 record TableDownload(List<String> notes, List<String> columns, List<List<Object>> rows) {
-    /** A value withheld by disclosure control. */
-    static final Object WITHHELD = new Object() {
+    /** A value withheld by disclosure control, written as its official symbol. */
+    record Symbol(String symbol) {
         @Override
         public String toString() {
-            return ".";
+            return symbol;
         }
-    };
+    }
+
+    static Object symbol(String symbol) {
+        return new Symbol(symbol);
+    }
 
     enum Format {
         CSV_DE("csv", "text/csv; charset=utf-8"),

@@ -2,7 +2,7 @@ package de.sozialmonitor.web;
 
 /**
  * Who sends the current request and in which language: the role decides what the request may see
- * ({@link Visibility}); {@code csrfToken} goes into every form the page renders.
+ * ({@code Pages.selection}); {@code csrfToken} goes into every form the page renders.
  */
 public record Viewer(Role role, String username, String sessionId, String csrfToken, Texts texts) {
     public boolean loggedIn() {

@@ -4,6 +4,8 @@ import de.sozialmonitor.model.IndicatorCatalog;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.UserRepository;
+import de.sozialmonitor.view.ResultView;
+import de.sozialmonitor.view.ResultViews;
 import de.sozialmonitor.workspace.Workspace;
 import de.sozialmonitor.workspace.WorkspaceConfig;
 import io.javalin.Javalin;
@@ -52,13 +54,13 @@ public final class WebServer implements AutoCloseable {
      * its database for the analyst's upload, import and computation ({@code workspace} is null
      * for a server built from config and catalog only, which then has no upload).
      */
-    public record WebContext(WorkspaceConfig config, IndicatorCatalog catalog, MonitoringData data, Visibility visibility,
+    public record WebContext(WorkspaceConfig config, IndicatorCatalog catalog, ResultViews views,
                              UserRepository users, AuditLog audit, Sessions sessions, LoginThrottle throttle,
                              Geometries geometries, boolean secureCookies, Workspace workspace, Database db,
                              long maxUploadBytes) {
         /** The same context with another upload limit (tests). */
         public WebContext withMaxUploadBytes(long bytes) {
-            return new WebContext(config, catalog, data, visibility, users, audit, sessions, throttle, geometries, secureCookies,
+            return new WebContext(config, catalog, views, users, audit, sessions, throttle, geometries, secureCookies,
                     workspace, db, bytes);
         }
     }
@@ -78,8 +80,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static WebContext context(Database db, WorkspaceConfig config, IndicatorCatalog catalog, Workspace ws) {
-        MonitoringData data = new MonitoringData(db.jdbi(), config.privacy());
-        return new WebContext(config, catalog, data, new DatabaseVisibility(db.jdbi(), data),
+        ResultViews views = new ResultViews(db.jdbi(),
+                new ResultView.Territory(config.territoryCode(), config.territoryName(), config.synthetic()), config.privacy());
+        return new WebContext(config, catalog, views,
                 new UserRepository(db.jdbi()), new AuditLog(db.jdbi()), Sessions.standard(), LoginThrottle.standard(),
                 new Geometries(), "true".equals(System.getenv("SOZIALMONITOR_SECURE_COOKIES")), ws, db, MAX_UPLOAD_BYTES);
     }
@@ -186,6 +189,11 @@ public final class WebServer implements AutoCloseable {
             }
             handler.handle(ctx);
         });
+    }
+
+    /** The read side the pages render (for benchmarks and tests). */
+    public ResultViews views() {
+        return web.views();
     }
 
     public List<RouteSpec> routes() {

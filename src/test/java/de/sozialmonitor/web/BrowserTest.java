@@ -152,7 +152,7 @@ class BrowserTest {
         List<WebElement> shapes = driver.findElements(By.cssSelector("#map path.leaflet-interactive"));
         assertThat(shapes).hasSize(6);
         assertThat(driver.findElement(By.cssSelector("#map path[data-code='L5']")).getAttribute("fill"))
-                .isEqualTo(Classification.STATUS_COLOURS.get("sehr_niedrig"));
+                .isEqualTo(de.sozialmonitor.view.Choropleth.STATUS_COLOURS.get(de.sozialmonitor.model.StatusClass.SEHR_NIEDRIG));
         assertThat(driver.findElements(By.cssSelector("#area-table tbody tr"))).hasSize(6);
         assertThat(driver.findElement(By.cssSelector(".demo-banner")).getText()).contains("Demo – synthetische Daten");
         assertNoAlert();

@@ -16,6 +16,12 @@ class CsvInjectionTest {
     static void start() {
         fx = WebFixture.start();
         fx.db.jdbi().useHandle(h -> h.createUpdate("UPDATE area SET name = :n WHERE code = 'L2'").bind("n", FORMULA).execute());
+        // a release freezes the names it was made with: the formula reaches the public in the next one
+        var workflow = new de.sozialmonitor.workflow.ReleaseWorkflow(fx.db.jdbi());
+        var cfg = fx.workspace.config();
+        int number = workflow.create(de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest.of(cfg, fx.workspace.catalog(),
+                "mit Formel", 2023, null), "test").number();
+        workflow.publish(number, "test");
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ class PagesAndDownloadsTest {
 
     @Test
     void germanCsvHasTheExportColumnsSemicolonsAndDecimalCommasAndSaysItIsSynthetic() {
-        HttpResponse<String> r = fx.client().get("/download/gebiete.csv?year=2022&format=de");
+        HttpResponse<String> r = fx.client().get("/download/gebiete.csv?year=2023&format=de");
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(r.body()).startsWith("# Demo – synthetische Daten");
         List<NamedCsvRecord> rows = parse(r.body(), ';');
@@ -39,14 +39,18 @@ class PagesAndDownloadsTest {
         NamedCsvRecord l1 = rows.stream().filter(x -> x.getField("area_code").equals("L1")).findFirst().orElseThrow();
         assertThat(l1.getHeader()).startsWith("area_code", "area_name", "year", "status_index", "status_class",
                 "dynamics_index", "dynamics_class", "attention", "excluded");
-        assertThat(l1.getField("year")).isEqualTo("2022");
+        assertThat(l1.getField("year")).isEqualTo("2023");
         assertThat(l1.getField("status_class")).isEqualTo("hoch");
-        assertThat(l1.getField("status_index")).isEqualTo("-0,9");
-        // published result set 1, year 2022: value = 5 + 3*2 + 0 + 0.5
-        assertThat(l1.getField("migrant_u18")).isEqualTo("11,5");
+        // the release withholds the year's index values: a rate entering them is confidential (L2)
+        assertThat(l1.getField("status_index")).isEmpty();
+        // published result set 1, year 2023: value = numerator / 20 with numerator 100 + 40 * 3 + 10 * 2
+        assertThat(l1.getField("migrant_u18")).isEqualTo("12");
+        NamedCsvRecord l2 = rows.stream().filter(x -> x.getField("area_code").equals("L2")).findFirst().orElseThrow();
+        assertThat(l2.getField("single_parent_children")).isEqualTo(".");
         NamedCsvRecord l6 = rows.stream().filter(x -> x.getField("area_code").equals("L6")).findFirst().orElseThrow();
         assertThat(l6.getField("excluded")).isEqualTo("population_below_minimum");
-        assertThat(l6.getField("migrant_u18")).isEqualTo(".");
+        // too few inhabitants for rates: the release's symbol x
+        assertThat(l6.getField("migrant_u18")).isEqualTo("x");
     }
 
     @Test
@@ -149,7 +153,7 @@ class PagesAndDownloadsTest {
         assertThat(fc.path("features").size()).isEqualTo(6);
         assertThat(fc.path("notice").asText()).isEqualTo("Demo – synthetische Daten");
         var l5 = fc.path("features").findParents("code").stream().filter(p -> p.path("code").asText().equals("L5")).findFirst().orElseThrow();
-        assertThat(l5.path("fill").asText()).isEqualTo(Classification.STATUS_COLOURS.get("sehr_niedrig"));
+        assertThat(l5.path("fill").asText()).isEqualTo(de.sozialmonitor.view.Choropleth.STATUS_COLOURS.get(de.sozialmonitor.model.StatusClass.SEHR_NIEDRIG));
     }
 
     @Test
@@ -169,7 +173,8 @@ class PagesAndDownloadsTest {
     @Test
     void attentionListExplainsWhyAndWhatChanged() {
         String html = fx.client().get("/aufmerksamkeit?year=2023").body();
-        assertThat(html).contains("Dynamik neu negativ").contains("/gebiet/L5");
+        // release 1 is the only published one: the list explains why, and says there is nothing to compare with
+        assertThat(html).contains("/gebiet/L5").contains("(z = 1,3)").contains("keinen früheren veröffentlichten Berichtsstand");
     }
 
     @Test

@@ -58,7 +58,7 @@ class ScreenshotsTest {
             WebDriver driver = BrowserTest.startBrowser(browser.get()[0], browser.get()[1], profile, profile);
             try {
                 String base = "http://localhost:" + server.port();
-                String finest = new MonitoringData(db.jdbi(), ws.config().privacy()).finestLevel().orElse("");
+                String finest = server.views().latestPublished().map(v -> v.levels().get(v.levels().size() - 1).name()).orElse("");
                 String area = System.getProperty("sozialmonitor.screenshots.area", "03157006012");
                 shoot(driver, base + "/", 1440, 1250, out.resolve("overview.png"), true);
                 shoot(driver, base + "/gebiet/" + area, 1440, 1500, out.resolve("area-profile.png"), false);

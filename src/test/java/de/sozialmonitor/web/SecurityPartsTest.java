@@ -64,17 +64,6 @@ class SecurityPartsTest {
     }
 
     @Test
-    void quantileBreaksGiveAtMostFiveClassesAndColoursFollowPolarity() {
-        double[] breaks = Classification.quantileBreaks(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0));
-        assertThat(breaks).hasSize(4);
-        assertThat(Classification.classOf(1.0, breaks)).isZero();
-        assertThat(Classification.classOf(10.0, breaks)).isEqualTo(4);
-        assertThat(Classification.quantileBreaks(List.of(2.0, 2.0, 2.0))).isEmpty();
-        assertThat(Classification.sequentialColour(4, 5, de.sozialmonitor.model.Polarity.HIGHER_IS_WORSE))
-                .isEqualTo(Classification.sequentialColour(0, 5, de.sozialmonitor.model.Polarity.HIGHER_IS_BETTER));
-    }
-
-    @Test
     void geometriesAreSimplerAtLowZoomAndStayValid() {
         StringBuilder ring = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[[");
         for (int i = 0; i <= 2000; i++) {

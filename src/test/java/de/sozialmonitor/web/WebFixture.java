@@ -110,7 +110,7 @@ final class WebFixture implements AutoCloseable {
             }
             List<String> indicators = ws.catalog().indicators().stream()
                     .filter(i -> i.role() == de.sozialmonitor.model.IndicatorRole.ATTENTION).map(i -> i.id()).toList();
-            resultSet(h, 1, indicators);
+            resultSet(h, 1, indicators, ws.catalog());
         });
         // Release 1 freezes result set 1 through the privacy part's real path, and is published.
         de.sozialmonitor.workflow.ReleaseWorkflow releases = new de.sozialmonitor.workflow.ReleaseWorkflow(db.jdbi());
@@ -122,17 +122,18 @@ final class WebFixture implements AutoCloseable {
         releases.publish(1, "test");
         // Result set 2: a newer, unpublished computation, frozen into release 2, which is not published.
         db.jdbi().useTransaction(h -> resultSet(h, 2, ws.catalog().indicators().stream()
-                .filter(i -> i.role() == de.sozialmonitor.model.IndicatorRole.ATTENTION).map(i -> i.id()).toList()));
+                .filter(i -> i.role() == de.sozialmonitor.model.IndicatorRole.ATTENTION).map(i -> i.id()).toList(), ws.catalog()));
         releases.create(request.apply("Berichtsstand 2023, Korrektur"), "test");
         // result sets 1 and 2 were inserted with their ids: a computation in a test gets the next one
         db.jdbi().useHandle(h -> h.execute("ALTER TABLE result_set ALTER COLUMN id RESTART WITH 3"));
     }
 
-    private static void resultSet(Handle h, long rs, List<String> indicators) {
+    private static void resultSet(Handle h, long rs, List<String> indicators, de.sozialmonitor.model.IndicatorCatalog catalog) {
             {
                 h.createUpdate("INSERT INTO result_set(id, year, computed_at, computed_by, method_json, catalog_json, inputs_json, analysis_level) "
-                                + "VALUES (:id, 2023, :at, 'test', :m, '{}', '{}', 'Ortsteil')")
+                                + "VALUES (:id, 2023, :at, 'test', :m, :c, '{}', 'Ortsteil')")
                         .bind("id", rs).bind("at", OffsetDateTime.of(2024, 3, (int) rs, 12, 0, 0, 0, ZoneOffset.UTC))
+                        .bind("c", de.sozialmonitor.store.ResultRepository.catalogJsonText(catalog))
                         .bind("m", de.sozialmonitor.store.ResultRepository.methodJson(de.sozialmonitor.model.MethodConfig.defaults()))
                         .execute();
                 List<String> all = List.of("K", "G1", "G2", "L1", "L2", "L3", "L4", "L5", "L6");

@@ -1,0 +1,161 @@
+package de.sozialmonitor.view;
+
+import de.sozialmonitor.model.PrivacyConfig;
+import de.sozialmonitor.privacy.PublishedRow;
+import de.sozialmonitor.privacy.ReleaseContent;
+import de.sozialmonitor.privacy.ReleaseDownload;
+import de.sozialmonitor.store.AreaRepository;
+import de.sozialmonitor.store.ReleaseRepository;
+import de.sozialmonitor.store.ReleaseRepository.ReleaseInfo;
+import de.sozialmonitor.store.ResultRepository;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The one place that loads {@link ResultView}s (the SQL is in {@code store}): a release as the
+ * public sees it, a release for staff, and an internal result set. Releases and result sets never
+ * change once stored, so their views are kept.
+ *
+ * <p>Disclosure control never degrades quietly: a release whose protected table cannot be read is
+ * an error, never a view with fewer rules.
+ */
+public final class ResultViews {
+    private final Jdbi jdbi;
+    private final ResultView.Territory workspaceTerritory;
+    private final PrivacyConfig workspacePrivacy;
+    private final ReleaseRepository releases;
+    private final ResultRepository results;
+    private final Map<String, ResultView> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param workspaceTerritory the territory shown with internal result sets (a release shows the one it froze)
+     * @param workspacePrivacy   the rules named with internal result sets (they are not applied to them)
+     */
+    public ResultViews(Jdbi jdbi, ResultView.Territory workspaceTerritory, PrivacyConfig workspacePrivacy) {
+        this.jdbi = jdbi;
+        this.workspaceTerritory = workspaceTerritory;
+        this.workspacePrivacy = workspacePrivacy;
+        this.releases = new ReleaseRepository(jdbi);
+        this.results = new ResultRepository(jdbi);
+    }
+
+    /** The newest published release as the public sees it; empty while nothing is published. */
+    public Optional<ResultView> latestPublished() {
+        return releases.latestPublished().map(r -> release(r, true));
+    }
+
+    /** A published release as the public sees it; empty if there is no such published release. */
+    public Optional<ResultView> published(int number) {
+        return releases.find(number).filter(ReleaseInfo::isPublished).map(r -> release(r, true));
+    }
+
+    /**
+     * Any release, published or not, for staff and the CLI: with its protected figures, or, with
+     * {@code protectedFigures == false}, with every frozen figure (the internal report).
+     */
+    public Optional<ResultView> release(int number, boolean protectedFigures) {
+        return releases.find(number).map(r -> release(r, protectedFigures));
+    }
+
+    /** The published releases, oldest first. */
+    public List<ReleaseInfo> publishedReleases() {
+        return releases.published();
+    }
+
+    /** Every release, oldest first (staff). */
+    public List<ReleaseInfo> allReleases() {
+        return releases.list();
+    }
+
+    /** Years with a result set of their own, ascending (staff). */
+    public List<Integer> computedYears() {
+        return results.years();
+    }
+
+    /** The newest result set of {@code year} as staff see it; {@code countsVisible} adds numerators and denominators. */
+    public Optional<ResultView> internal(int year, boolean countsVisible) {
+        return results.latestId(year).map(id -> cache.computeIfAbsent("internal|" + id + "|" + countsVisible,
+                k -> internal(id, countsVisible)));
+    }
+
+    /** GeoJSON geometries of the areas of one level in the version valid at the end of the view's year. */
+    public Map<String, String> geometries(ResultView view, String level) {
+        return AreaRepository.geometriesValidOn(jdbi, level, LocalDate.of(view.year(), 12, 31));
+    }
+
+    private ResultView release(ReleaseInfo info, boolean protectedFigures) {
+        return cache.computeIfAbsent("release|" + info.number() + "|" + protectedFigures + "|" + info.isPublished(), k -> {
+            ReleaseContent content = releases.content(info.number())
+                    .orElseThrow(() -> new IllegalStateException("release " + info.number() + " has no stored content"));
+            ResultView.Frozen frozen = new ResultView.Frozen(ResultRepository.methodConfig(content.method().toString()),
+                    ResultRepository.catalogFromJson(content.catalog().toString()), content.rules().toRules().privacy(),
+                    content.analysisLevel(), content.year(), content.data().areas(), content.stats());
+            ResultView.Territory territory = new ResultView.Territory(content.territoryCode(), content.territoryName(),
+                    content.synthetic());
+            ResultView.Source source = new ResultView.Source(info.number(), info.resultSetId(), info.title(), info.checksum(),
+                    date(info.createdAt()), date(info.publishedAt()), info.corrects(), protectedFigures, !protectedFigures);
+            if (!protectedFigures) {
+                return ResultView.ofComputedValues(source, territory, frozen, content.data().values(),
+                        content.data().areaResults(), content.data().population());
+            }
+            return ResultView.ofProtectedRows(source, territory, frozen, protectedRows(info));
+        });
+    }
+
+    /** The release's own protected table, as stored with it; an error if it cannot be read. */
+    private List<PublishedRow> protectedRows(ReleaseInfo info) {
+        byte[] csv = releases.internalDownload(info.number(), ReleaseDownload.Format.CSV)
+                .orElseThrow(() -> new IllegalStateException("release " + info.number()
+                        + " has no protected table: its figures cannot be shown"));
+        List<PublishedRow> rows = ReleaseDownload.readCsv(csv);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("the protected table of release " + info.number() + " is empty");
+        }
+        return rows;
+    }
+
+    private ResultView internal(long id, boolean countsVisible) {
+        ResultRepository.StoredResults r = results.stored(id)
+                .orElseThrow(() -> new IllegalStateException("result set " + id + " is gone"));
+        ResultView.Frozen frozen = new ResultView.Frozen(r.method(), r.catalog(), workspacePrivacy, r.analysisLevel(), r.year(),
+                r.areas(), r.stats());
+        ResultView.Source source = new ResultView.Source(null, id, null, null, null, null, null, false, countsVisible);
+        return ResultView.ofComputedValues(source, workspaceTerritory, frozen, r.values(), r.areaResults(), r.population());
+    }
+
+    /**
+     * The release an early warning compares {@code view} with: the newest published release before
+     * it (for an internal result set: any) of a year not after its year, passing over releases
+     * that a published release corrects (what the public saw last); with protected figures if the
+     * view has them.
+     */
+    public Optional<ResultView> previous(ResultView view) {
+        int number = view.source().releaseNumber() == null ? Integer.MAX_VALUE : view.source().releaseNumber();
+        return previousRelease(number, view.year()).flatMap(n -> release(n, view.source().protectedFigures()));
+    }
+
+    private Optional<Integer> previousRelease(int number, int year) {
+        List<ReleaseInfo> published = releases.published();
+        Set<Integer> corrected = new HashSet<>();
+        published.forEach(r -> {
+            if (r.corrects() != null) {
+                corrected.add(r.corrects());
+            }
+        });
+        return published.stream().filter(r -> !corrected.contains(r.number()))
+                .filter(r -> r.number() < number && r.year() <= year)
+                .map(ReleaseInfo::number).reduce((a, b) -> b);
+    }
+
+    private static LocalDate date(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+}

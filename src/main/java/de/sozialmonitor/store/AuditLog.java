@@ -29,7 +29,7 @@ public final class AuditLog {
     public static void record(Handle h, String user, String action, String target, String detail) {
         h.createUpdate("INSERT INTO audit_event(at, user_name, action, target, detail) VALUES (:at, :user, :action, :target, :detail)")
                 .bind("at", OffsetDateTime.now(ZoneOffset.UTC))
-                .bind("user", user == null || user.isBlank() ? "unknown" : user)
+                .bind("user", user == null || user.isBlank() ? "unknown" : truncate(user, 200))
                 .bind("action", action)
                 .bind("target", truncate(target, 400))
                 .bind("detail", truncate(detail, 4000))
@@ -40,6 +40,27 @@ public final class AuditLog {
     public List<Event> latest(int limit) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT id, at, user_name, action, target, detail FROM audit_event ORDER BY id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Event(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
+                        rs.getString("user_name"), rs.getString("action"), rs.getString("target"), rs.getString("detail")))
+                .list());
+    }
+
+    /** The newest events whose action is one of {@code actions}, newest first. */
+    public List<Event> latestOf(java.util.Collection<String> actions, int limit) {
+        return latest("action IN (<actions>)", actions, limit);
+    }
+
+    /** The newest events whose action is none of {@code actions}, newest first. */
+    public List<Event> latestExcept(java.util.Collection<String> actions, int limit) {
+        return latest("action NOT IN (<actions>)", actions, limit);
+    }
+
+    private List<Event> latest(String condition, java.util.Collection<String> actions, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, at, user_name, action, target, detail FROM audit_event WHERE " + condition
+                                + " ORDER BY id DESC LIMIT :limit")
+                .bindList("actions", List.copyOf(actions))
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Event(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
                         rs.getString("user_name"), rs.getString("action"), rs.getString("target"), rs.getString("detail")))

@@ -248,6 +248,27 @@ public final class ReleaseRepository {
         return jdbi.withHandle(h -> file(h, number, format).map(s -> s.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Copies the download file of a release to {@code out} as UTF-8, reading the stored text as a
+     * stream (a 12 MB release never sits in memory whole); only a published release unless
+     * {@code internal}. Returns false (and writes nothing) if there is no such file.
+     */
+    public boolean copyDownload(int number, ReleaseDownload.Format format, boolean internal, java.io.OutputStream out) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT f.content FROM release_file f JOIN release r ON r.number = f.release_number "
+                        + "WHERE r.number = :n AND f.format = :f" + (internal ? "" : " AND r.published_at IS NOT NULL"))
+                .bind("n", number).bind("f", format.extension())
+                .map((rs, ctx) -> {
+                    try (java.io.Reader in = rs.getCharacterStream(1)) {
+                        java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                        in.transferTo(w);
+                        w.flush();
+                        return Boolean.TRUE;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).findOne().orElse(Boolean.FALSE));
+    }
+
     /** The full frozen content (includes unprotected results): internal only, never public. */
     public Optional<ReleaseContent> content(int number) {
         return jdbi.withHandle(h -> h.createQuery("SELECT content FROM release WHERE number = :n").bind("n", number)

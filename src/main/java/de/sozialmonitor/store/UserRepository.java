@@ -1,8 +1,5 @@
 package de.sozialmonitor.store;
 
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -14,19 +11,23 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Local user accounts (table {@code app_user}). Passwords are stored only as Argon2id hashes in
- * PHC string form, made and checked by password4j; every change is written to the audit log in the
- * same transaction.
+ * PHC string form ({@link PasswordHashing}); new passwords follow {@link PasswordPolicy}; every
+ * change and every successful login is written to the audit log (failed logins are counted by the
+ * web part, per user and address and minute).
  */
 public final class UserRepository {
     /** Roles in ascending order of privilege; "public" is the anonymous visitor and has no account. */
     public static final List<String> ROLES = List.of("viewer", "analyst", "admin");
-    public static final int MIN_PASSWORD_LENGTH = 10;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{2,100}");
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
+    public static final int MAX_PASSWORD_LENGTH = PasswordPolicy.MAX_LENGTH;
+    public static final int MAX_NAME_LENGTH = 100;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{2," + MAX_NAME_LENGTH + "}");
 
-    /** OWASP's recommended Argon2id parameters (19 MiB, 2 passes, 1 lane). */
-    private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
-    /** Checked against when the user does not exist, so that a login takes as long either way. */
-    private static final String DUMMY_HASH = Password.hash("no such user, no such password").addRandomSalt(16).with(ARGON2).getResult();
+    /** Checked against when the user does not exist, so that a login takes as long either way (made once, when first needed). */
+    private static final class Dummy {
+        static final String HASH = com.password4j.Password.hash("no such user, no such password").addRandomSalt(16)
+                .with(PasswordHashing.ARGON2).getResult();
+    }
 
     public record User(String username, String role, OffsetDateTime createdAt, boolean disabled) {
     }
@@ -46,18 +47,20 @@ public final class UserRepository {
     }
 
     public static String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+        return PasswordHashing.STANDARD.hash(password);
     }
 
-    /** Creates a user; throws IllegalArgumentException for a bad name, role, short password or a taken name. */
+    /**
+     * Creates a user; throws IllegalArgumentException for a bad name, role or taken name, or a
+     * password that {@link PasswordPolicy} refuses.
+     */
     public void add(String username, String role, String password, String actor) {
         if (!validName(username)) {
-            throw new IllegalArgumentException("invalid user name '" + username + "' (2-100 of A-Z a-z 0-9 . _ @ -)");
+            throw new IllegalArgumentException("invalid user name '" + abbreviate(username) + "' (2-" + MAX_NAME_LENGTH
+                    + " of A-Z a-z 0-9 . _ @ -)");
         }
         requireRole(role);
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        requireAcceptable(username, password);
         String hash = hash(password);
         jdbi.useTransaction(h -> {
             if (h.createQuery("SELECT COUNT(*) FROM app_user WHERE username = :u").bind("u", username).mapTo(Integer.class).one() > 0) {
@@ -92,9 +95,7 @@ public final class UserRepository {
     }
 
     public void setPassword(String username, String password, String actor) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        requireAcceptable(username, password);
         update(username, "UPDATE app_user SET password_hash = :v WHERE username = :u", hash(password), actor, "user.password", null);
     }
 
@@ -108,12 +109,20 @@ public final class UserRepository {
         });
     }
 
+    /** Whether a login with these values can be checked at all (the web answers 400 otherwise). */
+    public static boolean withinBounds(String username, String password) {
+        return username != null && password != null && username.length() <= MAX_NAME_LENGTH
+                && password.length() <= MAX_PASSWORD_LENGTH;
+    }
+
     /**
-     * Checks a password; returns the user if it is right and the account is enabled. A failed and a
-     * successful attempt are both audited (action {@code login} / {@code login.failed}).
+     * Checks a password; returns the user if it is right and the account is enabled. A successful
+     * login is audited (action {@code login}); failures are the caller's to count. A name that no
+     * account can have fails without hashing; otherwise an unknown user costs as much as a known
+     * one. Throws {@link PasswordHashing.Busy} when no hashing slot is free.
      */
     public Optional<User> authenticate(String username, String password, String origin) {
-        if (username == null || password == null || username.length() > 100 || password.length() > 1000) {
+        if (!withinBounds(username, password) || !validName(username)) {
             return Optional.empty();
         }
         record Row(String hash, String role, OffsetDateTime createdAt, boolean disabled) {
@@ -123,12 +132,24 @@ public final class UserRepository {
                 .bind("u", username)
                 .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getBoolean(4)))
                 .findOne());
-        String hash = row.map(Row::hash).orElse(DUMMY_HASH);
-        boolean ok = Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+        String hash = row.map(Row::hash).orElseGet(() -> Dummy.HASH);
+        boolean ok = PasswordHashing.STANDARD.check(password, hash);
         boolean success = ok && row.isPresent() && !row.get().disabled();
-        String auditUser = row.isPresent() ? username : "unknown";
-        new AuditLog(jdbi).record(auditUser, success ? "login" : "login.failed", username, origin);
-        return success ? Optional.of(new User(username, row.get().role(), row.get().createdAt(), false)) : Optional.empty();
+        if (!success) {
+            return Optional.empty();
+        }
+        new AuditLog(jdbi).record(username, "login", username, origin);
+        return Optional.of(new User(username, row.get().role(), row.get().createdAt(), false));
+    }
+
+    private static void requireAcceptable(String username, String password) {
+        PasswordPolicy.refusal(username, password).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+    }
+
+    private static String abbreviate(String s) {
+        return s == null || s.length() <= 40 ? String.valueOf(s) : s.substring(0, 40) + "…";
     }
 
     private static void requireRole(String role) {

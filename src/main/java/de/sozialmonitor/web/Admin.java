@@ -5,6 +5,7 @@ import static j2html.TagCreator.*;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ResultRepository;
+import de.sozialmonitor.store.PasswordHashing;
 import de.sozialmonitor.store.UserRepository;
 import de.sozialmonitor.workflow.ReleaseWorkflow;
 import io.javalin.http.Context;
@@ -74,21 +75,38 @@ final class Admin {
         Texts t = WebServer.viewer(ctx).texts();
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("").trim();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-        String address = ctx.ip();
-        Duration wait = web.throttle().wait(username, address);
-        if (!wait.isZero()) {
-            web.audit().record(username.isEmpty() ? "unknown" : username, "login.throttled", username, address);
-            ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
-            renderLogin(ctx, t.get("login.throttled", Math.max(1, wait.toSeconds())), HttpStatus.TOO_MANY_REQUESTS);
+        if (!UserRepository.withinBounds(username, password)) {
+            renderLogin(ctx, t.get("login.tooLong", UserRepository.MAX_NAME_LENGTH, UserRepository.MAX_PASSWORD_LENGTH),
+                    HttpStatus.BAD_REQUEST);
             return;
         }
-        Optional<UserRepository.User> user = web.users().authenticate(username, password, address);
+        String address = ctx.ip();
+        LoginThrottle.Admission admission = web.throttle().admit(username, address);
+        if (!admission.admitted()) {
+            web.guards().logins().throttled(username, address);
+            long seconds = Math.max(1, admission.retryAfter().toSeconds());
+            ctx.header("Retry-After", Long.toString(seconds));
+            renderLogin(ctx, t.get("login.throttled", seconds), HttpStatus.TOO_MANY_REQUESTS);
+            return;
+        }
+        Optional<UserRepository.User> user;
+        try {
+            user = web.users().authenticate(username, password, address);
+        } catch (PasswordHashing.Busy e) {
+            web.throttle().cancel(admission.ticket());
+            ctx.header("Retry-After", Long.toString(WebServer.BUSY_RETRY_SECONDS));
+            renderLogin(ctx, t.get("login.busy", WebServer.BUSY_RETRY_SECONDS), HttpStatus.SERVICE_UNAVAILABLE);
+            return;
+        } catch (RuntimeException e) {
+            web.throttle().cancel(admission.ticket());
+            throw e;
+        }
+        web.throttle().finish(admission.ticket(), user.isPresent());
         if (user.isEmpty()) {
-            web.throttle().failed(username, address);
+            web.guards().logins().failed(username, address);
             renderLogin(ctx, t.get("login.failed"), HttpStatus.UNAUTHORIZED);
             return;
         }
-        web.throttle().succeeded(username);
         Viewer old = WebServer.viewer(ctx);
         web.sessions().end(old.sessionId());
         Sessions.Session s = web.sessions().create(user.get().username(), Role.fromCode(user.get().role()));
@@ -194,16 +212,16 @@ final class Admin {
         }
     }
 
-    void internalReleaseDownload(Context ctx) {
+    void internalReleaseDownload(Context ctx) throws java.io.IOException {
         int number = Api.parseInt(ctx.pathParam("number"), -1);
-        Optional<byte[]> bytes = releases().internalDownload(number, de.sozialmonitor.privacy.ReleaseDownload.Format.CSV);
-        if (bytes.isEmpty()) {
+        var format = de.sozialmonitor.privacy.ReleaseDownload.Format.CSV;
+        Optional<java.nio.file.Path> file = web.guards().releaseFiles().any(number, format);
+        if (file.isEmpty()) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, null);
             return;
         }
         web.audit().record(WebServer.viewer(ctx).username(), "export.web", "release " + number, "internal download");
-        ctx.header("Content-Disposition", "attachment; filename=\"berichtsstand-" + number + ".csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result(bytes.get());
+        Api.sendFile(ctx, file.get(), format.mediaType(), "berichtsstand-" + number + "." + format.extension());
     }
 
     private ReleaseWorkflow releaseWorkflow() {
@@ -301,15 +319,34 @@ final class Admin {
     void audit(Context ctx) {
         Viewer v = WebServer.viewer(ctx);
         Texts t = v.texts();
-        List<AuditLog.Event> events = web.audit().latest(500);
+        List<String> counted = List.of(LoginAudit.ACTION);
+        List<AuditLog.Event> events = web.audit().latestExcept(counted, 500);
+        List<AuditLog.Event> failed = web.audit().latestOf(counted, 200);
+        List<de.sozialmonitor.store.DownloadCounts.Count> downloads = new de.sozialmonitor.store.DownloadCounts(web.db().jdbi())
+                .recent(java.time.LocalDate.now(java.time.ZoneOffset.UTC), 30);
         String title = t.get("audit.title");
         ctx.html(Layout.page(web, v, ctx, title, "nav.intern", div(
                 h1(title), p(t.get("audit.intro")),
-                table(thead(tr(th(t.get("audit.at")).attr("scope", "col"), th(t.get("audit.user")).attr("scope", "col"),
-                                th(t.get("audit.action")).attr("scope", "col"), th(t.get("audit.target")).attr("scope", "col"),
-                                th(t.get("audit.detail")).attr("scope", "col"))),
-                        tbody(each(events, e -> tr(td(e.at() == null ? "" : TIME.format(e.at())), td(e.user()), td(code(e.action())),
-                                td(e.target() == null ? "" : e.target()), td(e.detail() == null ? "" : e.detail())))))
+                eventTable(t, events),
+                h2(t.get("audit.failedTitle")), p(t.get("audit.failedIntro")),
+                eventTable(t, failed),
+                h2(t.get("audit.downloadsTitle")), p(t.get("audit.downloadsIntro")),
+                downloads.isEmpty() ? p(t.get("audit.none")) : table(
+                        thead(tr(th(t.get("audit.day")).attr("scope", "col"), th(t.get("audit.item")).attr("scope", "col"),
+                                th(t.get("audit.downloads")).attr("scope", "col"))),
+                        tbody(each(downloads, d -> tr(td(d.day().toString()), td(d.item()), td(Long.toString(d.downloads()))))))
                         .withClass("data-table"))));
+    }
+
+    private static DomContent eventTable(Texts t, List<AuditLog.Event> events) {
+        if (events.isEmpty()) {
+            return p(t.get("audit.none"));
+        }
+        return table(thead(tr(th(t.get("audit.at")).attr("scope", "col"), th(t.get("audit.user")).attr("scope", "col"),
+                        th(t.get("audit.action")).attr("scope", "col"), th(t.get("audit.target")).attr("scope", "col"),
+                        th(t.get("audit.detail")).attr("scope", "col"))),
+                tbody(each(events, e -> tr(td(e.at() == null ? "" : TIME.format(e.at())), td(e.user()), td(code(e.action())),
+                        td(e.target() == null ? "" : e.target()), td(e.detail() == null ? "" : e.detail())))))
+                .withClass("data-table");
     }
 }

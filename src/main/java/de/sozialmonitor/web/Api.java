@@ -267,7 +267,7 @@ final class Api {
             rows.add(rec);
         }
         String file = format == TableDownload.Format.XLSX ? "gebiete.xlsx" : "gebiete.csv";
-        web.audit().record(auditUser(ctx), "export.web", file, "level=" + s.level() + " year=" + s.year());
+        exported(ctx, file, "level=" + s.level() + " year=" + s.year());
         new TableDownload(notes(t, s), header, rows).send(ctx, format, "sozialmonitor-" + s.level() + "-" + s.year(), t);
     }
 
@@ -316,7 +316,7 @@ final class Api {
         List<String> notes = new ArrayList<>(notes(t, s));
         notes.add(1, t.get("download.note.profile", p.area().name(), p.area().code(),
                 p.parent() == null ? "–" : p.parent().name(), p.root() == null ? "–" : p.root().name()));
-        web.audit().record(auditUser(ctx), "export.web", "steckbrief " + p.area().code(), "year=" + s.year());
+        exported(ctx, "steckbrief " + p.area().code(), "year=" + s.year());
         new TableDownload(notes, header, rows).send(ctx, TableDownload.Format.of(ctx.queryParam("format")),
                 "steckbrief-" + p.area().code() + "-" + s.year(), t);
     }
@@ -339,7 +339,7 @@ final class Api {
                         i.unit(), year, value(c))));
             }
         }
-        web.audit().record(auditUser(ctx), "export.web", "vergleich", "areas=" + chosen.stream().map(AreaInfo::code).toList());
+        exported(ctx, "vergleich", "areas=" + chosen.stream().map(AreaInfo::code).toList());
         new TableDownload(notes(t, s), List.of("area_code", "area_name", "level", "indicator_id", "indicator", "unit", "year", "value"),
                 rows).send(ctx, TableDownload.Format.of(ctx.queryParam("format")), "vergleich-" + s.year(), t);
     }
@@ -362,7 +362,7 @@ final class Api {
             f.set("geometry", g == null ? null : Geometries.write(Geometries.read(g)));
             f.set("properties", areaJson(s.view(), r.area(), s.year()));
         }
-        web.audit().record(auditUser(ctx), "export.web", "gebiete.geojson", "level=" + s.level() + " year=" + s.year());
+        exported(ctx, "gebiete.geojson", "level=" + s.level() + " year=" + s.year());
         ctx.header("Content-Disposition", "attachment; filename=\"sozialmonitor-" + s.year() + ".geojson\"");
         ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -385,24 +385,37 @@ final class Api {
         return notes;
     }
 
-    private static String auditUser(Context ctx) {
+    /**
+     * Records a download: a logged-in user's one by one in the audit log, an anonymous one only
+     * counted per day and item (so public traffic never pushes staff events out of the log).
+     */
+    private void exported(Context ctx, String item, String detail) {
         Viewer v = WebServer.viewer(ctx);
-        return v.loggedIn() ? v.username() : "public";
+        if (v.loggedIn()) {
+            web.audit().record(v.username(), "export.web", item, detail);
+        } else {
+            web.guards().downloads().count(item);
+        }
     }
 
     /** The complete download of a published release (CSV or JSON, format of the privacy part); 404 for any other. */
-    void releaseDownload(Context ctx) {
+    void releaseDownload(Context ctx) throws java.io.IOException {
         int number = parseInt(ctx.pathParam("number"), -1);
         de.sozialmonitor.privacy.ReleaseDownload.Format format = "json".equals(ctx.queryParam("format"))
                 ? de.sozialmonitor.privacy.ReleaseDownload.Format.JSON : de.sozialmonitor.privacy.ReleaseDownload.Format.CSV;
-        java.util.Optional<byte[]> bytes = new de.sozialmonitor.store.ReleaseRepository(web.db().jdbi()).download(number, format);
-        if (bytes.isEmpty()) {
-            WebServer.error(ctx, HttpStatus.NOT_FOUND, "no published release " + ctx.pathParam("number"));
+        java.util.Optional<java.nio.file.Path> file = web.guards().releaseFiles().published(number, format);
+        if (file.isEmpty()) {
+            WebServer.error(ctx, HttpStatus.NOT_FOUND, "no published release " + Math.max(0, number));
             return;
         }
-        web.audit().record(auditUser(ctx), "export.web", "release " + number, "format=" + format.extension());
-        ctx.header("Content-Disposition", "attachment; filename=\"berichtsstand-" + number + "." + format.extension() + "\"");
-        ctx.contentType(format.mediaType()).result(bytes.get());
+        exported(ctx, "release " + number + " " + format.extension(), "format=" + format.extension());
+        sendFile(ctx, file.get(), format.mediaType(), "berichtsstand-" + number + "." + format.extension());
+    }
+
+    /** Streams a stored file as an attachment (the file is read while it is sent, never held whole). */
+    static void sendFile(Context ctx, java.nio.file.Path file, String mediaType, String fileName) throws java.io.IOException {
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        ctx.contentType(mediaType).result(java.nio.file.Files.newInputStream(file));
     }
 
     void openapi(Context ctx) throws java.io.IOException {

@@ -45,6 +45,10 @@ public final class WebServer implements AutoCloseable {
     private final List<RouteSpec> routes = new ArrayList<>();
     private final Javalin app;
     private final WebContext web;
+    private final java.util.concurrent.ScheduledExecutorService flusher;
+
+    /** Seconds a client is asked to wait when every password-hashing slot is taken. */
+    static final long BUSY_RETRY_SECONDS = 5;
 
     /** Default size limit of an uploaded data file. */
     public static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
@@ -57,12 +61,19 @@ public final class WebServer implements AutoCloseable {
     public record WebContext(WorkspaceConfig config, IndicatorCatalog catalog, ResultViews views,
                              UserRepository users, AuditLog audit, Sessions sessions, LoginThrottle throttle,
                              Geometries geometries, boolean secureCookies, Workspace workspace, Database db,
-                             long maxUploadBytes) {
+                             long maxUploadBytes, Guards guards) {
         /** The same context with another upload limit (tests). */
         public WebContext withMaxUploadBytes(long bytes) {
             return new WebContext(config, catalog, views, users, audit, sessions, throttle, geometries, secureCookies,
-                    workspace, db, bytes);
+                    workspace, db, bytes, guards);
         }
+    }
+
+    /**
+     * What keeps anonymous traffic cheap for the server: failed logins and public downloads are
+     * counted (not one audit row each), release downloads are streamed from files.
+     */
+    record Guards(LoginAudit logins, DownloadCounter downloads, ReleaseFiles releaseFiles) {
     }
 
     /** The web application of a workspace, with the analyst's upload, import and computation. */
@@ -82,13 +93,23 @@ public final class WebServer implements AutoCloseable {
     private static WebContext context(Database db, WorkspaceConfig config, IndicatorCatalog catalog, Workspace ws) {
         ResultViews views = new ResultViews(db.jdbi(),
                 new ResultView.Territory(config.territoryCode(), config.territoryName(), config.synthetic()), config.privacy());
+        AuditLog audit = new AuditLog(db.jdbi());
+        Guards guards = new Guards(new LoginAudit(audit, java.time.Clock.systemUTC(), 1_000),
+                new DownloadCounter(new de.sozialmonitor.store.DownloadCounts(db.jdbi()), java.time.Clock.systemUTC(), 1_000),
+                ReleaseFiles.of(ws, new de.sozialmonitor.store.ReleaseRepository(db.jdbi())));
         return new WebContext(config, catalog, views,
-                new UserRepository(db.jdbi()), new AuditLog(db.jdbi()), Sessions.standard(), LoginThrottle.standard(),
-                new Geometries(), "true".equals(System.getenv("SOZIALMONITOR_SECURE_COOKIES")), ws, db, MAX_UPLOAD_BYTES);
+                new UserRepository(db.jdbi()), audit, Sessions.standard(), LoginThrottle.standard(),
+                new Geometries(), "true".equals(System.getenv("SOZIALMONITOR_SECURE_COOKIES")), ws, db, MAX_UPLOAD_BYTES, guards);
     }
 
     public WebServer(WebContext web) {
         this.web = web;
+        this.flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sozialmonitor-counts");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(() -> flushCounts(false), 60, 60, java.util.concurrent.TimeUnit.SECONDS);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.staticFiles.enableWebjars();
@@ -110,7 +131,12 @@ public final class WebServer implements AutoCloseable {
         app.before(this::checkCsrf);
         app.exception(io.javalin.http.ContentTooLargeResponse.class,
                 (e, ctx) -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, e.getMessage()));
-        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        // The message of an IllegalArgumentException is the program's, not the visitor's: never shown.
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, null));
+        app.exception(de.sozialmonitor.store.PasswordHashing.Busy.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(BUSY_RETRY_SECONDS));
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, viewer(ctx).texts().get("error.busy"));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             org.slf4j.LoggerFactory.getLogger(WebServer.class).error("request failed: {}", ctx.path(), e);
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
@@ -212,6 +238,19 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        flusher.shutdownNow();
+        flushCounts(true);
+        web.guards().releaseFiles().close();
+    }
+
+    /** Writes the counted failed logins and public downloads (every minute, and when the server stops). */
+    void flushCounts(boolean everything) {
+        try {
+            web.guards().logins().flush(everything);
+            web.guards().downloads().flush();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(WebServer.class).warn("could not write login and download counts: {}", e.toString());
+        }
     }
 
     public static Viewer viewer(Context ctx) {

@@ -30,26 +30,109 @@ class SecurityPartsTest {
         }
     }
 
+    private static LoginThrottle throttle(MutableClock clock, int maxEntries) {
+        return new LoginThrottle(clock, 3, 10, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15), maxEntries);
+    }
+
+    private static boolean attempt(LoginThrottle t, String user, String address, boolean success) {
+        LoginThrottle.Admission a = t.admit(user, address);
+        if (a.admitted()) {
+            t.finish(a.ticket(), success);
+        }
+        return a.admitted();
+    }
+
     @Test
-    void throttleLocksAfterFreeAttemptsDoublesTheLockAndForgetsAfterSuccess() {
+    void throttleLocksAPairAfterItsFreeAttemptsAndDoublesTheLock() {
         MutableClock clock = new MutableClock();
-        LoginThrottle t = new LoginThrottle(clock, 3, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15));
+        LoginThrottle t = throttle(clock, 1000);
         for (int i = 0; i < 3; i++) {
-            assertThat(t.wait("anna", "10.0.0.1")).isZero();
-            t.failed("anna", "10.0.0.1");
+            assertThat(attempt(t, "anna", "10.0.0.1", false)).isTrue();
         }
-        assertThat(t.wait("anna", "10.0.0.2")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(t.admit("anna", "10.0.0.1").retryAfter()).isEqualTo(Duration.ofSeconds(30));
         clock.now = clock.now.plusSeconds(31);
-        assertThat(t.wait("anna", "10.0.0.2")).isZero();
-        t.failed("anna", "10.0.0.2");
-        assertThat(t.wait("anna", "10.0.0.3")).isEqualTo(Duration.ofSeconds(60));
-        t.succeeded("anna");
-        assertThat(t.wait("anna", "10.0.0.3")).isZero();
-        assertThat(t.wait("bert", "10.0.0.1")).as("the first address's lock has run out").isZero();
-        for (int i = 0; i < 3; i++) {
-            t.failed("user" + i, "10.0.0.9");
+        assertThat(attempt(t, "anna", "10.0.0.1", false)).isTrue();
+        assertThat(t.admit("anna", "10.0.0.1").retryAfter()).isEqualTo(Duration.ofSeconds(60));
+        clock.now = clock.now.plusSeconds(61);
+        assertThat(attempt(t, "anna", "10.0.0.1", true)).as("the right password after the lock").isTrue();
+        assertThat(t.admit("anna", "10.0.0.1").admitted()).as("a success clears the pair").isTrue();
+    }
+
+    @Test
+    void guessesFromOneAddressNeverLockTheUserOutOfAnother() {
+        MutableClock clock = new MutableClock();
+        LoginThrottle t = throttle(clock, 1000);
+        for (int i = 0; i < 8; i++) {
+            attempt(t, "anna", "203.0.113.7", false);
         }
-        assertThat(t.wait("someone-else", "10.0.0.9")).as("one address guessing many names is locked too").isPositive();
+        assertThat(t.admit("anna", "203.0.113.7").admitted()).isFalse();
+        assertThat(attempt(t, "anna", "10.0.0.5", true)).as("anna from her own address").isTrue();
+    }
+
+    @Test
+    void oneAddressGuessingManyNamesIsLockedToo() {
+        MutableClock clock = new MutableClock();
+        LoginThrottle t = throttle(clock, 1000);
+        for (int i = 0; i < 10; i++) {
+            assertThat(attempt(t, "user" + i, "10.0.0.9", false)).isTrue();
+        }
+        assertThat(t.admit("someone-else", "10.0.0.9").admitted()).isFalse();
+        assertThat(t.admit("someone-else", "10.0.0.10").admitted()).isTrue();
+    }
+
+    @Test
+    void parallelGuessesGetExactlyTheFreeAttempts() throws Exception {
+        MutableClock clock = new MutableClock();
+        LoginThrottle t = throttle(clock, 1000);
+        int threads = 60;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> all = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread th = new Thread(() -> {
+                try {
+                    start.await();
+                    LoginThrottle.Admission a = t.admit("anna", "10.0.0.1");
+                    if (a.admitted()) {
+                        admitted.incrementAndGet();
+                        checked.await(); // the password check is still running while the others arrive
+                        t.finish(a.ticket(), false);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            th.start();
+            all.add(th);
+        }
+        Thread.sleep(200);
+        int whileRunning = admitted.get();
+        checked.countDown();
+        for (Thread th : all) {
+            th.join();
+        }
+        assertThat(whileRunning).isEqualTo(3);
+        assertThat(admitted.get()).isEqualTo(3);
+        assertThat(t.admit("anna", "10.0.0.1").admitted()).isFalse();
+    }
+
+    @Test
+    void throttleMemoryStaysBoundedWhateverTheUserNames() {
+        MutableClock clock = new MutableClock();
+        LoginThrottle t = throttle(clock, 500);
+        String longName = "x".repeat(10_000);
+        for (int i = 0; i < 5_000; i++) {
+            attempt(t, longName + i, "10.1." + (i / 250) + "." + (i % 250), false);
+        }
+        assertThat(t.size()).isLessThanOrEqualTo(500);
+    }
+
+    @Test
+    void ipv6AddressesCountPerSlash64() {
+        assertThat(LoginThrottle.addressKey("2001:db8:1:2:aaaa::1")).isEqualTo(LoginThrottle.addressKey("2001:db8:1:2:bbbb::2"));
+        assertThat(LoginThrottle.addressKey("2001:db8:1:2::1")).isNotEqualTo(LoginThrottle.addressKey("2001:db8:1:3::1"));
+        assertThat(LoginThrottle.addressKey("10.0.0.1")).isNotEqualTo(LoginThrottle.addressKey("10.0.0.2"));
     }
 
     @Test

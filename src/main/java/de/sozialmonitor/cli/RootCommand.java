@@ -1,5 +1,6 @@
 package de.sozialmonitor.cli;
 
+import de.sozialmonitor.store.DiskSpace;
 import de.sozialmonitor.workspace.ConfigException;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.PrintWriter;
@@ -87,6 +88,11 @@ public final class RootCommand implements Runnable {
         if (e instanceof RejectedInputException) {
             err.println(e.getMessage());
             return ExitCodes.REJECTED_INPUT;
+        }
+        if (e instanceof DiskSpace.FullException full) {
+            err.println(Messages.get("error.diskFull", full.workspace(), full.neededMiB(),
+                    full.freeMiB() < 0 ? "?" : String.valueOf(full.freeMiB())));
+            return ExitCodes.ERROR;
         }
         if (e instanceof Workspace.NotAWorkspaceException) {
             err.println(Messages.get("error.notAWorkspace", e.getMessage()));

@@ -187,7 +187,7 @@ public final class ImportBenchmark {
         return sum;
     }
 
-    static void writeAreas(Path file, long areas) throws IOException {
+    public static void writeAreas(Path file, long areas) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("code;name;level;parent\n09999;Benchkreis;Kreis;\n");
             for (long a = 0; a < areas; a++) {
@@ -203,7 +203,7 @@ public final class ImportBenchmark {
         return "B" + a;
     }
 
-    static void writeLong(Path file, long areas, int years) throws IOException {
+    public static void writeLong(Path file, long areas, int years) throws IOException {
         SplittableRandom rnd = new SplittableRandom(42);
         StringBuilder sb = new StringBuilder(1 << 16);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -227,7 +227,7 @@ public final class ImportBenchmark {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

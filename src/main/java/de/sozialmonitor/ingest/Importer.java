@@ -4,6 +4,7 @@ import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.model.LinearExpression;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.DiskSpace;
 import de.sozialmonitor.store.ImportRepository;
 import de.sozialmonitor.store.ObservationStore;
 import de.sozialmonitor.workspace.Workspace;
@@ -84,6 +85,7 @@ public final class Importer {
                     Texts.get("file.unreadable", GeoJsonLoader.oneLine(e.getMessage()))));
             return new ImportOutcome(ImportOutcome.Status.REJECTED, 0, "", "?", "", 0, 0, List.of(), null, report, null);
         }
+        long[] needed = {DiskSpace.forImport(file, "?")};
         try (Handle h = db.jdbi().open()) {
             h.begin();
             try {
@@ -113,6 +115,10 @@ public final class Importer {
                     return rejected(db, commit, user, fileName, sha, source, "?", null, report);
                 }
                 report.format(loader.format());
+                if (commit) {
+                    needed[0] = DiskSpace.forImport(file, loader.format());
+                    DiskSpace.require(ws.root(), db, needed[0]);
+                }
                 long importId = ImportRepository.start(h, fileName, sha, source, loader.format(), loader.mappingVersion(), user);
                 LoadContext ctx = new LoadContext(ws, h, importId, report, fileName, db.isPostgres());
                 ObservationSink sink = load(loader, ctx);
@@ -160,6 +166,8 @@ public final class Importer {
                 }
                 throw e;
             }
+        } catch (RuntimeException e) {
+            throw DiskSpace.translate(e, ws.root(), db, needed[0]);
         }
     }
 

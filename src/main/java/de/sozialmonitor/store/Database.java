@@ -54,11 +54,16 @@ public final class Database implements AutoCloseable {
             config.setPassword(password);
         }
         config.setMaximumPoolSize(8);
+        // a command needs one connection; the web server's pool grows on demand (filling all
+        // eight at start only costs a short command time on two cores)
+        config.setMinimumIdle(1);
         config.setPoolName("sozialmonitor");
         config.setInitializationFailTimeout(10_000);
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            if (!SchemaVersion.isCurrent(ds)) {
+                Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION).load().migrate();
+            }
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -76,6 +81,18 @@ public final class Database implements AutoCloseable {
 
     public boolean isPostgres() {
         return postgres;
+    }
+
+    /** The folder of the embedded database's file; empty for a server database. */
+    public java.util.Optional<Path> embeddedDirectory() {
+        String url = jdbcUrl();
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        int end = url.indexOf(';');
+        Path file = Path.of(end < 0 ? url.substring(prefix.length()) : url.substring(prefix.length(), end));
+        return java.util.Optional.ofNullable(file.toAbsolutePath().getParent());
     }
 
     public String jdbcUrl() {

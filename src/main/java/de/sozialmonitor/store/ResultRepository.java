@@ -270,9 +270,11 @@ public final class ResultRepository {
         AreaTable areas = AreaTable.of(codes, names, levels, parents);
 
         // values: one IndicatorValues per (indicator, target group, year)
-        Map<String, double[][]> series = new LinkedHashMap<>(); // key -> {num, den, value, change, zs, zd}
+        // key -> {num, den, value, change, zs, zd}; read unordered (sorting millions of rows costs more than the
+        // sort of the few keys below)
+        Map<String, double[][]> series = new LinkedHashMap<>();
         h.createQuery("SELECT area_code, year, indicator_id, target_group, numerator, denominator, value, change_value, z_status, "
-                        + "z_dynamics FROM result_value WHERE result_set_id = :id ORDER BY indicator_id, target_group, year")
+                        + "z_dynamics FROM result_value WHERE result_set_id = :id")
                 .bind("id", id)
                 .setFetchSize(10_000)
                 .map((rs, ctx) -> {

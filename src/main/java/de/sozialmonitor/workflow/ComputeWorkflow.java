@@ -47,13 +47,19 @@ public final class ComputeWorkflow {
             throw new IllegalArgumentException("no data for " + year);
         }
         MonitoringResult r = Monitoring.compute(input, ws.catalog(), ws.config().method(), year);
-        long id = db.jdbi().inTransaction(h -> {
-            long newId = ResultRepository.save(h, r, user);
-            AuditLog.record(h, user, "compute", "result_set " + newId,
-                    "year=" + r.year() + "; base_year=" + r.baseYear() + "; analysis_level=" + r.analysisLevel()
-                            + "; status_areas=" + r.status().participants() + "; dynamics_areas=" + r.dynamics().participants());
-            return newId;
-        });
-        return new Computed(id, r);
+        long needed = DiskSpace.forResults((long) r.values().size() * r.areas().size());
+        DiskSpace.require(ws.root(), db, needed);
+        try {
+            long id = db.jdbi().inTransaction(h -> {
+                long newId = ResultRepository.save(h, r, user);
+                AuditLog.record(h, user, "compute", "result_set " + newId,
+                        "year=" + r.year() + "; base_year=" + r.baseYear() + "; analysis_level=" + r.analysisLevel()
+                                + "; status_areas=" + r.status().participants() + "; dynamics_areas=" + r.dynamics().participants());
+                return newId;
+            });
+            return new Computed(id, r);
+        } catch (RuntimeException e) {
+            throw DiskSpace.translate(e, ws.root(), db, needed);
+        }
     }
 }

@@ -47,6 +47,26 @@ class DatabaseTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aMigratedDatabaseCountsAsCurrentUnlessAMigrationIsMissingOrFailed(TestDatabases.Kind kind) {
+        try (Database db = kind.open()) {
+            assertThat(SchemaVersion.carriedVersions()).contains("1", "10", "11", "20", "30");
+            assertThat(SchemaVersion.isCurrent(db.dataSource())).isTrue();
+            db.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = FALSE WHERE version = '30'"));
+            assertThat(SchemaVersion.isCurrent(db.dataSource())).isFalse();
+            db.jdbi().useHandle(h -> h.execute("DELETE FROM flyway_schema_history WHERE version = '30'"));
+            assertThat(SchemaVersion.isCurrent(db.dataSource())).isFalse();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDatabaseWithoutHistoryIsNotCurrent() {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:schema-version-empty");
+        assertThat(SchemaVersion.isCurrent(ds)).isFalse();
+    }
+
     private static java.nio.file.Path tempDir() {
         try {
             return java.nio.file.Files.createTempDirectory("sozialmonitor-h2");

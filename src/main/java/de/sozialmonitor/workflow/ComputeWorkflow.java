@@ -5,6 +5,7 @@ import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.method.MonitoringResult;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.DiskSpace;
 import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.workspace.Workspace;

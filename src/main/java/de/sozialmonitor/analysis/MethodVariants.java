@@ -16,13 +16,13 @@ public final class MethodVariants {
     public static MethodConfig withLevel(MethodConfig c, String level) {
         return new MethodConfig(level, c.populationVariable(), c.minPopulation(), c.statusIndicators(),
                 c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(),
-                c.earlyWarningThresholds(), c.standardisation());
+                c.earlyWarningThresholds(), c.standardisation(), c.exclude());
     }
 
     public static MethodConfig withIndicators(MethodConfig c, Map<String, Double> status, Map<String, Double> dynamics) {
         return new MethodConfig(c.analysisLevel(), c.populationVariable(), c.minPopulation(), status, dynamics,
                 c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(),
-                c.earlyWarningThresholds(), c.standardisation());
+                c.earlyWarningThresholds(), c.standardisation(), c.exclude());
     }
 
     /** The status indicators {@code ids}, each with its configured weight (1 if it has none); dynamics unchanged. */
@@ -37,19 +37,19 @@ public final class MethodVariants {
     public static MethodConfig withMinPopulation(MethodConfig c, double minPopulation) {
         return new MethodConfig(c.analysisLevel(), c.populationVariable(), minPopulation, c.statusIndicators(),
                 c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(),
-                c.earlyWarningThresholds(), c.standardisation());
+                c.earlyWarningThresholds(), c.standardisation(), c.exclude());
     }
 
     public static MethodConfig withDynamicsYears(MethodConfig c, int years) {
         return new MethodConfig(c.analysisLevel(), c.populationVariable(), c.minPopulation(), c.statusIndicators(),
                 c.dynamicsIndicators(), years, c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(),
-                c.earlyWarningThresholds(), c.standardisation());
+                c.earlyWarningThresholds(), c.standardisation(), c.exclude());
     }
 
     public static MethodConfig withThresholds(MethodConfig c, MethodConfig.StatusThresholds status,
                                               MethodConfig.DynamicsThresholds dynamics) {
         return new MethodConfig(c.analysisLevel(), c.populationVariable(), c.minPopulation(), c.statusIndicators(),
-                c.dynamicsIndicators(), c.dynamicsYears(), status, dynamics, c.attentionRule(), c.earlyWarningThresholds(), c.standardisation());
+                c.dynamicsIndicators(), c.dynamicsYears(), status, dynamics, c.attentionRule(), c.earlyWarningThresholds(), c.standardisation(), c.exclude());
     }
 
     /** Every class bound of status and dynamics moved by {@code delta} (in standard deviations). */

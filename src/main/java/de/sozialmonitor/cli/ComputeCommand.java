@@ -11,6 +11,7 @@ import de.sozialmonitor.workflow.ComputeWorkflow;
 import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.method.ClassCounts;
 import de.sozialmonitor.method.EarlyWarning;
+import de.sozialmonitor.method.MethodNotes;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -86,7 +87,7 @@ public final class ComputeCommand implements Callable<Integer> {
         out.println(MethodTexts.get("compute.dynamicsClasses", n(counts.of(DynamicsClass.POSITIV)), n(counts.of(DynamicsClass.STABIL)),
                 n(counts.of(DynamicsClass.NEGATIV))));
         out.println(MethodTexts.get("compute.attention", String.valueOf(counts.attention())));
-        for (String note : r.notes()) {
+        for (String note : MethodNotes.texts(r.notes(), Messages.locale())) {
             out.println(MethodTexts.get("compute.note", note));
         }
     }

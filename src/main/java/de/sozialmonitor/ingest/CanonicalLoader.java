@@ -60,6 +60,12 @@ final class CanonicalLoader implements Loader {
                             "row.tooShort", header.width());
                     return;
                 }
+                if (extraFields(row)) {
+                    // e.g. an unquoted target group nationality=foreign;sex=f: cutting it would store another group
+                    ctx.error("extra_fields", null, row.line(), null, String.join(String.valueOf(dialect.separator()), row.cells()),
+                            "row.tooLong", row.cells().size(), header.width(), String.valueOf(dialect.separator()));
+                    return;
+                }
                 String raw = row.cell(cValue);
                 sink.accept(null, row.line(), row.cell(cArea), "area_code", row.cell(cYear), "year", row.cell(cVar), "variable",
                         cGroup < 0 ? "" : row.cell(cGroup), ValueParser.parse(raw, style), raw, "value");
@@ -69,6 +75,16 @@ final class CanonicalLoader implements Loader {
             sink.close();
         }
         return sink;
+    }
+
+    /** True if the row has a filled field beyond the header's columns (an empty trailing field is a trailing separator). */
+    private boolean extraFields(CsvTable.Row row) {
+        for (int i = header.width(); i < row.cells().size(); i++) {
+            if (!row.cells().get(i).isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

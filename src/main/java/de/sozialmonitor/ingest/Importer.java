@@ -175,7 +175,7 @@ public final class Importer {
         try {
             return FormatDetector.detect(ws, file, probe, mapping);
         } catch (de.sozialmonitor.workspace.ConfigException e) {
-            probe.fileError("bad_mapping", "file.badMapping", GeoJsonLoader.oneLine(e.getMessage()));
+            probe.fileError("bad_mapping", "file.badMapping", mappingError(ws, e));
             return null;
         } catch (IOException | RuntimeException e) {
             probe.fileError("read_failed", "file.unreadable", GeoJsonLoader.oneLine(String.valueOf(e.getMessage())));
@@ -194,7 +194,7 @@ public final class Importer {
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
             ctx.fileError("bad_csv", "file.badCsv", GeoJsonLoader.oneLine(e.getMessage() + " " + e.getCause()));
         } catch (de.sozialmonitor.workspace.ConfigException e) {
-            ctx.fileError("bad_mapping", "file.badMapping", GeoJsonLoader.oneLine(e.getMessage()));
+            ctx.fileError("bad_mapping", "file.badMapping", mappingError(ctx.ws, e));
         } catch (SheetRows.MissingSheetException e) {
             ctx.fileError("missing_sheet", "mapping.badSheet", GeoJsonLoader.oneLine(e.getMessage()));
         } catch (RuntimeException e) {
@@ -202,6 +202,14 @@ public final class Importer {
             ctx.fileError("read_failed", "file.unreadable", GeoJsonLoader.oneLine(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         return null;
+    }
+
+    /** A mapping's error in full (it is ours, not a library's), its file named within the workspace. */
+    private static String mappingError(Workspace ws, de.sozialmonitor.workspace.ConfigException e) {
+        java.nio.file.Path f = e.file();
+        String where = f == null ? "" : f.toAbsolutePath().startsWith(ws.root()) ? ws.root().relativize(f.toAbsolutePath()).toString() : f.toString();
+        return new de.sozialmonitor.workspace.ConfigException(java.nio.file.Path.of(where), e.line(), e.key(), e.reason())
+                .getMessage().replaceAll("\\s+", " ");
     }
 
     private static ImportOutcome rejected(Database db, boolean commit, String user, String fileName, String sha, String source,
@@ -298,6 +306,7 @@ public final class Importer {
             }
         }
         sink.plausibility(ctx.ws.config().jumpFactor(), ctx.ws.config().jumpMinCount(), partWholePairs(ctx), others);
+        sink.totalsAgainstParts();
     }
 
     /** (part, whole) pairs: indicators whose numerator and denominator are single variables. */
@@ -305,6 +314,9 @@ public final class Importer {
         Set<String> seen = new LinkedHashSet<>();
         Set<String[]> pairs = new java.util.LinkedHashSet<>();
         for (Indicator i : ctx.ws.catalog().indicators()) {
+            if (i.isDelivered()) {
+                continue;
+            }
             LinearExpression n = i.numerator();
             LinearExpression d = i.denominator();
             if (n.terms().size() == 1 && d.terms().size() == 1 && n.terms().get(0).sign() > 0 && d.terms().get(0).sign() > 0

@@ -95,53 +95,50 @@ final class MappedLoader implements Loader {
             headerIdx = Math.min(lines.size() - 1, headerIdx + headerRows - 1);
         }
         if (headerIdx < 0) {
-            ctx.error("missing_column", sheet, 0, areaColumn, null, "mapping.noHeader", areaColumn);
+            ctx.error("missing_column", sheet, 0, areaColumn, null, isLetter(areaColumn) ? "mapping.letterNeedsHeaderRow" : "mapping.noHeader",
+                    areaColumn, firstRows(lines));
             readCount[0] += lines.size();
             return;
         }
         List<String> headers = headerKeys(lines, headerIdx, headerRows);
-        int areaCol = column(headers, areaColumn);
-        AreaMatcher areas = new AreaMatcher(areaSpec, ctx.knownAreas());
-        String fixedYear = SheetSpec.year(m.text("year", null), sheet);
-        int yearCol = m.text("year_column", null) == null ? -1 : column(headers, m.text("year_column", null));
-        if (m.text("year_column", null) != null && yearCol < 0) {
-            ctx.error("missing_column", sheet, lines.get(headerIdx).number(), m.text("year_column", null), null, "mapping.noColumn");
-        }
+        Columns cols = new Columns(ctx, sheet, lines, headerIdx, headerRows, headers);
+        int areaCol = cols.find(areaColumn);
+        AreaMatcher areas = new AreaMatcher(areaSpec, ctx.knownAreas(), m);
+        int levelCol = areaSpec.hasNonNull("level_column") ? cols.require(areaSpec.get("level_column").asText()) : -1;
+        int parentCol = areaSpec.hasNonNull("parent_column") ? cols.require(areaSpec.get("parent_column").asText()) : -1;
+        String fixedYear = "title".equalsIgnoreCase(m.text("year", "").trim())
+                ? titleYear(ctx, sheet, lines, headerIdx - headerRows + 1) : SheetSpec.year(m.text("year", null), sheet);
+        int yearCol = m.text("year_column", null) == null ? -1 : cols.require(m.text("year_column", null));
         NumberStyle style = "point".equals(m.text("decimal", "comma")) ? NumberStyle.INTERNATIONAL : NumberStyle.GERMAN;
+        MissingCodes missing = MissingCodes.of(m);
         List<ColumnSpec> specs = new ArrayList<>();
         int varCol = -1;
         int valueCol = -1;
         int groupCol = -1;
         Map<String, String> variableLabels = SourceMapping.stringMap(m.node("variables"));
         if (layout.equals("long")) {
-            varCol = column(headers, m.text("variable_column", "variable"));
-            valueCol = column(headers, m.text("value_column", "value"));
-            groupCol = m.text("target_group_column", null) == null ? -1 : column(headers, m.text("target_group_column", null));
-            if (varCol < 0 && m.text("variable", null) == null) {
-                ctx.error("missing_column", sheet, lines.get(headerIdx).number(), m.text("variable_column", "variable"), null, "mapping.noColumn");
-            }
-            if (valueCol < 0) {
-                ctx.error("missing_column", sheet, lines.get(headerIdx).number(), m.text("value_column", "value"), null, "mapping.noColumn");
-            }
+            varCol = m.text("variable", null) != null && m.text("variable_column", null) == null ? cols.find("variable")
+                    : cols.require(m.text("variable_column", "variable"));
+            valueCol = cols.require(m.text("value_column", "value"));
+            groupCol = m.text("target_group_column", null) == null ? -1 : cols.require(m.text("target_group_column", null));
         } else {
-            JsonNode cols = m.node("columns");
-            if (!cols.isObject() || cols.isEmpty()) {
+            JsonNode spec = m.node("columns");
+            if (!spec.isObject() || spec.isEmpty()) {
                 throw m.fail("columns", "a " + layout + " layout needs columns: header -> {variable, year, dimensions}");
             }
-            var it = cols.fields();
+            var it = spec.fields();
             while (it.hasNext()) {
                 var e = it.next();
-                int idx = column(headers, e.getKey());
+                int idx = cols.require(e.getKey());
                 if (idx < 0) {
-                    ctx.error("missing_column", sheet, lines.get(headerIdx).number(), e.getKey(), null, "mapping.noColumn");
                     continue;
                 }
-                JsonNode spec = e.getValue();
-                String variable = spec.isTextual() ? spec.asText() : spec.path("variable").asText(m.text("variable", null));
-                String year = spec.isObject() && spec.has("year") ? SheetSpec.year(spec.get("year").asText(), sheet) : null;
+                JsonNode c = e.getValue();
+                String variable = c.isTextual() ? c.asText() : c.path("variable").asText(m.text("variable", null));
+                String year = c.isObject() && c.has("year") ? SheetSpec.year(c.get("year").asText(), sheet) : null;
                 Map<String, String> dims = new TreeMap<>();
-                if (spec.isObject()) {
-                    spec.fields().forEachRemaining(f -> {
+                if (c.isObject()) {
+                    c.fields().forEachRemaining(f -> {
                         if (!f.getKey().equals("variable") && !f.getKey().equals("year")) {
                             dims.put(f.getKey(), f.getValue().asText());
                         }
@@ -153,49 +150,176 @@ final class MappedLoader implements Loader {
                 specs.add(new ColumnSpec(idx, headers.get(idx), variable, year, dims));
             }
         }
+        if (areaCol < 0) {
+            cols.require(areaColumn);
+        }
+        if (cols.missing) {
+            readCount[0] += Math.max(0, lines.size() - headerIdx - 1);
+            return;
+        }
         long read = 0;
         try {
-            List<SheetRows.Line> pending = new ArrayList<>();
-            List<SheetRows.Line> data = new ArrayList<>();
-            for (int i = headerIdx + 1; i < lines.size(); i++) {
-                SheetRows.Line l = lines.get(i);
-                if (l.blank()) {
-                    continue;
-                }
-                if (filledCells(l) == 1 && headers.size() > 1) {
-                    pending.add(l); // a footnote if nothing follows, else an incomplete row
-                    continue;
-                }
-                data.addAll(pending);
-                pending.clear();
-                data.add(l);
-            }
+            List<SheetRows.Line> data = dataRows(lines, headerIdx, headers.size());
+            List<AreaMatcher.Match> matches = new ArrayList<>(data.size());
             for (SheetRows.Line l : data) {
+                matches.add(areas.match(l.cell(areaCol), l.number(), levelCol < 0 ? null : l.cell(levelCol),
+                        parentCol < 0 ? null : l.cell(parentCol)));
+            }
+            areas.resolveRows(matches);
+            for (int r = 0; r < data.size(); r++) {
+                SheetRows.Line l = data.get(r);
                 read++;
-                String rawArea = l.cell(areaCol);
-                if (areas.ignored(rawArea)) {
+                AreaMatcher.Match mt = matches.get(r);
+                if (mt.kind() == AreaMatcher.Kind.IGNORED) {
                     continue;
                 }
-                String code = areas.resolve(rawArea);
+                if (!mt.resolved()) {
+                    areas.report(ctx, sheet, l.number(), headers.get(areaCol).isEmpty() ? areaColumn : headers.get(areaCol), mt);
+                    continue; // one problem per row, not one per mapped column
+                }
+                String code = mt.code();
                 String yearText = yearCol >= 0 ? l.cell(yearCol) : fixedYear == null ? "" : fixedYear;
                 if (layout.equals("long")) {
                     String label = varCol >= 0 ? l.cell(varCol) : m.text("variable", "");
                     String variable = variableLabels.getOrDefault(label, label);
                     String raw = l.cell(valueCol);
                     sink.accept(sheet, l.number(), code, areaColumn, yearText, "year", variable, m.text("variable_column", "variable"),
-                            groupCol < 0 ? "" : l.cell(groupCol), parse(l, valueCol, style), raw, headers.get(valueCol));
+                            groupCol < 0 ? "" : l.cell(groupCol), parse(l, valueCol, style, missing), raw, headers.get(valueCol));
                 } else {
                     for (ColumnSpec c : specs) {
                         String raw = l.cell(c.index());
                         String y = c.year() != null ? c.year() : yearText;
                         sink.accept(sheet, l.number(), code, areaColumn, y, "year", c.variable(), c.header(),
-                                TargetGroup.of(c.dims()).key(), parse(l, c.index(), style), raw, c.header());
+                                TargetGroup.of(c.dims()).key(), parse(l, c.index(), style, missing), raw, c.header());
                     }
                 }
             }
         } finally {
             readCount[0] += read;
         }
+    }
+
+    /**
+     * The rows below the header that carry data: blank rows are skipped, and rows with a single
+     * filled cell are footnotes when nothing follows them (trailing notes), else incomplete rows.
+     */
+    private static List<SheetRows.Line> dataRows(List<SheetRows.Line> lines, int headerIdx, int width) {
+        List<SheetRows.Line> pending = new ArrayList<>();
+        List<SheetRows.Line> data = new ArrayList<>();
+        for (int i = headerIdx + 1; i < lines.size(); i++) {
+            SheetRows.Line l = lines.get(i);
+            if (l.blank()) {
+                continue;
+            }
+            if (filledCells(l) == 1 && width > 1) {
+                pending.add(l); // a footnote if nothing follows, else an incomplete row
+                continue;
+            }
+            data.addAll(pending);
+            pending.clear();
+            data.add(l);
+        }
+        return data;
+    }
+
+    /** The year named by the title rows above the header ({@code year: title}): "Bevölkerung am 31.12.2020". */
+    private static String titleYear(LoadContext ctx, String sheet, List<SheetRows.Line> lines, int headerTop) {
+        StringBuilder title = new StringBuilder();
+        for (int i = 0; i < Math.max(0, headerTop); i++) {
+            lines.get(i).cells().forEach(c -> title.append(c == null ? "" : c).append(' '));
+        }
+        int y = Periods.yearInText(title.toString());
+        if (y < 0) {
+            ctx.error("bad_period", sheet, 0, null, title.toString().trim(), "mapping.noTitleYear");
+            return "";
+        }
+        return String.valueOf(y);
+    }
+
+    /**
+     * Finds the columns a mapping names in one sheet and reports each one the sheet lacks, listing
+     * the columns it has (the joined texts of a multi-row header, with their letters), and saying
+     * so where a different {@code header_rows} would have found it.
+     */
+    private final class Columns {
+        final LoadContext ctx;
+        final String sheet;
+        final List<SheetRows.Line> lines;
+        final int headerIdx;
+        final int headerRows;
+        final List<String> headers;
+        boolean missing;
+
+        Columns(LoadContext ctx, String sheet, List<SheetRows.Line> lines, int headerIdx, int headerRows, List<String> headers) {
+            this.ctx = ctx;
+            this.sheet = sheet;
+            this.lines = lines;
+            this.headerIdx = headerIdx;
+            this.headerRows = headerRows;
+            this.headers = headers;
+        }
+
+        int find(String name) {
+            return column(headers, name);
+        }
+
+        /** The column's index, or -1 after reporting it missing. */
+        int require(String name) {
+            int idx = column(headers, name);
+            if (idx >= 0) {
+                return idx;
+            }
+            missing = true;
+            String hint = "";
+            for (int rows = 1; rows <= 5; rows++) {
+                if (rows != headerRows) {
+                    int last = Math.min(lines.size() - 1, headerIdx - headerRows + rows);
+                    if (last >= rows - 1 && column(headerKeys(lines, last, rows), name) >= 0) {
+                        hint = Texts.get("mapping.tryHeaderRows", rows);
+                        break;
+                    }
+                }
+            }
+            ctx.error("missing_column", sheet, lines.get(headerIdx).number(), name, null, "mapping.noColumnListed",
+                    describeColumns(headers), headerRows, hint);
+            return -1;
+        }
+    }
+
+    /** "A „Stadtteil“, B „Bevölkerung / insgesamt“, ..." (empty header cells left out). */
+    static String describeColumns(List<String> headers) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            if (!headers.get(i).isBlank()) {
+                parts.add(letter(i) + " „" + headers.get(i) + "“");
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The first rows of a sheet, for a message that found no header: what the file starts with. */
+    private static String firstRows(List<SheetRows.Line> lines) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < Math.min(5, lines.size()); i++) {
+            List<String> cells = lines.get(i).cells().stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList();
+            if (!cells.isEmpty()) {
+                rows.add(Texts.get("where.row", lines.get(i).number()) + ": " + String.join(" | ", cells));
+            }
+        }
+        return String.join("; ", rows);
+    }
+
+    /** The spreadsheet letter of a 0-based column index: 0 = A, 26 = AA. */
+    static String letter(int index) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = index + 1; i > 0; i = (i - 1) / 26) {
+            sb.insert(0, (char) ('A' + (i - 1) % 26));
+        }
+        return sb.toString();
+    }
+
+    private static boolean isLetter(String name) {
+        return name.matches("[A-Z]{1,3}");
     }
 
     private CsvDialect dialect() throws IOException {
@@ -207,8 +331,12 @@ final class MappedLoader implements Loader {
         return new CsvDialect(cs, d.bomLength(), separator);
     }
 
-    private static ParsedValue parse(SheetRows.Line l, int col, NumberStyle style) {
-        return ValueParser.parse(l.cell(col), l.isNumeric(col) ? NumberStyle.INTERNATIONAL : style);
+    private static ParsedValue parse(SheetRows.Line l, int col, NumberStyle style, MissingCodes missing) {
+        String cell = l.cell(col);
+        if (missing.matches(cell, l.isNumeric(col) ? NumberStyle.INTERNATIONAL : style)) {
+            return new ParsedValue(null, de.sozialmonitor.model.ValueStatus.UNKNOWN, null);
+        }
+        return ValueParser.parse(cell, l.isNumeric(col) ? NumberStyle.INTERNATIONAL : style);
     }
 
     private static int filledCells(SheetRows.Line l) {
@@ -246,8 +374,9 @@ final class MappedLoader implements Loader {
 
     /**
      * Column keys: the texts of the header rows from top to bottom, joined by " / ". An empty
-     * cell in an upper header row takes the text to its left: that is how a merged cell spanning
-     * several columns (a year over its age bands) arrives.
+     * cell in an upper header row takes the text to its left when both columns lie under the same
+     * texts above it: that is how a merged cell spanning several columns (a year over its age bands)
+     * arrives, while a label merged downwards ("Wanderungssaldo" over two rows) keeps its own column.
      */
     static List<String> headerKeys(List<SheetRows.Line> lines, int lastHeader, int headerRows) {
         int width = 0;
@@ -262,9 +391,11 @@ final class MappedLoader implements Loader {
             SheetRows.Line l = lines.get(r);
             String carry = "";
             boolean upper = r < lastHeader;
+            List<List<String>> above = new ArrayList<>();
+            parts.forEach(p -> above.add(List.copyOf(p)));
             for (int c = 0; c < width; c++) {
                 String t = l.cell(c).replaceAll("\\s+", " ");
-                if (t.isEmpty() && upper) {
+                if (t.isEmpty() && upper && c > 0 && above.get(c).equals(above.get(c - 1))) {
                     t = carry;
                 } else {
                     carry = t;
@@ -281,7 +412,10 @@ final class MappedLoader implements Loader {
         return keys;
     }
 
-    /** A column by header key (exact, then normalised) or by letter (A, B, ..., AA). */
+    /**
+     * A column by header key (exact, then normalised) or by letter (A, B, ..., AA, ..., XFD): wherever
+     * a mapping names a column, its spreadsheet letter will do.
+     */
     static int column(List<String> headers, String name) {
         if (name == null) {
             return -1;
@@ -296,7 +430,7 @@ final class MappedLoader implements Loader {
                 return c;
             }
         }
-        if (name.matches("[A-Z]{1,2}")) {
+        if (name.matches("[A-Z]{1,3}")) {
             int idx = 0;
             for (char ch : name.toCharArray()) {
                 idx = idx * 26 + (ch - 'A' + 1);

@@ -143,7 +143,7 @@ final class MicrodataLoader implements Loader {
         java.util.Set<Long> validityReported = new java.util.HashSet<>();
         long[] unmatched = {0};
         java.util.Set<String> unmatchedKeys = new java.util.LinkedHashSet<>();
-        AreaMatcher matcher = new AreaMatcher(m.node("area"), known);
+        AreaMatcher matcher = new AreaMatcher(m.node("area"), known, m);
         String sheet = null;
         long[] read = {0};
         boolean[] headerSeen = {false};
@@ -212,9 +212,17 @@ final class MicrodataLoader implements Loader {
                     return;
                 }
             } else {
-                Integer a = areaIdx.get(matcher.resolve(line.cell(cols[0])));
+                AreaMatcher.Match mt = matcher.matchAlone(line.cell(cols[0]), line.number());
+                Integer a = mt.resolved() ? areaIdx.get(mt.code()) : null;
+                if (mt.kind() == AreaMatcher.Kind.IGNORED) {
+                    return;
+                }
+                if (!mt.resolved()) {
+                    matcher.report(ctx, null, line.number(), m.node("area").path("column").asText(), mt);
+                    return;
+                }
                 if (a == null) {
-                    ctx.error("unknown_area", null, line.number(), m.node("area").path("column").asText(), line.cell(cols[0]), "area.unknown");
+                    ctx.error("unknown_area", null, line.number(), m.node("area").path("column").asText(), mt.code(), "area.unknown");
                     return;
                 }
                 area = a;

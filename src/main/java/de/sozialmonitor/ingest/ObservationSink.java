@@ -23,6 +23,8 @@ final class ObservationSink implements AutoCloseable {
     private final LoadContext ctx;
     private final Map<String, Integer> areaIndex = new HashMap<>();
     private final Map<String, Integer> variableIndex = new HashMap<>();
+    /** Per variable index: what its numbers are, which decides what is a delivery error. */
+    private final Variable[] variableDefs;
     private final Map<String, Integer> groupIndex = new HashMap<>();
     private final Map<String, String> groupCanonical = new HashMap<>();
     private final LongFloatMap keys = new LongFloatMap();
@@ -57,6 +59,7 @@ final class ObservationSink implements AutoCloseable {
             areaIndex.put(code, i++);
         }
         List<Variable> vars = ctx.ws.catalog().variables();
+        variableDefs = vars.toArray(new Variable[0]);
         for (int v = 0; v < vars.size(); v++) {
             variableIndex.put(vars.get(v).name(), v);
         }
@@ -103,8 +106,8 @@ final class ObservationSink implements AutoCloseable {
         if (!value.ok()) {
             ctx.error("bad_number", sheet, row, valueCol, rawValue, "value.prefix", value.error());
             ok = false;
-        } else if (value.value() != null && value.value() < 0) {
-            ctx.error("negative_count", sheet, row, valueCol, rawValue, "value.negative");
+        } else if (v != null && value.value() != null && !ValueRules.plausible(variableDefs[v], value.value())) {
+            ValueRules.report(ctx, variableDefs[v], value.value(), sheet, row, valueCol, rawValue);
             ok = false;
         }
         if (ok) {
@@ -244,7 +247,58 @@ final class ObservationSink implements AutoCloseable {
                 });
     }
 
+    /**
+     * A delivered total against the sum of its parts, for counts and balances of this import: where an
+     * area and all its child areas have a figure for the same year, variable and target group, a total
+     * that differs from the parts' sum by more than rounding can explain (half a unit for each of
+     * the figures) is a warning naming both figures and the parts.
+     */
+    void totalsAgainstParts() {
+        Map<String, List<Integer>> children = new HashMap<>();
+        for (int i = 0; i < areaCodes.length; i++) {
+            String parent = ctx.knownAreas().get(areaCodes[i]).parentCode();
+            if (parent != null && areaIndex.containsKey(parent)) {
+                children.computeIfAbsent(parent, k -> new java.util.ArrayList<>()).add(i);
+            }
+        }
+        if (children.isEmpty()) {
+            return;
+        }
+        keys.forEach((key, value) -> {
+            List<Integer> parts = children.get(areaCodes[areaOf(key)]);
+            if (parts == null || Float.isNaN(value) || !variableDefs[variableOf(key)].kind().additive()) {
+                return;
+            }
+            double sum = 0;
+            for (int part : parts) {
+                float v = keys.get(key(part, yearOf(key), variableOf(key), groupOf(key)));
+                if (Float.isNaN(v)) {
+                    return; // a part without a figure: nothing to compare
+                }
+                sum += v;
+            }
+            double tolerance = 0.5 * (parts.size() + 1);
+            if (Math.abs(value - sum) > tolerance) {
+                String area = areaCodes[areaOf(key)];
+                List<String> named = new java.util.ArrayList<>();
+                for (int part : parts) {
+                    String code = areaCodes[part];
+                    named.add(ctx.knownAreas().get(code).name() + " (" + code + ") "
+                            + fmt(keys.get(key(part, yearOf(key), variableOf(key), groupOf(key)))));
+                }
+                ctx.warn("total_differs_from_parts", null, 0, variableDefs[variableOf(key)].name(),
+                        area + " " + yearOf(key) + ": " + fmt(value), "plaus.totalVsParts",
+                        ctx.knownAreas().get(area).name() + " (" + area + ")" + group(key), yearOf(key),
+                        variableDefs[variableOf(key)].name(), fmt(value), parts.size(), fmt((float) sum), fmt((float) (value - sum)),
+                        String.join(", ", named));
+            }
+        });
+    }
+
     private void jump(long key, float value, int prevYear, float prev, double factor, double minCount, java.util.List<String> varNames) {
+        if (variableDefs[variableOf(key)].kind() != de.sozialmonitor.model.VariableKind.COUNT) {
+            return; // a factor between two shares, balances or changes says nothing about the delivery
+        }
         if (Float.isNaN(prev) || (value < minCount && prev < minCount)) {
             return;
         }
@@ -275,25 +329,9 @@ final class ObservationSink implements AutoCloseable {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
+    /** The year of a period (see {@link Periods#year}), or -1. */
     static int parseYear(String s) {
-        String t = s.trim();
-        if (t.length() == 10 && t.charAt(4) == '-') {
-            t = t.substring(0, 4); // ISO date of the reference day: 2023-12-31
-        } else if (t.length() == 10 && t.charAt(2) == '.' && t.charAt(5) == '.') {
-            t = t.substring(6); // German date: 31.12.2023
-        }
-        if (t.length() != 4) {
-            return -1;
-        }
-        int y = 0;
-        for (int i = 0; i < 4; i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            y = y * 10 + (c - '0');
-        }
-        return y < MIN_YEAR || y > MAX_YEAR ? -1 : y;
+        return Periods.year(s);
     }
 
     long accepted() {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
@@ -54,7 +55,7 @@ final class SheetRows {
     /** Streams all rows; returns the sheet's name (null for CSV). */
     static String forEach(Path file, String sheetName, CsvDialect dialect, Consumer<Line> sink) throws IOException {
         if (isXlsx(file)) {
-            try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
+            try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
                 Optional<Sheet> sheet = sheetName == null || sheetName.isBlank() ? Optional.of(wb.getFirstSheet()) : wb.findSheet(sheetName);
                 if (sheet.isEmpty()) {
                     throw new MissingSheetException(sheetName, wb.getSheets().map(Sheet::getName).toList());
@@ -93,6 +94,8 @@ final class SheetRows {
             Cell c = r.getCell(i);
             if (c == null || c.getType() == CellType.EMPTY) {
                 cells.add("");
+            } else if (c.getType() == CellType.NUMBER && isDate(c)) {
+                cells.add(c.asDate().toLocalDate().toString()); // a reference date typed as a date: 2020-12-31
             } else if (c.getType() == CellType.NUMBER) {
                 BigDecimal d = c.asNumber();
                 cells.add(d.stripTrailingZeros().toPlainString());
@@ -105,6 +108,20 @@ final class SheetRows {
             }
         }
         return new Line(r.getRowNum(), cells, numeric);
+    }
+
+    /** A number shown as a date: one of Excel's built-in date formats (14-22), or a format with day, month and year. */
+    private static boolean isDate(Cell c) {
+        Integer id = c.getDataFormatId();
+        if (id != null && id >= 14 && id <= 22) {
+            return true;
+        }
+        String f = c.getDataFormatString();
+        if (f == null) {
+            return false;
+        }
+        String plain = f.replaceAll("\\[[^]]*]|\"[^\"]*\"", "").toLowerCase(java.util.Locale.ROOT);
+        return plain.contains("d") && plain.contains("m") && plain.contains("y");
     }
 
     /** The mapping names a sheet the workbook does not have. */

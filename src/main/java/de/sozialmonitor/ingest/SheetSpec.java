@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One sheet a mapping reads, with the mapping as it applies to that sheet. A mapping names one
@@ -20,7 +18,6 @@ import java.util.regex.Pattern;
  * {@code year: sheet} takes the year from the sheet's name (one sheet per year).
  */
 record SheetSpec(String name, SourceMapping mapping) {
-    private static final Pattern YEAR = Pattern.compile("(?<![0-9])(19[0-9]{2}|2[01][0-9]{2})(?![0-9])");
 
     static List<SheetSpec> of(SourceMapping m, Path file) throws IOException {
         JsonNode list = m.node("sheets").isMissingNode() ? m.node("sheet") : m.node("sheets");
@@ -78,22 +75,15 @@ record SheetSpec(String name, SourceMapping mapping) {
     }
 
     /**
-     * A year as the mapping gives it; {@code sheet} means: the four-digit year in the sheet's name
-     * ("2023", "Tabelle 2023", "Stand 31.12.2023"), or "" (then reported as a bad period).
+     * A year as the mapping gives it; {@code sheet} means: the year in the sheet's name ("2023",
+     * "Tabelle 2023", "Stand 31.12.2023"), or "" (then reported as a bad period); "2019 bis 2023"
+     * names no single year. ({@code title}, the year of the title rows, is resolved by the loader.)
      */
     static String year(String given, String sheet) {
         if (given == null || !given.trim().equalsIgnoreCase("sheet")) {
             return given;
         }
-        if (sheet == null) {
-            return "";
-        }
-        Matcher mt = YEAR.matcher(sheet);
-        if (!mt.find()) {
-            return "";
-        }
-        String found = mt.group(1);
-        return mt.find() ? "" : found; // "2019 bis 2023" names no single year
-
+        int y = sheet == null ? -1 : Periods.yearInText(sheet);
+        return y < 0 ? "" : String.valueOf(y);
     }
 }

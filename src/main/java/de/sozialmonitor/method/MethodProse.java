@@ -71,6 +71,11 @@ public final class MethodProse {
         out.add(w.text("dynamicsClasses", w.index(dt.positive()), w.index(dt.negative())));
         out.add(w.text("exclusion", p.analysisLevel() == null ? w.text("level.lowest") : p.analysisLevel(),
                 w.count(m.minPopulation())));
+        if (!m.exclude().isEmpty()) {
+            List<String> manual = new ArrayList<>();
+            m.exclude().forEach((code, reason) -> manual.add(w.text("exclusion.manual.one", code, reason)));
+            out.add(w.text("exclusion.manual", manual.size(), w.list(manual)));
+        }
         String rule = m.attentionRule();
         out.add(MethodConfig.ATTENTION_DEFAULT.equals(rule) || MethodConfig.ATTENTION_BERLIN.equals(rule)
                 ? w.text("rule." + rule) : w.text("rule.other", rule));

@@ -31,6 +31,10 @@ public final class Monitoring {
     public static final String NO_BASE_YEAR = "no_base_year";
     public static final String TOO_FEW_AREAS = "too_few_areas";
     public static final String MISSING = "missing:";
+    /** Prefix of the reason of an area excluded by hand ({@code method.exclude}): {@code manual:statistisch unsicher}. */
+    public static final String MANUAL = "manual:";
+    /** Areas named as examples in a note about missing figures. */
+    static final int EXAMPLES = 5;
 
     private Monitoring() {
     }
@@ -103,6 +107,7 @@ public final class Monitoring {
             // indicator values: the result's year with numerator and denominator, the base and history years value only
             List<IndicatorValues> values = new ArrayList<>();
             Map<String, double[]> current = new LinkedHashMap<>();
+            Map<String, double[]> deliveredChange = new LinkedHashMap<>();
             Map<String, double[]> base = new LinkedHashMap<>();
             double[] population;
             {
@@ -112,8 +117,12 @@ public final class Monitoring {
                     IndicatorValues v = evaluate(ind, ind.targetGroup().key(), counts, true);
                     values.add(v);
                     current.put(ind.id(), v.value());
+                    if (v.change() != null) {
+                        deliveredChange.put(ind.id(), v.change());
+                    }
                 }
                 values.addAll(breakdowns(counts));
+                noteMissingInputs(counts, byId);
             }
             Set<Integer> otherYears = new LinkedHashSet<>();
             otherYears.add(baseYear);
@@ -140,6 +149,7 @@ public final class Monitoring {
 
             // participation
             int[] analysis = areas.onLevel(level);
+            noteUnknownExclusions(analysis);
             String[] excluded = new String[n];
             List<Integer> statusIn = new ArrayList<>();
             for (int a : analysis) {
@@ -168,9 +178,11 @@ public final class Monitoring {
 
             List<String> dynIds = new ArrayList<>(cfg.dynamicsIndicators().keySet());
             List<Integer> dynIn = new ArrayList<>();
+            // an indicator with a delivered change needs no base year; the others compare with t - k
+            boolean needBase = dynIds.stream().anyMatch(id -> !deliveredChange.containsKey(id));
             boolean haveBase = !base.isEmpty();
-            if (!haveBase) {
-                notes.add("no data for the base year " + baseYear + ": no dynamics index");
+            if (needBase && !haveBase) {
+                notes.add(MethodNotes.of("baseYearMissing", baseYear));
             }
             for (int a : statusParticipants) {
                 String reason = null;
@@ -180,12 +192,17 @@ public final class Monitoring {
                         break;
                     }
                 }
-                if (reason == null && (!haveBase || statusExclusion(a, basePopulation, base) != null)) {
+                for (String id : dynIds) {
+                    if (reason == null && deliveredChange.containsKey(id) && Double.isNaN(deliveredChange.get(id)[a])) {
+                        reason = MISSING + byId.get(id).change();
+                    }
+                }
+                if (reason == null && needBase && (!haveBase || statusExclusion(a, basePopulation, base) != null)) {
                     reason = NO_BASE_YEAR;
                 }
-                if (reason == null) {
+                if (reason == null && needBase) {
                     for (String id : dynIds) {
-                        if (Double.isNaN(base.get(id)[a])) {
+                        if (!deliveredChange.containsKey(id) && Double.isNaN(base.get(id)[a])) {
                             reason = NO_BASE_YEAR;
                             break;
                         }
@@ -201,10 +218,15 @@ public final class Monitoring {
             Map<String, double[]> dynInput = new LinkedHashMap<>();
             for (String id : dynIds) {
                 double[] x = Standardisation.nanArray(n);
-                if (haveBase) {
+                int sign = byId.get(id).polarity().sign();
+                if (deliveredChange.containsKey(id)) {
+                    double[] change = deliveredChange.get(id);
+                    for (int a : analysis) {
+                        x[a] = sign * change[a];
+                    }
+                } else if (haveBase) {
                     double[] now = current.get(id);
                     double[] then = base.get(id);
-                    int sign = byId.get(id).polarity().sign();
                     for (int a : analysis) {
                         x[a] = sign * (now[a] - then[a]);
                     }
@@ -240,13 +262,14 @@ public final class Monitoring {
         private void noteLeftOut(ComponentResult c) {
             if (c.participants() == 0) {
                 // the exclusion reasons say why; without base year data a note has been made already
-                if (c.component().equals(ComponentStat.STATUS) || !notes.stream().anyMatch(n -> n.startsWith("no data for the base year"))) {
-                    notes.add(c.component() + " index " + year + ": no area takes part");
+                if (c.component().equals(ComponentStat.STATUS)
+                        || notes.stream().noneMatch(n -> MethodNotes.key(n).equals("baseYearMissing"))) {
+                    notes.add(MethodNotes.of("noArea", c.component(), year));
                 }
                 return;
             }
             if (c.participants() < 2) {
-                notes.add(c.component() + " index " + year + ": fewer than two areas take part, no index");
+                notes.add(MethodNotes.of("fewerThanTwo", c.component(), year));
                 return;
             }
             for (ComponentStat s : c.stats()) {
@@ -254,15 +277,82 @@ public final class Monitoring {
                     continue;
                 }
                 if (s.indicatorId().equals(ComponentStat.INDEX)) {
-                    notes.add(c.component() + " index: not computable over " + s.n() + " areas (too few areas or no variation)");
+                    notes.add(MethodNotes.of("indexNotComputable", c.component(), s.n()));
                 } else {
-                    notes.add(c.component() + " index " + year + ": indicator " + s.indicatorId() + " left out ("
-                            + (s.n() < 2 ? "fewer than two areas" : "SD = 0") + ")");
+                    notes.add(MethodNotes.of("indicatorLeftOut", c.component(), year, s.indicatorId(),
+                            s.n() < 2 ? "fewerThanTwo" : "sdZero"));
+                }
+            }
+        }
+
+        /**
+         * Names what the index lacks, so that "no area takes part" never stands alone: a variable of a
+         * status or dynamics indicator that has no figure for any area of the analysis level in the
+         * year, or none for some of them (with examples); and a delivered share without a base, which
+         * has no aggregate values.
+         */
+        private void noteMissingInputs(Counts counts, Map<String, Indicator> byId) {
+            int[] analysis = areas.onLevel(analysisLevel());
+            Map<String, List<String>> neededBy = new LinkedHashMap<>();
+            Set<String> indexIndicators = new LinkedHashSet<>(cfg.statusIndicators().keySet());
+            indexIndicators.addAll(cfg.dynamicsIndicators().keySet());
+            for (String id : indexIndicators) {
+                Indicator ind = byId.get(id);
+                Set<String> vars = new LinkedHashSet<>(ind.variables());
+                if (ind.change() != null && cfg.dynamicsIndicators().containsKey(id)) {
+                    vars.add(ind.change());
+                }
+                for (String v : vars) {
+                    neededBy.computeIfAbsent(v, k -> new ArrayList<>()).add(id);
+                }
+            }
+            if (!neededBy.containsKey(cfg.populationVariable())) {
+                neededBy.put(cfg.populationVariable(), List.of(cfg.populationVariable()));
+            }
+            neededBy.forEach((variable, ids) -> {
+                String group = ids.size() == 1 && byId.containsKey(ids.get(0)) ? byId.get(ids.get(0)).targetGroup().key() : "";
+                double[] v = counts.get(new MonitoringInput.SeriesKey(variable, group));
+                List<String> without = new ArrayList<>();
+                for (int a : analysis) {
+                    if ((v == null || Double.isNaN(v[a])) && !cfg.exclude().containsKey(areas.code(a))) {
+                        without.add(areas.name(a) + " (" + areas.code(a) + ")");
+                    }
+                }
+                if (without.isEmpty()) {
+                    return;
+                }
+                if (without.size() == analysis.length) {
+                    notes.add(MethodNotes.of("notDelivered", year, variable, String.join(", ", ids)));
+                } else {
+                    notes.add(MethodNotes.of("missingVariable", year, variable, String.join(", ", ids), without.size(),
+                            analysis.length, String.join(", ", without.subList(0, Math.min(EXAMPLES, without.size())))));
+                }
+            });
+            for (Indicator ind : catalog.indicators()) {
+                if (ind.isDelivered() && catalog.variable(ind.delivered()).map(x -> x.base() == null).orElse(true)
+                        && areas.size() > analysis.length) {
+                    notes.add(MethodNotes.of("noAggregate", ind.id()));
+                }
+            }
+        }
+
+        private void noteUnknownExclusions(int[] analysis) {
+            Set<String> codes = new java.util.HashSet<>();
+            for (int a : analysis) {
+                codes.add(areas.code(a));
+            }
+            for (String code : cfg.exclude().keySet()) {
+                if (!codes.contains(code)) {
+                    notes.add(MethodNotes.of("excludeUnknown", code, year));
                 }
             }
         }
 
         private String statusExclusion(int a, double[] population, Map<String, double[]> values) {
+            String manual = cfg.exclude().get(areas.code(a));
+            if (manual != null) {
+                return MANUAL + manual;
+            }
             if (population == null || Double.isNaN(population[a])) {
                 return MISSING + cfg.populationVariable();
             }
@@ -289,6 +379,10 @@ public final class Monitoring {
 
         private static int[] toArray(List<Integer> list) {
             return list.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private boolean additive(String variable) {
+            return catalog.variable(variable).map(v -> v.kind().additive()).orElse(true);
         }
 
         /** The areas valid on 31 December of the result's year: the boundary version everything is computed on. */
@@ -371,6 +465,9 @@ public final class Monitoring {
         }
 
         private IndicatorValues evaluate(Indicator ind, String group, Counts counts, boolean keepCounts) {
+            if (ind.isDelivered()) {
+                return delivered(ind, group, counts, keepCounts);
+            }
             int n = areas.size();
             double[] num = combine(ind.numerator(), group, counts);
             double[] den = combine(ind.denominator(), group, counts);
@@ -382,8 +479,65 @@ public final class Monitoring {
                 // a denominator of 0 (or below the indicator's minimum) makes the value missing, never 0
                 value[a] = d > 0 && d >= minDen ? scale * num[a] / d : Double.NaN;
             }
-            return keepCounts ? new IndicatorValues(ind.id(), group, counts.year, num, den, value)
+            return keepCounts ? new IndicatorValues(ind.id(), group, counts.year, num, den, value, deliveredChange(ind, group, counts))
                     : new IndicatorValues(ind.id(), group, counts.year, null, null, value);
+        }
+
+        /**
+         * An indicator over a delivered share: the share itself where an area has one; for an area
+         * without (a municipality, the county) the mean of its parts' shares weighted by the share's base
+         * variable (what the ratio of sums would be), and nothing without a base. One part without a
+         * share makes the aggregate missing, as with counts. No counts: numerator and denominator NaN.
+         */
+        private IndicatorValues delivered(Indicator ind, String group, Counts counts, boolean keepCounts) {
+            int n = areas.size();
+            double[] own = counts.get(new MonitoringInput.SeriesKey(ind.delivered(), group));
+            double[] value = Standardisation.nanArray(n);
+            if (own != null) {
+                System.arraycopy(own, 0, value, 0, n);
+                String baseName = catalog.variable(ind.delivered()).map(de.sozialmonitor.model.Variable::base).orElse(null);
+                double[] base = baseName == null ? null : counts.get(new MonitoringInput.SeriesKey(baseName, group));
+                if (base != null) {
+                    double[] weighted = new double[n];
+                    double[] weight = new double[n];
+                    boolean[] summed = new boolean[n];
+                    for (int a = 0; a < n; a++) {
+                        if (!Double.isNaN(own[a])) {
+                            weighted[a] = own[a] * base[a];
+                            weight[a] = base[a];
+                        } else if (hasChildren[a]) {
+                            summed[a] = true;
+                        } else {
+                            weighted[a] = Double.NaN;
+                            weight[a] = Double.NaN;
+                        }
+                    }
+                    for (int a : deepestFirst) {
+                        int p = areas.parent(a);
+                        if (p >= 0 && summed[p]) {
+                            weighted[p] += weighted[a];
+                            weight[p] += weight[a];
+                        }
+                    }
+                    for (int a = 0; a < n; a++) {
+                        if (summed[a]) {
+                            value[a] = weight[a] > 0 ? weighted[a] / weight[a] : Double.NaN;
+                        }
+                    }
+                }
+            }
+            double[] none = keepCounts ? Standardisation.nanArray(n) : null;
+            return new IndicatorValues(ind.id(), group, counts.year, none, none, value,
+                    keepCounts ? deliveredChange(ind, group, counts) : null);
+        }
+
+        /** The delivered change of an indicator that names one, in its own values' areas only (changes are never summed). */
+        private double[] deliveredChange(Indicator ind, String group, Counts counts) {
+            if (ind.change() == null || counts.year != year) {
+                return null;
+            }
+            double[] c = counts.get(new MonitoringInput.SeriesKey(ind.change(), group));
+            return c != null ? c : Standardisation.nanArray(areas.size());
         }
 
         private double[] combine(LinearExpression e, String group, Counts counts) {
@@ -482,6 +636,9 @@ public final class Monitoring {
                 double[] out = new double[n];
                 for (int r = 0; r < n; r++) {
                     out[r] = raw[resultToCode[r]];
+                }
+                if (!additive(key.variable())) {
+                    return out; // a share, rate or change is neither carried across boundary changes nor summed
                 }
                 if (!changes.isEmpty()) {
                     carry(raw, out);

@@ -18,9 +18,10 @@ import java.util.Map;
  *
  * @param baseYear   t - k, the year the dynamics compare with
  * @param excluded   per area of the analysis level: null if it took part in status and dynamics,
- *                   else the reason ({@code population_below_minimum}, {@code missing:<id>},
- *                   {@code no_base_year}, {@code too_few_areas}); null on other levels
- * @param notes      what a reader of the result must know, e.g. an indicator left out (SD = 0)
+ *                   else the reason ({@code manual:<reason>}, {@code population_below_minimum},
+ *                   {@code missing:<id>}, {@code no_base_year}, {@code too_few_areas}); null on other levels
+ * @param notes      what a reader of the result must know, e.g. an indicator left out (SD = 0), as
+ *                   language-neutral {@link MethodNotes} (key and arguments), rendered in the reader's language
  */
 public record MonitoringResult(int year, int baseYear, MethodConfig config, IndicatorCatalog catalog,
                                String analysisLevel, AreaTable areas, double[] population,
@@ -65,9 +66,15 @@ public record MonitoringResult(int year, int baseYear, MethodConfig config, Indi
         return values.stream().mapToInt(IndicatorValues::year).distinct().sorted().toArray();
     }
 
-    /** Change of an indicator in its unit since {@code years} years before the result's year; NaN if unknown. */
+    /**
+     * Change of an indicator in its unit since {@code years} years before the result's year; NaN if unknown.
+     * Over {@code dynamics_years} an indicator with a delivered change gives that change.
+     */
     public double change(String indicatorId, int area, int years) {
         IndicatorValues now = current(indicatorId);
+        if (now != null && now.change() != null && years == config.dynamicsYears()) {
+            return now.change()[area];
+        }
         IndicatorValues then = values(indicatorId, year - years);
         if (now == null || then == null) {
             return Double.NaN;

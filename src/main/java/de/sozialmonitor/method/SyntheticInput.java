@@ -49,7 +49,7 @@ public final class SyntheticInput {
         }
         MethodConfig d = MethodConfig.defaults();
         return new MethodConfig(null, "pop_total", d.minPopulation(), w, w, d.dynamicsYears(), d.statusThresholds(),
-                d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation());
+                d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation(), Map.of());
     }
 
     public static MonitoringInput input(int areas, int indicators, int years, long seed) {

@@ -15,12 +15,15 @@ import java.util.Map;
  * @param earlyWarningThresholds indicator id to the value whose crossing is an early warning
  * @param standardisation    {@code population} (divisor n, the default: the participating areas are all
  *                           there are) or {@code sample} (divisor n - 1, for series computed that way)
+ * @param exclude            area code to the reason why it takes no part although its figures would let it
+ *                           (e.g. "statistisch unsicher"): excluded by hand, shown like every other reason
  */
 public record MethodConfig(String analysisLevel, String populationVariable, double minPopulation,
                            Map<String, Double> statusIndicators, Map<String, Double> dynamicsIndicators,
                            int dynamicsYears, StatusThresholds statusThresholds,
                            DynamicsThresholds dynamicsThresholds, String attentionRule,
-                           Map<String, Double> earlyWarningThresholds, String standardisation) {
+                           Map<String, Double> earlyWarningThresholds, String standardisation,
+                           Map<String, String> exclude) {
 
     /** Class bounds of the status index: hoch below {@code high}, sehr_niedrig above {@code veryLow}. */
     public record StatusThresholds(double high, double low, double veryLow) {
@@ -43,6 +46,7 @@ public record MethodConfig(String analysisLevel, String populationVariable, doub
         statusIndicators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statusIndicators));
         dynamicsIndicators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dynamicsIndicators));
         earlyWarningThresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(earlyWarningThresholds));
+        exclude = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(exclude == null ? Map.of() : exclude));
         if (standardisation == null) {
             standardisation = STANDARDISATION_POPULATION;
         }
@@ -59,13 +63,13 @@ public record MethodConfig(String analysisLevel, String populationVariable, doub
     /** This configuration with another standardisation. */
     public MethodConfig withStandardisation(String s) {
         return new MethodConfig(analysisLevel, populationVariable, minPopulation, statusIndicators, dynamicsIndicators,
-                dynamicsYears, statusThresholds, dynamicsThresholds, attentionRule, earlyWarningThresholds, s);
+                dynamicsYears, statusThresholds, dynamicsThresholds, attentionRule, earlyWarningThresholds, s, exclude);
     }
 
     public static MethodConfig defaults() {
         return new MethodConfig(null, "pop_total", 300, DEFAULT_ATTENTION_INDICATORS, DEFAULT_ATTENTION_INDICATORS,
                 3, StatusThresholds.DEFAULT, DynamicsThresholds.DEFAULT, ATTENTION_DEFAULT,
-                Map.of("children_min_income", 25.0), STANDARDISATION_POPULATION);
+                Map.of("children_min_income", 25.0), STANDARDISATION_POPULATION, Map.of());
     }
 
     private static Map<String, Double> defaultAttentionIndicators() {

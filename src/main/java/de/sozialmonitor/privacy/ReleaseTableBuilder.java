@@ -51,6 +51,9 @@ public final class ReleaseTableBuilder {
         Map<CountCell, Double> counts = new TreeMap<>();
         for (ReleaseData.ValueRow v : data.values()) {
             ReleaseData.IndicatorInfo ind = indicators.get(v.indicatorId());
+            if (delivered(ind)) {
+                continue; // a delivered share has no counts of its own
+            }
             String tg = targetGroup(ind, v.targetGroup());
             counts.putIfAbsent(new CountCell(numeratorOf(ind, v.indicatorId()), v.areaCode(), v.year(), tg), nan(v.numerator()));
             counts.putIfAbsent(new CountCell(denominatorOf(ind, v.indicatorId()), v.areaCode(), v.year(), tg), nan(v.denominator()));
@@ -97,12 +100,12 @@ public final class ReleaseTableBuilder {
                 continue;
             }
             rates++;
-            Integer num = table.indexOf(new CountCell(numeratorOf(ind, v.indicatorId()), v.areaCode(), v.year(), tg));
-            Integer den = table.indexOf(new CountCell(denominatorOf(ind, v.indicatorId()), v.areaCode(), v.year(), tg));
+            Integer num = delivered(ind) ? null : table.indexOf(new CountCell(numeratorOf(ind, v.indicatorId()), v.areaCode(), v.year(), tg));
+            Integer den = delivered(ind) ? null : table.indexOf(new CountCell(denominatorOf(ind, v.indicatorId()), v.areaCode(), v.year(), tg));
             String reason;
             if (v.value() == null || Double.isNaN(v.value())) {
                 reason = PublishedRow.NOT_AVAILABLE;
-            } else if (hidden[num] || hidden[den]) {
+            } else if (num != null && (hidden[num] || hidden[den])) {
                 reason = PublishedRow.COUNTS_CONFIDENTIAL;
             } else if (population(data, v, table, den) < rules.minPopulationForRates()) {
                 reason = PublishedRow.POPULATION_BELOW_MINIMUM;
@@ -189,12 +192,17 @@ public final class ReleaseTableBuilder {
             .thenComparing(PublishedRow::areaCode)
             .thenComparing(PublishedRow::targetGroup);
 
-    private static double population(ReleaseData data, ReleaseData.ValueRow v, CountTable table, int den) {
+    private static double population(ReleaseData data, ReleaseData.ValueRow v, CountTable table, Integer den) {
         Double p = data.population().get(ReleaseData.populationKey(v.areaCode(), v.year()));
         if (p != null) {
             return p;
         }
-        return table.value(den);
+        return den == null ? Double.NaN : table.value(den);
+    }
+
+    /** An indicator over a shares delivered as such: no numerator and denominator counts. */
+    private static boolean delivered(ReleaseData.IndicatorInfo ind) {
+        return ind != null && ind.numerator() == null;
     }
 
     private static PublishedRow rateRow(String kind, ReleaseData.ValueRow v, ReleaseData.IndicatorInfo ind, String tg,
@@ -239,11 +247,11 @@ public final class ReleaseTableBuilder {
     }
 
     static String numeratorOf(ReleaseData.IndicatorInfo ind, String id) {
-        return ind == null ? id + ":numerator" : canonical(ind.numerator());
+        return ind == null ? id + ":numerator" : delivered(ind) ? "" : canonical(ind.numerator());
     }
 
     static String denominatorOf(ReleaseData.IndicatorInfo ind, String id) {
-        return ind == null ? id + ":denominator" : canonical(ind.denominator());
+        return ind == null ? id + ":denominator" : delivered(ind) ? "" : canonical(ind.denominator());
     }
 
     static String canonical(String expression) {

@@ -255,7 +255,7 @@ public final class ReportHtml {
         h.el("p", t.get("method.intro", m.release().number()));
         MethodConfig config = new MethodConfig(mi.analysisLevel(), null, mi.minPopulation(), mi.statusWeights(), mi.dynamicsWeights(),
                 mi.dynamicsYears(), mi.statusThresholds(), mi.dynamicsThresholds(), mi.attentionRule(), mi.earlyWarningThresholds(),
-                mi.standardisation());
+                mi.standardisation(), mi.exclude());
         List<MethodProse.IndicatorRef> names = m.indicators().stream()
                 .map(i -> new MethodProse.IndicatorRef(i.id(), i.name(), i.polarity() == Polarity.HIGHER_IS_BETTER)).toList();
         for (String paragraph : MethodProse.paragraphs(new MethodProse.Parameters(year, config, names, mi.analysisLevel(),
@@ -709,7 +709,7 @@ public final class ReportHtml {
             h.open("td", "class=\"left\"").el("strong", ind.name()).raw("<br/>").el("span", "class=\"small code\"",
                     ind.id() + (ind.attention() ? " · A" : "")).close("td");
             h.open("td", "class=\"left small\"").text(ind.definition()).raw("<br/>")
-                    .el("span", "class=\"formula\"", ind.numerator() + " / " + ind.denominator()).close("td");
+                    .el("span", "class=\"formula\"", ind.denominator() == null ? ind.numerator() : ind.numerator() + " / " + ind.denominator()).close("td");
             td(ind.unit(), null);
             h.close("tr");
         }

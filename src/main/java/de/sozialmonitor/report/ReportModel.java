@@ -60,8 +60,10 @@ public record ReportModel(Territory territory, ReleaseInfo release, Options opti
                              MethodConfig.DynamicsThresholds dynamicsThresholds, String attentionRule,
                              Map<String, Double> statusWeights, Map<String, Double> dynamicsWeights,
                              Map<String, Double> earlyWarningThresholds, List<IndicatorStat> stats,
-                             int minCount, double minPopulationForRates, String standardisation) {
+                             int minCount, double minPopulationForRates, String standardisation,
+                             Map<String, String> exclude) {
         public MethodInfo {
+            exclude = Map.copyOf(exclude);
             statusWeights = Map.copyOf(statusWeights);
             dynamicsWeights = Map.copyOf(dynamicsWeights);
             earlyWarningThresholds = Map.copyOf(earlyWarningThresholds);

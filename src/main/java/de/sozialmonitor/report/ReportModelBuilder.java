@@ -215,7 +215,7 @@ public final class ReportModelBuilder {
                     method.minPopulation(), method.dynamicsYears(), method.statusThresholds(), method.dynamicsThresholds(),
                     method.attentionRule(), method.statusIndicators(), method.dynamicsIndicators(),
                     method.earlyWarningThresholds(), stats(), privacy.minCount(), privacy.minPopulationForRates(),
-                    method.standardisation());
+                    method.standardisation(), method.exclude());
             return new ReportModel(new ReportModel.Territory(context.territoryCode(), context.territoryName(), context.synthetic()), release,
                     options, methodInfo, indicators, areas, municipalities, territoryTotal, attention, changes, profiles,
                     new ReportModel.MapData(areaGeoms, munGeoms, munNames, geometrySource(analysisLevel)), sources(),
@@ -528,7 +528,8 @@ public final class ReportModelBuilder {
                     continue;
                 }
                 IndicatorInfo info = new IndicatorInfo(i.id(), i.name(options.language()), i.topic(), unit(i), i.precision(),
-                        i.numerator().toString(), i.denominator().toString(), attention, i.polarity(), i.source(), i.definition());
+                        i.isDelivered() ? i.delivered() : i.numerator().toString(), i.isDelivered() ? null : i.denominator().toString(),
+                        attention, i.polarity(), i.source(), i.definition());
                 (attention ? att : prof).add(info);
             }
             att.addAll(prof);

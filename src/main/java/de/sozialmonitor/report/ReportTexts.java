@@ -96,11 +96,9 @@ public final class ReportTexts {
         if (code == null) {
             return "";
         }
-        if (code.startsWith("missing:")) {
-            return get("excluded.missing", code.substring("missing:".length()));
-        }
-        String key = "excluded." + code;
-        String text = get(key);
+        int colon = code.indexOf(':');
+        String key = "excluded." + (colon < 0 ? code : code.substring(0, colon));
+        String text = colon < 0 ? get(key) : get(key, code.substring(colon + 1));
         return text.equals(key) ? code : text;
     }
 }

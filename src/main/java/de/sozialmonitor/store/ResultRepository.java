@@ -19,6 +19,7 @@ import de.sozialmonitor.model.Polarity;
 import de.sozialmonitor.model.StatusClass;
 import de.sozialmonitor.model.TargetGroup;
 import de.sozialmonitor.model.Variable;
+import de.sozialmonitor.model.VariableKind;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ public final class ResultRepository {
                 }
                 vb.bind("id", id).bind("code", areas.code(a)).bind("year", v.year()).bind("ind", v.indicatorId())
                         .bind("tg", own ? "" : v.targetGroup()).bind("num", num(num)).bind("den", num(den)).bind("value", num(v.value()[a]))
-                        .bind("change", base == null ? null : num(v.value()[a] - base.value()[a]))
+                        .bind("change", v.change() != null ? num(v.change()[a]) : base == null ? null : num(v.value()[a] - base.value()[a]))
                         .bind("zs", zs == null ? null : num(zs[a])).bind("zd", zd == null ? null : num(zd[a]))
                         .add();
                 if (vb.size() >= BATCH) {
@@ -328,8 +329,10 @@ public final class ResultRepository {
             }
             double[][] arr = series.get(key);
             boolean current = y == year;
-            values.add(new IndicatorValues(p[0], p[1], y, current ? arr[0] : null, current ? arr[1] : null, arr[2]));
             String own = catalog.indicator(p[0]).map(i -> i.targetGroup().key()).orElse("");
+            boolean deliveredChange = current && own.equals(p[1]) && catalog.indicator(p[0]).map(i -> i.change() != null).orElse(false);
+            values.add(new IndicatorValues(p[0], p[1], y, current ? arr[0] : null, current ? arr[1] : null, arr[2],
+                    deliveredChange ? arr[3] : null));
             if (current && own.equals(p[1])) {
                 zs.put(p[0], arr[4]);
                 zd.put(p[0], arr[5]);
@@ -427,6 +430,12 @@ public final class ResultRepository {
             m.put("name", v.name());
             m.put("de", v.labelDe());
             m.put("en", v.labelEn());
+            if (v.kind() != VariableKind.COUNT) {
+                m.put("kind", v.kind().configName());
+                m.put("unit", v.unit());
+                m.put("base", v.base());
+                m.put("years", v.years());
+            }
             vars.add(m);
         }
         List<Map<String, Object>> inds = new ArrayList<>();
@@ -436,8 +445,15 @@ public final class ResultRepository {
             m.put("name_de", i.nameDe());
             m.put("name_en", i.nameEn());
             m.put("topic", i.topic());
-            m.put("numerator", i.numerator().toString());
-            m.put("denominator", i.denominator().toString());
+            if (i.isDelivered()) {
+                m.put("value", i.delivered());
+            } else {
+                m.put("numerator", i.numerator().toString());
+                m.put("denominator", i.denominator().toString());
+            }
+            if (i.change() != null) {
+                m.put("change", i.change());
+            }
             m.put("target_group", i.targetGroup().key());
             m.put("scale", i.scale());
             m.put("unit", i.unit());
@@ -460,16 +476,20 @@ public final class ResultRepository {
         JsonNode root = read(json, JsonNode.class);
         List<Variable> vars = new ArrayList<>();
         for (JsonNode v : root.path("variables")) {
-            vars.add(new Variable(v.path("name").asText(), text(v, "de"), text(v, "en")));
+            vars.add(new Variable(v.path("name").asText(), text(v, "de"), text(v, "en"),
+                    VariableKind.fromConfig(v.path("kind").asText("count")), text(v, "unit"), text(v, "base"), v.path("years").asInt(0)));
         }
         List<Indicator> inds = new ArrayList<>();
         for (JsonNode i : root.path("indicators")) {
+            boolean delivered = i.hasNonNull("value");
             inds.add(new Indicator(i.path("id").asText(), text(i, "name_de"), text(i, "name_en"), text(i, "topic"),
-                    LinearExpression.parse(i.path("numerator").asText()), LinearExpression.parse(i.path("denominator").asText()),
+                    delivered ? null : LinearExpression.parse(i.path("numerator").asText()),
+                    delivered ? null : LinearExpression.parse(i.path("denominator").asText()),
                     TargetGroup.parse(i.path("target_group").asText("")), i.path("scale").asDouble(100), text(i, "unit"),
                     Polarity.fromConfig(i.path("polarity").asText("higher_is_worse")),
                     IndicatorRole.fromConfig(i.path("role").asText("profile")), i.path("precision").asInt(1),
-                    i.path("min_denominator").asDouble(0), text(i, "source"), text(i, "definition")));
+                    i.path("min_denominator").asDouble(0), text(i, "source"), text(i, "definition"), text(i, "value"),
+                    text(i, "change")));
         }
         return new IndicatorCatalog(vars, inds);
     }

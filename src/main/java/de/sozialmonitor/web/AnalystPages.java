@@ -457,7 +457,7 @@ final class AnalystPages {
         });
         if (!r.notes().isEmpty()) {
             parts.add(h2(t.get("analyst.c.notes")));
-            parts.add(ul(each(r.notes(), n -> li(n))));
+            parts.add(ul(each(de.sozialmonitor.method.MethodNotes.texts(r.notes(), t.locale()), n -> li(n))));
         }
         parts.add(p(a(t.get("analyst.c.internalOverview")).withHref("/?year=" + r.year())));
         parts.add(h2(t.get("intern.createRelease")));

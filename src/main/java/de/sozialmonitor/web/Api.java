@@ -148,8 +148,14 @@ final class Api {
             o.put("name_de", i.nameDe());
             o.put("name_en", i.nameEn());
             o.put("topic", i.topic());
-            o.put("numerator", i.numerator().toString());
-            o.put("denominator", i.denominator().toString());
+            o.put("numerator", i.isDelivered() ? null : i.numerator().toString());
+            o.put("denominator", i.isDelivered() ? null : i.denominator().toString());
+            if (i.isDelivered()) {
+                o.put("value", i.delivered());
+            }
+            if (i.change() != null) {
+                o.put("change", i.change());
+            }
             o.put("target_group", i.targetGroup().key());
             o.put("scale", i.scale());
             o.put("unit", i.unit());

@@ -327,8 +327,7 @@ final class Pages {
                 Layout.scopeNotice(v, s),
                 dl(
                         dt(t.get("indicator.definition")), dd(i.definition() == null ? "–" : i.definition()),
-                        dt(t.get("indicator.numerator")), dd(expression(v, s.catalog(web), i.numerator().toString())),
-                        dt(t.get("indicator.denominator")), dd(expression(v, s.catalog(web), i.denominator().toString())),
+                        each(formula(v, s.catalog(web), i), x -> x),
                         dt(t.get("indicator.unit")), dd(i.unit() + " (" + t.get("indicator.scale", t.number(i.scale(), 0)) + ")"),
                         dt(t.get("indicator.polarity")), dd(t.get("polarity." + i.polarity().name().toLowerCase(java.util.Locale.ROOT))),
                         dt(t.get("indicator.role")), dd(t.get("role.indicator." + i.role().name().toLowerCase(java.util.Locale.ROOT))),
@@ -360,6 +359,22 @@ final class Pages {
                 s.empty() ? text("") : downloads(t, "level=" + Layout.enc(s.level()) + "&year=" + s.year() + "&show=ind:"
                         + Layout.enc(i.id()), s));
         ctx.html(Layout.page(web, v, ctx, name, "nav.indicators", body));
+    }
+
+    /**
+     * Numerator and denominator; or for a delivered share its variable and what the higher levels
+     * show (the shares weighted by the base, or nothing without one).
+     */
+    private List<DomContent> formula(Viewer v, IndicatorCatalog catalog, de.sozialmonitor.model.Indicator i) {
+        Texts t = v.texts();
+        if (!i.isDelivered()) {
+            return List.of(dt(t.get("indicator.numerator")), dd(expression(v, catalog, i.numerator().toString())),
+                    dt(t.get("indicator.denominator")), dd(expression(v, catalog, i.denominator().toString())));
+        }
+        String base = catalog.variable(i.delivered()).map(de.sozialmonitor.model.Variable::base).orElse(null);
+        return List.of(dt(t.get("indicator.delivered")), dd(expression(v, catalog, i.delivered()), text(" – "),
+                base == null ? text(t.get("indicator.aggregate.none"))
+                        : span(text(t.get("indicator.aggregate.weighted") + " "), expression(v, catalog, base))));
     }
 
     private DomContent expression(Viewer v, IndicatorCatalog catalog, String expr) {

@@ -137,7 +137,9 @@ public final class ReleaseWorkflow {
         Map<String, AreaInfo> areas = ReleaseRepository.readAreas(h, req.year());
         List<ReleaseData.IndicatorInfo> indicators = new ArrayList<>();
         for (Indicator i : req.catalog().indicators()) {
-            indicators.add(new ReleaseData.IndicatorInfo(i.id(), i.numerator().toString(), i.denominator().toString(),
+            // a delivered share has no counts: no count cells, its rate stands alone (ReleaseTableBuilder)
+            indicators.add(new ReleaseData.IndicatorInfo(i.id(), i.isDelivered() ? null : i.numerator().toString(),
+                    i.isDelivered() ? null : i.denominator().toString(),
                     i.targetGroup().key(), i.scale(), i.precision()));
         }
         Map<String, Double> population = ReleaseRepository.readPopulation(h, req.method().populationVariable(), areas);

@@ -7,20 +7,27 @@ import de.sozialmonitor.model.LinearExpression;
 import de.sozialmonitor.model.Polarity;
 import de.sozialmonitor.model.TargetGroup;
 import de.sozialmonitor.model.Variable;
+import de.sozialmonitor.model.VariableKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads {@code indicators.yaml}: the declared base variables and the indicator catalog.
  * Every variable an indicator uses must be declared, so that a typo is caught here and not
- * discovered as a silently missing value later.
+ * discovered as a silently missing value later. A variable has a kind (count unless declared:
+ * {@code kind: share, unit: "%", base: pop_15_64}); an indicator is a ratio of counts
+ * ({@code numerator}, {@code denominator}) or a delivered share ({@code value: s1}), and may name a
+ * delivered change for its dynamics ({@code change: d1}).
  */
 public final class CatalogReader {
     private static final Set<String> INDICATOR_KEYS = Set.of("id", "name", "topic", "numerator", "denominator",
-            "target_group", "scale", "unit", "polarity", "role", "precision", "min_denominator", "source", "definition");
+            "target_group", "scale", "unit", "polarity", "role", "precision", "min_denominator", "source", "definition",
+            "value", "change");
 
     private CatalogReader() {
     }
@@ -31,13 +38,52 @@ public final class CatalogReader {
 
     public static IndicatorCatalog read(YamlDocument doc) {
         ConfigNode root = doc.root().requireObject().allowOnly(Set.of("variables", "indicators"));
-        List<Variable> variables = new ArrayList<>();
-        Set<String> declared = new HashSet<>();
+        Map<String, Variable> byName = new LinkedHashMap<>();
+        Map<String, ConfigNode> bases = new LinkedHashMap<>();
         root.get("variables").requireObject().entries().forEach((name, v) -> {
-            v.allowOnly(Set.of("de", "en"));
-            variables.add(new Variable(name, v.get("de").string(name), v.get("en").string(null)));
-            declared.add(name);
+            v.allowOnly(Set.of("de", "en", "kind", "unit", "base", "years"));
+            VariableKind kind;
+            try {
+                kind = VariableKind.fromConfig(v.get("kind").string("count"));
+            } catch (IllegalArgumentException e) {
+                throw v.get("kind").error(e.getMessage());
+            }
+            boolean share = kind == VariableKind.SHARE || kind == VariableKind.RATE;
+            if (v.has("base") && !share) {
+                throw v.get("base").error("only a share or rate has a base variable");
+            }
+            if (v.has("unit") && kind.additive()) {
+                throw v.get("unit").error("a " + kind.configName() + " is a number of persons or cases and has no unit");
+            }
+            if ((share || kind == VariableKind.CHANGE) && !v.has("unit")) {
+                throw v.get("unit").error("is missing: a " + kind.configName() + " states its unit, e.g. unit: \"%\"");
+            }
+            int years = 0;
+            if (kind == VariableKind.CHANGE) {
+                years = v.get("years").integer();
+                if (years < 1) {
+                    throw v.get("years").error("must be at least 1");
+                }
+            } else if (v.has("years")) {
+                throw v.get("years").error("only a change spans years");
+            }
+            if (v.has("base")) {
+                bases.put(name, v.get("base"));
+            }
+            byName.put(name, new Variable(name, v.get("de").string(name), v.get("en").string(null), kind,
+                    v.get("unit").string(""), v.get("base").string(null), years));
         });
+        bases.forEach((name, node) -> {
+            Variable base = byName.get(node.string());
+            if (base == null) {
+                throw node.error("unknown variable '" + node.string() + "' (declare it under variables:)");
+            }
+            if (!base.kind().additive()) {
+                throw node.error("the base of a share is a count; '" + base.name() + "' is a " + base.kind().configName());
+            }
+        });
+        List<Variable> variables = new ArrayList<>(byName.values());
+        Set<String> declared = new HashSet<>(byName.keySet());
         List<Indicator> indicators = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ConfigNode n : root.get("indicators").list()) {
@@ -51,18 +97,43 @@ public final class CatalogReader {
             }
             ConfigNode name = n.get("name");
             name.allowOnly(Set.of("de", "en"));
-            LinearExpression numerator = expression(n.get("numerator"), declared);
-            if (!n.has("denominator")) {
-                throw n.get("denominator").error("is missing: every indicator is a ratio (use a denominator)");
+            String delivered = null;
+            LinearExpression numerator = null;
+            LinearExpression denominator = null;
+            if (n.has("value")) {
+                for (String key : List.of("numerator", "denominator", "scale", "min_denominator")) {
+                    if (n.has(key)) {
+                        throw n.get(key).error("an indicator over a delivered share (value:) has no " + key);
+                    }
+                }
+                delivered = variableOfKind(n.get("value"), byName, Set.of(VariableKind.SHARE, VariableKind.RATE), "share or rate");
+            } else {
+                if (!n.has("numerator")) {
+                    throw n.get("numerator").error("is missing: an indicator is a ratio (numerator, denominator) or a delivered share (value:)");
+                }
+                numerator = expression(n.get("numerator"), declared);
+                if (!n.has("denominator")) {
+                    throw n.get("denominator").error("is missing: every indicator is a ratio (use a denominator)");
+                }
+                denominator = expression(n.get("denominator"), declared);
+                for (String key : List.of("numerator", "denominator")) {
+                    for (String v : (key.equals("numerator") ? numerator : denominator).variables()) {
+                        if (!byName.get(v).kind().additive()) {
+                            throw n.get(key).error("'" + v + "' is a " + byName.get(v).kind().configName()
+                                    + ": a ratio is formed from counts; an indicator over a delivered share is written value: " + v);
+                        }
+                    }
+                }
             }
-            LinearExpression denominator = expression(n.get("denominator"), declared);
+            String change = n.has("change")
+                    ? variableOfKind(n.get("change"), byName, Set.of(VariableKind.CHANGE), "change") : null;
             TargetGroup group;
             try {
                 group = TargetGroup.parse(n.get("target_group").string(""));
             } catch (IllegalArgumentException e) {
                 throw n.get("target_group").error(e.getMessage());
             }
-            double scale = n.get("scale").number(100);
+            double scale = delivered != null ? 1 : n.get("scale").number(100);
             if (!(scale > 0)) {
                 throw n.get("scale").error("must be greater than 0");
             }
@@ -82,12 +153,26 @@ public final class CatalogReader {
             if (precision < 0 || precision > 6) {
                 throw n.get("precision").error("must be between 0 and 6");
             }
+            String unit = delivered != null ? byName.get(delivered).unit() : scale == 100 ? "%" : scale == 1000 ? "‰" : "";
             indicators.add(new Indicator(id, name.get("de").string(id), name.get("en").string(null),
                     n.get("topic").string("other"), numerator, denominator, group, scale,
-                    n.get("unit").string(scale == 100 ? "%" : scale == 1000 ? "‰" : ""), polarity, role, precision,
-                    n.get("min_denominator").number(0), n.get("source").string(""), n.get("definition").string("")));
+                    n.get("unit").string(unit), polarity, role, precision,
+                    n.get("min_denominator").number(0), n.get("source").string(""), n.get("definition").string(""),
+                    delivered, change));
         }
         return new IndicatorCatalog(variables, indicators);
+    }
+
+    private static String variableOfKind(ConfigNode node, Map<String, Variable> declared, Set<VariableKind> kinds, String what) {
+        String name = node.string();
+        Variable v = declared.get(name);
+        if (v == null) {
+            throw node.error("unknown variable '" + name + "' (declare it under variables:)");
+        }
+        if (!kinds.contains(v.kind())) {
+            throw node.error("'" + name + "' is a " + v.kind().configName() + "; here a " + what + " is needed (kind: under variables:)");
+        }
+        return name;
     }
 
     private static LinearExpression expression(ConfigNode node, Set<String> declared) {

@@ -15,6 +15,16 @@ final class MethodConfigValidator {
         check(config.method().dynamicsIndicators(), catalog,
                 method.has("dynamics_indicators") ? method.get("dynamics_indicators") : method.get("status_indicators"));
         check(config.method().earlyWarningThresholds(), catalog, method.get("early_warning"));
+        ConfigNode dynamicsNode = method.has("dynamics_indicators") ? method.get("dynamics_indicators") : method.get("status_indicators");
+        for (String id : config.method().dynamicsIndicators().keySet()) {
+            String change = catalog.indicator(id).map(i -> i.change()).orElse(null);
+            int years = change == null ? 0 : catalog.variable(change).map(v -> v.years()).orElse(0);
+            if (change != null && years != config.method().dynamicsYears()) {
+                throw (method.has("dynamics_years") ? method.get("dynamics_years") : dynamicsNode).error("indicator '" + id
+                        + "' takes its dynamics from '" + change + "', a change over " + years + " years, but dynamics_years is "
+                        + config.method().dynamicsYears());
+            }
+        }
         String population = config.method().populationVariable();
         if (catalog.variable(population).isEmpty()) {
             throw method.get("population_variable").error("unknown variable '" + population + "' (not declared in indicators.yaml)");

@@ -59,7 +59,7 @@ public final class WorkspaceConfigReader {
         }
         m.requireObject().allowOnly(Set.of("analysis_level", "population_variable", "min_population",
                 "status_indicators", "dynamics_indicators", "dynamics_years", "status_thresholds",
-                "dynamics_thresholds", "attention_rule", "early_warning", "standardisation"));
+                "dynamics_thresholds", "attention_rule", "early_warning", "standardisation", "exclude"));
         double minPopulation = m.get("min_population").number(d.minPopulation());
         if (minPopulation < 0) {
             throw m.get("min_population").error("must not be negative");
@@ -96,8 +96,17 @@ public final class WorkspaceConfigReader {
         if (!standardisation.equals(MethodConfig.STANDARDISATION_POPULATION) && !standardisation.equals(MethodConfig.STANDARDISATION_SAMPLE)) {
             throw m.get("standardisation").error("must be population (divisor n) or sample (divisor n - 1), was '" + standardisation + "'");
         }
+        Map<String, String> exclude = new LinkedHashMap<>();
+        m.get("exclude").entries().forEach((code, reason) -> {
+            String text = reason.string();
+            if (text.isBlank()) {
+                throw reason.error("give the reason why the area takes no part, e.g. \"statistisch unsicher\"");
+            }
+            exclude.put(code, text.trim());
+        });
         return new MethodConfig(m.get("analysis_level").string(null), m.get("population_variable").string(d.populationVariable()),
-                minPopulation, status, dynamics, dynamicsYears, statusThresholds, dynamicsThresholds, rule, warnings, standardisation);
+                minPopulation, status, dynamics, dynamicsYears, statusThresholds, dynamicsThresholds, rule, warnings, standardisation,
+                exclude);
     }
 
     private static Map<String, Double> weights(ConfigNode node) {

@@ -81,7 +81,7 @@ record AnalysisCounty(int areas, int indicators, double[][][] numerators, double
         }
         MethodConfig d = MethodConfig.defaults();
         return new MethodConfig(null, "pop_total", d.minPopulation(), w, w, d.dynamicsYears(), d.statusThresholds(),
-                d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation());
+                d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation(), Map.of());
     }
 
     MonitoringInput input(double factor) {

@@ -43,7 +43,7 @@ class IndexContributionTest {
         w.put("b", weightB);
         MethodConfig d = MethodConfig.defaults();
         MethodConfig cfg = new MethodConfig(null, "pop_total", 300, w, w, 3, d.statusThresholds(), d.dynamicsThresholds(),
-                d.attentionRule(), Map.of(), d.standardisation());
+                d.attentionRule(), Map.of(), d.standardisation(), Map.of());
         return Monitoring.compute(b.build(), catalog, cfg, 2020);
     }
 

@@ -55,7 +55,7 @@ class IndicatorAnalysisTest {
     static IndicatorAnalysis.Report analyse() {
         MethodConfig d = MethodConfig.defaults();
         MethodConfig cfg = new MethodConfig(null, "pop_total", 300, Map.of("a", 1.0), Map.of("a", 1.0), 1,
-                d.statusThresholds(), d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation());
+                d.statusThresholds(), d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation(), Map.of());
         return IndicatorAnalysis.analyse(county(), CATALOG, cfg, DisclosureRules.defaults(), 2020, null, List.of(), List.of(),
                 IndicatorAnalysis.REDUNDANCY);
     }

@@ -54,7 +54,7 @@ class SensitivityTest {
         }
         MethodConfig d = MethodConfig.defaults();
         return new MethodConfig(null, "pop_total", 300, w, w, 3, d.statusThresholds(), d.dynamicsThresholds(),
-                d.attentionRule(), Map.of(), d.standardisation());
+                d.attentionRule(), Map.of(), d.standardisation(), Map.of());
     }
 
     static Sensitivity.Outcome outcome(Sensitivity.Report r, String key) {

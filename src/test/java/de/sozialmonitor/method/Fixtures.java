@@ -48,25 +48,25 @@ final class Fixtures {
         }
         MethodConfig d = MethodConfig.defaults();
         return new MethodConfig(null, "pop_total", d.minPopulation(), w, w, d.dynamicsYears(), d.statusThresholds(),
-                d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation());
+                d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation(), Map.of());
     }
 
     static MethodConfig withRule(MethodConfig c, String rule) {
         return new MethodConfig(c.analysisLevel(), c.populationVariable(), c.minPopulation(), c.statusIndicators(),
                 c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), rule,
-                c.earlyWarningThresholds(), c.standardisation());
+                c.earlyWarningThresholds(), c.standardisation(), c.exclude());
     }
 
     static MethodConfig withWeights(MethodConfig c, Map<String, Double> status) {
         return new MethodConfig(c.analysisLevel(), c.populationVariable(), c.minPopulation(), status,
                 c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(),
-                c.earlyWarningThresholds(), c.standardisation());
+                c.earlyWarningThresholds(), c.standardisation(), c.exclude());
     }
 
     static MethodConfig withThresholds(MethodConfig c, Map<String, Double> thresholds) {
         return new MethodConfig(c.analysisLevel(), c.populationVariable(), c.minPopulation(), c.statusIndicators(),
                 c.dynamicsIndicators(), c.dynamicsYears(), c.statusThresholds(), c.dynamicsThresholds(), c.attentionRule(),
-                thresholds, c.standardisation());
+                thresholds, c.standardisation(), c.exclude());
     }
 
     /**

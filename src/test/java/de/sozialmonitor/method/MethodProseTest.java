@@ -18,7 +18,7 @@ class MethodProseTest {
     static MethodConfig config(Map<String, Double> weights, String rule, Map<String, Double> warnings) {
         return new MethodConfig("Ortsteil", "pop_total", 250, weights, weights, 5,
                 new MethodConfig.StatusThresholds(-0.5, 0.8, 1.25), new MethodConfig.DynamicsThresholds(-0.7, 0.9), rule, warnings,
-                MethodConfig.STANDARDISATION_POPULATION);
+                MethodConfig.STANDARDISATION_POPULATION, Map.of());
     }
 
     @Test

@@ -264,6 +264,7 @@ final class ObservationSink implements AutoCloseable {
         if (children.isEmpty()) {
             return;
         }
+        children.values().forEach(list -> list.sort(java.util.Comparator.comparing(i -> areaCodes[i])));
         keys.forEach((key, value) -> {
             List<Integer> parts = children.get(areaCodes[areaOf(key)]);
             if (parts == null || Float.isNaN(value) || !variableDefs[variableOf(key)].kind().additive()) {

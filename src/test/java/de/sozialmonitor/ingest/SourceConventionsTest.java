@@ -36,6 +36,7 @@ class SourceConventionsTest {
 
     /** The Peine workspace, its catalog extended by a balance and a share. */
     private void setUp(TestDatabases.Kind kind) throws IOException {
+        Texts.use(Locale.GERMAN); // the reasons are read in German; an earlier CLI test may have switched
         Path dir = tmp.resolve("ws");
         IngestFixtures.workspace(dir);
         Path catalog = dir.resolve("indicators.yaml");

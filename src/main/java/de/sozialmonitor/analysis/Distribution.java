@@ -23,6 +23,18 @@ public record Distribution(int n, double min, double q1, double median, double q
 
     private static final Quantile QUARTILES = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
 
+    /** The {@code classes - 1} inner class breaks at equal shares of the areas (quintiles for 5), same estimator as the quartiles. */
+    public double[] breaks(int classes) {
+        if (n == 0 || classes < 2) {
+            return new double[0];
+        }
+        double[] p = new double[classes - 1];
+        for (int i = 1; i < classes; i++) {
+            p[i - 1] = (double) i / classes;
+        }
+        return QUARTILES.evaluate(values, p);
+    }
+
     /** The distribution of the numbers among {@code values} (NaN is left out); {@code codes} names each entry. */
     public static Distribution of(double[] values, List<String> codes) {
         List<String> c = new ArrayList<>();

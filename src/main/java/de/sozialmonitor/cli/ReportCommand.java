@@ -1,5 +1,8 @@
 package de.sozialmonitor.cli;
 
+import de.sozialmonitor.analysis.Certainty;
+import de.sozialmonitor.report.AbstimmungReport;
+import de.sozialmonitor.report.AbstimmungService;
 import de.sozialmonitor.report.ReportModel;
 import de.sozialmonitor.report.ReportModelBuilder;
 import de.sozialmonitor.report.ReportService;
@@ -43,6 +46,15 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Area profiles for the areas that need attention, or for all areas (default: ${DEFAULT-VALUE})")
     String profiles;
 
+    @Option(names = "--type", paramLabel = "bericht|abstimmung", descriptionKey = "type", defaultValue = "bericht",
+            description = "bericht: the report of a release (default); abstimmung: the committee template for choosing "
+                    + "the indicators, one page per candidate, from the workspace's current data (internal)")
+    String type;
+
+    @Option(names = "--year", paramLabel = "YEAR", descriptionKey = "year",
+            description = "abstimmung: year to analyse (default: the latest year in the data)")
+    Integer year;
+
     @Option(names = "--lang", paramLabel = "de|en", descriptionKey = "lang",
             description = "Language of the report (default: the workspace's language)")
     String lang;
@@ -60,8 +72,14 @@ public final class ReportCommand implements Callable<Integer> {
         if (lang != null && !"de".equals(lang) && !"en".equals(lang)) {
             throw new CommandLine.ParameterException(spec.commandLine(), msg("cli.badLang", lang));
         }
+        if (!"bericht".equals(type) && !"abstimmung".equals(type)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), msg("cli.badType", type));
+        }
         Workspace ws = workspace.open();
         String language = lang != null ? lang : ws.config().language();
+        if ("abstimmung".equals(type)) {
+            return abstimmung(ws, language);
+        }
         try (Database db = ws.openDatabase()) {
             ReportService service = new ReportService(db, ReportModelBuilder.Context.of(ws));
             int number = release != null ? release : service.builder().latestRelease()
@@ -75,6 +93,25 @@ public final class ReportCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println(msg("cli.done", output.toAbsolutePath(), number,
                     model.attention().size(), model.release().checksum()));
+        }
+        return ExitCodes.OK;
+    }
+
+    private int abstimmung(Workspace ws, String language) throws java.io.IOException {
+        try (Database db = ws.openDatabase()) {
+            AbstimmungReport.Input in;
+            try {
+                in = AbstimmungService.gather(ws, db, year, language, Certainty.Options.defaults());
+            } catch (IllegalArgumentException e) {
+                throw new RejectedInputException(msg("cli.abstimmungRejected", e.getMessage()));
+            }
+            byte[] bytes = format == ReportService.Format.PDF ? AbstimmungService.pdf(in)
+                    : AbstimmungReport.html(in).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.file.Files.write(output, bytes);
+            db.jdbi().useHandle(h -> AuditLog.record(h, AuditLog.cliUser(), "report.abstimmung", "year " + in.indicators().year(),
+                    "format=" + format + "; file=" + output.toAbsolutePath()));
+            spec.commandLine().getOut().println(msg("cli.abstimmungDone", output.toAbsolutePath(), in.indicators().year(),
+                    in.indicators().indicators().size(), in.certainty().borderlineCount()));
         }
         return ExitCodes.OK;
     }

@@ -63,6 +63,23 @@ public final class ReportPdf {
 
     public static void render(ReportModel model, OutputStream out) {
         String html = ReportHtml.render(model);
+        LocalDate date = model.release().publishedOn() != null ? model.release().publishedOn() : model.release().createdOn();
+        String title = model.territory().name() + " – " + new ReportTexts(model.options().language()).get("report.kind")
+                + " " + model.release().referenceYear();
+        renderHtml(html, new Metadata(title, model.territory().name(),
+                "release " + model.release().number() + "; sha256 " + model.release().checksum(), model.options().language(),
+                date, idHex(model.release().checksum(), model.options())), out);
+    }
+
+    /**
+     * What a PDF keeps besides its pages; the date and the 32-hex-digit file identifier are given, so
+     * that the same input gives the same bytes.
+     */
+    public record Metadata(String title, String author, String keywords, String language, LocalDate date, String idHex) {
+    }
+
+    /** Any report HTML of this package (written with report.css) as PDF/A-2a, tagged, fonts embedded. */
+    public static void renderHtml(String html, Metadata meta, OutputStream out) {
         assert QUIET;
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -78,7 +95,7 @@ public final class ReportPdf {
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             PDDocument doc = renderer.createPDFKeepOpen();
-            fixMetadata(doc, model);
+            fixMetadata(doc, meta);
             doc.save(out);
             doc.close();
         } catch (IOException e) {
@@ -97,18 +114,17 @@ public final class ReportPdf {
     }
 
     /** Replaces "now" by the release's own date, everywhere a PDF keeps a time or an identifier. */
-    private static void fixMetadata(PDDocument doc, ReportModel model) throws IOException {
-        Calendar date = calendar(model.release().publishedOn() != null ? model.release().publishedOn() : model.release().createdOn());
-        String title = model.territory().name() + " – " + new ReportTexts(model.options().language()).get("report.kind")
-                + " " + model.release().referenceYear();
+    private static void fixMetadata(PDDocument doc, Metadata meta) throws IOException {
+        Calendar date = calendar(meta.date());
+        String title = meta.title();
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setCreationDate(date);
         info.setModificationDate(date);
         info.setProducer(PRODUCER);
         info.setCreator("Sozialmonitor");
         info.setTitle(title);
-        info.setAuthor(model.territory().name());
-        info.setKeywords("release " + model.release().number() + "; sha256 " + model.release().checksum());
+        info.setAuthor(meta.author());
+        info.setKeywords(meta.keywords());
 
         XMPMetadata xmp = XMPMetadata.createXMPMetadata();
         PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
@@ -120,10 +136,10 @@ public final class ReportPdf {
         }
         DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
         dc.setTitle(title);
-        dc.addCreator(model.territory().name());
+        dc.addCreator(meta.author());
         dc.addDate(date);
         dc.setFormat("application/pdf");
-        dc.addLanguage(model.options().language());
+        dc.addLanguage(meta.language());
         XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
         basic.setCreateDate(date);
         basic.setModifyDate(date);
@@ -147,7 +163,7 @@ public final class ReportPdf {
         metadata.importXMPMetadata(xml.toByteArray());
         doc.getDocumentCatalog().setMetadata(metadata);
 
-        byte[] id = HexFormat.of().parseHex(idHex(model.release().checksum(), model.options()));
+        byte[] id = HexFormat.of().parseHex(meta.idHex());
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
         ids.add(new COSString(id));

@@ -142,6 +142,41 @@ class AnalyseCommandTest {
     }
 
     @Test
+    void theCommitteeTemplateHasAPagePerCandidateWithTheAnalysesNumbers() throws Exception {
+        Path pdf = tmp.resolve("abstimmung.pdf");
+        CliTest.Run r = CliTest.run("report", "--type", "abstimmung", "--output", pdf.toString(), "-w", ws.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        String text;
+        int pages;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            pages = doc.getNumberOfPages();
+            assertThat(doc.getDocumentInformation().getTitle()).contains("Abstimmung der Aufmerksamkeitsindikatoren 2020");
+        }
+        // the default catalog has 22 indicators: a section (and a recommendation field) for each
+        assertThat(text.split("Empfehlung", -1)).hasSize(23);
+        assertThat(pages).isGreaterThan(22);
+        assertThat(text).contains("ARBEITSUNTERLAGE").contains("Überblick über die Kandidaten")
+                .contains("Wie empfindlich ist die Einstufung?").contains("Wie sicher ist die Klasse jedes Gebiets?")
+                .contains("SGB-II-Empfänger/-innen");
+
+        // the same numbers as analyse indicators: the median of the SGB II rate
+        CliTest.Run json = CliTest.run("analyse", "indicators", "--format", "json", "--table", "indicators", "-w", ws.toString());
+        JsonNode sgb2 = null;
+        for (JsonNode row : new ObjectMapper().readTree(json.out()).path("tables").path("indicators")) {
+            if (row.path("indicator").asText().equals("sgb2")) {
+                sgb2 = row;
+            }
+        }
+        String median = new de.sozialmonitor.report.ReportTexts("de").number(sgb2.path("median").asDouble(), 1);
+        Path html = tmp.resolve("abstimmung.html");
+        CliTest.Run h = CliTest.run("report", "--type", "abstimmung", "--format", "html", "--output", html.toString(),
+                "-w", ws.toString());
+        assertThat(h.exit()).as(h.err()).isZero();
+        assertThat(Files.readString(html)).contains("Median " + median);
+    }
+
+    @Test
     void anUnknownCountModelOrIndicatorIsRefused() {
         assertThat(CliTest.run("analyse", "certainty", "--model", "normal", "-w", ws.toString()).exit()).isEqualTo(2);
         CliTest.Run r = CliTest.run("--lang", "en", "analyse", "indicators", "--indicators", "nope", "-w", ws.toString());

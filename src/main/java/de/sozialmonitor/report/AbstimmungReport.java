@@ -30,7 +30,8 @@ import org.locationtech.jts.geom.Geometry;
  * says so on every page.
  */
 public final class AbstimmungReport {
-    private static final String[] QUINTILE_COLOURS = {"#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"};
+    /** The web's and the report's one sequential palette for indicator maps. */
+    private static final List<String> QUINTILE_COLOURS = de.sozialmonitor.view.Choropleth.SEQUENTIAL;
 
     /**
      * @param areas           geometries of the analysed level by area code
@@ -52,6 +53,19 @@ public final class AbstimmungReport {
 
     public static String html(Input in) {
         return new AbstimmungReport(in).render();
+    }
+
+    /**
+     * The template's four overview chapters (candidates with heat map, candidate sets, sensitivity with
+     * map, certainty with map) as an HTML fragment, for the staff pages: the same tables and charts.
+     */
+    public static String overviewSections(Input in) {
+        AbstimmungReport r = new AbstimmungReport(in);
+        r.overview();
+        r.sets();
+        r.sensitivity();
+        r.certainty();
+        return r.h.toString();
     }
 
     /** The PDF title of the template for this input. */
@@ -319,7 +333,7 @@ public final class AbstimmungReport {
         for (int k = 0; k <= breaks.length; k++) {
             String from = k == 0 ? fmt(d.min(), u) : fmt(breaks[k - 1], u);
             String to = k == breaks.length ? fmt(d.max(), u) : fmt(breaks[k], u);
-            legend.add(new ChoroplethMap.LegendEntry(QUINTILE_COLOURS[Math.min(k, QUINTILE_COLOURS.length - 1)], from + " – " + to));
+            legend.add(new ChoroplethMap.LegendEntry(QUINTILE_COLOURS.get(Math.min(k, QUINTILE_COLOURS.size() - 1)), from + " – " + to));
         }
         map(ind.name(t.language()), category, legend, t.get("abst.map.quintiles"));
 

@@ -141,6 +141,7 @@ final class Admin {
                 p(t.get("intern.scope")),
                 ul(li(a(t.get("intern.internalOverview")).withHref("/")),
                         iff(v.role().atLeast(Role.ANALYST), li(a(t.get("intern.data")).withHref("/intern/daten"))),
+                        li(a(t.get("intern.analysis")).withHref("/intern/analyse")),
                         iff(v.role().atLeast(Role.ADMIN), li(a(t.get("intern.users")).withHref("/intern/benutzer"))),
                         iff(v.role().atLeast(Role.ADMIN), li(a(t.get("intern.audit")).withHref("/intern/protokoll")))),
                 h2(t.get("intern.resultSets")),

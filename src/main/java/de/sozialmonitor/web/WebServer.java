@@ -155,6 +155,7 @@ public final class WebServer implements AutoCloseable {
         OgcApi ogc = new OgcApi(web);
         Admin admin = new Admin(web, this);
         AnalystPages analyst = new AnalystPages(web);
+        AnalysisPages analysis = new AnalysisPages(web);
 
         route(HandlerType.GET, "/", Role.PUBLIC, pages::overview);
         route(HandlerType.GET, "/gebiet/{code}", Role.PUBLIC, profiles::area);
@@ -190,6 +191,9 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.GET, "/intern/berichtsstaende/{number}/download", Role.ANALYST, admin::internalReleaseDownload);
         route(HandlerType.GET, "/download/berichtsstand/{number}", Role.PUBLIC, api::releaseDownload);
         route(HandlerType.GET, "/intern/daten", Role.ANALYST, analyst::dataPage);
+        route(HandlerType.GET, "/intern/analyse", Role.VIEWER, analysis::page);
+        route(HandlerType.GET, "/intern/analyse/abstimmung.pdf", Role.VIEWER, analysis::pdf);
+        route(HandlerType.GET, "/intern/analyse/abstimmung.html", Role.VIEWER, analysis::html);
         route(HandlerType.POST, "/intern/daten/pruefen", Role.ANALYST, analyst::check);
         route(HandlerType.POST, "/intern/daten/einspielen", Role.ANALYST, analyst::importChecked);
         route(HandlerType.POST, "/intern/berechnung", Role.ANALYST, analyst::compute);

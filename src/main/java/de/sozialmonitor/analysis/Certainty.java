@@ -168,6 +168,13 @@ public final class Certainty {
     private final int[] group;
     private final double[][] denominatorNow;
     private final double[][] denominatorBase;
+    /**
+     * Per indicator and participant, the configured computation's status input and (per dynamics
+     * participant) dynamics input: used where an indicator has no counts to draw (a delivered share,
+     * rate or change), which is then held fixed.
+     */
+    private final double[][] fixedStatusInput;
+    private final double[][] fixedDynamicsInput;
     private final int groupCount;
     /**
      * The cells drawn, ordered by sampler so that each sampler's tables are read in one run (from the
@@ -220,6 +227,8 @@ public final class Certainty {
         group = new int[k];
         denominatorNow = new double[k][m];
         denominatorBase = new double[k][m];
+        fixedStatusInput = new double[k][];
+        fixedDynamicsInput = new double[k][];
         Map<String, Integer> groups = new LinkedHashMap<>();
         List<double[]> groupNow = new ArrayList<>();
         List<double[]> groupBase = new ArrayList<>();
@@ -232,7 +241,7 @@ public final class Certainty {
             IndicatorValues now = baseline.current(ind.id());
             IndicatorValues then = baseCounts.stream().filter(v -> v.indicatorId().equals(ind.id())).findFirst().orElse(null);
             // indicators with the same numerator share one draw of it: one count, one uncertainty
-            String key = ind.numerator() + "|" + ind.targetGroup().key();
+            String key = ind.numerator() == null ? "delivered:" + ind.id() : ind.numerator() + "|" + ind.targetGroup().key();
             Integer g = groups.get(key);
             if (g == null) {
                 g = groups.size();
@@ -241,8 +250,19 @@ public final class Certainty {
                 groupBase.add(then == null ? nan(m) : pick(then.numerator()));
                 trialsNow.add(pick(now.denominator()));
                 trialsBase.add(then == null ? nan(m) : pick(then.denominator()));
+                // counts the method does not have (a delivered share) are not drawn: see fixedStatusInput
             }
             group[i] = g;
+            double[] statusIn = baseline.status().input().get(ind.id());
+            fixedStatusInput[i] = statusIn == null ? nan(m) : pick(statusIn);
+            double[] dynIn = baseline.dynamics().input().get(ind.id());
+            fixedDynamicsInput[i] = new double[dynAreas.length];
+            for (int j = 0; j < dynAreas.length; j++) {
+                fixedDynamicsInput[i][j] = dynIn == null ? Double.NaN : dynIn[dynAreas[j]];
+            }
+            if (java.util.Arrays.stream(pick(now.numerator())).allMatch(Double::isNaN)) {
+                notes.add(ind.id() + ": no counts (a delivered share, rate or change): held fixed in every draw");
+            }
             denominatorNow[i] = pick(now.denominator());
             denominatorBase[i] = then == null ? nan(m) : pick(then.denominator());
         }
@@ -334,7 +354,8 @@ public final class Certainty {
             double[] den = denominatorNow[i];
             double[] x = new double[m];
             for (int p = 0; p < m; p++) {
-                x[p] = sign[i] * (scale[i] * counts[offset + p] / den[p]);
+                double num = counts[offset + p];
+                x[p] = Double.isNaN(num) ? fixedStatusInput[i][p] : sign[i] * (scale[i] * num / den[p]);
             }
             statusInput.put(id, x);
         }
@@ -349,8 +370,14 @@ public final class Certainty {
             double[] x = new double[m2];
             for (int j = 0; j < m2; j++) {
                 int p = dynamicsPositions[j];
-                double now = scale[i] * counts[offsetNow + p] / denominatorNow[i][p];
-                double then = scale[i] * counts[offsetBase + p] / denominatorBase[i][p];
+                double numNow = counts[offsetNow + p];
+                double numThen = counts[offsetBase + p];
+                if (Double.isNaN(numNow) || Double.isNaN(numThen)) {
+                    x[j] = fixedDynamicsInput[i][j];
+                    continue;
+                }
+                double now = scale[i] * numNow / denominatorNow[i][p];
+                double then = scale[i] * numThen / denominatorBase[i][p];
                 x[j] = sign[i] * (now - then);
             }
             dynInput.put(id, x);
@@ -511,6 +538,9 @@ public final class Certainty {
     }
 
     private double[] pick(double[] byArea) {
+        if (byArea == null) {
+            return nan(statusAreas.length);
+        }
         double[] out = new double[statusAreas.length];
         for (int p = 0; p < out.length; p++) {
             out[p] = byArea[statusAreas[p]];

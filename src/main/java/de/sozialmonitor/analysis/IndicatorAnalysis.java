@@ -119,14 +119,16 @@ public final class IndicatorAnalysis {
             double[] v = new double[onLevel.length];
             int withValue = 0;
             int withheld = 0;
-            String measure = ind.numerator().toString();
+            // a delivered share has no numerator: nothing for the primary rule to judge but the population
+            String measure = ind.numerator() != null ? ind.numerator().toString() : String.valueOf(ind.delivered());
+            double[] numerator = iv.numerator();
             for (int i = 0; i < onLevel.length; i++) {
                 int a = onLevel[i];
                 double value = iv.value()[a];
                 if (!Double.isNaN(value)) {
                     withValue++;
                     double p = pop == null ? Double.NaN : pop[a];
-                    if (rules.isPrimary(measure, iv.numerator()[a]) || !(p >= rules.minPopulationForRates())) {
+                    if (numerator != null && rules.isPrimary(measure, numerator[a]) || !(p >= rules.minPopulationForRates())) {
                         withheld++;
                     }
                 }

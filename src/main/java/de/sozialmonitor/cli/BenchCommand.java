@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.bench",
         description = "Run benchmarks and print their figures (not part of the tests).",
         subcommands = {BenchImportCommand.class, BenchMethodCommand.class, BenchWebCommand.class, BenchReportCommand.class,
-            BenchAnalysisCommand.class, BenchScaleCommand.class})
+            BenchAnalysisCommand.class, BenchScaleCommand.class, BenchAbuseCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -115,6 +115,13 @@ public final class Importer {
                     return rejected(db, commit, user, fileName, sha, source, "?", null, report);
                 }
                 report.format(loader.format());
+                if (!ImportRepository.lockImports(h)) {
+                    // another import runs (CLI or web): say so at once instead of failing on a lock timeout
+                    report.add(new Problem(Severity.ERROR, "import_running", fileName, null, 0, null, null,
+                            Texts.get("file.importRunning")));
+                    h.rollback();
+                    return rejected(db, commit, user, fileName, sha, source, loader.format(), loader.mappingVersion(), report);
+                }
                 if (commit) {
                     needed[0] = DiskSpace.forImport(file, loader.format());
                     DiskSpace.require(ws.root(), db, needed[0]);
@@ -177,6 +184,9 @@ public final class Importer {
         } catch (de.sozialmonitor.workspace.ConfigException e) {
             probe.fileError("bad_mapping", "file.badMapping", mappingError(ws, e));
             return null;
+        } catch (XlsxLimits.Exceeded e) {
+            probe.fileError("xlsx_limit", "file.xlsxLimit", e.getMessage());
+            return null;
         } catch (IOException | RuntimeException e) {
             probe.fileError("read_failed", "file.unreadable", GeoJsonLoader.oneLine(String.valueOf(e.getMessage())));
             return null;
@@ -197,6 +207,8 @@ public final class Importer {
             ctx.fileError("bad_mapping", "file.badMapping", mappingError(ctx.ws, e));
         } catch (SheetRows.MissingSheetException e) {
             ctx.fileError("missing_sheet", "mapping.badSheet", GeoJsonLoader.oneLine(e.getMessage()));
+        } catch (XlsxLimits.Exceeded e) {
+            ctx.fileError("xlsx_limit", "file.xlsxLimit", e.getMessage());
         } catch (RuntimeException e) {
             // whatever else a mangled file provokes in a library: reported, never thrown at the user
             ctx.fileError("read_failed", "file.unreadable", GeoJsonLoader.oneLine(e.getClass().getSimpleName() + ": " + e.getMessage()));

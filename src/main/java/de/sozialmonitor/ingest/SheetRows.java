@@ -55,6 +55,7 @@ final class SheetRows {
     /** Streams all rows; returns the sheet's name (null for CSV). */
     static String forEach(Path file, String sheetName, CsvDialect dialect, Consumer<Line> sink) throws IOException {
         if (isXlsx(file)) {
+            XlsxLimits.check(file);
             try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
                 Optional<Sheet> sheet = sheetName == null || sheetName.isBlank() ? Optional.of(wb.getFirstSheet()) : wb.findSheet(sheetName);
                 if (sheet.isEmpty()) {
@@ -81,6 +82,7 @@ final class SheetRows {
 
     /** The names of a workbook's sheets, in order. */
     static List<String> sheetNames(Path file) throws IOException {
+        XlsxLimits.check(file);
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
             return wb.getSheets().map(Sheet::getName).toList();
         }

@@ -47,6 +47,30 @@ public final class ImportRepository {
     private ImportRepository() {
     }
 
+    /**
+     * Takes the workspace's import lock for the rest of {@code h}'s transaction, without waiting:
+     * false if another import (or check) holds it now, in this process or another one (a CLI
+     * import while {@code serve} runs). The lock is a row lock ({@code work_lock}), so it ends
+     * with the transaction, or with the connection of a process that died.
+     */
+    public static boolean lockImports(Handle h) {
+        try {
+            h.createQuery("SELECT name FROM work_lock WHERE name = 'import' FOR UPDATE NOWAIT").mapTo(String.class).findOne();
+            return true;
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && isLockRefusal(sql)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** H2: lock timeout (HYT00, 50200) or concurrent update; PostgreSQL: lock_not_available (55P03). */
+    private static boolean isLockRefusal(java.sql.SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.equals("55P03") || state.equals("HYT00") || e.getErrorCode() == 50200 || e.getErrorCode() == 90131;
+    }
+
     public static long start(Handle h, String fileName, String sha256, String source, String format,
                              String mappingVersion, String user) {
         return h.createUpdate("INSERT INTO import(file_name, sha256, source, format, mapping_version, user_name, "

@@ -151,7 +151,7 @@ final class AnalystPages {
                         td(t.get("analyst.rowsOf", r.rowsAccepted(), r.rowsRead())),
                         td(nz(r.user())),
                         td(r.supersededBy() == null ? "" : "#" + r.supersededBy()),
-                        td(nz(r.message())))))).withClass("data-table"))
+                        td(nz(ServerPaths.hide(r.message()))))))).withClass("data-table"))
                 .withClass("table-scroll").attr("tabindex", "0").attr("role", "region")
                 .attr("aria-label", t.get("analyst.history"));
     }
@@ -201,6 +201,14 @@ final class AnalystPages {
         }
         web.audit().record(v.username(), "import.check", staged.name(), "upload " + staged.id() + ", sha256 " + staged.sha256()
                 + ", " + report.errorCount() + " errors, " + report.warningCount() + " warnings");
+        boolean microdata = isMicrodata(report.format());
+        if (report.hasErrors()) {
+            uploads().discard(staged); // it can never be imported; a register extract must not stay
+        }
+        DomContent keeping = microdata
+                ? p(t.get(report.hasErrors() ? "analyst.microdataDeleted" : "analyst.microdataKept", shortSha(staged.sha256())))
+                .withClass("notice")
+                : iff(report.hasErrors(), p(t.get("analyst.uploadDeleted")).withClass("hint"));
         String title = t.get("analyst.reportTitle", staged.name());
         boolean alreadyImported = report.countsByCode().containsKey("already_imported");
         DomContent verdict = report.hasErrors()
@@ -210,6 +218,7 @@ final class AnalystPages {
         DomContent body = div(
                 h1(title),
                 verdict,
+                keeping,
                 reportFacts(t, report, staged),
                 problemTable(t, report),
                 report.hasErrors()
@@ -263,7 +272,7 @@ final class AnalystPages {
                                 td(p.row() > 0 ? Long.toString(p.row()) : ""),
                                 td(nz(p.column())),
                                 td(p.value() == null ? text("") : code(abbreviate(p.value()))),
-                                td(nz(p.reason()))))))
+                                td(nz(ServerPaths.hide(p.reason())))))))
                         .withClass("data-table problems"))
                         .withClass("table-scroll").attr("tabindex", "0").attr("role", "region")
                         .attr("aria-label", t.get("analyst.problems")),
@@ -307,13 +316,16 @@ final class AnalystPages {
             }
             outcome = de.sozialmonitor.ingest.Texts.in(t.locale(), () -> Importer.importFile(web.workspace(), web.db(), staged.file(),
                     v.username(), new Importer.Options(staged.source(), staged.mapping())));
-            if (outcome.imported()) {
+            if (outcome.imported() && !isMicrodata(outcome.format())) {
                 try {
                     uploads.archive(staged);
                 } catch (IOException e) {
                     // the import stands (its rows and SHA-256 are in the database); the file stays staged
-                    org.slf4j.LoggerFactory.getLogger(AnalystPages.class).warn("could not move {} to data/uploads", staged.file(), e);
+                    org.slf4j.LoggerFactory.getLogger(AnalystPages.class).warn("could not move {} to data/uploads", staged.name(), e);
                 }
+            } else {
+                // a register extract is never kept, a rejected or unchanged upload has no further use
+                uploads.discard(staged);
             }
         }
         renderOutcome(ctx, v, staged, outcome);
@@ -332,6 +344,11 @@ final class AnalystPages {
         };
         List<DomContent> parts = new ArrayList<>();
         parts.add(h1(title));
+        if (isMicrodata(o.format())) {
+            parts.add(p(t.get("analyst.microdataDeleted", shortSha(staged.sha256()))).withClass("notice"));
+        } else if (!o.imported()) {
+            parts.add(p(t.get("analyst.uploadDeleted")).withClass("hint"));
+        }
         parts.add(p(o.status() == ImportOutcome.Status.REJECTED ? t.get("analyst.rejectedExplain") : t.get("analyst.importedExplain",
                 staged.name(), nz(o.format()), nz(o.source()), o.rowsAccepted(), o.report().warningCount()))
                 .withClass(o.status() == ImportOutcome.Status.REJECTED ? "error" : "notice").attr("role", "status"));
@@ -400,7 +417,7 @@ final class AnalystPages {
             try {
                 c = ComputeWorkflow.compute(web.workspace(), web.db(), input, year, v.username());
             } catch (IllegalArgumentException e) {
-                renderDataPage(ctx, t.get("analyst.computeRefused", nz(e.getMessage())), HttpStatus.UNPROCESSABLE_CONTENT);
+                renderDataPage(ctx, t.get("analyst.computeRefused", nz(ServerPaths.hide(e.getMessage()))), HttpStatus.UNPROCESSABLE_CONTENT);
                 return;
             }
             previous = previousComputation(c.result().year());
@@ -467,6 +484,11 @@ final class AnalystPages {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Register extracts (one row per person) are read by the microdata loader; they are never kept. */
+    private static boolean isMicrodata(String format) {
+        return "microdata".equals(format);
+    }
 
     private static String nz(String s) {
         return s == null ? "" : s;

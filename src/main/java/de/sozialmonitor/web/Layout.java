@@ -106,7 +106,7 @@ final class Layout {
         String title = t.getOr("error." + status, t.get("error.other", status));
         return page(web, viewer, ctx, title, "",
                 h1(title),
-                iff(detail != null && !detail.isBlank(), p(detail)),
+                iff(detail != null && !detail.isBlank(), p(detail == null ? "" : ServerPaths.hide(detail))),
                 p(a(t.get("error.home")).withHref("/")));
     }
 }

@@ -41,11 +41,11 @@ final class LoginAudit {
         this.maxKeys = maxKeys;
     }
 
-    void failed(String user, String address) {
+    synchronized void failed(String user, String address) {
         count(user, address).failed++;
     }
 
-    void throttled(String user, String address) {
+    synchronized void throttled(String user, String address) {
         count(user, address).throttled++;
     }
 

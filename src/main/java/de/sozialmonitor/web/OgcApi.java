@@ -27,6 +27,8 @@ final class OgcApi {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 10_000;
+    /** Far above any number of areas, far below where offset + limit could overflow. */
+    private static final int MAX_OFFSET = 1_000_000;
     private final WebServer.WebContext web;
 
     OgcApi(WebServer.WebContext web) {
@@ -34,8 +36,7 @@ final class OgcApi {
     }
 
     private static String base(Context ctx) {
-        String proto = ctx.header("X-Forwarded-Proto") != null ? ctx.header("X-Forwarded-Proto") : ctx.scheme();
-        return proto + "://" + ctx.host() + "/ogc";
+        return WebServer.baseUrl(ctx) + "/ogc";
     }
 
     private static void link(ArrayNode links, String href, String rel, String type, String title) {
@@ -141,10 +142,14 @@ final class OgcApi {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown collection");
             return;
         }
-        int limit = Api.parseInt(ctx.queryParam("limit"), DEFAULT_LIMIT);
-        int offset = Math.max(0, Api.parseInt(ctx.queryParam("offset"), 0));
+        int limit = paging(ctx.queryParam("limit"), DEFAULT_LIMIT);
+        int offset = paging(ctx.queryParam("offset"), 0);
         if (limit < 1 || limit > MAX_LIMIT) {
-            WebServer.error(ctx, HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
+            WebServer.error(ctx, HttpStatus.BAD_REQUEST, "limit must be a whole number between 1 and " + MAX_LIMIT);
+            return;
+        }
+        if (offset < 0 || offset > MAX_OFFSET) {
+            WebServer.error(ctx, HttpStatus.BAD_REQUEST, "offset must be a whole number between 0 and " + MAX_OFFSET);
             return;
         }
         Envelope bbox = null;
@@ -188,6 +193,14 @@ final class OgcApi {
             link(links, self + "?limit=" + limit + "&offset=" + (offset + limit) + keep, "next", "application/geo+json", null);
         }
         ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A paging parameter: absent gives the default, anything but digits gives -1 (refused). */
+    private static int paging(String value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        return value.matches("\\d{1,9}") ? Integer.parseInt(value) : -1;
     }
 
     void item(Context ctx) {

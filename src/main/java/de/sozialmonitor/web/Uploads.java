@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
 
 /**
  * Files uploaded in the analyst area. An upload is staged under
- * {@code .sozialmonitor/uploads/ID/NAME} (program state, outside version control) with its
- * metadata in {@code ID.json}; once imported it moves to {@code data/uploads/ID/NAME}, beside the
- * other delivered files. {@code ID} is generated here (time and 64 random bits) and {@code NAME}
+ * {@code .sozialmonitor/uploads/ID/NAME} (program state, private, outside version control) with its
+ * metadata in {@code ID.json}; once imported, an aggregate file moves to {@code data/uploads/ID/NAME},
+ * beside the other delivered files, while a register extract (microdata) is deleted, as is every
+ * upload whose check or import was rejected: of those only the SHA-256 and provenance in the
+ * import history remain. {@code ID} is generated here (time and 64 random bits) and {@code NAME}
  * is the client's file name reduced to letters, digits, dot, dash and underscore: the client
  * decides nothing about the path. The SHA-256 is taken while the file is written, and an import
  * must name it again, so that a file swapped after the check is refused.
@@ -49,7 +51,8 @@ final class Uploads {
 
     private static final Pattern ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{16}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final Duration KEEP_STAGED = Duration.ofDays(7);
+    /** Staged uploads nobody imported are removed after this time (they may be register extracts). */
+    static final Duration KEEP_STAGED = Duration.ofHours(24);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -170,6 +173,11 @@ final class Uploads {
         return name.isEmpty() || name.startsWith(".") ? "upload" + name : name;
     }
 
+    /** Deletes a staged upload and its metadata: a register extract after its import or rejection, any rejected file. */
+    void discard(Staged s) {
+        deleteStaged(s.id());
+    }
+
     private void deleteStaged(String id) {
         try {
             Path dir = staging.resolve(id);
@@ -188,7 +196,7 @@ final class Uploads {
         }
     }
 
-    /** Staged uploads nobody imported are removed after a week. */
+    /** Staged uploads nobody imported are removed after {@link #KEEP_STAGED}. */
     private void removeOldStaged() {
         if (!Files.isDirectory(staging)) {
             return;

@@ -356,6 +356,25 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The address links start with: {@code web.base_url} of sozialmonitor.yaml when set (the right
+     * choice behind a reverse proxy), else the scheme, local address and port of the connection
+     * itself. Never the request's Host or X-Forwarded-* headers, which any client can set.
+     */
+    static String baseUrl(Context ctx) {
+        WebContext web = ctx.attribute(WEB);
+        String configured = web == null || web.config().raw() == null ? ""
+                : web.config().raw().get("web").get("base_url").string("");
+        if (!configured.isBlank()) {
+            return configured.replaceAll("/+$", "");
+        }
+        String host = ctx.req().getLocalAddr();
+        if (host.contains(":")) {
+            host = "[" + host.replaceAll("%.*$", "") + "]";
+        }
+        return ctx.scheme() + "://" + host + ":" + ctx.req().getLocalPort();
+    }
+
     static boolean https(Context ctx) {
         return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
@@ -367,7 +386,7 @@ public final class WebServer implements AutoCloseable {
         Viewer viewer = viewer(ctx);
         if (ctx.path().startsWith("/api") || ctx.path().startsWith("/ogc") || ctx.path().startsWith("/download")) {
             ctx.json(java.util.Map.of("status", status.getCode(), "error", status.getMessage(),
-                    "detail", detail == null ? "" : detail));
+                    "detail", detail == null ? "" : ServerPaths.hide(detail)));
         } else {
             WebContext web = ctx.attribute(WEB);
             ctx.html(Layout.errorPage(web, viewer, ctx, status.getCode(), detail));

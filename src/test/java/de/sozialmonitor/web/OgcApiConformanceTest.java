@@ -151,4 +151,52 @@ class OgcApiConformanceTest {
         String body = fx.client().get("/ogc/collections/ortsteil/items/L1?datetime=2023").body();
         assertThat(body).doesNotContain("987.654");
     }
+
+    /** One HTTP/1.0 request with headers a browser would not let a page set (Host, X-Forwarded-Proto). */
+    static String raw(int port, String path, String... headers) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            String req = "GET " + path + " HTTP/1.0\r\n" + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList())
+                    + "\r\n";
+            s.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Regression (issue 11): Host and X-Forwarded-Proto were reflected into every OGC link. */
+    @Test
+    void linksNeverReflectTheHostOrForwardedHeadersOfTheRequest() throws Exception {
+        int port = fx.server.port();
+        String answer = raw(port, "/ogc/collections", "Host: evil.example", "X-Forwarded-Proto: javascript",
+                "X-Forwarded-Host: evil.example");
+        assertThat(answer).startsWith("HTTP/1.1 200").doesNotContain("evil.example").doesNotContain("javascript:")
+                .contains("\"href\":\"http://127.0.0.1:" + port + "/ogc/collections\"");
+    }
+
+    @Test
+    void aConfiguredBaseUrlStartsEveryLink() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sozialmonitor-base-url");
+        de.sozialmonitor.workspace.WorkspaceInitializer.create(dir, java.util.Map.of());
+        java.nio.file.Path config = dir.resolve(de.sozialmonitor.workspace.Workspace.CONFIG_FILE);
+        java.nio.file.Files.writeString(config, java.nio.file.Files.readString(config)
+                .replace("web:\n", "web:\n  base_url: https://sozialmonitor.example.de/monitor/\n"));
+        de.sozialmonitor.workspace.Workspace ws = de.sozialmonitor.workspace.Workspace.open(dir);
+        try (WebServer other = new WebServer(ws, fx.db).start(0)) {
+            String answer = raw(other.port(), "/ogc", "Host: evil.example");
+            assertThat(answer).contains("\"href\":\"https://sozialmonitor.example.de/monitor/ogc/conformance\"")
+                    .doesNotContain("evil.example");
+        }
+    }
+
+    /** Regression (issue 11): an offset near Integer.MAX_VALUE answered with an internal error text. */
+    @Test
+    void pagingParametersOutOfRangeAre400WithoutInternalText() {
+        for (String q : List.of("offset=2147483647", "offset=-1", "offset=99999999999", "offset=x", "limit=0", "limit=10001",
+                "limit=abc", "limit=2147483647&offset=2147483647")) {
+            HttpResponse<String> r = fx.client().get("/ogc/collections/ortsteil/items?" + q);
+            assertThat(r.statusCode()).as(q).isEqualTo(400);
+            assertThat(r.body()).as(q).doesNotContain("fromIndex").doesNotContain("Exception").containsAnyOf("offset", "limit");
+        }
+        assertThat(fx.client().get("/ogc/collections/ortsteil/items?offset=5&limit=1").statusCode()).isEqualTo(200);
+    }
 }

@@ -49,7 +49,7 @@ class KillDuringImportTest {
             // Flyway and logging output before the import starts
         }
         assertThat(line).isEqualTo("begin");
-        // let it read and write for a while, then kill it without warning (SIGKILL)
+        // kill it without warning (SIGKILL) while it writes
         waitUntilWriting(url, tmp.resolve("db"));
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -59,17 +59,32 @@ class KillDuringImportTest {
         try (Database db = Database.open(url, "", "")) {
             assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
             Path small = IngestFixtures.write(tmp, "small.csv", "area_code;year;variable;value\nB1;2020;pop_total;500\n");
-            assertThat(Importer.importFile(ws, db, small, "parent").imported()).isTrue();
+            ImportOutcome next = Importer.importFile(ws, db, small, "parent");
+            assertThat(next.imported()).as("the next import after the kill: %s", next.report().problems()).isTrue();
         }
     }
 
-    /** Waits (at most 60 s) until the child has had time to write rows: 3 s, or the H2 file grows. */
+    /**
+     * Waits (at most 60 s) until the child writes observations: on PostgreSQL until its
+     * transaction holds a write lock on {@code observation}, on H2 until the database file grows.
+     * A fixed sleep was not enough: on a fast machine the child finished before the kill.
+     */
     private static void waitUntilWriting(String url, Path h2Dir) throws InterruptedException, IOException {
         long start = System.nanoTime();
-        long initial = url.startsWith("jdbc:h2") ? dirSize(h2Dir) : 0;
-        Thread.sleep(3000);
-        while (url.startsWith("jdbc:h2") && dirSize(h2Dir) <= initial && System.nanoTime() - start < 60e9) {
-            Thread.sleep(200);
+        if (url.startsWith("jdbc:h2")) {
+            long initial = dirSize(h2Dir);
+            while (dirSize(h2Dir) <= initial && System.nanoTime() - start < 60e9) {
+                Thread.sleep(50);
+            }
+            return;
+        }
+        try (Database db = Database.open(url, "", "")) {
+            while (System.nanoTime() - start < 60e9 && db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                            + "WHERE c.relname = 'observation' AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()")
+                    .mapTo(Long.class).one()) == 0) {
+                Thread.sleep(50);
+            }
         }
     }
 

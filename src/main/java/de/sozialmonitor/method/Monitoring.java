@@ -53,7 +53,7 @@ public final class Monitoring {
      * Numerator, denominator and value of every catalog indicator (its own target group) for
      * {@code countYear}, on the boundary version of {@code resultYear} and in the {@link AreaTable} order
      * of {@code compute(in, catalog, cfg, resultYear)}: the counts from which that result's values of
-     * {@code countYear} were formed (for the dynamics' base year the result keeps only the values).
+     * {@code countYear} were formed (the result keeps them too, for every year it holds).
      * The class certainty ({@code analysis.Certainty}) resamples these counts.
      */
     public static List<IndicatorValues> countsOnBoundaries(MonitoringInput in, IndicatorCatalog catalog, MethodConfig cfg,
@@ -66,7 +66,7 @@ public final class Monitoring {
         }
         Run.Counts counts = run.new Counts(countYear);
         for (Indicator ind : catalog.indicators()) {
-            out.add(run.evaluate(ind, ind.targetGroup().key(), counts, true));
+            out.add(run.evaluate(ind, ind.targetGroup().key(), counts));
         }
         return out;
     }
@@ -104,7 +104,9 @@ public final class Monitoring {
             String level = analysisLevel();
             int n = areas.size();
 
-            // indicator values: the result's year with numerator and denominator, the base and history years value only
+            // indicator values with numerator and denominator: the result's year with its breakdowns, the base
+            // and history years as the catalog defines them (a release publishes or withholds their counts
+            // under the same rules as the release year's, so it needs them)
             List<IndicatorValues> values = new ArrayList<>();
             Map<String, double[]> current = new LinkedHashMap<>();
             Map<String, double[]> deliveredChange = new LinkedHashMap<>();
@@ -114,7 +116,7 @@ public final class Monitoring {
                 Counts counts = new Counts(year);
                 population = counts.get(new MonitoringInput.SeriesKey(cfg.populationVariable(), ""));
                 for (Indicator ind : catalog.indicators()) {
-                    IndicatorValues v = evaluate(ind, ind.targetGroup().key(), counts, true);
+                    IndicatorValues v = evaluate(ind, ind.targetGroup().key(), counts);
                     values.add(v);
                     current.put(ind.id(), v.value());
                     if (v.change() != null) {
@@ -136,7 +138,7 @@ public final class Monitoring {
                 }
                 Counts counts = new Counts(y);
                 for (Indicator ind : catalog.indicators()) {
-                    IndicatorValues v = evaluate(ind, ind.targetGroup().key(), counts, false);
+                    IndicatorValues v = evaluate(ind, ind.targetGroup().key(), counts);
                     values.add(v);
                     if (y == baseYear) {
                         base.put(ind.id(), v.value());
@@ -464,9 +466,9 @@ public final class Monitoring {
             return areas.level(best);
         }
 
-        private IndicatorValues evaluate(Indicator ind, String group, Counts counts, boolean keepCounts) {
+        private IndicatorValues evaluate(Indicator ind, String group, Counts counts) {
             if (ind.isDelivered()) {
-                return delivered(ind, group, counts, keepCounts);
+                return delivered(ind, group, counts);
             }
             int n = areas.size();
             double[] num = combine(ind.numerator(), group, counts);
@@ -479,8 +481,7 @@ public final class Monitoring {
                 // a denominator of 0 (or below the indicator's minimum) makes the value missing, never 0
                 value[a] = d > 0 && d >= minDen ? scale * num[a] / d : Double.NaN;
             }
-            return keepCounts ? new IndicatorValues(ind.id(), group, counts.year, num, den, value, deliveredChange(ind, group, counts))
-                    : new IndicatorValues(ind.id(), group, counts.year, null, null, value);
+            return new IndicatorValues(ind.id(), group, counts.year, num, den, value, deliveredChange(ind, group, counts));
         }
 
         /**
@@ -489,7 +490,7 @@ public final class Monitoring {
          * variable (what the ratio of sums would be), and nothing without a base. One part without a
          * share makes the aggregate missing, as with counts. No counts: numerator and denominator NaN.
          */
-        private IndicatorValues delivered(Indicator ind, String group, Counts counts, boolean keepCounts) {
+        private IndicatorValues delivered(Indicator ind, String group, Counts counts) {
             int n = areas.size();
             double[] own = counts.get(new MonitoringInput.SeriesKey(ind.delivered(), group));
             double[] value = Standardisation.nanArray(n);
@@ -526,9 +527,8 @@ public final class Monitoring {
                     }
                 }
             }
-            double[] none = keepCounts ? Standardisation.nanArray(n) : null;
-            return new IndicatorValues(ind.id(), group, counts.year, none, none, value,
-                    keepCounts ? deliveredChange(ind, group, counts) : null);
+            double[] none = Standardisation.nanArray(n);
+            return new IndicatorValues(ind.id(), group, counts.year, none, none, value, deliveredChange(ind, group, counts));
         }
 
         /** The delivered change of an indicator that names one, in its own values' areas only (changes are never summed). */
@@ -586,7 +586,7 @@ public final class Monitoring {
                 }
                 common.stream().sorted().forEach(g -> {
                     if (!g.equals(ind.targetGroup().key()) && TargetGroup.parse(g).matches(ind.targetGroup())) {
-                        out.add(evaluate(ind, g, counts, true));
+                        out.add(evaluate(ind, g, counts));
                     }
                 });
             }

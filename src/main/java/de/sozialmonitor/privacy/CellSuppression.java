@@ -1,44 +1,68 @@
 package de.sozialmonitor.privacy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Primary and secondary suppression of a {@link CountTable}.
+ * Primary and secondary suppression of a {@link CountTable}, against the whole public record.
  *
  * <p>Primary: every count of at least 1 and below the minimum count of its variable.
+ *
+ * <p>The public record: the counts of the new release are linked with the same counts of every
+ * published release (as {@link AttackModel} links them for the attacker). A count that a published
+ * release withholds is withheld again ("inherited": what was protected stays protected); a count a
+ * published release shows with the same value is known anyway and is never chosen to protect
+ * another. The relations of the published releases take part in the audit.
  *
  * <p>Secondary, in two stages (a minimum-loss heuristic with an exact audit, in the spirit of
  * tau-ARGUS's modular approach):
  * <ol>
- *   <li><b>Margin heuristic.</b> For every exact margin (parent = sum of children) that contains
- *   suppressed cells: if only one cell is suppressed it could be recovered by subtraction, so a
- *   partner is suppressed as well; if several children are suppressed but together sum to less than
- *   the protection width, another one is added. The partner is the cheapest cell in that margin that
- *   is large enough to give the protection needed, where the cost is the information lost: its value
- *   plus one, weighted up for higher levels (a municipality total is worth more than a locality) and
- *   for broader target groups (the total is worth more than "foreign women"). Repeat until no
- *   margin changes, since a new suppression can open another margin.</li>
- *   <li><b>Audit.</b> The attacker's linear programs ({@link IntervalSolver}) over all margins at
- *   once compute each suppressed cell's feasible interval. Any cell whose interval is narrower than
- *   the protection width gets one more partner from one of its margins (chosen as above); then
- *   stage 1 and the audit run again, until the audit finds nothing.</li>
+ *   <li><b>Margin heuristic.</b> For every exact margin (parent = sum of children) of the new
+ *   release that contains suppressed cells: if only one cell is suppressed it could be recovered by
+ *   subtraction, so a partner is suppressed as well; if several children are suppressed but together
+ *   sum to less than the protection width, another one is added. The partner is the cheapest cell
+ *   in that margin that is large enough to give the protection needed, where the cost is the
+ *   information lost: its value plus one, weighted up for higher levels (a municipality total is
+ *   worth more than a locality) and for broader target groups (the total is worth more than
+ *   "foreign women"). A zero is never chosen: zeros are always published, so that "withheld" never
+ *   means "zero". Repeat until no margin changes, since a new suppression can open another.</li>
+ *   <li><b>Audit.</b> The attacker's programs ({@link IntervalSolver}) over all relations of the
+ *   public record compute each withheld cell's feasible interval, twice: with counts ≥ 0 (the
+ *   interval must be at least the protection width wide) and with every withheld count ≥ 1 (what an
+ *   attacker who knows that zeros are published may assume; no count may be pinned to one value).
+ *   Any cell that fails gets one more partner from its relations (chosen as above); then stage 1
+ *   and the audit run again, until the audit finds nothing.</li>
  * </ol>
  * The audit is what guarantees protection; the heuristic only makes it converge fast and cheaply.
  */
 public final class CellSuppression {
 
-    /** What was suppressed and why; {@code unprotected} lists cells no further suppression could protect. */
-    public record Result(boolean[] suppressed, boolean[] primary, int auditRounds, List<Integer> unprotected) {
+    /**
+     * What was suppressed and why; {@code unprotected} lists cells no further suppression could
+     * protect (cells of the new release, or of a published release the new one would expose).
+     */
+    public record Result(boolean[] suppressed, boolean[] primary, boolean[] inherited, int auditRounds,
+                         List<String> unprotected) {
         public int primaryCount() {
             return count(primary);
         }
 
         public int suppressedCount() {
             return count(suppressed);
+        }
+
+        public int inheritedCount() {
+            int n = 0;
+            for (int i = 0; i < suppressed.length; i++) {
+                n += inherited[i] && !primary[i] ? 1 : 0;
+            }
+            return n;
         }
 
         private static int count(boolean[] b) {
@@ -52,15 +76,83 @@ public final class CellSuppression {
 
     private final CountTable table;
     private final DisclosureRules rules;
-    private final boolean[] suppressed;
-    private final double[] cost;
+    private final boolean record;
+    /** Unknowns of the union: published releases' unknowns first, then the new release's own. */
+    private final int size;
+    /** The new release's cell i is union unknown {@code unionOf[i]}. */
+    private final int[] unionOf;
+    /** Union unknown to the new release's cell, or -1 for unknowns of published releases only. */
+    private final int[] cellOf;
+    private final double[] knownBefore;
+    private final boolean[] withheldBefore;
+    private final List<LinearConstraint> constraints;
+    private final List<LinearConstraint> ownConstraints;
     private final List<List<LinearConstraint>> constraintsOf;
+    private final List<String> names;
+    private final boolean[] suppressed;
+    private final boolean[] inherited;
+    private final double[] cost;
 
-    private CellSuppression(CountTable table, DisclosureRules rules) {
+    private CellSuppression(CountTable table, DisclosureRules rules, PublicRecord published) {
         this.table = table;
         this.rules = rules;
-        this.suppressed = new boolean[table.size()];
-        this.cost = new double[table.size()];
+        this.record = !rules.singleRelease();
+        AttackModel before = AttackModel.of(record ? published : PublicRecord.empty(), Set.of());
+        int n = before.size();
+        unionOf = new int[table.size()];
+        inherited = new boolean[table.size()];
+        names = new ArrayList<>();
+        before.cells.forEach(c -> names.add(c.toString()));
+        for (int i = 0; i < table.size(); i++) {
+            CountCell cell = table.cell(i);
+            Integer v = before.variableFor(cell, table.value(i));
+            if (v != null) {
+                unionOf[i] = v;
+            } else {
+                unionOf[i] = n++;
+                names.add(cell.toString());
+            }
+            inherited[i] = !Double.isNaN(table.value(i)) && before.withheldAnywhere(cell)
+                    && (v == null || Double.isNaN(before.knownValues.get(v)));
+        }
+        size = n;
+        cellOf = new int[size];
+        Arrays.fill(cellOf, -1);
+        for (int i = 0; i < table.size(); i++) {
+            cellOf[unionOf[i]] = i;
+        }
+        knownBefore = new double[size];
+        withheldBefore = new boolean[size];
+        Arrays.fill(knownBefore, Double.NaN);
+        for (int v = 0; v < before.size(); v++) {
+            knownBefore[v] = before.knownValues.get(v);
+            withheldBefore[v] = before.withheldFlags.get(v);
+        }
+        ownConstraints = new ArrayList<>();
+        for (LinearConstraint c : table.constraints()) {
+            int[] cells = new int[c.cells().length];
+            for (int k = 0; k < cells.length; k++) {
+                cells[k] = unionOf[c.cells()[k]];
+            }
+            ownConstraints.add(new LinearConstraint(cells, c.coefficients(), c.lower(), c.upper()));
+        }
+        constraints = new ArrayList<>(before.constraints);
+        constraints.addAll(ownConstraints);
+        constraintsOf = new ArrayList<>();
+        for (int u = 0; u < size; u++) {
+            constraintsOf.add(new ArrayList<>());
+        }
+        for (LinearConstraint c : constraints) {
+            for (int cell : c.cells()) {
+                constraintsOf.get(cell).add(c);
+            }
+        }
+        suppressed = new boolean[size];
+        for (int u = 0; u < before.size(); u++) {
+            suppressed[u] = Double.isNaN(knownBefore[u]) && withheldBefore[u];
+        }
+        cost = new double[size];
+        Arrays.fill(cost, Double.POSITIVE_INFINITY);
         int maxDepth = 0;
         int maxDims = 0;
         for (int i = 0; i < table.size(); i++) {
@@ -68,56 +160,62 @@ public final class CellSuppression {
             maxDims = Math.max(maxDims, table.dimensions(i));
         }
         for (int i = 0; i < table.size(); i++) {
-            cost[i] = (table.value(i) + 1) * (1 + (maxDepth - table.depth(i))) * (1 + 0.5 * (maxDims - table.dimensions(i)));
-        }
-        constraintsOf = new ArrayList<>();
-        for (int i = 0; i < table.size(); i++) {
-            constraintsOf.add(new ArrayList<>());
-        }
-        for (LinearConstraint c : table.constraints()) {
-            for (int cell : c.cells()) {
-                constraintsOf.get(cell).add(c);
-            }
+            cost[unionOf[i]] = (table.value(i) + 1) * (1 + (maxDepth - table.depth(i))) * (1 + 0.5 * (maxDims - table.dimensions(i)));
         }
     }
 
+    /** Suppression of one release on its own (no release published before it). */
     public static Result suppress(CountTable table, DisclosureRules rules) {
-        return new CellSuppression(table, rules).run();
+        return suppress(table, rules, PublicRecord.empty());
+    }
+
+    /** Suppression of a new release, protecting the public record it joins ({@code published}). */
+    public static Result suppress(CountTable table, DisclosureRules rules, PublicRecord published) {
+        return new CellSuppression(table, rules, published).run();
+    }
+
+    /** The value the defender knows for a union unknown (NaN for withheld counts of published releases only). */
+    private double value(int u) {
+        return cellOf[u] >= 0 ? table.value(cellOf[u]) : knownBefore[u];
+    }
+
+    /** May this unknown be withheld to protect another? Only the new release's own published, non-zero counts. */
+    private boolean choosable(int u) {
+        if (suppressed[u] || cellOf[u] < 0 || !Double.isNaN(knownBefore[u])) {
+            return false;
+        }
+        double v = table.value(cellOf[u]);
+        return !Double.isNaN(v) && (!record || v > 0);
     }
 
     private Result run() {
         boolean[] primary = new boolean[table.size()];
         for (int i = 0; i < table.size(); i++) {
             primary[i] = rules.isPrimary(table.cell(i).measure(), table.value(i));
-            suppressed[i] = primary[i];
+            if ((primary[i] || inherited[i]) && Double.isNaN(knownBefore[unionOf[i]])) {
+                suppressed[unionOf[i]] = true;
+            }
         }
         int rounds = 0;
         List<Integer> unprotected = new ArrayList<>();
         while (true) {
             marginHeuristic();
             rounds++;
-            Map<Integer, Interval> intervals = audit();
-            List<Integer> risky = new ArrayList<>();
-            intervals.forEach((cell, interval) -> {
-                if (!isProtected(cell, interval)) {
-                    risky.add(cell);
-                }
-            });
+            Map<Integer, Double> risky = audit();
             if (risky.isEmpty()) {
+                unprotected.clear();
                 break;
             }
             Set<LinearConstraint> touched = new HashSet<>();
             boolean repaired = false;
             unprotected.clear();
-            for (int cell : risky) {
+            for (var e : risky.entrySet()) {
+                int cell = e.getKey();
                 if (constraintsOf.get(cell).stream().anyMatch(touched::contains)) {
-                    repaired = true; // its margins changed this round; look again next round
+                    repaired = true; // its relations changed this round; look again next round
                     continue;
                 }
-                Interval iv = intervals.get(cell);
-                double need = iv == null || iv.isUnbounded() ? rules.protectionWidth(table.cell(cell).measure())
-                        : rules.protectionWidth(table.cell(cell).measure()) - iv.width();
-                int partner = choosePartnerNear(cell, need);
+                int partner = choosePartnerNear(cell, e.getValue());
                 if (partner < 0) {
                     unprotected.add(cell);
                     continue;
@@ -130,19 +228,28 @@ public final class CellSuppression {
                 break;
             }
         }
-        return new Result(suppressed.clone(), primary, rounds, List.copyOf(unprotected));
+        boolean[] out = new boolean[table.size()];
+        for (int i = 0; i < table.size(); i++) {
+            out[i] = suppressed[unionOf[i]] && Double.isNaN(knownBefore[unionOf[i]]);
+        }
+        return new Result(out, primary, inherited.clone(), rounds, unprotected.stream().map(names::get).toList());
     }
 
-    boolean isProtected(int cell, Interval interval) {
-        return interval != null && interval.width() >= rules.protectionWidth(table.cell(cell).measure()) - 1e-9;
+    private double width(int u) {
+        return rules.protectionWidth(cellOf[u] >= 0 ? table.cell(cellOf[u]).measure() : measureOf(u));
     }
 
-    /** Stage 1: make every exact margin safe on its own. */
+    private String measureOf(int u) {
+        String n = names.get(u);
+        return n.substring(0, n.indexOf('@'));
+    }
+
+    /** Stage 1: make every exact margin of the new release safe on its own. */
     private void marginHeuristic() {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (LinearConstraint c : table.constraints()) {
+            for (LinearConstraint c : ownConstraints) {
                 if (!c.isEquality()) {
                     continue;
                 }
@@ -159,17 +266,21 @@ public final class CellSuppression {
                 double need;
                 if (hidden.size() == 1) {
                     int only = hidden.get(0);
-                    double p = rules.protectionWidth(table.cell(only).measure());
-                    need = only == parent ? p : p - table.value(only);
+                    double p = width(only);
+                    need = only == parent ? p : p - value(only);
                     need = Math.max(need, 1e-9);
                 } else if (!hidden.contains(parent)) {
                     double sum = 0;
                     double p = 0;
                     for (int h : hidden) {
-                        sum += table.value(h);
-                        p = Math.max(p, rules.protectionWidth(table.cell(h).measure()));
+                        sum += value(h);
+                        p = Math.max(p, width(h));
                     }
                     need = p - sum;
+                    if (record) {
+                        // knowing each is at least 1, the hidden parts are pinned when they sum to their number
+                        need = Math.max(need, hidden.size() + 1 - sum);
+                    }
                     if (need <= 1e-9) {
                         continue;
                     }
@@ -185,20 +296,20 @@ public final class CellSuppression {
         }
     }
 
-    /** The cheapest published cell of these margins that gives {@code need} more protection, else the largest. */
+    /** The cheapest choosable cell of these relations that gives {@code need} more protection, else the largest. */
     private int choosePartner(List<LinearConstraint> constraints, double need) {
         int best = -1;
         int largest = -1;
         for (LinearConstraint c : constraints) {
             for (int cell : c.cells()) {
-                double v = table.value(cell);
-                if (suppressed[cell] || Double.isNaN(v)) {
+                if (!choosable(cell)) {
                     continue;
                 }
+                double v = value(cell);
                 if (v >= need - 1e-9 && (best < 0 || cost[cell] < cost[best] || cost[cell] == cost[best] && cell < best)) {
                     best = cell;
                 }
-                if (largest < 0 || v > table.value(largest) || v == table.value(largest) && cost[cell] < cost[largest]) {
+                if (largest < 0 || v > value(largest) || v == value(largest) && cost[cell] < cost[largest]) {
                     largest = cell;
                 }
             }
@@ -207,8 +318,8 @@ public final class CellSuppression {
     }
 
     /**
-     * A partner from the cell's own margins or, if all of those are already hidden, from the
-     * margins of the hidden cells next to it, moving outwards one margin at a time.
+     * A partner from the cell's own relations or, if none there can be chosen, from the relations
+     * of the hidden cells next to it, moving outwards one relation at a time.
      */
     private int choosePartnerNear(int cell, double need) {
         Set<Integer> reached = new HashSet<>(List.of(cell));
@@ -230,7 +341,8 @@ public final class CellSuppression {
             List<Integer> next = new ArrayList<>();
             for (LinearConstraint c : layer) {
                 for (int x : c.cells()) {
-                    if (suppressed[x] && reached.add(x)) {
+                    if ((suppressed[x] || Double.isNaN(value(x)) || !Double.isNaN(knownBefore[x]) && cellOf[x] < 0)
+                            && reached.add(x)) {
                         next.add(x);
                     }
                 }
@@ -240,25 +352,59 @@ public final class CellSuppression {
         return -1;
     }
 
-    /** The attacker's intervals for every suppressed cell, given the current suppression. */
-    private Map<Integer, Interval> audit() {
-        double[] known = new double[table.size()];
-        Set<Integer> targets = new HashSet<>();
+    /**
+     * The attacker's two audits over the union, for the hidden cells the new release can affect;
+     * returns the cells that fail and the protection they still need.
+     */
+    private Map<Integer, Double> audit() {
+        double[] known = new double[size];
+        double[] truth = new double[size];
         boolean integral = true;
-        for (int i = 0; i < table.size(); i++) {
-            double v = table.value(i);
-            known[i] = suppressed[i] ? Double.NaN : v;
-            if (suppressed[i]) {
-                targets.add(i);
-            }
+        for (int u = 0; u < size; u++) {
+            double v = value(u);
+            known[u] = suppressed[u] ? Double.NaN : v;
+            truth[u] = v;
             if (!Double.isNaN(v) && v != Math.rint(v)) {
                 integral = false;
             }
         }
-        double[] required = new double[table.size()];
-        for (int i = 0; i < table.size(); i++) {
-            required[i] = rules.protectionWidth(table.cell(i).measure());
+        double[] required = new double[size];
+        for (int u = 0; u < size; u++) {
+            required[u] = width(u);
         }
-        return IntervalSolver.intervals(new IntervalSolver.Problem(known, table.constraints(), null, null, integral, required), targets);
+        IntervalSolver.Problem widthProblem = new IntervalSolver.Problem(known, constraints, null, null, integral, required,
+                truth, record);
+        // only groups that hold a cell of the new release: the rest of the public record is as audited before
+        Set<Integer> targets = new TreeSet<>();
+        for (IntervalSolver.Group g : IntervalSolver.groups(widthProblem)) {
+            if (g.members().stream().anyMatch(m -> cellOf[m] >= 0)) {
+                g.members().stream().filter(m -> suppressed[m]).forEach(targets::add);
+            }
+        }
+        Map<Integer, Double> risky = new java.util.TreeMap<>();
+        Map<Integer, Interval> intervals = IntervalSolver.intervals(widthProblem, targets);
+        intervals.forEach((cell, iv) -> {
+            if (iv == null || iv.width() < required[cell] - 1e-9) {
+                risky.put(cell, iv == null || iv.isUnbounded() ? required[cell] : required[cell] - iv.width());
+            }
+        });
+        if (!record) {
+            return risky;
+        }
+        double[] atLeastOne = new double[size];
+        double[] single = new double[size];
+        for (int u = 0; u < size; u++) {
+            // every withheld count is at least 1 (the defender knows the few withheld zeros: inherited ones)
+            atLeastOne[u] = suppressed[u] && !(value(u) == 0) ? 1 : 0;
+            single[u] = integral ? 1 : 1e-3;
+        }
+        Map<Integer, Interval> pinned = IntervalSolver.intervals(new IntervalSolver.Problem(known, constraints, atLeastOne,
+                null, integral, single, truth, true), targets);
+        pinned.forEach((cell, iv) -> {
+            if (iv != null && iv.width() < single[cell] - 1e-9 && !risky.containsKey(cell)) {
+                risky.put(cell, 2.0); // a partner of at least 2 breaks "all parts are 1"
+            }
+        });
+        return risky;
     }
 }

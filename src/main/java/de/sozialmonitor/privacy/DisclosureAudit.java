@@ -1,45 +1,67 @@
 package de.sozialmonitor.privacy;
 
-import de.sozialmonitor.model.LinearExpression;
-import de.sozialmonitor.model.TargetGroup;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The attacker. It reads nothing but the published rows of a release download and tries to narrow
- * down every suppressed count:
- * <ul>
- *   <li>every margin the download declares (column {@code margin}): sub-areas add up to their
- *   area, target groups add up to the group above, composite measures to their terms;</li>
- *   <li>counts are never negative and, if every published count is whole, are whole numbers;</li>
- *   <li>every published rate ties its numerator to its denominator:
- *   {@code (r - h) * den <= scale * num <= (r + h) * den}, h = half the last published digit;</li>
- *   <li>every published change between two years, together with one published year, gives the
- *   other year's rate, which again ties numerator and denominator.</li>
- * </ul>
- * Then, per suppressed count, two linear programs find the smallest and largest value consistent
- * with all of that. A finding is a count whose interval is narrower than the protection width.
+ * The attacker. It reads nothing but published rows (of one release download or of every release
+ * in the public record, see {@link AttackModel} for the equations it sets up) and tries to narrow
+ * down every withheld count, by two criteria:
+ * <ol>
+ *   <li>{@link Criterion#WIDTH}: with counts ≥ 0 and every published fact, the smallest and largest
+ *   value each withheld count can take (linear and integer programming); a finding is an interval
+ *   narrower than the protection width (3 by default);</li>
+ *   <li>{@link Criterion#PINNED}: knowing how zero is shown (a zero is always published, so every
+ *   withheld count is at least 1), the same; a finding is a count that can take only one value.</li>
+ * </ol>
+ * Where taking a count as the same number in several releases contradicts the published facts (a
+ * correction changed it), the attacker drops that link and tries again.
  */
 public final class DisclosureAudit {
 
-    /** A suppressed count the attacker pins down too closely (interval null: the equations were contradictory). */
-    public record Finding(CountCell cell, Interval interval, double required) {
+    /** How a withheld count was narrowed down. */
+    public enum Criterion {
+        /** counts ≥ 0: interval narrower than the protection width */
+        WIDTH,
+        /** every withheld count ≥ 1 (zeros are published): only one value possible */
+        PINNED,
+        /** withheld in one release, published with a value in a later one */
+        REVEALED
+    }
+
+    /**
+     * A withheld count the attacker pins down too closely (interval null: the equations were
+     * contradictory). {@code releases}: the numbers of the releases holding the count.
+     */
+    public record Finding(CountCell cell, Interval interval, double required, Criterion criterion, List<Integer> releases) {
         @Override
         public String toString() {
-            return cell + " confined to " + (interval == null ? "(contradictory equations)"
-                    : "[" + interval.lower() + ", " + interval.upper() + "]") + ", needs width " + required;
+            return cell + (releases.isEmpty() ? "" : " " + releases) + " confined to "
+                    + (interval == null ? "(contradictory equations)" : "[" + fmt(interval.lower()) + ", " + fmt(interval.upper()) + "]")
+                    + (criterion == Criterion.PINNED ? " (pinned, knowing that zeros are published)"
+                    : criterion == Criterion.REVEALED ? " (withheld in an earlier release, published in a later one)"
+                    : ", needs width " + fmt(required));
+        }
+
+        private static String fmt(double d) {
+            return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
         }
     }
 
-    /** What the attacker learnt: every suppressed count's interval, and the findings among them. */
+    /** What the attacker learnt: every withheld count's interval (counts ≥ 0), and the findings among them. */
     public record Report(Map<CountCell, Interval> intervals, List<Finding> findings, int constraints) {
         public boolean passed() {
             return findings.isEmpty();
+        }
+
+        public long count(Criterion c) {
+            return findings.stream().filter(f -> f.criterion() == c).map(Finding::cell).distinct().count();
         }
     }
 
@@ -47,180 +69,187 @@ public final class DisclosureAudit {
     }
 
     /**
-     * Attacks the rows; {@code rules} only says how wide an interval must be. Intervals of cells
-     * found unprotected are exact; of protected cells they may be a part of the true interval
-     * (enough to prove the width), which saves most of the linear programs.
+     * Attacks the rows of one release; {@code rules} only says how wide an interval must be.
+     * Intervals of cells found unprotected are exact; of protected cells they may be a part of the
+     * true interval (enough to prove the width), which saves most of the programs.
      */
     public static Report attack(List<PublishedRow> rows, DisclosureRules rules) {
-        return attack(rows, rules, false);
+        return attack(PublicRecord.of(0, rows), rules, null, false);
     }
 
     /** As {@link #attack(List, DisclosureRules)}, with every interval exact (slower). */
     public static Report attackExactly(List<PublishedRow> rows, DisclosureRules rules) {
-        return attack(rows, rules, true);
+        return attack(PublicRecord.of(0, rows), rules, null, true);
     }
 
-    private static Report attack(List<PublishedRow> rows, DisclosureRules rules, boolean exact) {
-        List<CountCell> cells = new ArrayList<>();
-        Map<CountCell, Integer> index = new HashMap<>();
-        List<Double> known = new ArrayList<>();
-        Map<CountCell, PublishedRow> rowOf = new HashMap<>();
-        boolean integral = true;
-        for (PublishedRow r : rows) {
-            if (!PublishedRow.COUNT.equals(r.kind())) {
-                continue;
-            }
-            CountCell c = new CountCell(r.measure(), r.areaCode(), r.year(), r.targetGroup());
-            index.put(c, cells.size());
-            cells.add(c);
-            rowOf.put(c, r);
-            double v = r.isPublished() ? Numbers.parse(r.value()) : Double.NaN;
-            known.add(v);
-            if (!Double.isNaN(v) && v != Math.rint(v)) {
-                integral = false;
-            }
-        }
-        List<LinearConstraint> constraints = new ArrayList<>();
-        addDeclaredMargins(rows, cells, index, rowOf, constraints);
-        addRateTies(rows, index, constraints);
+    /** Attacks the whole public record: every release in it, combined. */
+    public static Report attack(PublicRecord record, DisclosureRules rules) {
+        return attack(record, rules, null, false);
+    }
 
-        double[] k = known.stream().mapToDouble(Double::doubleValue).toArray();
-        Set<Integer> targets = new HashSet<>();
-        for (int i = 0; i < cells.size(); i++) {
-            if (PublishedRow.SUPPRESSED.equals(rowOf.get(cells.get(i)).status())) {
-                targets.add(i);
+    /** As {@link #attack(PublicRecord, DisclosureRules)}, with every interval exact (slower). */
+    public static Report attackExactly(PublicRecord record, DisclosureRules rules) {
+        return attack(record, rules, null, true);
+    }
+
+    /**
+     * Attacks the public record, looking only at the withheld counts that release {@code focus}
+     * can affect: those linked through some relation with a count of that release. (Counts of the
+     * other releases alone were audited when those were published.)
+     */
+    public static Report attackAround(PublicRecord record, int focus, DisclosureRules rules) {
+        return attack(record, rules, focus, false);
+    }
+
+    private static Report attack(PublicRecord record, DisclosureRules rules, Integer focus, boolean exact) {
+        Set<CountCell> separate = new HashSet<>();
+        AttackModel model;
+        Map<Integer, Interval> width;
+        Set<Integer> targets;
+        double[] known;
+        while (true) {
+            model = AttackModel.of(record, separate);
+            known = model.known();
+            double[] required = required(model, rules);
+            IntervalSolver.Problem problem = new IntervalSolver.Problem(known, model.constraints, null, null, model.integral,
+                    exact ? null : required);
+            targets = focus == null ? model.targets() : targetsAround(model, problem, focus, record);
+            width = IntervalSolver.intervals(problem, targets);
+            Set<CountCell> contradicted = contradictedLinks(model, problem, width);
+            if (!separate.addAll(contradicted)) {
+                break;
             }
         }
-        double[] required = new double[cells.size()];
-        for (int i = 0; i < cells.size(); i++) {
-            required[i] = rules.protectionWidth(cells.get(i).measure());
+
+        // criterion b: zeros are published, so every withheld count is at least 1
+        double[] atLeastOne = new double[model.size()];
+        for (int t : model.targets()) {
+            atLeastOne[t] = 1;
         }
-        Map<Integer, Interval> intervals = IntervalSolver.intervals(
-                new IntervalSolver.Problem(k, constraints, null, null, integral, exact ? null : required), targets);
+        double[] single = new double[model.size()];
+        java.util.Arrays.fill(single, model.integral ? 1 : 1e-3);
+        Map<Integer, Interval> pinned = IntervalSolver.intervals(new IntervalSolver.Problem(known, model.constraints,
+                atLeastOne, null, model.integral, exact ? null : single), targets);
+
         Map<CountCell, Interval> out = new TreeMap<>();
         List<Finding> findings = new ArrayList<>();
-        for (int t : new java.util.TreeSet<>(targets)) {
-            Interval iv = intervals.get(t);
-            CountCell c = cells.get(t);
-            out.put(c, iv);
+        for (int t : targets) {
+            CountCell c = model.cells.get(t);
+            Interval iv = width.get(t);
+            out.merge(c, iv == null ? new Interval(Double.NaN, Double.NaN) : iv,
+                    (a, b) -> Double.isNaN(a.width()) || b.width() < a.width() ? b : a);
             double need = rules.protectionWidth(c.measure());
+            List<Integer> releases = releases(model.releasesOf.get(t), record);
             if (iv == null || iv.width() < need - 1e-9) {
-                findings.add(new Finding(c, iv, need));
+                findings.add(new Finding(c, iv, need, Criterion.WIDTH, releases));
+            }
+            Interval ivb = pinned.get(t);
+            // no solution with every withheld count ≥ 1: a withheld zero; the attacker learns no more than under (a)
+            if (ivb != null && iv != null && ivb.width() < single[t] - 1e-9) {
+                findings.add(new Finding(c, ivb, 0, Criterion.PINNED, releases));
             }
         }
-        return new Report(out, List.copyOf(findings), constraints.size());
+        findings.addAll(revealed(record, focus));
+        return new Report(out, List.copyOf(findings), model.constraints.size());
     }
 
-    private static void addDeclaredMargins(List<PublishedRow> rows, List<CountCell> cells, Map<CountCell, Integer> index,
-                                           Map<CountCell, PublishedRow> rowOf, List<LinearConstraint> constraints) {
-        // children of an area: count rows whose parent_code is that area
-        Map<String, List<Integer>> areaChildren = new HashMap<>();
-        Map<String, List<Integer>> sameAreaYear = new HashMap<>();
-        for (int i = 0; i < cells.size(); i++) {
-            CountCell c = cells.get(i);
-            PublishedRow r = rowOf.get(c);
-            if (!r.parentCode().isEmpty()) {
-                areaChildren.computeIfAbsent(c.measure() + "|" + r.parentCode() + "|" + c.year() + "|" + c.targetGroup(),
-                        x -> new ArrayList<>()).add(i);
+    /**
+     * Counts one release withholds and a later one (later in the record) publishes, whatever value
+     * it shows: what was withheld stays withheld, corrected or not. (A count published first and
+     * withheld later, after a correction, reveals nothing.) With a focus, those the focus release
+     * takes part in.
+     */
+    private static List<Finding> revealed(PublicRecord record, Integer focus) {
+        Map<CountCell, Integer> firstWithheld = new TreeMap<>();
+        Map<CountCell, int[]> shownAfter = new TreeMap<>(); // key -> {release index, row index}
+        for (int r = 0; r < record.releases().size(); r++) {
+            List<PublishedRow> rows = record.releases().get(r).rows();
+            for (int i = 0; i < rows.size(); i++) {
+                PublishedRow row = rows.get(i);
+                if (!PublishedRow.COUNT.equals(row.kind())) {
+                    continue;
+                }
+                CountCell key = AttackModel.key(row);
+                if (PublishedRow.SUPPRESSED.equals(row.status())) {
+                    firstWithheld.putIfAbsent(key, r);
+                } else if (row.isPublished() && firstWithheld.containsKey(key)) {
+                    shownAfter.putIfAbsent(key, new int[] {r, i});
+                }
             }
-            sameAreaYear.computeIfAbsent(c.measure() + "|" + c.areaCode() + "|" + c.year(), x -> new ArrayList<>()).add(i);
         }
-        for (int i = 0; i < cells.size(); i++) {
-            CountCell c = cells.get(i);
-            String margin = rowOf.get(c).margin();
-            if (margin.isEmpty()) {
-                continue;
+        int index = focus == null ? -1 : record.numbers().indexOf(focus);
+        List<Finding> out = new ArrayList<>();
+        shownAfter.forEach((key, at) -> {
+            int withheldIn = firstWithheld.get(key);
+            if (index < 0 || withheldIn == index || at[0] == index) {
+                BitSet both = new BitSet();
+                both.set(withheldIn);
+                both.set(at[0]);
+                double v = Numbers.parse(record.releases().get(at[0]).rows().get(at[1]).value());
+                out.add(new Finding(key, new Interval(v, v), 0, Criterion.REVEALED, releases(both, record)));
             }
-            for (String token : margin.split(",")) {
-                boolean exact = !token.endsWith(CountTable.PARTIAL);
-                String name = exact ? token : token.substring(0, token.length() - CountTable.PARTIAL.length());
-                if (name.equals(CountTable.AREAS)) {
-                    List<Integer> ch = areaChildren.getOrDefault(c.measure() + "|" + c.areaCode() + "|" + c.year() + "|" + c.targetGroup(), List.of());
-                    if (!ch.isEmpty()) {
-                        constraints.add(LinearConstraint.margin(i, ch.stream().mapToInt(Integer::intValue).toArray(), exact));
+        });
+        return out;
+    }
+
+    private static double[] required(AttackModel model, DisclosureRules rules) {
+        double[] required = new double[model.size()];
+        for (int i = 0; i < model.size(); i++) {
+            required[i] = rules.protectionWidth(model.cells.get(i).measure());
+        }
+        return required;
+    }
+
+    /** The withheld counts in every group of relations that holds a count of release {@code focus}. */
+    private static Set<Integer> targetsAround(AttackModel model, IntervalSolver.Problem problem, int focus, PublicRecord record) {
+        int index = record.numbers().indexOf(focus);
+        Set<Integer> all = model.targets();
+        Set<Integer> out = new TreeSet<>();
+        for (IntervalSolver.Group g : IntervalSolver.groups(problem)) {
+            boolean touches = index < 0 || g.members().stream().anyMatch(m -> model.releasesOf.get(m).get(index));
+            if (touches) {
+                g.members().stream().filter(all::contains).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Keys linked over several releases inside a group without solution: taking them as equal contradicts the facts. */
+    private static Set<CountCell> contradictedLinks(AttackModel model, IntervalSolver.Problem problem, Map<Integer, Interval> intervals) {
+        Set<CountCell> out = new HashSet<>();
+        Set<Integer> infeasible = new HashSet<>();
+        intervals.forEach((t, iv) -> {
+            if (iv == null) {
+                infeasible.add(t);
+            }
+        });
+        if (infeasible.isEmpty()) {
+            return out;
+        }
+        for (IntervalSolver.Group g : IntervalSolver.groups(problem)) {
+            if (g.members().stream().anyMatch(infeasible::contains)) {
+                for (int m : g.members()) {
+                    if (model.releasesOf.get(m).cardinality() > 1) {
+                        out.add(model.cells.get(m));
                     }
-                } else if (name.equals(CountTable.TERMS)) {
-                    LinearExpression e = LinearExpression.parse(c.measure());
-                    int[] cs = new int[e.terms().size() + 1];
-                    double[] coefs = new double[cs.length];
-                    cs[0] = i;
-                    coefs[0] = -1;
-                    boolean complete = true;
-                    for (int t = 0; t < e.terms().size(); t++) {
-                        Integer j = index.get(new CountCell(e.terms().get(t).variable(), c.areaCode(), c.year(), c.targetGroup()));
-                        if (j == null) {
-                            complete = false;
-                            break;
+                }
+                // known counts linked into the group's relations may be what contradicts
+                for (LinearConstraint c : g.constraints()) {
+                    for (int cell : c.cells()) {
+                        if (model.releasesOf.get(cell).cardinality() > 1) {
+                            out.add(model.cells.get(cell));
                         }
-                        cs[t + 1] = j;
-                        coefs[t + 1] = e.terms().get(t).sign();
-                    }
-                    if (complete) {
-                        constraints.add(LinearConstraint.equality(cs, coefs, 0));
-                    }
-                } else {
-                    // a target-group dimension: the groups one level finer along that dimension
-                    TargetGroup parent = TargetGroup.parse(c.targetGroup());
-                    List<Integer> ch = new ArrayList<>();
-                    for (int j : sameAreaYear.get(c.measure() + "|" + c.areaCode() + "|" + c.year())) {
-                        TargetGroup g = TargetGroup.parse(cells.get(j).targetGroup());
-                        if (g.dimensions().size() == parent.dimensions().size() + 1 && g.matches(parent)
-                                && g.dimensions().containsKey(name) && !parent.dimensions().containsKey(name)) {
-                            ch.add(j);
-                        }
-                    }
-                    if (!ch.isEmpty()) {
-                        constraints.add(LinearConstraint.margin(i, ch.stream().mapToInt(Integer::intValue).toArray(), exact));
                     }
                 }
             }
         }
+        return out;
     }
 
-    /** Published rates (and rates derived from published changes) tie numerator and denominator. */
-    private static void addRateTies(List<PublishedRow> rows, Map<CountCell, Integer> index, List<LinearConstraint> constraints) {
-        Map<String, PublishedRow> rates = new HashMap<>();
-        for (PublishedRow r : rows) {
-            if (PublishedRow.RATE.equals(r.kind())) {
-                rates.put(r.measure() + "|" + r.areaCode() + "|" + r.year() + "|" + r.targetGroup(), r);
-            }
-        }
-        for (PublishedRow r : rows) {
-            if (PublishedRow.RATE.equals(r.kind()) && r.isPublished()) {
-                double h = halfUnit(r.value());
-                tie(r, r.year(), Numbers.parse(r.value()), h, index, constraints);
-            }
-            if (PublishedRow.CHANGE.equals(r.kind()) && r.isPublished() && !r.baseYear().isEmpty()) {
-                int base = Integer.parseInt(r.baseYear());
-                PublishedRow now = rates.get(r.measure() + "|" + r.areaCode() + "|" + r.year() + "|" + r.targetGroup());
-                PublishedRow then = rates.get(r.measure() + "|" + r.areaCode() + "|" + base + "|" + r.targetGroup());
-                double change = Numbers.parse(r.value());
-                double hc = halfUnit(r.value());
-                if (then != null && then.isPublished() && (now == null || !now.isPublished())) {
-                    tie(r, r.year(), Numbers.parse(then.value()) + change, halfUnit(then.value()) + hc, index, constraints);
-                }
-                if (now != null && now.isPublished() && (then == null || !then.isPublished())) {
-                    tie(r, base, Numbers.parse(now.value()) - change, halfUnit(now.value()) + hc, index, constraints);
-                }
-            }
-        }
-    }
-
-    /** {@code (rate - h) * den <= scale * num <= (rate + h) * den} for the counts of that rate. */
-    private static void tie(PublishedRow r, int year, double rate, double h, Map<CountCell, Integer> index,
-                            List<LinearConstraint> constraints) {
-        if (r.scale().isEmpty()) {
-            return;
-        }
-        Integer num = index.get(new CountCell(r.numerator(), r.areaCode(), year, r.targetGroup()));
-        Integer den = index.get(new CountCell(r.denominator(), r.areaCode(), year, r.targetGroup()));
-        if (num == null || den == null) {
-            return;
-        }
-        double scale = Numbers.parse(r.scale());
-        // scale*num - (rate+h)*den <= 0  and  scale*num - (rate-h)*den >= 0
-        constraints.add(new LinearConstraint(new int[] {num, den}, new double[] {scale, -(rate + h)}, Double.NEGATIVE_INFINITY, 0));
-        constraints.add(new LinearConstraint(new int[] {num, den}, new double[] {scale, -(rate - h)}, 0, Double.POSITIVE_INFINITY));
+    private static List<Integer> releases(BitSet bits, PublicRecord record) {
+        List<Integer> out = new ArrayList<>();
+        bits.stream().forEach(i -> out.add(record.releases().get(i).number()));
+        return out;
     }
 
     /** Half a unit of the last published digit: "12.3" was rounded from [12.25, 12.35]. */

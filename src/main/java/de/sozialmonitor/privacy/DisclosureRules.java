@@ -10,8 +10,27 @@ import de.sozialmonitor.model.PrivacyConfig;
  * @param protectionWidth  how wide the interval must be that an attacker can at best confine a
  *                         suppressed count to; 0 means "the variable's minimum count" (3 by default:
  *                         an attacker learns no more than "somewhere between 0 and 3 wide")
+ * @param scheme           {@link #PUBLIC_RECORD} for every new release; {@link #SINGLE_RELEASE} only to
+ *                         rebuild a release frozen before the public record was protected as a whole
  */
-public record DisclosureRules(PrivacyConfig privacy, double protectionWidth) {
+public record DisclosureRules(PrivacyConfig privacy, double protectionWidth, int scheme) {
+
+    /**
+     * Releases frozen before disclosure control covered the whole public record: one release on
+     * its own, linear programming only, no earlier-year counts. Kept so that {@code release verify}
+     * can rebuild such a release exactly; never used to create one.
+     */
+    public static final int SINGLE_RELEASE = 1;
+    /**
+     * The whole public record: every published release together with the new one; counts withheld
+     * once stay withheld; integer programming; no withheld count pinned even knowing that zeros are
+     * always published; earlier years' counts under the same rules as the release year's.
+     */
+    public static final int PUBLIC_RECORD = 2;
+
+    public DisclosureRules(PrivacyConfig privacy, double protectionWidth) {
+        this(privacy, protectionWidth, PUBLIC_RECORD);
+    }
 
     public static DisclosureRules defaults() {
         return new DisclosureRules(PrivacyConfig.defaults(), 0);
@@ -19,6 +38,11 @@ public record DisclosureRules(PrivacyConfig privacy, double protectionWidth) {
 
     public static DisclosureRules of(PrivacyConfig privacy) {
         return new DisclosureRules(privacy, 0);
+    }
+
+    /** Whether this is the scheme of releases frozen before the public record was protected as a whole. */
+    public boolean singleRelease() {
+        return scheme == SINGLE_RELEASE;
     }
 
     /** The minimum count of a measure: the strictest minimum of the variables in it. */

@@ -1,5 +1,6 @@
 package de.sozialmonitor.privacy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -29,30 +30,57 @@ import java.util.TreeMap;
  * @param imports   the active imports (file, SHA-256) at the time of the release
  * @param data      the frozen results the protected table is computed from
  * @param stats     means and SDs per indicator and year (internal: they could reveal hidden rates)
+ * @param publicRecord the numbers of the releases that were published when this one was created:
+ *                  its disclosure control protected against them together (absent, null, in releases
+ *                  frozen before that was done; then left out of the JSON, so their bytes stay the same)
+ * @param areaInputs the area versions, levels and boundary changes the results were computed on, so
+ *                  that {@code release verify} recomputes on them even after a new areas delivery
+ *                  (absent in releases frozen before; their recomputation reads the areas as they are now)
  */
 public record ReleaseContent(String format, int number, String title, int year, Integer corrects,
                              String territoryCode, String territoryName, boolean synthetic,
                              Rules rules, long resultSetId, String analysisLevel, JsonNode method, JsonNode catalog,
                              JsonNode inputs, List<InputFile> imports, ReleaseData data, List<StatRow> stats,
-                             ReleaseTableBuilder.Summary summary, List<PublishedRow> published) {
+                             ReleaseTableBuilder.Summary summary, List<PublishedRow> published,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<Integer> publicRecord,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) AreaInputs areaInputs) {
 
     public static final String FORMAT = "sozialmonitor-release-content/1";
 
-    /** The disclosure-control parameters in force. */
+    /**
+     * The disclosure-control parameters in force. {@code scheme} is absent (null) in releases frozen
+     * before the public record was protected as a whole ({@link DisclosureRules#SINGLE_RELEASE});
+     * left out of the JSON then, so that their canonical bytes stay what they were.
+     */
     public record Rules(int minCount, Map<String, Integer> minCountByVariable, double minPopulationForRates,
-                        double protectionWidth) {
+                        double protectionWidth, @JsonInclude(JsonInclude.Include.NON_NULL) Integer scheme) {
         public Rules {
             minCountByVariable = new TreeMap<>(minCountByVariable);
         }
 
         public static Rules of(DisclosureRules r) {
             return new Rules(r.privacy().minCount(), r.privacy().minCountByVariable(), r.privacy().minPopulationForRates(),
-                    r.protectionWidth());
+                    r.protectionWidth(), r.singleRelease() ? null : r.scheme());
         }
 
         public DisclosureRules toRules() {
             return new DisclosureRules(new de.sozialmonitor.model.PrivacyConfig(minCount, minCountByVariable, minPopulationForRates),
-                    protectionWidth);
+                    protectionWidth, scheme == null ? DisclosureRules.SINGLE_RELEASE : scheme);
+        }
+    }
+
+    /** The areas the method computed on: level order, every area version, every boundary change (dates ISO). */
+    public record AreaInputs(List<String> levels, List<AreaVersion> areas, List<Change> changes) {
+        public AreaInputs {
+            levels = List.copyOf(levels);
+            areas = List.copyOf(areas);
+            changes = List.copyOf(changes);
+        }
+
+        public record AreaVersion(String code, String name, String level, String parentCode, String validFrom, String validTo) {
+        }
+
+        public record Change(String predecessor, String successor, double weight, String date) {
         }
     }
 
@@ -74,7 +102,7 @@ public record ReleaseContent(String format, int number, String title, int year, 
         try {
             ReleaseContent sorted = new ReleaseContent(format, number, title, year, corrects, territoryCode, territoryName,
                     synthetic, rules, resultSetId, analysisLevel, sorted(method), sorted(catalog), sorted(inputs), imports,
-                    data, stats, summary, published);
+                    data, stats, summary, published, publicRecord, areaInputs);
             return CANONICAL.writeValueAsString(sorted).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise release " + number, e);

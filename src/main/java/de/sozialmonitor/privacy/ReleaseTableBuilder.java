@@ -35,31 +35,37 @@ public final class ReleaseTableBuilder {
     public record ProtectedTable(List<PublishedRow> rows, Summary summary) {
     }
 
-    /** Figures for the release log and the report. */
+    /**
+     * Figures for the release log and the report. {@code inherited}: counts withheld because a
+     * published release withholds them (not counted as primary; part of the secondary ones); null in
+     * releases frozen before the public record was protected as a whole.
+     */
     public record Summary(int counts, int primarySuppressed, int secondarySuppressed, int rates,
-                          int ratesSuppressed, int auditRounds, List<String> unprotected) {
+                          int ratesSuppressed, int auditRounds, List<String> unprotected,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Integer inherited) {
     }
 
     private ReleaseTableBuilder() {
     }
 
+    /** The protected table of a release with no release published before it. */
     public static ProtectedTable build(ReleaseData data, DisclosureRules rules) {
+        return build(data, rules, PublicRecord.empty());
+    }
+
+    /**
+     * The protected table of a release that joins the public record {@code published} (the rows of
+     * every release published so far): counts they withhold stay withheld, and the audit covers
+     * the union.
+     */
+    public static ProtectedTable build(ReleaseData data, DisclosureRules rules, PublicRecord published) {
         Map<String, ReleaseData.IndicatorInfo> indicators = new LinkedHashMap<>();
         data.indicators().forEach(i -> indicators.put(i.id(), i));
 
         // 1. counts: numerators and denominators, one cell per distinct measure
-        Map<CountCell, Double> counts = new TreeMap<>();
-        for (ReleaseData.ValueRow v : data.values()) {
-            ReleaseData.IndicatorInfo ind = indicators.get(v.indicatorId());
-            if (delivered(ind)) {
-                continue; // a delivered share has no counts of its own
-            }
-            String tg = targetGroup(ind, v.targetGroup());
-            counts.putIfAbsent(new CountCell(numeratorOf(ind, v.indicatorId()), v.areaCode(), v.year(), tg), nan(v.numerator()));
-            counts.putIfAbsent(new CountCell(denominatorOf(ind, v.indicatorId()), v.areaCode(), v.year(), tg), nan(v.denominator()));
-        }
-        CountTable table = CountTable.build(counts, data.areas());
-        CellSuppression.Result suppression = CellSuppression.suppress(table, rules);
+        CountTable table = CountTable.build(counts(data), data.areas());
+        CellSuppression.Result suppression = CellSuppression.suppress(table, rules, published);
         boolean[] hidden = suppression.suppressed();
 
         List<PublishedRow> rows = new ArrayList<>();
@@ -104,6 +110,11 @@ public final class ReleaseTableBuilder {
             Integer den = delivered(ind) ? null : table.indexOf(new CountCell(denominatorOf(ind, v.indicatorId()), v.areaCode(), v.year(), tg));
             String reason;
             if (v.value() == null || Double.isNaN(v.value())) {
+                reason = PublishedRow.NOT_AVAILABLE;
+            } else if (num != null && !rules.singleRelease() && (Double.isNaN(table.value(num)) || Double.isNaN(table.value(den)))) {
+                // a rate goes with its counts: without them (a result set computed before earlier
+                // years kept their counts) it could not be checked against the withheld ones. (A
+                // delivered share has no counts at all: it stands alone, as the delivering office released it.)
                 reason = PublishedRow.NOT_AVAILABLE;
             } else if (num != null && (hidden[num] || hidden[den])) {
                 reason = PublishedRow.COUNTS_CONFIDENTIAL;
@@ -175,11 +186,28 @@ public final class ReleaseTableBuilder {
         }
 
         rows.sort(ORDER);
-        List<String> unprotected = suppression.unprotected().stream().map(i -> table.cell(i).toString()).toList();
         int primary = suppression.primaryCount();
         Summary summary = new Summary(table.size(), primary, suppression.suppressedCount() - primary, rates,
-                ratesSuppressed, suppression.auditRounds(), unprotected);
+                ratesSuppressed, suppression.auditRounds(), suppression.unprotected(),
+                rules.singleRelease() ? null : suppression.inheritedCount());
         return new ProtectedTable(List.copyOf(rows), summary);
+    }
+
+    /** The true counts of a release: numerators and denominators, one cell per distinct measure (NaN: not available). */
+    public static Map<CountCell, Double> counts(ReleaseData data) {
+        Map<String, ReleaseData.IndicatorInfo> indicators = new LinkedHashMap<>();
+        data.indicators().forEach(i -> indicators.put(i.id(), i));
+        Map<CountCell, Double> counts = new TreeMap<>();
+        for (ReleaseData.ValueRow v : data.values()) {
+            ReleaseData.IndicatorInfo ind = indicators.get(v.indicatorId());
+            if (delivered(ind)) {
+                continue; // a delivered share has no counts of its own
+            }
+            String tg = targetGroup(ind, v.targetGroup());
+            counts.putIfAbsent(new CountCell(numeratorOf(ind, v.indicatorId()), v.areaCode(), v.year(), tg), nan(v.numerator()));
+            counts.putIfAbsent(new CountCell(denominatorOf(ind, v.indicatorId()), v.areaCode(), v.year(), tg), nan(v.denominator()));
+        }
+        return counts;
     }
 
     private static final List<String> KIND_ORDER = List.of(PublishedRow.COUNT, PublishedRow.RATE, PublishedRow.CHANGE, PublishedRow.AREA_RESULT);

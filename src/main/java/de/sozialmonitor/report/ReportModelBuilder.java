@@ -74,9 +74,10 @@ public final class ReportModelBuilder {
         return jdbi.withHandle(h -> new Build(h, number, options).run());
     }
 
-    /** The newest release number, if any. */
+    /** The newest release (newest Berichtsjahr, then highest number), if any. */
     public Optional<Integer> latestRelease() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(number) FROM release").mapTo(Integer.class).findOne());
+        return new de.sozialmonitor.store.ReleaseRepository(jdbi).list().stream()
+                .max(de.sozialmonitor.store.ReleaseRepository.OLDEST_FIRST).map(de.sozialmonitor.store.ReleaseRepository.ReleaseInfo::number);
     }
 
     private record ValueRow(String area, int year, String indicator, String targetGroup, Double numerator,
@@ -134,11 +135,10 @@ public final class ReportModelBuilder {
             method = de.sozialmonitor.store.ResultRepository.methodConfig((String) rs.get("method_json"));
             catalog = releaseCatalog();
             String analysisLevel = (String) rs.get("analysis_level");
-            // the basis of the changes is what the public saw before: the newest earlier published
-            // release that no published release corrects (as on the web's attention list)
-            Integer previous = h.createQuery("SELECT MAX(number) FROM release WHERE number < :n AND published_at IS NOT NULL "
-                            + "AND number NOT IN (SELECT corrects FROM release WHERE corrects IS NOT NULL AND published_at IS NOT NULL)")
-                    .bind("n", number).mapTo(Integer.class).findOne().orElse(null);
+            // the basis of the changes is what the public saw before: the newest older published release
+            // (by Berichtsjahr, then number) that no published release corrects (as on the web's attention list)
+            Integer previous = new de.sozialmonitor.store.ReleaseRepository(jdbi).previousPublished(number)
+                    .map(de.sozialmonitor.store.ReleaseRepository.ReleaseInfo::number).orElse(null);
             ReportModel.ReleaseInfo release = new ReportModel.ReleaseInfo(number, (String) rel.get("title"),
                     date(rel.get("created_at")), date(rel.get("published_at")), trim((String) rel.get("checksum")), year, previous);
 

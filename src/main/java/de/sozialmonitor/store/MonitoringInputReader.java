@@ -3,6 +3,7 @@ package de.sozialmonitor.store;
 import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.model.BoundaryChange;
 import de.sozialmonitor.model.ValueStatus;
+import de.sozialmonitor.privacy.ReleaseContent;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,23 +38,51 @@ public final class MonitoringInputReader {
      * from what it was computed from, even after a corrected delivery replaced some of it.
      */
     public static MonitoringInput readImports(Handle h, List<Long> importIds) {
+        return readImports(h, importIds, null);
+    }
+
+    /**
+     * As {@link #readImports(Handle, List)}, on the areas a release froze ({@code areas}; null: the
+     * areas as they are now), so that a later areas delivery does not change the recomputation.
+     */
+    public static MonitoringInput readImports(Handle h, List<Long> importIds, ReleaseContent.AreaInputs areas) {
         if (importIds.isEmpty()) {
-            return read(h, "1 = 0", q -> { });
+            return read(h, "1 = 0", q -> { }, areas);
         }
-        return read(h, "i.id IN (<imports>)", q -> q.bindList("imports", importIds));
+        return read(h, "i.id IN (<imports>)", q -> q.bindList("imports", importIds), areas);
+    }
+
+    /** The level order, area versions and boundary changes as they are now (what a release freezes). */
+    public static ReleaseContent.AreaInputs areaInputs(Handle h) {
+        List<String> levels = h.createQuery("SELECT name FROM area_level ORDER BY depth, name").mapTo(String.class).list();
+        List<ReleaseContent.AreaInputs.AreaVersion> areas = h.createQuery(
+                        "SELECT code, name, level, parent_code, valid_from, valid_to FROM area ORDER BY code, valid_from")
+                .map((rs, ctx) -> new ReleaseContent.AreaInputs.AreaVersion(rs.getString("code"), rs.getString("name"),
+                        rs.getString("level"), rs.getString("parent_code"), iso(rs.getDate("valid_from")), iso(rs.getDate("valid_to"))))
+                .list();
+        List<ReleaseContent.AreaInputs.Change> changes = h.createQuery("SELECT predecessor_code, successor_code, weight, change_date "
+                        + "FROM boundary_change ORDER BY change_date")
+                .map((rs, ctx) -> new ReleaseContent.AreaInputs.Change(rs.getString("predecessor_code"), rs.getString("successor_code"),
+                        rs.getDouble("weight"), iso(rs.getDate("change_date"))))
+                .list();
+        return new ReleaseContent.AreaInputs(levels, areas, changes);
     }
 
     private static MonitoringInput read(Handle h, String importFilter, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind) {
+        return read(h, importFilter, bind, null);
+    }
+
+    private static MonitoringInput read(Handle h, String importFilter, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind,
+                                        ReleaseContent.AreaInputs frozen) {
         MonitoringInput.Builder b = MonitoringInput.builder();
-        b.levels(h.createQuery("SELECT name FROM area_level ORDER BY depth, name").mapTo(String.class).list());
-        h.createQuery("SELECT code, name, level, parent_code, valid_from, valid_to FROM area ORDER BY code, valid_from")
-                .map((rs, ctx) -> b.area(rs.getString("code"), rs.getString("name"), rs.getString("level"),
-                        rs.getString("parent_code"), date(rs.getDate("valid_from")), date(rs.getDate("valid_to"))))
-                .forEach(x -> { });
-        h.createQuery("SELECT predecessor_code, successor_code, weight, change_date FROM boundary_change ORDER BY change_date")
-                .map((rs, ctx) -> b.boundaryChange(new BoundaryChange(rs.getString("predecessor_code"),
-                        rs.getString("successor_code"), rs.getDouble("weight"), date(rs.getDate("change_date")))))
-                .forEach(x -> { });
+        ReleaseContent.AreaInputs areas = frozen != null ? frozen : areaInputs(h);
+        b.levels(areas.levels());
+        for (ReleaseContent.AreaInputs.AreaVersion a : areas.areas()) {
+            b.area(a.code(), a.name(), a.level(), a.parentCode(), date(a.validFrom()), date(a.validTo()));
+        }
+        for (ReleaseContent.AreaInputs.Change c : areas.changes()) {
+            b.boundaryChange(new BoundaryChange(c.predecessor(), c.successor(), c.weight(), date(c.date())));
+        }
         long[] rows = new long[1];
         org.jdbi.v3.core.statement.Query observations = h.createQuery("SELECT o.area_code, o.year, o.variable, o.target_group, "
                 + "o.value, o.status FROM observation o JOIN import i ON i.id = o.import_id WHERE " + importFilter + " ORDER BY o.import_id");
@@ -86,7 +115,11 @@ public final class MonitoringInputReader {
         return b.build();
     }
 
-    private static LocalDate date(Date d) {
-        return d == null ? null : d.toLocalDate();
+    private static String iso(Date d) {
+        return d == null ? null : d.toLocalDate().toString();
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
     }
 }

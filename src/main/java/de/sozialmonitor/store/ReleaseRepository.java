@@ -213,16 +213,54 @@ public final class ReleaseRepository {
         return jdbi.withHandle(h -> h.createQuery(SELECT_INFO + " ORDER BY number").map(ReleaseRepository::info).list());
     }
 
-    /** Published releases, oldest first: the only ones anyone without login may see. */
+    /**
+     * Releases from oldest to newest: by Berichtsjahr, then by number. "The newest published
+     * release" is the last published one in this order, so a release for an earlier year published
+     * after a later one does not replace the later one.
+     */
+    public static final java.util.Comparator<ReleaseInfo> OLDEST_FIRST =
+            java.util.Comparator.comparingInt(ReleaseInfo::year).thenComparingInt(ReleaseInfo::number);
+
+    /** Published releases, by number: the only ones anyone without login may see. */
     public List<ReleaseInfo> published() {
         return jdbi.withHandle(h -> h.createQuery(SELECT_INFO + " WHERE published_at IS NOT NULL ORDER BY number")
                 .map(ReleaseRepository::info).list());
     }
 
-    /** The newest published release (highest number), if any. */
+    /** The newest published release: newest Berichtsjahr, then highest number ({@link #OLDEST_FIRST}). */
     public Optional<ReleaseInfo> latestPublished() {
-        return jdbi.withHandle(h -> h.createQuery(SELECT_INFO + " WHERE published_at IS NOT NULL ORDER BY number DESC LIMIT 1")
-                .map(ReleaseRepository::info).findOne());
+        return published().stream().max(OLDEST_FIRST);
+    }
+
+    /**
+     * What the public saw before release {@code number}: the newest published release older than it
+     * ({@link #OLDEST_FIRST}) that no published release corrects. The basis of the changes in the
+     * committee report and on the attention list.
+     */
+    public Optional<ReleaseInfo> previousPublished(int number) {
+        return find(number).flatMap(self -> newestUncorrected(r -> OLDEST_FIRST.compare(r, self) < 0));
+    }
+
+    /** The newest published release of a year not after {@code year} that no published release corrects. */
+    public Optional<ReleaseInfo> latestUncorrected(int year) {
+        return newestUncorrected(r -> r.year() <= year);
+    }
+
+    private Optional<ReleaseInfo> newestUncorrected(java.util.function.Predicate<ReleaseInfo> among) {
+        List<ReleaseInfo> published = published();
+        java.util.Set<Integer> corrected = new java.util.HashSet<>();
+        published.forEach(r -> {
+            if (r.corrects() != null) {
+                corrected.add(r.corrects());
+            }
+        });
+        return published.stream().filter(r -> !corrected.contains(r.number())).filter(among).max(OLDEST_FIRST);
+    }
+
+    /** The numbers of the releases published now, in the order they were published. */
+    public static List<Integer> publishedNumbers(Handle h) {
+        return h.createQuery("SELECT number FROM release WHERE published_at IS NOT NULL ORDER BY published_at, number")
+                .mapTo(Integer.class).list();
     }
 
     public Optional<ReleaseInfo> find(int number) {

@@ -11,11 +11,9 @@ import de.sozialmonitor.store.ResultRepository;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
@@ -132,10 +130,10 @@ public final class ResultViews {
     }
 
     /**
-     * The release an early warning compares {@code view} with: the newest published release before
-     * it (for an internal result set: any) of a year not after its year, passing over releases
-     * that a published release corrects (what the public saw last); with protected figures if the
-     * view has them.
+     * The release an early warning compares {@code view} with: the newest published release older
+     * than it (by Berichtsjahr, then number; for an internal result set: of a year not after its
+     * year), passing over releases that a published release corrects (what the public saw last);
+     * with protected figures if the view has them.
      */
     public Optional<ResultView> previous(ResultView view) {
         int number = view.source().releaseNumber() == null ? Integer.MAX_VALUE : view.source().releaseNumber();
@@ -143,16 +141,10 @@ public final class ResultViews {
     }
 
     private Optional<Integer> previousRelease(int number, int year) {
-        List<ReleaseInfo> published = releases.published();
-        Set<Integer> corrected = new HashSet<>();
-        published.forEach(r -> {
-            if (r.corrects() != null) {
-                corrected.add(r.corrects());
-            }
-        });
-        return published.stream().filter(r -> !corrected.contains(r.number()))
-                .filter(r -> r.number() < number && r.year() <= year)
-                .map(ReleaseInfo::number).reduce((a, b) -> b);
+        // older means an older Berichtsjahr, then a lower number (ReleaseRepository.OLDEST_FIRST)
+        Optional<ReleaseInfo> previous = number == Integer.MAX_VALUE ? releases.latestUncorrected(year)
+                : releases.previousPublished(number);
+        return previous.map(ReleaseInfo::number);
     }
 
     private static LocalDate date(OffsetDateTime t) {

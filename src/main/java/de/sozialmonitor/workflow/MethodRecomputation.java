@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * {@code release verify}'s recomputation: reads the observations of the imports the release recorded
- * (superseded since or not; the active ones for a release that recorded none), runs the method with the
+ * (superseded since or not; the active ones for a release that recorded none) on the areas the release
+ * froze (as they are now for a release frozen before areas were), runs the method with the
  * catalog and parameters recorded in the release's result set, and returns the indicator values
  * exactly as {@link ResultRepository#save} would store them. To get that mapping without copying
  * it, the recomputed result is saved inside a savepoint, read back and rolled back: nothing stays
@@ -31,7 +32,8 @@ public final class MethodRecomputation implements ReleaseWorkflow.Recomputation 
         }
         MonitoringResult used = stored.get();
         List<Long> imports = frozen.imports().stream().map(ReleaseContent.InputFile::importId).toList();
-        MonitoringInput input = imports.isEmpty() ? MonitoringInputReader.read(h) : MonitoringInputReader.readImports(h, imports);
+        MonitoringInput input = imports.isEmpty() ? MonitoringInputReader.read(h)
+                : MonitoringInputReader.readImports(h, imports, frozen.areaInputs());
         MonitoringResult again = Monitoring.compute(input, used.catalog(), used.config(), used.year());
         h.savepoint(SAVEPOINT);
         try {

@@ -6,17 +6,20 @@ import de.sozialmonitor.model.MethodConfig;
 import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.privacy.DisclosureAudit;
 import de.sozialmonitor.privacy.DisclosureRules;
+import de.sozialmonitor.privacy.PublicRecord;
 import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseData;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import de.sozialmonitor.privacy.ReleaseTableBuilder;
 import de.sozialmonitor.store.AuditLog;
+import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ReleaseRepository.ReleaseInfo;
 import de.sozialmonitor.workspace.WorkspaceConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,12 +107,15 @@ public final class ReleaseWorkflow {
             int number = ReleaseRepository.nextNumber(h);
 
             ReleaseData data = readData(h, resultSetId, req);
-            ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, req.rules());
+            // protect against the public record: every release published so far, together with this one
+            List<Integer> basis = ReleaseRepository.publishedNumbers(h);
+            ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, req.rules(), publicRecord(h, basis));
             ReleaseContent content = new ReleaseContent(ReleaseContent.FORMAT, number, req.title(), req.year(), req.corrects(),
                     req.territoryCode(), req.territoryName(), req.synthetic(), ReleaseContent.Rules.of(req.rules()),
                     resultSetId, rs.analysisLevel(), ReleaseContent.jsonOrText(rs.methodJson()),
                     ReleaseContent.jsonOrText(rs.catalogJson()), ReleaseContent.jsonOrText(rs.inputsJson()),
-                    ReleaseRepository.readImports(h), data, ReleaseRepository.readStats(h, resultSetId), table.summary(), table.rows());
+                    ReleaseRepository.readImports(h), data, ReleaseRepository.readStats(h, resultSetId), table.summary(), table.rows(),
+                    basis, MonitoringInputReader.areaInputs(h));
             byte[] bytes = content.canonicalBytes();
             String checksum = ReleaseContent.sha256(bytes);
             ReleaseRepository.insert(h, number, req.title(), req.year(), resultSetId, user, checksum, req.corrects(),
@@ -121,7 +127,8 @@ public final class ReleaseWorkflow {
             AuditLog.record(h, user, "release.create", "release " + number,
                     "title=" + req.title() + "; year=" + req.year() + "; result_set=" + resultSetId + "; checksum=" + checksum
                             + (req.corrects() == null ? "" : "; corrects=" + req.corrects())
-                            + "; counts=" + s.counts() + "; primary=" + s.primarySuppressed() + "; secondary=" + s.secondarySuppressed());
+                            + "; counts=" + s.counts() + "; primary=" + s.primarySuppressed() + "; secondary=" + s.secondarySuppressed()
+                            + "; inherited=" + s.inherited() + "; public_record=" + basis);
             return ReleaseRepository.find(h, number).orElseThrow();
         });
     }
@@ -199,7 +206,8 @@ public final class ReleaseWorkflow {
         checks.add(new Check("inputs", missing.isEmpty(), missing.isEmpty()
                 ? content.imports().size() + " input files with unchanged SHA-256" : "changed or missing: " + missing));
 
-        ReleaseTableBuilder.ProtectedTable again = ReleaseTableBuilder.build(content.data(), content.rules().toRules());
+        PublicRecord basis = content.publicRecord() == null ? PublicRecord.empty() : publicRecord(h, content.publicRecord());
+        ReleaseTableBuilder.ProtectedTable again = ReleaseTableBuilder.build(content.data(), content.rules().toRules(), basis);
         boolean sameTable = again.rows().equals(content.published()) && again.summary().equals(content.summary());
         checks.add(new Check("disclosure_control", sameTable, sameTable
                 ? again.rows().size() + " published rows recomputed identically" : "recomputed protected table differs"));
@@ -214,10 +222,7 @@ public final class ReleaseWorkflow {
 
         List<PublishedRow> publishedRows = ReleaseDownload.readCsv(ReleaseRepository.file(h, number, ReleaseDownload.Format.CSV).orElse("")
                 .getBytes(StandardCharsets.UTF_8));
-        DisclosureAudit.Report attack = DisclosureAudit.attack(publishedRows, content.rules().toRules());
-        checks.add(new Check("attacker", attack.passed(), attack.intervals().size() + " suppressed counts, "
-                + attack.constraints() + " equations; " + (attack.passed() ? "none narrowed below the protection width"
-                : attack.findings().size() + " narrowed: " + attack.findings().stream().limit(5).toList())));
+        checks.add(attackerCheck(h, number, publishedRows, content));
 
         Optional<List<ReleaseData.ValueRow>> recomputed = recomputation.recompute(h, content);
         if (recomputed.isEmpty()) {
@@ -225,17 +230,10 @@ public final class ReleaseWorkflow {
                     "not run: no recomputation from the observations is wired into this build; the frozen results were "
                             + "compared with the stored result tables instead"));
         } else {
-            List<ReleaseData.ValueRow> expected = sortedValues(content.data().values());
-            List<ReleaseData.ValueRow> actualRows = sortedValues(recomputed.get());
-            int differing = 0;
-            for (int i = 0; i < Math.max(expected.size(), actualRows.size()); i++) {
-                if (i >= expected.size() || i >= actualRows.size() || !expected.get(i).equals(actualRows.get(i))) {
-                    differing++;
-                }
-            }
+            int differing = differingValues(content, recomputed.get());
             checks.add(new Check("method_recomputation", differing == 0, differing == 0
-                    ? actualRows.size() + " indicator values recomputed from the stored inputs, bit for bit equal"
-                    : differing + " of " + expected.size() + " indicator values recomputed from the release's "
+                    ? recomputed.get().size() + " indicator values recomputed from the stored inputs, bit for bit equal"
+                    : differing + " of " + content.data().values().size() + " indicator values recomputed from the release's "
                             + "recorded imports differ (see the inputs check)"));
         }
         return new Verification(number, List.copyOf(checks));
@@ -266,11 +264,105 @@ public final class ReleaseWorkflow {
         });
     }
 
-    private static List<ReleaseData.ValueRow> sortedValues(List<ReleaseData.ValueRow> rows) {
-        List<ReleaseData.ValueRow> sorted = new ArrayList<>(rows);
-        sorted.sort(java.util.Comparator.comparing(ReleaseData.ValueRow::indicatorId).thenComparingInt(ReleaseData.ValueRow::year)
-                .thenComparing(ReleaseData.ValueRow::areaCode).thenComparing(ReleaseData.ValueRow::targetGroup));
-        return sorted;
+    /**
+     * The attacker on the public record: every release published now, together with this one.
+     * Findings the published releases already give without this one cannot be undone by holding
+     * this one back; they are named, but only what this release adds fails the check.
+     */
+    private static Check attackerCheck(Handle h, int number, List<PublishedRow> rows, ReleaseContent content) {
+        DisclosureRules rules = content.rules().toRules();
+        PublicRecord record = publicRecord(h, ReleaseRepository.publishedNumbers(h))
+                .with(new PublicRecord.Release(number, rows, ReleaseTableBuilder.counts(content.data())));
+        DisclosureAudit.Report attack = DisclosureAudit.attackAround(record, number, rules);
+        String scope = record.numbers().size() == 1 ? "release " + number + " alone"
+                : "public record " + record.numbers().stream().sorted().toList();
+        String size = attack.intervals().size() + " withheld counts, " + attack.constraints() + " equations; ";
+        if (attack.passed()) {
+            return new Check("attacker", true, scope + ": " + size + "none narrowed below the protection width, none pinned");
+        }
+        List<DisclosureAudit.Finding> added = new ArrayList<>(attack.findings());
+        List<DisclosureAudit.Finding> already = new ArrayList<>();
+        PublicRecord without = record.without(number);
+        if (!without.isEmpty()) {
+            Map<String, DisclosureAudit.Finding> before = new HashMap<>();
+            DisclosureAudit.attack(without, rules).findings().forEach(f -> before.put(f.criterion() + "|" + f.cell(), f));
+            added.clear();
+            for (DisclosureAudit.Finding f : attack.findings()) {
+                DisclosureAudit.Finding was = before.get(f.criterion() + "|" + f.cell());
+                boolean noWorse = was != null && (was.interval() == null
+                        || f.interval() != null && f.interval().width() >= was.interval().width());
+                (noWorse ? already : added).add(f);
+            }
+        }
+        String detail = scope + ": " + size
+                + (added.isEmpty() ? "this release narrows none further" : describe(added, "narrowed by this release", 20))
+                + (already.isEmpty() ? "" : "; " + describe(already, "narrowed already by the published releases alone "
+                        + "(cannot be undone)", 5));
+        return new Check("attacker", added.isEmpty(), detail);
     }
 
+    /** "N counts narrowed …: (by criterion) [the first, most serious first]", one entry per count. */
+    private static String describe(List<DisclosureAudit.Finding> findings, String what, int limit) {
+        Map<de.sozialmonitor.privacy.CountCell, DisclosureAudit.Finding> byCell = new java.util.LinkedHashMap<>();
+        findings.stream().sorted(java.util.Comparator.comparing(DisclosureAudit.Finding::criterion, java.util.Comparator.comparingInt(
+                        c -> List.of(DisclosureAudit.Criterion.REVEALED, DisclosureAudit.Criterion.WIDTH, DisclosureAudit.Criterion.PINNED).indexOf(c))))
+                .forEach(f -> byCell.putIfAbsent(f.cell(), f));
+        Map<DisclosureAudit.Criterion, Long> counts = new java.util.EnumMap<>(DisclosureAudit.Criterion.class);
+        byCell.values().forEach(f -> counts.merge(f.criterion(), 1L, Long::sum));
+        return byCell.size() + " withheld counts " + what + " (" + counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + switch (e.getKey()) {
+                    case REVEALED -> "withheld before and published now";
+                    case WIDTH -> "confined to less than the protection width";
+                    case PINNED -> "pinned knowing that zeros are published";
+                }).collect(java.util.stream.Collectors.joining(", ")) + "): "
+                + byCell.values().stream().limit(limit).toList() + (byCell.size() > limit ? " …" : "");
+    }
+
+    /**
+     * The published rows of these releases, as their downloads give them: what the public holds;
+     * with the true counts frozen in each release, so that the county's audit knows which counts
+     * of different releases are really the same number.
+     */
+    static PublicRecord publicRecord(Handle h, List<Integer> numbers) {
+        List<PublicRecord.Release> releases = new ArrayList<>();
+        for (int n : numbers) {
+            Optional<String> csv = ReleaseRepository.file(h, n, ReleaseDownload.Format.CSV);
+            Optional<ReleaseContent> content = ReleaseRepository.stored(h, n).map(r -> ReleaseContent.parse(r.content()));
+            if (csv.isPresent() && content.isPresent()) {
+                releases.add(new PublicRecord.Release(n, ReleaseDownload.readCsv(csv.get().getBytes(StandardCharsets.UTF_8)),
+                        ReleaseTableBuilder.counts(content.get().data())));
+            }
+        }
+        return new PublicRecord(releases);
+    }
+
+    /**
+     * Frozen values without an equal recomputed value of the same indicator, year, area and group,
+     * plus recomputed values the release does not have. Counts of earlier years that a release
+     * frozen before they were kept does not hold (null) are not compared, nor the earlier years'
+     * rows that have counts but no value (such a release did not keep them).
+     */
+    static int differingValues(ReleaseContent content, List<ReleaseData.ValueRow> recomputed) {
+        Map<String, ReleaseData.ValueRow> again = new HashMap<>();
+        recomputed.forEach(r -> again.put(valueKey(r), r));
+        boolean earlierCountsFrozen = content.data().values().stream()
+                .anyMatch(v -> v.year() != content.year() && (v.numerator() != null || v.denominator() != null));
+        int differing = 0;
+        for (ReleaseData.ValueRow frozen : content.data().values()) {
+            ReleaseData.ValueRow r = again.remove(valueKey(frozen));
+            if (r != null && !earlierCountsFrozen && frozen.year() != content.year()) {
+                r = new ReleaseData.ValueRow(r.areaCode(), r.year(), r.indicatorId(), r.targetGroup(), null, null, r.value(), r.change());
+            }
+            if (!frozen.equals(r)) {
+                differing++;
+            }
+        }
+        // a release frozen without earlier years' counts did not keep the earlier rows that have counts but no value
+        again.values().removeIf(r -> !earlierCountsFrozen && r.year() != content.year() && r.value() == null);
+        return differing + again.size();
+    }
+
+    private static String valueKey(ReleaseData.ValueRow r) {
+        return r.indicatorId() + "|" + r.year() + "|" + r.areaCode() + "|" + r.targetGroup();
+    }
 }

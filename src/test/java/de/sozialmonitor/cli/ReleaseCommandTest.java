@@ -117,6 +117,27 @@ class ReleaseCommandTest {
     }
 
     @Test
+    void aReleaseStillVerifiesAfterANewAreasDeliveryAndLaterComputations(@TempDir Path tmp) throws Exception {
+        Path ws = workspaceWithResults(tmp);
+        String w = ws.toString();
+        assertThat(CliTest.run("release", "create", "-w", w, "--title", "Stand 2023", "--year", "2023").exit()).isZero();
+        assertThat(CliTest.run("release", "publish", "1", "-w", w).exit()).isZero();
+        // a new areas delivery: one locality renamed, a new one in municipality 1 (no figures of its own yet)
+        String areas = Files.readString(ws.resolve("data/areas.csv")).replace(";Ort 1.1;", ";Ort 1.1 (neu benannt);")
+                + "0315709;Neubaugebiet;Ortsteil;031571\n";
+        Path delivery = ws.resolve("data/areas-2024.csv");
+        Files.writeString(delivery, areas);
+        CliTest.Run reimport = CliTest.run("--lang", "en", "import", "-w", w, delivery.toString());
+        assertThat(reimport.exit()).as(reimport.out() + reimport.err()).isZero();
+        assertThat(CliTest.run("compute", "-w", w, "--year", "2023").exit()).isZero();
+
+        CliTest.Run verify = CliTest.run("--lang", "en", "release", "verify", "1", "-w", w);
+
+        assertThat(verify.exit()).as(verify.out()).isZero();
+        assertThat(verify.out()).contains("bit for bit equal").doesNotContain("differ");
+    }
+
+    @Test
     void unknownReleasesAndYearsWithoutResultsAreRefused(@TempDir Path tmp) throws Exception {
         Path ws = workspaceWithResults(tmp);
         assertThat(CliTest.run("release", "verify", "7", "-w", ws.toString()).exit()).isEqualTo(ExitCodes.REJECTED_INPUT);

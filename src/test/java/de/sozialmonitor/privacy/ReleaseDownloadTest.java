@@ -20,4 +20,19 @@ class ReleaseDownloadTest {
         assertThat(text).contains(";-0.5;");
         assertThat(ReleaseDownload.readCsv(csv)).containsExactly(row);
     }
+
+    @Test
+    void everyTextColumnIsGuardedNotOnlyTheAreaColumns() {
+        // a target group delivered as "+1+1=2", a measure, a margin and a class that look like formulas
+        PublishedRow row = new PublishedRow(PublishedRow.COUNT, "@SUM(9)=x", "", "", "", "A1", "Ort", "Ortsteil", "G1", 2023, "",
+                "+1+1=2", "-", PublishedRow.SUPPRESSED, ".", "=cmd", "-areas");
+        byte[] csv = ReleaseDownload.csv(List.of(row));
+        String text = new String(csv, StandardCharsets.UTF_8);
+        String line = text.substring(text.indexOf('\n') + 1);
+        for (String field : line.strip().split(";")) {
+            assertThat(field).as(line).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@").doesNotStartWith("-");
+        }
+        assertThat(line).contains(";'+1+1=2;").contains("'@SUM(9)=x;").contains(";'=cmd;").contains(";'-areas").contains(";'-;");
+        assertThat(ReleaseDownload.readCsv(csv)).containsExactly(row);
+    }
 }

@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A generated county for tests: county, municipalities, localities; counts by sex x nationality
- * (and their margins) for two years; rates and changes as the method computes them (ratio of sums).
- * Small localities have the small counts that need protecting.
+ * (and their margins) for a series of years; rates and changes as the method computes them (ratio
+ * of sums). Small localities have the small counts that need protecting.
+ *
+ * <p>{@link #generate} gives one release's data with two years (2020 and 2023, both with every
+ * target group). {@link #series} gives a county whose {@link #release} is what the method and the
+ * store give a release of one year: that year with every target group, and the earlier year
+ * (year − 3) as the catalog defines the indicators (total only), with or without its counts.
  */
 public final class SyntheticCounty {
     static final String[] SEX = {"f", "m"};
@@ -26,14 +32,16 @@ public final class SyntheticCounty {
             new Spec("old_age_min_income", "grusi_65plus", "pop_65plus", 0.02),
             new Spec("pop_65plus_share", "pop_65plus", "pop_total", 0.0));
 
-    private SyntheticCounty() {
-    }
+    private final Map<String, AreaInfo> areas = new LinkedHashMap<>();
+    private final List<String> localities = new ArrayList<>();
+    private final List<String> allGroups = new ArrayList<>();
+    /** var|area|year|group to count, for every area and group */
+    private final Map<String, Double> all = new LinkedHashMap<>();
+    private final Random rnd;
 
-    public static ReleaseData generate(long seed, int municipalities, int maxLocalities, boolean withGroups) {
-        Random rnd = new Random(seed);
-        Map<String, AreaInfo> areas = new LinkedHashMap<>();
+    private SyntheticCounty(long seed, int municipalities, int maxLocalities, boolean withGroups, int[] years) {
+        rnd = new Random(seed);
         areas.put("K", new AreaInfo("K", "Kreis", "kreis", null, 0));
-        List<String> localities = new ArrayList<>();
         for (int m = 0; m < municipalities; m++) {
             String mc = "G" + m;
             areas.put(mc, new AreaInfo(mc, "Gemeinde " + m, "gemeinde", "K", 1));
@@ -44,7 +52,6 @@ public final class SyntheticCounty {
                 localities.add(lc);
             }
         }
-        int[] years = {2020, 2020 + DYNAMICS_YEARS};
         List<String> groups = new ArrayList<>();
         if (withGroups) {
             for (String s : SEX) {
@@ -73,8 +80,7 @@ public final class SyntheticCounty {
                 }
             }
         }
-        // aggregate: groups (sex, nationality, total) and areas (municipality, county)
-        List<String> allGroups = new ArrayList<>(groups);
+        allGroups.addAll(groups);
         if (withGroups) {
             for (String s : SEX) {
                 allGroups.add("sex=" + s);
@@ -84,7 +90,12 @@ public final class SyntheticCounty {
             }
             allGroups.add("");
         }
-        Map<String, Double> all = new LinkedHashMap<>();
+        aggregate(base);
+    }
+
+    /** Groups (sex, nationality, total) and areas (municipality, county) as sums of the finest counts. */
+    private void aggregate(Map<String, Double> base) {
+        all.clear();
         for (var e : base.entrySet()) {
             String[] k = e.getKey().split("\\|", -1);
             String area = k[1];
@@ -97,23 +108,97 @@ public final class SyntheticCounty {
                 area = areas.get(area).parentCode();
             }
         }
+    }
+
+    /** One release's data with the years 2020 and 2023, both with every target group. */
+    public static ReleaseData generate(long seed, int municipalities, int maxLocalities, boolean withGroups) {
+        int[] years = {2020, 2020 + DYNAMICS_YEARS};
+        SyntheticCounty c = new SyntheticCounty(seed, municipalities, maxLocalities, withGroups, years);
+        return c.data(List.of(new YearPart(years[0], c.allGroups, true), new YearPart(years[1], c.allGroups, true)), years[1], true);
+    }
+
+    /** A county with counts for every year from {@code first} to {@code last}. */
+    public static SyntheticCounty series(long seed, int municipalities, int maxLocalities, int first, int last) {
+        int[] years = new int[last - first + 1];
+        for (int i = 0; i < years.length; i++) {
+            years[i] = first + i;
+        }
+        return new SyntheticCounty(seed, municipalities, maxLocalities, true, years);
+    }
+
+    /**
+     * A release of {@code year} as the store reads it from a result set: the year with every target
+     * group and a change against year − 3; year − 3 with the total only, with its counts, or
+     * without them ({@code earlierCounts} false: as result sets stored before earlier years kept
+     * their counts).
+     */
+    public ReleaseData release(int year, boolean earlierCounts) {
+        return data(List.of(new YearPart(year - DYNAMICS_YEARS, List.of(""), earlierCounts), new YearPart(year, allGroups, true)),
+                year, true);
+    }
+
+    /** The same county with some counts changed (a corrected delivery); sums are formed again. */
+    public SyntheticCounty corrected(UnaryOperator<Map<String, Double>> change) {
+        // recover the finest counts of the localities, change them, aggregate again
+        Map<String, Double> finest = new LinkedHashMap<>();
+        int finestDims = allGroups.stream().mapToInt(g -> g.isEmpty() ? 0 : g.split(";").length).max().orElse(0);
+        all.forEach((k, v) -> {
+            String[] p = k.split("\\|", -1);
+            int dims = p[3].isEmpty() ? 0 : p[3].split(";").length;
+            if (localities.contains(p[1]) && dims == finestDims) {
+                finest.put(k, v);
+            }
+        });
+        SyntheticCounty c = copy();
+        c.aggregate(change.apply(finest));
+        return c;
+    }
+
+    /** The true count of a key {@code var|area|year|group}. */
+    public double count(String key) {
+        return all.get(key);
+    }
+
+    public List<String> localities() {
+        return List.copyOf(localities);
+    }
+
+    private SyntheticCounty copy() {
+        SyntheticCounty c = new SyntheticCounty(0, 0, 1, false, new int[0]);
+        c.areas.clear();
+        c.areas.putAll(areas);
+        c.localities.clear();
+        c.localities.addAll(localities);
+        c.allGroups.clear();
+        c.allGroups.addAll(allGroups);
+        c.all.putAll(all);
+        return c;
+    }
+
+    private record YearPart(int year, List<String> groups, boolean withCounts) {
+    }
+
+    private ReleaseData data(List<YearPart> parts, int releaseYear, boolean changes) {
         List<ReleaseData.ValueRow> values = new ArrayList<>();
         Map<String, Double> population = new LinkedHashMap<>();
         for (String a : areas.keySet()) {
-            for (int y : years) {
+            for (YearPart part : parts) {
+                int y = part.year();
                 population.put(ReleaseData.populationKey(a, y), all.get("pop_total|" + a + "|" + y + "|"));
-                for (String g : allGroups) {
+                for (String g : part.groups()) {
                     for (Spec s : SPECS) {
                         double num = all.get(s.numerator() + "|" + a + "|" + y + "|" + g);
                         double den = denominator(all, s.denominator(), a, y, g);
                         Double rate = den == 0 ? null : 100 * num / den;
                         Double change = null;
-                        if (y == years[1]) {
-                            double n0 = all.get(s.numerator() + "|" + a + "|" + years[0] + "|" + g);
-                            double d0 = denominator(all, s.denominator(), a, years[0], g);
+                        int base = y - DYNAMICS_YEARS;
+                        if (changes && y == releaseYear && all.containsKey(s.numerator() + "|" + a + "|" + base + "|" + g)) {
+                            double n0 = all.get(s.numerator() + "|" + a + "|" + base + "|" + g);
+                            double d0 = denominator(all, s.denominator(), a, base, g);
                             change = rate == null || d0 == 0 ? null : rate - 100 * n0 / d0;
                         }
-                        values.add(new ReleaseData.ValueRow(a, y, s.id(), g, num, den, rate, change));
+                        values.add(new ReleaseData.ValueRow(a, y, s.id(), g, part.withCounts() ? num : null,
+                                part.withCounts() ? den : null, rate, change));
                     }
                 }
             }
@@ -123,8 +208,9 @@ public final class SyntheticCounty {
             indicators.add(new ReleaseData.IndicatorInfo(s.id(), s.numerator(), s.denominator(), "", 100, 1));
         }
         List<ReleaseData.AreaRow> areaRows = new ArrayList<>();
+        Random classes = new Random(releaseYear);
         for (String lc : localities) {
-            areaRows.add(new ReleaseData.AreaRow(lc, years[1], rnd.nextGaussian(), "mittel", rnd.nextGaussian(), "stabil", false, null));
+            areaRows.add(new ReleaseData.AreaRow(lc, releaseYear, classes.nextGaussian(), "mittel", classes.nextGaussian(), "stabil", false, null));
         }
         return new ReleaseData(areas, indicators, values, areaRows, population, Set.of("sgb2", "old_age_min_income"),
                 Set.of("sgb2", "old_age_min_income"), DYNAMICS_YEARS);

@@ -114,6 +114,62 @@ class ReleaseWorkflowTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aNewReleaseIsProtectedAgainstThePublishedOnesAndPublishRefusesOneThatWasNot(TestDatabases.Kind kind) {
+        try (Database db = kind.open()) {
+            ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+            ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
+            ReleaseData first = county();
+            ReleaseFixtures.insert(db.jdbi(), first, YEAR);
+            workflow.create(ReleaseFixtures.request(first, "Stand A", YEAR, null), "anna");
+            // created before release 1 is published, from other (corrected) results: protected on its own only
+            ReleaseData other = SyntheticCounty.generate(12, 2, 3, true);
+            ReleaseFixtures.insert(db.jdbi(), other, YEAR);
+            workflow.create(ReleaseFixtures.request(other, "Stand A, berichtigt", YEAR, 1), "anna");
+            workflow.publish(1, "anna");
+
+            ReleaseWorkflow.Verification v = workflow.verify(2, "anna");
+            ReleaseWorkflow.Check attacker = v.checks().stream().filter(c -> c.name().equals("attacker")).findFirst().orElseThrow();
+            assertThat(attacker.ok()).isFalse();
+            assertThat(attacker.detail()).contains("public record [1, 2]").contains("narrowed by this release")
+                    .contains("withheld in an earlier release, published in a later one");
+            assertThatThrownBy(() -> workflow.publish(2, "anna")).isInstanceOf(ReleaseWorkflow.ReleaseException.class)
+                    .hasMessageContaining("attacker");
+
+            // the same results again, now against the public record: what release 1 withholds stays withheld
+            ReleaseRepository.ReleaseInfo third = workflow.create(ReleaseFixtures.request(other, "Stand A, berichtigt", YEAR, 1), "anna");
+            ReleaseContent content = repo.content(third.number()).orElseThrow();
+            assertThat(content.publicRecord()).containsExactly(1);
+            assertThat(content.summary().inherited()).isPositive();
+            assertThat(workflow.verify(third.number(), "anna").checks())
+                    .allSatisfy(c -> assertThat(c.ok()).as(c.name() + ": " + c.detail()).isTrue());
+            workflow.publish(third.number(), "anna");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void theNewestPublishedReleaseIsTheOneOfTheNewestYearNotTheLastPublished(TestDatabases.Kind kind) {
+        try (Database db = kind.open()) {
+            ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+            ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
+            ReleaseData data = county();
+            ReleaseFixtures.insert(db.jdbi(), data, 2024);
+            ReleaseFixtures.insert(db.jdbi(), data, 2022);
+            workflow.create(ReleaseFixtures.request(data, "Stand 2024", 2024, null), "anna");
+            workflow.publish(1, "anna");
+            workflow.create(ReleaseFixtures.request(data, "Stand 2022", 2022, null), "anna");
+            workflow.publish(2, "anna");
+
+            assertThat(repo.latestPublished()).get().extracting(ReleaseRepository.ReleaseInfo::year).isEqualTo(2024);
+            // the comparison basis of a release: the newest older one, by Berichtsjahr
+            assertThat(repo.previousPublished(1)).get().extracting(ReleaseRepository.ReleaseInfo::number).isEqualTo(2);
+            assertThat(repo.previousPublished(2)).isEmpty();
+            assertThat(repo.latestUncorrected(2024)).get().extracting(ReleaseRepository.ReleaseInfo::number).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
     void verifyNoticesResultsChangedBehindTheReleasesBackAndPublishThenRefuses(TestDatabases.Kind kind) {
         try (Database db = kind.open()) {
             ReleaseData data = county();

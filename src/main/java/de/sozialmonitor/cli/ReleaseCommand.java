@@ -60,11 +60,15 @@ public final class ReleaseCommand implements Callable<Integer> {
             try (Database db = ws.openDatabase()) {
                 ReleaseRepository.ReleaseInfo info = new ReleaseWorkflow(db.jdbi()).create(
                         ReleaseWorkflow.CreateRequest.of(ws.config(), ws.catalog(), title, year, corrects), AuditLog.cliUser());
-                ReleaseTableBuilder.Summary s = new ReleaseRepository(db.jdbi()).content(info.number()).map(ReleaseContent::summary).orElseThrow();
+                ReleaseContent content = new ReleaseRepository(db.jdbi()).content(info.number()).orElseThrow();
+                ReleaseTableBuilder.Summary s = content.summary();
                 out.println(PrivacyTexts.get("release.created", info.number(), info.title(), Integer.toString(info.year()),
                         Long.toString(info.resultSetId()), info.checksum()));
                 out.println(PrivacyTexts.get("release.created.summary", s.counts(), s.primarySuppressed(), s.secondarySuppressed(),
                         s.rates(), s.ratesSuppressed()));
+                if (content.publicRecord() != null && !content.publicRecord().isEmpty()) {
+                    out.println(PrivacyTexts.get("release.created.publicRecord", content.publicRecord().toString(), s.inherited()));
+                }
                 if (info.corrects() != null) {
                     out.println(PrivacyTexts.get("release.created.corrects", info.corrects()));
                 }

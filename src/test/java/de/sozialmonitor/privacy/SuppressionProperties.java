@@ -30,6 +30,28 @@ class SuppressionProperties {
         assertThat(table.summary().unprotected()).isEmpty();
     }
 
+    @Property(tries = 6)
+    void releasesBuiltOneAfterTheOtherResistTheAttackOnAllOfThemTogether(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 3) int municipalities,
+            @ForAll @IntRange(min = 1, max = 3) int localities,
+            @ForAll boolean earlierFirst) {
+        SyntheticCounty county = SyntheticCounty.series(seed, municipalities, localities, 2017, 2026);
+        int[] years = earlierFirst ? new int[] {2023, 2026} : new int[] {2026, 2023};
+        PublicRecord record = PublicRecord.empty();
+        for (int year : years) {
+            ReleaseData data = county.release(year, true);
+            ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, DisclosureRules.defaults(), record);
+            assertThat(table.summary().unprotected()).isEmpty();
+            record = record.with(new PublicRecord.Release(record.releases().size() + 1,
+                    ReleaseDownload.readCsv(ReleaseDownload.csv(table.rows())), ReleaseTableBuilder.counts(data)));
+        }
+        PublicRecord outside = new PublicRecord(record.releases().stream()
+                .map(r -> new PublicRecord.Release(r.number(), r.rows())).toList());
+
+        assertThat(DisclosureAudit.attack(outside, DisclosureRules.defaults()).findings()).isEmpty();
+    }
+
     @Property(tries = 12)
     void everyPrimaryCountIsSuppressedAndNoRateOfASuppressedCountIsPublished(
             @ForAll long seed,

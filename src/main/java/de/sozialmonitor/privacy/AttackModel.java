@@ -191,6 +191,11 @@ final class AttackModel {
         return vars.size() == 1 && Double.isNaN(classValue.get(vars.get(0))) ? vars.get(0) : null;
     }
 
+    /** The number an unknown stands for where known (its true value, given with the release, or its published one), else NaN. */
+    double number(int variable) {
+        return classValue.get(variable);
+    }
+
     /** Whether some release withholds this count. */
     boolean withheldAnywhere(CountCell key) {
         return withheldKeys.contains(key);

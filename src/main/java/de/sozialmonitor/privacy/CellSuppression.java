@@ -84,6 +84,7 @@ public final class CellSuppression {
     /** Union unknown to the new release's cell, or -1 for unknowns of published releases only. */
     private final int[] cellOf;
     private final double[] knownBefore;
+    private final double[] truthBefore;
     private final boolean[] withheldBefore;
     private final List<LinearConstraint> constraints;
     private final List<LinearConstraint> ownConstraints;
@@ -122,10 +123,13 @@ public final class CellSuppression {
             cellOf[unionOf[i]] = i;
         }
         knownBefore = new double[size];
+        truthBefore = new double[size];
         withheldBefore = new boolean[size];
         Arrays.fill(knownBefore, Double.NaN);
+        Arrays.fill(truthBefore, Double.NaN);
         for (int v = 0; v < before.size(); v++) {
             knownBefore[v] = before.knownValues.get(v);
+            truthBefore[v] = before.number(v);
             withheldBefore[v] = before.withheldFlags.get(v);
         }
         ownConstraints = new ArrayList<>();
@@ -174,19 +178,32 @@ public final class CellSuppression {
         return new CellSuppression(table, rules, published).run();
     }
 
-    /** The value the defender knows for a union unknown (NaN for withheld counts of published releases only). */
+    /**
+     * The value the defender knows for a union unknown: the new release's count, else the published
+     * or true value a published release holds (NaN where it came without its truth).
+     */
     private double value(int u) {
-        return cellOf[u] >= 0 ? table.value(cellOf[u]) : knownBefore[u];
+        return cellOf[u] >= 0 ? table.value(cellOf[u]) : !Double.isNaN(knownBefore[u]) ? knownBefore[u] : truthBefore[u];
     }
 
-    /** May this unknown be withheld to protect another? Only the new release's own published, non-zero counts. */
+    /**
+     * May this unknown be withheld to protect another? Only the new release's own published counts
+     * not known from a published release; zeros only while {@link #zerosAllowed} (the last resort).
+     */
     private boolean choosable(int u) {
         if (suppressed[u] || cellOf[u] < 0 || !Double.isNaN(knownBefore[u])) {
             return false;
         }
         double v = table.value(cellOf[u]);
-        return !Double.isNaN(v) && (!record || v > 0);
+        return !Double.isNaN(v) && (!record || v > 0 || zerosAllowed);
     }
+
+    /**
+     * Zeros are published, so that "withheld" almost always means "at least 1". Where a count can be
+     * protected by nothing else (a published release already shows the total above it, and its
+     * siblings are zeros), a zero is withheld like any other partner.
+     */
+    private boolean zerosAllowed;
 
     private Result run() {
         boolean[] primary = new boolean[table.size()];
@@ -216,6 +233,11 @@ public final class CellSuppression {
                     continue;
                 }
                 int partner = choosePartnerNear(cell, e.getValue());
+                if (partner < 0 && record) {
+                    zerosAllowed = true;
+                    partner = choosePartnerNear(cell, e.getValue());
+                    zerosAllowed = false;
+                }
                 if (partner < 0) {
                     unprotected.add(cell);
                     continue;
@@ -384,7 +406,8 @@ public final class CellSuppression {
         Map<Integer, Double> risky = new java.util.TreeMap<>();
         Map<Integer, Interval> intervals = IntervalSolver.intervals(widthProblem, targets);
         intervals.forEach((cell, iv) -> {
-            if (iv == null || iv.width() < required[cell] - 1e-9) {
+            // a count the published facts force to 0 is a zero: nobody is there, as with a published 0
+            if (iv == null || iv.width() < required[cell] - 1e-9 && (!record || iv.upper() > 0)) {
                 risky.put(cell, iv == null || iv.isUnbounded() ? required[cell] : required[cell] - iv.width());
             }
         });
@@ -394,14 +417,17 @@ public final class CellSuppression {
         double[] atLeastOne = new double[size];
         double[] single = new double[size];
         for (int u = 0; u < size; u++) {
-            // every withheld count is at least 1 (the defender knows the few withheld zeros: inherited ones)
-            atLeastOne[u] = suppressed[u] && !(value(u) == 0) ? 1 : 0;
+            // the attacker takes every withheld count as at least 1 (zeros are published)
+            atLeastOne[u] = suppressed[u] ? 1 : 0;
             single[u] = integral ? 1 : 1e-3;
         }
         Map<Integer, Interval> pinned = IntervalSolver.intervals(new IntervalSolver.Problem(known, constraints, atLeastOne,
                 null, integral, single, truth, true), targets);
         pinned.forEach((cell, iv) -> {
-            if (iv != null && iv.width() < single[cell] - 1e-9 && !risky.containsKey(cell)) {
+            // no solution: a zero withheld as a last resort, the attacker learns no more than under (a); pinned
+            // to a wrong value (his premise is false there): nothing disclosed
+            if (iv != null && iv.width() < single[cell] - 1e-9 && !risky.containsKey(cell)
+                    && (Double.isNaN(truth[cell]) || CountTable.close(iv.lower(), truth[cell]))) {
                 risky.put(cell, 2.0); // a partner of at least 2 breaks "all parts are 1"
             }
         });

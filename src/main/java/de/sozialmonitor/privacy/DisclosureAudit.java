@@ -140,12 +140,17 @@ public final class DisclosureAudit {
                     (a, b) -> Double.isNaN(a.width()) || b.width() < a.width() ? b : a);
             double need = rules.protectionWidth(c.measure());
             List<Integer> releases = releases(model.releasesOf.get(t), record);
-            if (iv == null || iv.width() < need - 1e-9) {
+            // a count the published facts force to 0 is a zero (a zero withheld as a last resort): nobody is
+            // there, as with a published 0
+            if (iv == null || iv.width() < need - 1e-9 && iv.upper() > 0) {
                 findings.add(new Finding(c, iv, need, Criterion.WIDTH, releases));
             }
             Interval ivb = pinned.get(t);
-            // no solution with every withheld count ≥ 1: a withheld zero; the attacker learns no more than under (a)
-            if (ivb != null && iv != null && ivb.width() < single[t] - 1e-9) {
+            // no solution with every withheld count ≥ 1: a zero withheld as a last resort, the attacker learns no
+            // more than under (a); pinned to a value the county knows is wrong: his premise is false, nothing disclosed
+            double truth = model.number(t);
+            if (ivb != null && iv != null && ivb.width() < single[t] - 1e-9
+                    && (Double.isNaN(truth) || CountTable.close(ivb.lower(), truth))) {
                 findings.add(new Finding(c, ivb, 0, Criterion.PINNED, releases));
             }
         }

@@ -15,6 +15,23 @@
     }
   });
 
+  // A search field filters a list of choices (the comparison's areas): by name, ignoring case and
+  // accents; ticked choices always stay visible. Without script the whole list is there.
+  document.documentElement.classList.add('js');
+  document.querySelectorAll('input[data-filter]').forEach(function (input) {
+    var list = document.getElementById(input.getAttribute('data-filter'));
+    if (!list) { return; }
+    function fold(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
+    input.addEventListener('input', function () {
+      var q = fold(input.value.trim());
+      list.querySelectorAll('li').forEach(function (li) {
+        var box = li.querySelector('input[type=checkbox]');
+        var match = !q || fold(li.textContent).indexOf(q) >= 0 || (box && box.checked);
+        li.hidden = !match;
+      });
+    });
+  });
+
   // Legend swatches take their colour from data-colour (no inline style attribute in the markup).
   document.querySelectorAll('.swatch[data-colour]').forEach(function (el) {
     el.style.backgroundColor = el.getAttribute('data-colour');
@@ -33,6 +50,58 @@
   }
   var layer = null;
   var src = mapEl.getAttribute('data-src');
+
+  // Names on the map: the areas' and, from the outline layer, the municipalities'. Each sits at its
+  // area's label point (the centre of the largest circle inside it, from the server). After every
+  // zoom, move or new data a greedy check keeps the names that fit without touching another:
+  // municipalities first, then the areas with the most room. The names are decoration for sighted
+  // readers (aria-hidden); every area carries its name for screen readers and in the table.
+  map.createPane('labels');
+  map.getPane('labels').style.zIndex = 470;
+  map.getPane('labels').style.pointerEvents = 'none';
+  var labelSets = { outline: [], area: [] };
+  var labelLayers = { outline: null, area: null };
+
+  function labels(data, kind) {
+    if (labelLayers[kind]) { map.removeLayer(labelLayers[kind]); }
+    var list = data.features.filter(function (f) { return f.properties.labelAt; }).map(function (f) {
+      var span = document.createElement('span');
+      span.textContent = f.properties.name;
+      var marker = L.marker([f.properties.labelAt[1], f.properties.labelAt[0]], {
+        icon: L.divIcon({ className: 'map-label map-label-' + kind, html: span, iconSize: null }),
+        interactive: false, keyboard: false, pane: 'labels'
+      });
+      return { marker: marker, span: span, room: f.properties.labelRoom || 0 };
+    });
+    list.sort(function (a, b) { return b.room - a.room; });
+    labelSets[kind] = list;
+    labelLayers[kind] = L.layerGroup(list.map(function (l) { return l.marker; })).addTo(map);
+    list.forEach(function (l) {
+      var icon = l.marker.getElement();
+      if (icon) { icon.setAttribute('aria-hidden', 'true'); }
+    });
+    placeLabels();
+  }
+
+  function placeLabels() {
+    var all = labelSets.outline.concat(labelSets.area);
+    var frame = mapEl.getBoundingClientRect();
+    all.forEach(function (l) { l.span.style.visibility = 'visible'; });
+    var rects = all.map(function (l) { return l.span.getBoundingClientRect(); });
+    var placed = [];
+    var shown = 0;
+    all.forEach(function (l, i) {
+      var r = rects[i];
+      var fits = r.width > 0 && r.left >= frame.left + 2 && r.right <= frame.right - 2 && r.top >= frame.top + 2 && r.bottom <= frame.bottom - 2;
+      for (var k = 0; fits && k < placed.length; k++) {
+        var p = placed[k];
+        fits = r.right + 4 < p.left || r.left - 4 > p.right || r.bottom + 1 < p.top || r.top - 1 > p.bottom;
+      }
+      if (fits) { placed.push(r); shown++; }
+      l.span.style.visibility = fits ? 'visible' : 'hidden';
+    });
+    mapEl.setAttribute('data-labels', String(shown));
+  }
   var first = true;
 
   function label(text) {
@@ -91,6 +160,7 @@
           map.fitBounds(layer.getBounds(), { padding: [8, 8], animate: false });
           loadOutlines();
         }
+        labels(data, 'area');
         mapEl.setAttribute('data-loaded', String(data.features.length));
       });
   }
@@ -109,11 +179,14 @@
       .then(function (data) {
         if (outlines) { map.removeLayer(outlines); }
         outlines = L.geoJSON(data, { interactive: false, pane: 'outlines', style: { color: '#1a1a1a', weight: 2, fill: false, opacity: 0.8 } }).addTo(map);
+        labels(data, 'outline');
         mapEl.setAttribute('data-outlines', String(data.features.length));
       });
   }
 
   map.on('zoomend', function () { if (!first) { load(); loadOutlines(); } });
+  map.on('moveend', placeLabels);
+  window.addEventListener('resize', function () { placeLabels(); });
   map.setView([52.3, 10.2], 9);
   load();
 })();

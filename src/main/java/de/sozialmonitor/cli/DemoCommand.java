@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
  * computes and publishes it through the real code paths, and serves it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.demo",
-        description = "Create (or reuse) the Landkreis Peine demo workspace in ./sozialmonitor-demo with synthetic data: "
-                + "import it, compute the monitoring, publish a release and serve it at http://localhost:7070.")
+        // the address and the folder on lines of their own: help text is wrapped at punctuation ("http: //…")
+        description = {"Create (or reuse) the Landkreis Peine demo workspace with synthetic data: import it, compute the "
+                + "monitoring for every year, publish two releases (2023 and 2024) and start the web application.",
+                "In the browser: http://localhost:7070", "Folder: sozialmonitor-demo in the current directory (or --dir)"})
 public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,7 +29,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Folder of the demo workspace (default: ./sozialmonitor-demo)")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Folder of the demo workspace (default: sozialmonitor-demo in the current directory)")
     Path dir;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port of the web application (default: 7070)")

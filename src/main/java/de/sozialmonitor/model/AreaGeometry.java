@@ -39,6 +39,33 @@ public final class AreaGeometry {
         }
     }
 
+    /**
+     * Where an area's name belongs on a map: the centre of the largest circle inside the area (so
+     * that a label sits inside even a crescent or an L-shaped area), and the circle's radius, both
+     * in the geometry's units; a label wider than the area is for the map's collision check to drop.
+     */
+    public record LabelPoint(double x, double y, double radius) {
+    }
+
+    /**
+     * The label point of a polygonal geometry. For longitude–latitude ({@code geographic}) the
+     * longitudes are shortened by the cosine of the mean latitude first, so that "largest circle"
+     * means the same on the ground as on a map; the result is in the geometry's own units again.
+     */
+    public static LabelPoint labelPoint(Geometry g, boolean geographic) {
+        if (g == null || g.isEmpty()) {
+            throw new IllegalArgumentException("no geometry to label");
+        }
+        org.locationtech.jts.geom.Envelope env = g.getEnvelopeInternal();
+        double sx = geographic ? Math.cos(Math.toRadians((env.getMinY() + env.getMaxY()) / 2)) : 1.0;
+        Geometry scaled = org.locationtech.jts.geom.util.AffineTransformation.scaleInstance(sx, 1.0).transform(g);
+        double size = Math.max(scaled.getEnvelopeInternal().getWidth(), scaled.getEnvelopeInternal().getHeight());
+        org.locationtech.jts.algorithm.construct.MaximumInscribedCircle circle =
+                new org.locationtech.jts.algorithm.construct.MaximumInscribedCircle(scaled, Math.max(size / 500, 1e-12));
+        org.locationtech.jts.geom.Point centre = circle.getCenter();
+        return new LabelPoint(centre.getX() / sx, centre.getY(), circle.getRadiusLine().getLength());
+    }
+
     /** The GeoJSON geometry object of {@code g} as text, without a CRS member (RFC 7946: always WGS 84). */
     public static String toGeoJson(Geometry g) {
         GeoJsonWriter writer = new GeoJsonWriter(6);

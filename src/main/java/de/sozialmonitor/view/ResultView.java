@@ -10,6 +10,7 @@ import de.sozialmonitor.model.PrivacyConfig;
 import de.sozialmonitor.model.StatusClass;
 import de.sozialmonitor.model.TargetGroup;
 import de.sozialmonitor.privacy.AreaInfo;
+import de.sozialmonitor.privacy.IndexBand;
 import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseData;
@@ -168,7 +169,29 @@ public final class ResultView {
             }
         }
         v.years.add(frozen.year());
+        v.addBands(areaRows);
         return v;
+    }
+
+    /**
+     * Adds the bands of the index values a reader may see ({@link IndexBand}), from the exact index
+     * values of the result set: only for an area with a shown class whose every entering figure the
+     * view shows (the status indicators' rates; the dynamics indicators' changes and both rates).
+     */
+    void addBands(List<ReleaseData.AreaRow> exact) {
+        for (ReleaseData.AreaRow a : exact) {
+            AreaClasses c = a.year() == year() ? classes.get(a.areaCode()) : null;
+            if (c == null) {
+                continue;
+            }
+            String code = a.areaCode();
+            boolean status = c.statusClass() != null && method().statusIndicators().keySet().stream()
+                    .allMatch(id -> rate(id, code, year()).shown());
+            boolean dynamics = c.dynamicsClass() != null && method().dynamicsIndicators().keySet().stream()
+                    .allMatch(id -> change(id, code, year()).shown() && rate(id, code, year()).shown() && rate(id, code, baseYear()).shown());
+            classes.put(code, c.withBands(IndexBand.published(a.statusIndex(), status).orElse(null),
+                    IndexBand.published(a.dynamicsIndex(), dynamics).orElse(null)));
+        }
     }
 
     // ---------------------------------------------------------------- what it is

@@ -84,6 +84,37 @@ public final class ResultViews {
                 k -> internal(id, countsVisible)));
     }
 
+    /**
+     * The series of {@code view} with the years only earlier views have: for a release with
+     * protected figures, the published releases before it (except those a published release
+     * corrects); for a release shown to staff in full or for internal results, the newest
+     * internal results of each earlier year.
+     */
+    public Timeline timeline(ResultView view) {
+        List<ResultView> earlier = new java.util.ArrayList<>();
+        if (view.source().releaseNumber() != null && view.source().protectedFigures()) {
+            Set<Integer> corrected = new HashSet<>();
+            List<ReleaseInfo> published = releases.published();
+            published.forEach(r -> {
+                if (r.corrects() != null) {
+                    corrected.add(r.corrects());
+                }
+            });
+            published.stream()
+                    .filter(r -> !corrected.contains(r.number()) && r.number() != view.source().releaseNumber() && r.year() < view.year())
+                    .sorted(java.util.Comparator.comparingInt(ReleaseInfo::year).thenComparingInt(ReleaseInfo::number).reversed())
+                    .forEach(r -> earlier.add(release(r, true)));
+        } else {
+            List<Integer> years = results.years();
+            for (int k = years.size() - 1; k >= 0; k--) {
+                if (years.get(k) < view.year()) {
+                    internal(years.get(k), view.source().countsVisible()).ifPresent(earlier::add);
+                }
+            }
+        }
+        return Timeline.of(view, earlier);
+    }
+
     /** GeoJSON geometries of the areas of one level in the version valid at the end of the view's year. */
     public Map<String, String> geometries(ResultView view, String level) {
         return AreaRepository.geometriesValidOn(jdbi, level, LocalDate.of(view.year(), 12, 31));
@@ -104,7 +135,9 @@ public final class ResultViews {
                 return ResultView.ofComputedValues(source, territory, frozen, content.data().values(),
                         content.data().areaResults(), content.data().population());
             }
-            return ResultView.ofProtectedRows(source, territory, frozen, protectedRows(info));
+            ResultView view = ResultView.ofProtectedRows(source, territory, frozen, protectedRows(info));
+            view.addBands(content.data().areaResults());
+            return view;
         });
     }
 

@@ -61,8 +61,14 @@ final class Api {
             p.put("name", r.area().name());
             p.put("fill", r.fill());
             p.put("noValue", r.noValue());
-            p.put("url", "/gebiet/" + Layout.enc(r.area().code()) + "?year=" + s.year());
+            p.put("url", "/gebiet/" + Layout.enc(r.area().code()) + "?" + s.q());
             p.put("label", r.area().name() + ": " + describe(t, s, table, r));
+            de.sozialmonitor.model.AreaGeometry.LabelPoint at = web.geometries().labelPoint(g);
+            if (at != null) {
+                // where the name goes on the map, and how much room there is (the larger, the earlier it is placed)
+                p.putArray("labelAt").add(Math.round(at.x() * 1e5) / 1e5).add(Math.round(at.y() * 1e5) / 1e5);
+                p.put("labelRoom", Math.round(at.radius() * 1e5) / 1e5);
+            }
             putResult(p, r.classes());
             if (s.mode().indicator() != null) {
                 Figure c = table.figure(r, s.mode().indicator());
@@ -103,12 +109,24 @@ final class Api {
         if (r == null) {
             return;
         }
+        putBand(p, "status_band", r.statusBand());
+        putBand(p, "dynamics_band", r.dynamicsBand());
         putNumber(p, "status_index", r.statusIndex());
         p.put("status_class", r.statusClass() == null ? null : r.statusClass().code());
         putNumber(p, "dynamics_index", r.dynamicsIndex());
         p.put("dynamics_class", r.dynamicsClass() == null ? null : r.dynamicsClass().code());
         p.put("attention", r.attention());
         p.put("excluded", r.excluded());
+    }
+
+    /** The band of an index a reader may see ({@code privacy.IndexBand}): {@code {from, to}}, null for an open end; absent where not published. */
+    private static void putBand(ObjectNode p, String key, de.sozialmonitor.privacy.IndexBand band) {
+        if (band == null) {
+            return;
+        }
+        ObjectNode b = p.putObject(key);
+        putNumber(b, "from", Double.isInfinite(band.lower()) ? null : band.lower());
+        putNumber(b, "to", Double.isInfinite(band.upper()) ? null : band.upper());
     }
 
     static void putNumber(ObjectNode n, String key, Double v) {
@@ -212,8 +230,11 @@ final class Api {
                 putNumber(cv, "numerator", view.numerator(i, a.code(), year).value());
                 putNumber(cv, "denominator", view.denominator(i, a.code(), year).value());
             }
-            putNumber(cv, "z_status", year == view.year() ? de.sozialmonitor.view.Drivers.z(view, a.code(),
-                    de.sozialmonitor.method.ComponentStat.STATUS, i.id()) : null);
+            // z-scores with the method's mean and SD would give those away: staff only (like the exact index)
+            if (!view.source().protectedFigures()) {
+                putNumber(cv, "z_status", year == view.year() ? de.sozialmonitor.view.Drivers.z(view, a.code(),
+                        de.sozialmonitor.method.ComponentStat.STATUS, i.id()) : null);
+            }
         }
         return o;
     }
@@ -230,8 +251,13 @@ final class Api {
         o.put("synthetic", synthetic(s));
         ArrayNode why = o.putArray("why");
         if (s.year() == s.view().year()) {
-            de.sozialmonitor.view.Drivers.of(s.view(), a.code()).forEach(d -> why.addObject().put("indicator", d.indicatorId())
-                    .put("component", d.component()).put("z", d.z()));
+            boolean staff = !s.view().source().protectedFigures();
+            de.sozialmonitor.view.Drivers.of(s.view(), a.code()).forEach(d -> {
+                ObjectNode reason = why.addObject().put("indicator", d.indicatorId()).put("component", d.component());
+                if (staff) {
+                    reason.put("z", d.z());
+                }
+            });
         }
         ObjectNode series = o.putObject("series");
         for (Indicator i : s.view().catalog().indicators()) {
@@ -253,28 +279,45 @@ final class Api {
 
     private void overviewDownload(Context ctx, TableDownload.Format format) {
         Pages.Selection s = Pages.selection(web, ctx);
-        OverviewTable table = table(ctx, s);
         Texts t = WebServer.viewer(ctx).texts();
+        String file = format == TableDownload.Format.XLSX ? "gebiete.xlsx" : "gebiete.csv";
+        exported(ctx, file, "level=" + s.level() + " year=" + s.year());
+        overviewTable(s, t).send(ctx, format, overviewFileStem(s), t);
+    }
+
+    static String overviewFileStem(Pages.Selection s) {
+        return "sozialmonitor-" + s.level() + "-" + s.year();
+    }
+
+    /** The overview table of a selection as a download: exactly the rows and columns the page shows. */
+    TableDownload overviewTable(Pages.Selection s, Texts t) {
+        OverviewTable table = s.empty() ? null : OverviewTable.of(s.view(), s.level(), s.year(), s.mode(), t.locale());
         List<String> header = new ArrayList<>(List.of("area_code", "area_name", "year", "status_index", "status_class",
                 "dynamics_index", "dynamics_class", "attention", "excluded"));
+        List<String> labels = new ArrayList<>();
+        header.forEach(h -> labels.add(t.get("col." + h)));
         if (table != null) {
-            table.columns().forEach(i -> header.add(i.id()));
+            table.columns().forEach(i -> {
+                header.add(i.id());
+                labels.add(i.name(t.language()) + " (" + i.unit() + ")");
+            });
         }
         List<List<Object>> rows = new ArrayList<>();
         for (Row r : rows(table, "name")) {
             AreaClasses res = r.classes();
             List<Object> rec = new ArrayList<>(java.util.Arrays.asList(r.area().code(), r.area().name(), s.year(),
-                    res == null ? null : res.statusIndex(), res == null || res.statusClass() == null ? null : res.statusClass().code(),
-                    res == null ? null : res.dynamicsIndex(), res == null || res.dynamicsClass() == null ? null : res.dynamicsClass().code(),
-                    res == null ? null : res.attention(), res == null ? null : res.excluded()));
+                    res == null ? null : res.statusIndex(),
+                    res == null || res.statusClass() == null ? null : TableDownload.coded(res.statusClass().code(), t.statusClass(res.statusClass().code())),
+                    res == null ? null : res.dynamicsIndex(),
+                    res == null || res.dynamicsClass() == null ? null : TableDownload.coded(res.dynamicsClass().code(), t.dynamicsClass(res.dynamicsClass().code())),
+                    res == null ? null : res.attention(),
+                    res == null ? null : TableDownload.coded(res.excluded(), t.excluded(res.excluded()))));
             for (Indicator i : table.columns()) {
                 rec.add(value(table.figure(r, i)));
             }
             rows.add(rec);
         }
-        String file = format == TableDownload.Format.XLSX ? "gebiete.xlsx" : "gebiete.csv";
-        exported(ctx, file, "level=" + s.level() + " year=" + s.year());
-        new TableDownload(notes(t, s), header, rows).send(ctx, format, "sozialmonitor-" + s.level() + "-" + s.year(), t);
+        return new TableDownload(notes(t, s), header, labels, rows);
     }
 
     /** A figure as a download cell: the number, or its official symbol ({@code .} withheld, {@code x} not available). */
@@ -290,21 +333,25 @@ final class Api {
     void profileDownload(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
         Texts t = WebServer.viewer(ctx).texts();
-        AreaProfilePage.Profile p = AreaProfilePage.profile(s, ctx.pathParam("code"));
+        AreaProfilePage.Profile p = AreaProfilePage.profile(web, s, ctx.pathParam("code"));
         if (p == null) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown area");
             return;
         }
-        List<Integer> years = List.copyOf(p.view().years());
+        List<Integer> years = List.copyOf(p.timeline().years());
         List<String> header = new ArrayList<>(List.of("area_code", "area_name", "indicator_id", "indicator", "topic", "unit",
                 "role", "target_group", "year", "value", "parent_value", "county_value", "rank", "ranked_areas"));
         years.forEach(y -> header.add("value_" + y));
+        List<String> labels = new ArrayList<>();
+        header.forEach(h -> labels.add(h.startsWith("value_") ? t.get("col.value_year", h.substring(6)) : t.get("col." + h)));
         String lang = WebServer.viewer(ctx).lang();
         List<List<Object>> rows = new ArrayList<>();
         for (Indicator i : p.indicators()) {
             AreaProfilePage.Rank rank = p.rank(i);
             List<Object> rec = new ArrayList<>(java.util.Arrays.asList(p.area().code(), p.area().name(), i.id(), i.name(lang),
-                    i.topic(), i.unit(), i.role().name().toLowerCase(Locale.ROOT), "", s.year(), value(p.value(i.id())),
+                    TableDownload.coded(i.topic(), t.getOr("topic." + i.topic(), String.valueOf(i.topic()))), i.unit(),
+                    TableDownload.coded(i.role().name().toLowerCase(Locale.ROOT), t.get("role.indicator." + i.role().name().toLowerCase(Locale.ROOT))),
+                    "", s.year(), value(p.value(i.id())),
                     value(p.parentValue(i.id())), value(p.rootValue(i.id())), rank == null ? null : rank.rank(),
                     rank == null ? null : rank.of()));
             java.util.SortedMap<Integer, Figure> series = p.series(i.id());
@@ -314,8 +361,10 @@ final class Api {
         p.groups().forEach((group, cells) -> cells.forEach((id, c) -> {
             Indicator i = p.view().catalog().indicator(id).orElse(null);
             List<Object> rec = new ArrayList<>(java.util.Arrays.asList(p.area().code(), p.area().name(), id,
-                    i == null ? id : i.name(lang), i == null ? null : i.topic(), i == null ? null : i.unit(),
-                    i == null ? null : i.role().name().toLowerCase(Locale.ROOT), group, s.year(), value(c), null, null, null, null));
+                    i == null ? id : i.name(lang), i == null ? null : TableDownload.coded(i.topic(), t.getOr("topic." + i.topic(), String.valueOf(i.topic()))),
+                    i == null ? null : i.unit(),
+                    i == null ? null : TableDownload.coded(i.role().name().toLowerCase(Locale.ROOT), t.get("role.indicator." + i.role().name().toLowerCase(Locale.ROOT))),
+                    TableDownload.coded(group, Pages.targetGroupLabel(t, group)), s.year(), value(c), null, null, null, null));
             years.forEach(y -> rec.add(null));
             rows.add(rec);
         }));
@@ -323,7 +372,7 @@ final class Api {
         notes.add(1, t.get("download.note.profile", p.area().name(), p.area().code(),
                 p.parent() == null ? "–" : p.parent().name(), p.root() == null ? "–" : p.root().name()));
         exported(ctx, "steckbrief " + p.area().code(), "year=" + s.year());
-        new TableDownload(notes, header, rows).send(ctx, TableDownload.Format.of(ctx.queryParam("format")),
+        new TableDownload(notes, header, labels, rows).send(ctx, TableDownload.Format.of(ctx.queryParam("format")),
                 "steckbrief-" + p.area().code() + "-" + s.year(), t);
     }
 
@@ -340,20 +389,28 @@ final class Api {
         List<List<Object>> rows = new ArrayList<>();
         for (AreaInfo a : chosen) {
             for (Indicator i : s.view().catalog().indicators()) {
-                java.util.SortedMap<Integer, Figure> cells = s.view().series(i.id(), a.code());
+                java.util.SortedMap<Integer, Figure> cells = web.views().timeline(s.view()).series(i.id(), a.code());
                 cells.forEach((year, c) -> rows.add(java.util.Arrays.asList(a.code(), a.name(), a.level(), i.id(), i.name(lang),
                         i.unit(), year, value(c))));
             }
         }
         exported(ctx, "vergleich", "areas=" + chosen.stream().map(AreaInfo::code).toList());
-        new TableDownload(notes(t, s), List.of("area_code", "area_name", "level", "indicator_id", "indicator", "unit", "year", "value"),
+        List<String> header = List.of("area_code", "area_name", "level", "indicator_id", "indicator", "unit", "year", "value");
+        new TableDownload(notes(t, s), header, header.stream().map(h -> t.get("col." + h)).toList(),
                 rows).send(ctx, TableDownload.Format.of(ctx.queryParam("format")), "vergleich-" + s.year(), t);
     }
 
     void geojsonDownload(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
-        OverviewTable table = table(ctx, s);
         Texts t = WebServer.viewer(ctx).texts();
+        exported(ctx, "gebiete.geojson", "level=" + s.level() + " year=" + s.year());
+        ctx.header("Content-Disposition", "attachment; filename=\"sozialmonitor-" + s.year() + ".geojson\"");
+        ctx.contentType("application/geo+json; charset=utf-8").result(geojsonBytes(s, t));
+    }
+
+    /** The overview table of a selection with its geometries, as a GeoJSON file. */
+    byte[] geojsonBytes(Pages.Selection s, Texts t) {
+        OverviewTable table = s.empty() ? null : OverviewTable.of(s.view(), s.level(), s.year(), s.mode(), t.locale());
         Map<String, String> geometries = s.empty() ? Map.of() : web.views().geometries(s.view(), s.level());
         ObjectNode fc = JSON.createObjectNode();
         fc.put("type", "FeatureCollection");
@@ -368,9 +425,7 @@ final class Api {
             f.set("geometry", g == null ? null : Geometries.write(Geometries.read(g)));
             f.set("properties", areaJson(s.view(), r.area(), s.year()));
         }
-        exported(ctx, "gebiete.geojson", "level=" + s.level() + " year=" + s.year());
-        ctx.header("Content-Disposition", "attachment; filename=\"sozialmonitor-" + s.year() + ".geojson\"");
-        ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private List<String> notes(Texts t, Pages.Selection s) {
@@ -382,6 +437,7 @@ final class Api {
         Integer release = s.empty() ? null : s.view().source().releaseNumber();
         notes.add(release != null ? t.get("scope.release", release) : t.get("scope.internalTitle") + " " + t.get("scope.internal"));
         notes.add(t.get("download.note.method"));
+        notes.add(t.get("download.note.licence", DownloadsPage.licence(web)));
         notes.add(t.get("download.note.suppressed"));
         for (Indicator i : s.catalog(web).indicators()) {
             if (i.source() != null) {

@@ -9,6 +9,7 @@ import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.view.AreaClasses;
 import de.sozialmonitor.view.Figure;
 import de.sozialmonitor.view.ResultView;
+import de.sozialmonitor.view.Timeline;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import j2html.tags.DomContent;
@@ -39,7 +40,8 @@ final class AreaProfilePage {
      * What an area profile shows, for the page and its download alike: the area, its parents up to
      * the territory, its peers on the same level, and the indicators with figures, all from one view.
      */
-    record Profile(ResultView view, int year, AreaInfo area, List<AreaInfo> chain, List<AreaInfo> peers, List<Indicator> indicators) {
+    record Profile(ResultView view, Timeline timeline, int year, AreaInfo area, List<AreaInfo> chain, List<AreaInfo> peers,
+                   List<Indicator> indicators) {
         AreaInfo parent() {
             return chain.isEmpty() ? null : chain.get(chain.size() - 1);
         }
@@ -64,8 +66,9 @@ final class AreaProfilePage {
             return root() == null ? Figure.MISSING : view.rate(indicatorId, root().code(), year);
         }
 
+        /** The series over every published year (earlier releases fill the years this one does not have). */
         SortedMap<Integer, Figure> series(String indicatorId) {
-            return view.series(indicatorId, area.code());
+            return timeline.series(indicatorId, area.code());
         }
 
         SortedMap<String, Map<String, Figure>> groups() {
@@ -85,7 +88,7 @@ final class AreaProfilePage {
     }
 
     /** The profile of {@code code} in the selection, or null for an area that does not exist in that view. */
-    static Profile profile(Pages.Selection s, String code) {
+    static Profile profile(WebServer.WebContext web, Pages.Selection s, String code) {
         if (s.empty()) {
             return null;
         }
@@ -97,7 +100,7 @@ final class AreaProfilePage {
         // indicators this view has no figures for would only be rows of dashes
         List<Indicator> shown = view.catalog().indicators().stream()
                 .filter(i -> view.hasFigures(i.id(), s.year()) || !view.series(i.id(), code).isEmpty()).toList();
-        return new Profile(view, s.year(), area, view.parents(code), view.areasOn(area.level()), shown);
+        return new Profile(view, web.views().timeline(view), s.year(), area, view.parents(code), view.areasOn(area.level()), shown);
     }
 
     void area(Context ctx) {
@@ -105,7 +108,7 @@ final class AreaProfilePage {
         Texts t = v.texts();
         Pages.Selection s = Pages.selection(web, ctx);
         String code = ctx.pathParam("code");
-        Profile profile = profile(s, code);
+        Profile profile = profile(web, s, code);
         if (profile == null) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, t.get("area.unknown"));
             return;
@@ -118,6 +121,8 @@ final class AreaProfilePage {
         Map<String, List<Indicator>> byTopic = new LinkedHashMap<>();
         profile.indicators().forEach(i -> byTopic.computeIfAbsent(i.topic() == null ? "other" : i.topic(), k -> new ArrayList<>()).add(i));
         String title = area.name();
+        String parentLabel = parent == null ? t.get("profile.parent") : parent.name();
+        String rootLabel = root == null ? t.get("profile.root") : root.name();
         List<DomContent> sections = new ArrayList<>();
         for (Map.Entry<String, List<Indicator>> topic : byTopic.entrySet()) {
             String topicId = "topic-" + topic.getKey();
@@ -125,70 +130,94 @@ final class AreaProfilePage {
                     h3(t.getOr("topic." + topic.getKey(), topic.getKey())).withId(topicId),
                     table(
                             thead(tr(th(t.get("profile.indicator")).attr("scope", "col"), th(t.get("profile.value")).attr("scope", "col"),
-                                    th(parent == null ? t.get("profile.parent") : parent.name()).attr("scope", "col"),
-                                    th(root == null ? t.get("profile.root") : root.name()).attr("scope", "col"),
+                                    th(parentLabel).attr("scope", "col"), th(rootLabel).attr("scope", "col"),
                                     th(t.get("profile.rank")).attr("scope", "col"), th(t.get("profile.trend")).attr("scope", "col"))),
                             tbody(each(topic.getValue(), i -> {
                                 Figure c = profile.value(i.id());
                                 SortedMap<Integer, Double> series = new TreeMap<>();
                                 profile.series(i.id()).forEach((y, f) -> series.put(y, f.value()));
                                 return tr(
-                                        th(a(i.name(v.lang())).withHref("/indikator/" + Layout.enc(i.id()) + "?year=" + s.year()),
+                                        th(a(i.name(v.lang())).withHref("/indikator/" + Layout.enc(i.id()) + "?" + s.q()),
                                                 iff(i.role() == IndicatorRole.ATTENTION, span(" " + t.get("profile.attentionMark")).withClass("mark")),
                                                 span(" (" + i.unit() + ")").withClass("unit")).attr("scope", "row"),
-                                        td(Pages.cellText(t, c, i.precision())).withClass("num strong"),
-                                        td(parent == null ? "–" : Pages.cellText(t, profile.parentValue(i.id()), i.precision())).withClass("num"),
-                                        td(root == null ? "–" : Pages.cellText(t, profile.rootValue(i.id()), i.precision())).withClass("num"),
-                                        td(rankText(t, profile.rank(i))).withClass("num"),
-                                        td(Charts.sparkline(series, t.get("profile.trendLabel", i.name(v.lang()), series.isEmpty() ? "" : series.firstKey() + "–" + series.lastKey()))));
+                                        td(Pages.cellText(t, c, i.precision())).withClass("num strong").attr("data-label", t.get("profile.value")),
+                                        td(parent == null ? "–" : Pages.cellText(t, profile.parentValue(i.id()), i.precision())).withClass("num")
+                                                .attr("data-label", parentLabel),
+                                        td(root == null ? "–" : Pages.cellText(t, profile.rootValue(i.id()), i.precision())).withClass("num")
+                                                .attr("data-label", rootLabel),
+                                        td(rankText(t, profile.rank(i))).withClass("num").attr("data-label", t.get("profile.rank")),
+                                        td(Charts.sparkline(series, t.get("profile.trendLabel", i.name(v.lang()),
+                                                series.isEmpty() ? "" : series.firstKey() + "–" + series.lastKey()))).withClass("spark"));
                             })))
-                            .withClass("data-table profile-table").attr("aria-labelledby", topicId)));
+                            .withClass("data-table profile-table stack").attr("aria-labelledby", topicId)));
         }
         Map<String, Map<String, Figure>> groups = profile.groups();
         DomContent body = div(
-                nav(ol(each(chain, a -> li(a(a.name()).withHref("/gebiet/" + Layout.enc(a.code()) + "?year=" + s.year()))),
+                nav(ol(each(chain, a -> li(a(a.name()).withHref("/gebiet/" + Layout.enc(a.code()) + "?" + s.q()))),
                         li(span(area.name()).attr("aria-current", "page")))).attr("aria-label", t.get("profile.breadcrumb")).withClass("breadcrumb"),
                 h1(t.get("profile.title", area.name())),
                 p(t.get("profile.subtitle", area.level(), area.code(), s.year())).withClass("subtitle"),
                 Layout.scopeNotice(v, s),
-                Pages.yearSwitch(t, s, "/gebiet/" + Layout.enc(code)),
+                Pages.releaseAndYear(web, t, s, "/gebiet/" + Layout.enc(code), s.years()),
                 div(
                         card(t.get("profile.status"), result == null || result.statusClass() == null ? "–" : t.statusClass(result.statusClass().code()),
                                 result == null || result.statusClass() == null ? null : "status-" + result.statusClass().code(),
-                                result == null || result.statusIndex() == null ? null : t.get("profile.index", t.number(result.statusIndex(), 2))),
+                                result == null ? null : AttentionPage.positionText(t, result.statusIndex(), result.statusBand())),
                         card(t.get("profile.dynamics"), result == null || result.dynamicsClass() == null ? "–" : t.dynamicsClass(result.dynamicsClass().code()),
                                 result == null || result.dynamicsClass() == null ? null : "dynamics-" + result.dynamicsClass().code(),
-                                result == null || result.dynamicsIndex() == null ? null : t.get("profile.index", t.number(result.dynamicsIndex(), 2))),
+                                result == null ? null : AttentionPage.positionText(t, result.dynamicsIndex(), result.dynamicsBand())),
                         card(t.get("profile.attention"), result == null ? "–" : result.attention() ? t.get("yes") : t.get("no"),
                                 result != null && result.attention() ? "attention" : null,
                                 result != null && result.excluded() != null ? t.excluded(result.excluded()) : null))
                         .withClass("cards"),
-                iff(result != null && result.attention(), p(t.get("profile.why",
-                        AttentionPage.why(v, profile.view(), code))).withClass("why")),
+                iff(!s.hasClasses(), p(t.get("profile.noClasses", s.year(), profile.view().year())).withClass("hint")),
+                p(a(t.get("profile.compare")).withHref("/vergleich?areas=" + Layout.enc(code) + "&" + s.q())).withClass("no-print"),
+                iff(result != null && result.attention(), why(v, profile, code)),
                 h2(t.get("profile.indicators")),
                 p(t.get("profile.indicatorsIntro")).withClass("hint"),
                 each(sections, x -> x),
-                iff(!groups.isEmpty(), section(h2(t.get("profile.targetGroups")).withId("zielgruppen"),
-                        table(thead(tr(th(t.get("profile.targetGroup")).attr("scope", "col"), th(t.get("profile.indicator")).attr("scope", "col"),
-                                        th(t.get("profile.value")).attr("scope", "col"))),
-                                tbody(each(groups.entrySet().stream().flatMap(g -> g.getValue().entrySet().stream()
-                                        .map(e -> Map.entry(g.getKey(), e))).toList(), e -> {
-                                    Optional<Indicator> ind = profile.view().catalog().indicator(e.getValue().getKey());
-                                    return tr(td(Pages.targetGroupLabel(t, e.getKey())), td(ind.map(i -> i.name(v.lang())).orElse(e.getValue().getKey())),
-                                            td(Pages.cellText(t, e.getValue().getValue(), ind.map(Indicator::precision).orElse(1))).withClass("num"));
-                                }))).withClass("data-table"))),
+                iff(!groups.isEmpty(), targetGroups(v, profile, groups)),
                 iff(!s.empty(), section(h2(t.get("downloads.title")),
                         p(t.get("profile.downloadsText")),
                         ul(li(a(t.get("downloads.csvDe")).withHref(profileDownload(code, s, "de")).attr("download", "")),
                                 li(a(t.get("downloads.csvIntl")).withHref(profileDownload(code, s, "intl")).attr("download", "")),
                                 li(a(t.get("downloads.xlsx")).withHref(profileDownload(code, s, "xlsx")).attr("download", ""))))
                         .withClass("downloads no-print")),
-                p(a(t.get("profile.api")).withHref("/api/v1/areas/" + Layout.enc(code) + "?year=" + s.year())).withClass("no-print"));
+                p(a(t.get("profile.api")).withHref("/api/v1/areas/" + Layout.enc(code) + "?" + s.q())).withClass("no-print"));
         ctx.html(Layout.page(web, v, ctx, title, "nav.overview", body));
     }
 
+    /**
+     * The target-group breakdowns as one compact table: a row per indicator (catalog order), a
+     * column per target group (sorted by dimension and value); a table that scrolls in its own box.
+     */
+    private static DomContent targetGroups(Viewer v, Profile profile, Map<String, Map<String, Figure>> groups) {
+        Texts t = v.texts();
+        List<String> columns = new ArrayList<>(groups.keySet());
+        List<Indicator> rows = profile.view().catalog().indicators().stream()
+                .filter(i -> groups.values().stream().anyMatch(m -> m.containsKey(i.id()))).toList();
+        return section(h2(t.get("profile.targetGroups")).withId("zielgruppen"),
+                p(t.get("profile.targetGroupsIntro")).withClass("hint"),
+                div(table(
+                        thead(tr(th(t.get("profile.indicator")).attr("scope", "col"),
+                                each(columns, g -> th(Pages.targetGroupLabel(t, g)).attr("scope", "col")))),
+                        tbody(each(rows, i -> tr(th(i.name(v.lang()) + " (" + i.unit() + ")").attr("scope", "row"),
+                                each(columns, g -> td(Pages.cellText(t, groups.get(g).getOrDefault(i.id(), Figure.MISSING), i.precision()))
+                                        .withClass("num"))))))
+                        .withClass("data-table target-groups"))
+                        .withClass("table-scroll").attr("tabindex", "0").attr("role", "region").attr("aria-labelledby", "zielgruppen"));
+    }
+
+    /** Why the area needs attention: the reasons in words with the figures, as on the attention list. */
+    private static DomContent why(Viewer v, Profile profile, String code) {
+        List<String> reasons = AttentionPage.reasonsOf(v, profile.view(), code);
+        return div(p(strong(v.texts().get("profile.why"))),
+                reasons.isEmpty() ? p(v.texts().get("attention.whyNone")) : ul(each(reasons, r -> li(r))).withClass("reasons"))
+                .withClass("why");
+    }
+
     private static String profileDownload(String code, Pages.Selection s, String format) {
-        return "/download/steckbrief/" + Layout.enc(code) + "?year=" + s.year() + "&format=" + format;
+        return "/download/steckbrief/" + Layout.enc(code) + "?" + s.q() + "&format=" + format;
     }
 
     private static DomContent card(String title, String value, String cls, String note) {

@@ -91,19 +91,20 @@ final class Charts {
         if (vs.isEmpty()) {
             return svg;
         }
-        double min = Math.min(0, vs.stream().mapToDouble(Double::doubleValue).min().orElse(0));
-        double max = vs.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        max = max == min ? min + 1 : max * 1.1;
+        double[] ticks = niceTicks(Math.min(0, vs.stream().mapToDouble(Double::doubleValue).min().orElse(0)),
+                vs.stream().mapToDouble(Double::doubleValue).max().orElse(1), 5);
+        double min = ticks[0];
+        double max = ticks[ticks.length - 1];
+        int tickDecimals = tickDecimals(ticks);
         int first = years.first();
         int span = Math.max(1, years.last() - first);
         double plotW = w - left - right;
         double plotH = h - top - bottom;
-        for (int k = 0; k <= 4; k++) {
-            double v = min + (max - min) * k / 4;
-            double y = top + plotH - plotH * k / 4;
+        for (double v : ticks) {
+            double y = top + plotH - plotH * (v - min) / (max - min);
             svg.with(tag("line").attr("x1", left).attr("x2", w - right).attr("y1", f(y)).attr("y2", f(y)).attr("stroke", "#d0d0d0"));
             svg.with(tag("text").attr("x", left - 6).attr("y", f(y + 4)).attr("text-anchor", "end").attr("font-size", "11")
-                    .attr("fill", "#333333").withText(t.number(v, decimals)));
+                    .attr("fill", "#333333").withText(t.number(v, tickDecimals)));
         }
         for (int year : years) {
             double x = left + plotW * (year - first) / span;
@@ -136,6 +137,51 @@ final class Charts {
             }
         }
         return svg;
+    }
+
+    /**
+     * Axis ticks at round numbers (1, 2, 2.5 or 5 times a power of ten) from at most {@code min} to
+     * at least {@code max}, about {@code target} intervals: 0 – 5 – 10 – 15 – 20, never 5.3 – 10.7.
+     */
+    static double[] niceTicks(double min, double max, int target) {
+        if (!(max > min)) {
+            max = min + 1;
+        }
+        double raw = (max - min) / target;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = magnitude * 10;
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * magnitude >= raw - 1e-12) {
+                step = m * magnitude;
+                break;
+            }
+        }
+        double lo = Math.floor(min / step + 1e-9) * step;
+        double hi = Math.ceil(max / step - 1e-9) * step;
+        int n = (int) Math.round((hi - lo) / step);
+        double[] ticks = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            ticks[k] = lo + k * step;
+            if (Math.abs(ticks[k]) < step * 1e-9) {
+                ticks[k] = 0;
+            }
+        }
+        return ticks;
+    }
+
+    /** The decimals the tick labels need: none for 0, 5, 10; one for 0, 0.5, 1; two for 2.5 steps below 1. */
+    static int tickDecimals(double[] ticks) {
+        for (int d = 0; d < 4; d++) {
+            double scale = Math.pow(10, d);
+            boolean whole = true;
+            for (double v : ticks) {
+                whole &= Math.abs(v * scale - Math.round(v * scale)) < 1e-6;
+            }
+            if (whole) {
+                return d;
+            }
+        }
+        return 4;
     }
 
     /** Horizontal bars of the areas' values, sorted, with the county value as a line. */

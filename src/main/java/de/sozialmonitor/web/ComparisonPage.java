@@ -25,12 +25,68 @@ final class ComparisonPage {
         this.web = web;
     }
 
-    /** The areas chosen for the comparison (at most seven, existing in the selected year). */
+    /** At most this many areas are compared (seven colours that stay distinguishable). */
+    static final int MAX_AREAS = 7;
+
+    /**
+     * The areas chosen for the comparison, existing in the selected view: those asked for; a single
+     * area comes with its municipality and the county; none asked for starts with the area that
+     * needs attention most (else the first area of the analysis level), its municipality and the county.
+     */
     static List<AreaInfo> chosenAreas(Context ctx, Pages.Selection s) {
         if (s.empty()) {
             return List.of();
         }
-        return ctx.queryParams("areas").stream().distinct().map(c -> s.view().area(c).orElse(null)).filter(a -> a != null).limit(7).toList();
+        List<AreaInfo> asked = ctx.queryParams("areas").stream().distinct().map(c -> s.view().area(c).orElse(null))
+                .filter(a -> a != null).limit(MAX_AREAS).toList();
+        if (asked.size() > 1) {
+            return asked;
+        }
+        AreaInfo start = asked.isEmpty() ? startArea(s.view()) : asked.get(0);
+        if (start == null) {
+            return List.of();
+        }
+        List<AreaInfo> out = new ArrayList<>();
+        out.add(start);
+        List<AreaInfo> parents = new ArrayList<>(s.view().parents(start.code()));
+        java.util.Collections.reverse(parents);
+        out.addAll(parents);
+        return out.stream().limit(MAX_AREAS).toList();
+    }
+
+    /** The area a comparison starts with: the one that needs attention most, else the first of the analysis level. */
+    private static AreaInfo startArea(de.sozialmonitor.view.ResultView view) {
+        de.sozialmonitor.view.AttentionList list = de.sozialmonitor.view.AttentionList.of(view, null);
+        List<de.sozialmonitor.view.AttentionList.Entry> flagged = list.entries(de.sozialmonitor.view.AttentionList.Group.FLAGGED);
+        if (!flagged.isEmpty()) {
+            return flagged.get(0).area();
+        }
+        List<AreaInfo> areas = view.areasOn(view.defaultLevel());
+        return areas.isEmpty() ? null : areas.get(0);
+    }
+
+    /**
+     * The areas as a checkbox list that a search field filters (app.js; without script the whole
+     * list is there), the chosen ones first; works with touch, keyboard and screen readers alike.
+     */
+    private static DomContent areaPicker(Texts t, Pages.Selection s, List<AreaInfo> choices, List<AreaInfo> chosen) {
+        List<AreaInfo> ordered = new ArrayList<>(chosen);
+        choices.stream().filter(a -> !chosen.contains(a)).forEach(ordered::add);
+        return fieldset(legend(t.get("compare.areas", MAX_AREAS)),
+                label(t.get("compare.search")).attr("for", "area-filter").withClass("visually-hidden"),
+                input().withType("search").withId("area-filter").attr("placeholder", t.get("compare.search"))
+                        .attr("data-filter", "area-choices").attr("autocomplete", "off").withClass("no-js-hidden"),
+                ul(each(ordered, a -> li(label(input().withType("checkbox").withName("areas").withValue(a.code())
+                                .withCondChecked(chosen.contains(a)),
+                        span(text(a.name()), span(" " + parentText(s, a)).withClass("hint"))))
+                        .attr("data-name", a.name())))
+                        .withId("area-choices").withClass("choice-list"))
+                .withClass("field area-picker");
+    }
+
+    private static String parentText(Pages.Selection s, AreaInfo a) {
+        String parent = s.view().area(a.parentCode()).map(AreaInfo::name).orElse("");
+        return parent.isEmpty() ? "(" + a.level() + ")" : "(" + a.level() + ", " + parent + ")";
     }
 
     /** Two or more areas side by side, and one indicator over time for the chosen areas. */
@@ -45,11 +101,11 @@ final class ComparisonPage {
                 .orElse(catalog.indicators().stream().filter(i -> i.role() == IndicatorRole.ATTENTION).findFirst()
                         .orElse(catalog.indicators().get(0)));
         List<AreaInfo> choices = new ArrayList<>(s.empty() ? List.of() : s.view().areas().values());
-        choices.sort(Comparator.comparingInt(AreaInfo::depth).thenComparing(AreaInfo::name));
+        choices.sort(Comparator.comparingInt(AreaInfo::depth).thenComparing(AreaInfo::name, String.CASE_INSENSITIVE_ORDER));
         Map<String, SortedMap<Integer, Double>> lines = new LinkedHashMap<>();
         for (AreaInfo a : chosen) {
             SortedMap<Integer, Double> series = new TreeMap<>();
-            s.view().series(indicator.id(), a.code()).forEach((y, f) -> series.put(y, f.value()));
+            web.views().timeline(s.view()).series(indicator.id(), a.code()).forEach((y, f) -> series.put(y, f.value()));
             lines.put(a.name(), series);
         }
         List<Indicator> rows = s.empty() ? List.of() : s.view().indicatorsWithFigures(s.year());
@@ -58,22 +114,21 @@ final class ComparisonPage {
                 Layout.scopeNotice(v, s),
                 p(t.get("compare.intro")),
                 form(
-                        div(label(t.get("compare.areas")).attr("for", "areas"),
-                                select(each(choices, a -> option(a.name() + " (" + a.level() + ")").withValue(a.code())
-                                        .withCondSelected(chosen.contains(a))))
-                                        .withId("areas").withName("areas").attr("multiple", "multiple").attr("size", "8")).withClass("field"),
+                        areaPicker(t, s, choices, chosen),
                         div(label(t.get("compare.indicator")).attr("for", "indicator"),
                                 select(each(catalog.indicators(), i -> option(i.name(v.lang())).withValue(i.id())
                                         .withCondSelected(i.equals(indicator))))
                                         .withId("indicator").withName("indicator")).withClass("field"),
                         input().withType("hidden").withName("year").withValue(Integer.toString(s.year())),
+                        iff(s.chosenRelease() && s.release(), input().withType("hidden").withName("berichtsstand")
+                                .withValue(String.valueOf(s.view().source().releaseNumber()))),
                         button(t.get("controls.apply")).withType("submit").withClass("apply"))
                         .withMethod("get").withAction("/vergleich").withClass("controls").attr("aria-label", t.get("compare.title")),
                 chosen.isEmpty() ? p(t.get("compare.choose")).withClass("empty") : div(
                         section(h2(t.get("compare.sideBySide", s.year())).withId("nebeneinander"),
                                 div(table(
                                         thead(tr(th(t.get("profile.indicator")).attr("scope", "col"),
-                                                each(chosen, a -> th(a(a.name()).withHref("/gebiet/" + Layout.enc(a.code()) + "?year=" + s.year())).attr("scope", "col")))),
+                                                each(chosen, a -> th(a(a.name()).withHref("/gebiet/" + Layout.enc(a.code()) + "?" + s.q())).attr("scope", "col")))),
                                         tbody(each(rows, i -> tr(th(i.name(v.lang()) + " (" + i.unit() + ")").attr("scope", "row"),
                                                 each(chosen, a -> td(Pages.cellText(t, s.view().rate(i.id(), a.code(), s.year()), i.precision())).withClass("num"))))))
                                         .withClass("data-table")).withClass("table-scroll").attr("tabindex", "0").attr("role", "region")
@@ -82,7 +137,7 @@ final class ComparisonPage {
                                 ul(each(List.of("de", "intl", "xlsx"), f -> li(a(t.get(f.equals("de") ? "downloads.csvDe"
                                         : f.equals("intl") ? "downloads.csvIntl" : "downloads.xlsx"))
                                         .withHref("/download/vergleich?" + chosen.stream().map(a -> "areas=" + Layout.enc(a.code()))
-                                                .collect(java.util.stream.Collectors.joining("&")) + "&year=" + s.year() + "&format=" + f)
+                                                .collect(java.util.stream.Collectors.joining("&")) + "&" + s.q() + "&format=" + f)
                                         .attr("download", "")))))
                                 .withClass("downloads no-print"),
                         section(h2(t.get("compare.overTime", indicator.name(v.lang()))),

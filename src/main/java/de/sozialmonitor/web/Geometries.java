@@ -21,6 +21,7 @@ public final class Geometries {
     public static final int MAX_ZOOM = 16;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, JsonNode> cache = new ConcurrentHashMap<>();
+    private final Map<String, AreaGeometry.LabelPoint> labels = new ConcurrentHashMap<>();
 
     /** Tolerance in degrees: half a pixel of a 256-pixel web-map tile at {@code zoom}. */
     public static double tolerance(int zoom) {
@@ -43,6 +44,21 @@ public final class Geometries {
             }
             return write(TopologyPreservingSimplifier.simplify(g, tolerance(z)));
         });
+    }
+
+    /** Where the area's name goes on the map (see {@link AreaGeometry#labelPoint}); null for no polygon. */
+    public AreaGeometry.LabelPoint labelPoint(String geoJson) {
+        String key = geoJson.hashCode() + ":" + geoJson.length();
+        AreaGeometry.LabelPoint found = labels.get(key);
+        if (found == null) {
+            Geometry g = read(geoJson);
+            if (g == null) {
+                return null;
+            }
+            found = AreaGeometry.labelPoint(g, true);
+            labels.put(key, found);
+        }
+        return found;
     }
 
     /** Reads a GeoJSON Polygon or MultiPolygon (also inside a Feature); null for anything else. */

@@ -42,7 +42,7 @@ final class Layout {
                                                 navItem(t, "/indikatoren", "nav.indicators", navKey),
                                                 navItem(t, "/vergleich", "nav.compare", navKey),
                                                 navItem(t, "/methode", "nav.method", navKey),
-                                                navItem(t, "/api", "nav.api", navKey),
+                                                navItem(t, "/daten", "nav.api", navKey),
                                                 iff(viewer.loggedIn(), navItem(t, "/intern", "nav.intern", navKey))))
                                                 .attr("aria-label", t.get("nav.label")),
                                         div(
@@ -58,9 +58,10 @@ final class Layout {
                         main(content).withId("main").attr("tabindex", "-1"),
                         footer(
                                 p(text(t.get("footer.text", territory)), text(" · "), a(t.get("nav.method")).withHref("/methode"),
-                                        text(" · "), a(t.get("footer.opendata")).withHref("/api")),
+                                        text(" · "), a(t.get("footer.opendata")).withHref("/daten")),
                                 iff(web.config().synthetic(), p(t.get("demo.footer"))))
-                                .withClass("site-footer"))
+                                .withClass("site-footer"),
+                        Glossary.popovers(t))
         ).withLang(viewer.lang()));
     }
 

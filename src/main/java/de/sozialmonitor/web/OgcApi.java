@@ -236,7 +236,7 @@ final class OgcApi {
                 year = null;
             }
         }
-        return s.empty() || year == null || year == s.year() ? s : Pages.within(web, ctx, s.view(), s.years(), year);
+        return s.empty() || year == null || year == s.year() ? s : Pages.within(web, ctx, s.view(), s.years(), year, s.chosenRelease());
     }
 
     private static OverviewTable table(Pages.Selection s, String level) {

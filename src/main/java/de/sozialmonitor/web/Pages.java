@@ -35,12 +35,14 @@ final class Pages {
     }
 
     /**
-     * What the request shows: the view (the newest published release for the public; for staff the
-     * newest result set of the year asked for), the years one can choose, and level, year and map
-     * mode asked for, validated against the view (unknown values fall back to the defaults).
-     * {@code view} is null when there is nothing to show.
+     * What the request shows: the view (the newest published release for the public, or the
+     * published release {@code ?berichtsstand=N}; for staff the newest result set of the year asked
+     * for), the years it has figures for, and level, year and map mode asked for, validated against
+     * the view (unknown values fall back to the defaults). {@code view} is null when there is
+     * nothing to show. {@code chosenRelease} is true when the release was asked for by number, so
+     * that links keep it.
      */
-    record Selection(ResultView view, List<Integer> years, String level, int year, Mode mode) {
+    record Selection(ResultView view, List<Integer> years, String level, int year, Mode mode, boolean chosenRelease) {
         boolean empty() {
             return view == null;
         }
@@ -53,11 +55,60 @@ final class Pages {
         List<ResultView.Level> levels() {
             return view == null ? List.of() : view.levels();
         }
+
+        /** True for a release (the public's view, or one chosen by number); false for staff's internal results. */
+        boolean release() {
+            return view != null && view.source().releaseNumber() != null;
+        }
+
+        /**
+         * The years with the method's classes: a release classifies its own year only (the years
+         * before it are there for the changes and the series); internal results classify every
+         * computed year.
+         */
+        List<Integer> classYears() {
+            return view == null ? List.of() : release() ? List.of(view.year()) : years;
+        }
+
+        /** True if the shown year has the method's classes. */
+        boolean hasClasses() {
+            return classYears().contains(year);
+        }
+
+        /** The years the year control offers for a map mode: the class years, or the years with values of the indicator. */
+        List<Integer> yearsFor(Mode m) {
+            if (m.indicator() == null) {
+                return classYears();
+            }
+            return release() ? years.stream().filter(y -> view.hasFigures(m.indicator().id(), y)).toList() : years;
+        }
+
+        /** The query that keeps year and chosen release in a link: {@code year=2024} or {@code year=2023&berichtsstand=1}. */
+        String q() {
+            return "year=" + year + releaseQuery();
+        }
+
+        /** The same selection on another level. */
+        Selection withLevel(String other) {
+            return new Selection(view, years, other, year, mode, chosenRelease);
+        }
+
+        /** {@code &berichtsstand=N} when the release was chosen by number, else "". */
+        String releaseQuery() {
+            return chosenRelease && release() ? "&berichtsstand=" + view.source().releaseNumber() : "";
+        }
     }
 
     static Selection selection(WebServer.WebContext web, Context ctx) {
         Viewer viewer = WebServer.viewer(ctx);
         Integer asked = yearParam(ctx);
+        int number = Api.parseInt(ctx.queryParam("berichtsstand"), -1);
+        Optional<ResultView> chosen = number < 0 ? Optional.empty() : web.views().published(number);
+        if (chosen.isPresent()) {
+            boolean isLatest = viewer.role() == Role.PUBLIC
+                    && web.views().latestPublished().map(l -> l == chosen.get()).orElse(false);
+            return within(web, ctx, chosen.get(), List.copyOf(chosen.get().years()), asked, !isLatest);
+        }
         ResultView view;
         List<Integer> years;
         if (viewer.role() == Role.PUBLIC) {
@@ -68,19 +119,20 @@ final class Pages {
             int year = asked != null && years.contains(asked) ? asked : years.isEmpty() ? 0 : years.get(years.size() - 1);
             view = years.isEmpty() ? null : web.views().internal(year, viewer.role().atLeast(Role.ANALYST)).orElse(null);
         }
-        return within(web, ctx, view, years, asked);
+        return within(web, ctx, view, years, asked, false);
     }
 
-    /** The selection within a given view (e.g. a release chosen on the attention list). */
-    static Selection within(WebServer.WebContext web, Context ctx, ResultView view, List<Integer> years, Integer asked) {
+    /** The selection within a given view. */
+    static Selection within(WebServer.WebContext web, Context ctx, ResultView view, List<Integer> years, Integer asked,
+                            boolean chosenRelease) {
         int year = view == null ? (asked != null ? asked : java.time.Year.now().getValue())
                 : asked != null && view.years().contains(asked) ? asked : view.year();
         String level = ctx.queryParam("level");
         if (view == null || level == null || view.level(level).isEmpty()) {
-            level = view == null || view.levels().isEmpty() ? "" : view.levels().get(view.levels().size() - 1).name();
+            level = view == null ? "" : view.defaultLevel();
         }
         IndicatorCatalog catalog = view == null ? web.catalog() : view.catalog();
-        return new Selection(view, years, level, year, Mode.parse(ctx.queryParam("show"), catalog));
+        return new Selection(view, years, level, year, Mode.parse(ctx.queryParam("show"), catalog), chosenRelease);
     }
 
     static Integer yearParam(Context ctx) {
@@ -95,16 +147,19 @@ final class Pages {
         Viewer v = WebServer.viewer(ctx);
         Texts t = v.texts();
         Selection s = selection(web, ctx);
+        boolean classless = !s.empty() && s.mode().indicator() == null && !s.hasClasses();
         OverviewTable table = s.empty() ? null : OverviewTable.of(s.view(), s.level(), s.year(), s.mode(), t.locale());
         String sort = ctx.queryParam("sort");
         boolean desc = "desc".equals(ctx.queryParam("dir"));
-        String query = "level=" + Layout.enc(s.level()) + "&year=" + s.year() + "&show=" + Layout.enc(s.mode().param());
+        String query = "level=" + Layout.enc(s.level()) + "&" + s.q() + "&show=" + Layout.enc(s.mode().param());
         String title = t.get("overview.title", s.empty() ? web.config().territoryName() : s.view().territory().name());
         DomContent body = div(
                 h1(title),
                 Layout.scopeNotice(v, s),
+                p(t.get("overview.intro")).withClass("lead"),
                 controls(v, s),
-                s.empty() ? p(t.get("overview.noResults")).withClass("empty") : div(
+                s.empty() ? p(t.get("overview.noResults")).withClass("empty")
+                        : classless ? noClasses(v, s) : div(
                         a(t.get("map.skip")).withHref("#area-table").withClass("skip-link"),
                         p(t.get("map.hint")).withClass("hint").withId("map-hint"),
                         div(
@@ -121,10 +176,33 @@ final class Pages {
         ctx.html(Layout.page(web, v, ctx, title, "nav.overview", body));
     }
 
+    /**
+     * A year a release has no classes for (its earlier years carry values only): say so, and offer
+     * the classes of the release's own year, the release that classifies the year asked for, and
+     * the indicator values of that year.
+     */
+    private DomContent noClasses(Viewer v, Selection s) {
+        Texts t = v.texts();
+        ResultView view = s.view();
+        String base = "/?level=" + Layout.enc(s.level());
+        List<DomContent> offers = new ArrayList<>();
+        offers.add(li(a(t.get("overview.noClasses.own", modeLabel(t, s.mode()), view.year()))
+                .withHref(base + "&show=" + Layout.enc(s.mode().param()) + "&year=" + view.year() + s.releaseQuery())));
+        web.views().publishedReleases().stream().filter(r -> r.year() == s.year()).reduce((x, y) -> y).ifPresent(r ->
+                offers.add(li(a(t.get("overview.noClasses.release", s.year(), r.number()))
+                        .withHref(base + "&show=" + Layout.enc(s.mode().param()) + "&year=" + s.year() + "&berichtsstand=" + r.number()))));
+        view.attentionIndicators().stream().filter(i -> view.hasFigures(i.id(), s.year())).findFirst().ifPresent(i ->
+                offers.add(li(a(t.get("overview.noClasses.values", s.year(), i.name(v.lang())))
+                        .withHref(base + "&show=ind:" + Layout.enc(i.id()) + "&" + s.q()))));
+        return div(p(t.get("overview.noClasses", s.year(), view.year())), ul(each(offers, o -> o)))
+                .withClass("notice-box").attr("role", "status");
+    }
+
+    /** What the map shows, and which level, release and year: every choice one select, sent with the form. */
     private DomContent controls(Viewer v, Selection s) {
         Texts t = v.texts();
-        List<Integer> years = s.years();
-        return form(
+        List<Integer> years = s.empty() ? List.of() : s.yearsFor(s.mode());
+        return div(form(
                 div(label(t.get("controls.show")).attr("for", "show"),
                         select(
                                 option(t.get("mode.status")).withValue("status").withCondSelected("status".equals(s.mode().param())),
@@ -137,14 +215,67 @@ final class Pages {
                 div(label(t.get("controls.level")).attr("for", "level"),
                         select(each(s.levels(), l -> option(l.name()).withValue(l.name()).withCondSelected(l.name().equals(s.level()))))
                                 .withId("level").withName("level").withClass("autosubmit")).withClass("field"),
-                years.isEmpty() ? text("") : div(label(t.get("controls.year")).attr("for", "year"),
-                        input().withType("range").withId("year").withName("year").attr("min", years.get(0))
-                                .attr("max", years.get(years.size() - 1)).attr("step", 1).withValue(Integer.toString(s.year()))
-                                .attr("aria-valuetext", Integer.toString(s.year())).withClass("autosubmit year-slider"),
-                        output(Integer.toString(s.year())).attr("for", "year").withId("year-output").withClass("year-output"))
-                        .withClass("field"),
+                releaseField(web, t, s),
+                yearField(t, s, years),
                 button(t.get("controls.apply")).withType("submit").withClass("apply"))
-                .withMethod("get").withAction("/").withClass("controls").attr("aria-label", t.get("controls.label"));
+                .withMethod("get").withAction("/").withClass("controls").attr("aria-label", t.get("controls.label")),
+                classYearsHint(t, s));
+        }
+
+    /** The published releases to choose from (when there is more than one), newest year first. */
+    static DomContent releaseField(WebServer.WebContext web, Texts t, Selection s) {
+        List<de.sozialmonitor.store.ReleaseRepository.ReleaseInfo> releases = new ArrayList<>(web.views().publishedReleases());
+        if (s.empty() || releases.size() < 2 && s.release()) {
+            return text("");
+        }
+        releases.sort(Comparator.comparingInt(de.sozialmonitor.store.ReleaseRepository.ReleaseInfo::year)
+                .thenComparingInt(de.sozialmonitor.store.ReleaseRepository.ReleaseInfo::number).reversed());
+        Integer shown = s.view().source().releaseNumber();
+        return div(label(t.get("controls.release")).attr("for", "berichtsstand"),
+                select(iff(!s.release(), option(t.get("controls.internalResults")).withValue("").isSelected()),
+                        each(releases, r -> option(t.get("controls.releaseOption", r.year(), r.number()))
+                                .withValue(Integer.toString(r.number())).withCondSelected(java.util.Objects.equals(shown, r.number()))))
+                        .withId("berichtsstand").withName("berichtsstand").withClass("autosubmit"))
+                .withClass("field");
+    }
+
+    /** A select of exactly the years offered; a single year is stated, not offered. */
+    static DomContent yearField(Texts t, Selection s, List<Integer> years) {
+        if (years.size() < 2) {
+            return div(span(t.get("controls.year")).withClass("field-label"),
+                    span(Integer.toString(s.year())).withClass("year-fixed").withId("year-fixed"),
+                    input().withType("hidden").withName("year").withValue(Integer.toString(s.year())))
+                    .withClass("field");
+        }
+        int shown = years.contains(s.year()) ? s.year() : years.get(years.size() - 1);
+        return div(label(t.get("controls.year")).attr("for", "year"),
+                select(each(years, y -> option(Integer.toString(y)).withValue(Integer.toString(y)).withCondSelected(y == shown)))
+                        .withId("year").withName("year").withClass("autosubmit year-select"))
+                .withClass("field");
+    }
+
+    /** Under the controls of a release's classes: which year they are for and where earlier classes are. */
+    private DomContent classYearsHint(Texts t, Selection s) {
+        if (s.empty() || !s.release() || s.mode().indicator() != null) {
+            return text("");
+        }
+        List<DomContent> links = new ArrayList<>();
+        web.views().publishedReleases().stream()
+                .filter(r -> !java.util.Objects.equals(r.number(), s.view().source().releaseNumber()))
+                .sorted(Comparator.comparingInt(de.sozialmonitor.store.ReleaseRepository.ReleaseInfo::year).reversed())
+                .forEach(r -> links.add(a(t.get("controls.releaseOption", r.year(), r.number()))
+                        .withHref("/?level=" + Layout.enc(s.level()) + "&show=" + Layout.enc(s.mode().param()) + "&year=" + r.year()
+                                + "&berichtsstand=" + r.number())));
+        List<DomContent> parts = new ArrayList<>();
+        parts.add(text(t.get("controls.classYear", s.view().year(), s.view().source().releaseNumber())));
+        if (!links.isEmpty()) {
+            parts.add(text(" " + t.get("controls.earlierClasses") + " "));
+            for (int k = 0; k < links.size(); k++) {
+                parts.add(links.get(k));
+                parts.add(text(k < links.size() - 1 ? ", " : "."));
+            }
+        }
+        return p(each(parts, x -> x)).withClass("hint class-years");
     }
 
     /** Map data of the level above the shown one (drawn as outlines for orientation), or "". */
@@ -152,7 +283,7 @@ final class Pages {
         List<ResultView.Level> levels = s.levels();
         for (int k = 1; k < levels.size(); k++) {
             if (levels.get(k).name().equals(s.level()) && k - 1 > 0) {
-                return "/api/v1/map?level=" + Layout.enc(levels.get(k - 1).name()) + "&year=" + s.year() + "&show=status";
+                return "/api/v1/map?level=" + Layout.enc(levels.get(k - 1).name()) + "&" + s.q() + "&show=status";
             }
         }
         return "";
@@ -187,9 +318,12 @@ final class Pages {
         List<DomContent> headers = new ArrayList<>();
         headers.add(sortHeader(t.get("table.area"), "name", key, desc, query));
         headers.add(sortHeader(t.get("table.parent"), "parent", key, desc, query));
-        headers.add(sortHeader(t.get("table.status"), "status", key, desc, query));
-        headers.add(sortHeader(t.get("table.dynamics"), "dynamics", key, desc, query));
-        headers.add(sortHeader(t.get("table.attention"), "attention", key, desc, query));
+        boolean classes = s.hasClasses();
+        if (classes) {
+            headers.add(sortHeader(t.get("table.status"), "status", key, desc, query));
+            headers.add(sortHeader(t.get("table.dynamics"), "dynamics", key, desc, query));
+            headers.add(sortHeader(t.get("table.attention"), "attention", key, desc, query));
+        }
         for (Indicator i : table.columns()) {
             headers.add(sortHeader(i.name(v.lang()) + " (" + i.unit() + ")", i.id(), key, desc, query));
         }
@@ -201,11 +335,12 @@ final class Pages {
                         tbody(each(rows, r -> {
                             AreaClasses res = r.classes();
                             TrTag tr = tr(
-                                    th(a(r.area().name()).withHref("/gebiet/" + Layout.enc(r.area().code()) + "?year=" + s.year())).attr("scope", "row"),
-                                    td(r.parentName()),
-                                    statusCell(t, res),
-                                    dynamicsCell(t, res),
-                                    td(res != null && res.attention() ? strong(t.get("yes")) : text(t.get("no"))));
+                                    th(a(r.area().name()).withHref("/gebiet/" + Layout.enc(r.area().code()) + "?" + s.q())).attr("scope", "row"),
+                                    td(r.parentName()));
+                            if (classes) {
+                                tr.with(statusCell(t, res), dynamicsCell(t, res),
+                                        td(res == null || res.excluded() != null ? text("–") : res.attention() ? strong(t.get("yes")) : text(t.get("no"))));
+                            }
                             for (Indicator i : table.columns()) {
                                 tr.with(td(cellText(t, table.figure(r, i), i.precision())).withClass("num"));
                             }
@@ -256,7 +391,8 @@ final class Pages {
                         li(a(t.get("downloads.xlsx")).withHref("/download/gebiete.xlsx?" + query).attr("download", "")),
                         li(a(t.get("downloads.geojson")).withHref("/download/gebiete.geojson?" + query).attr("download", "")),
                         iff(release != null && s.view().source().published(), li(a(t.get("downloads.release", release))
-                                .withHref("/download/berichtsstand/" + release).attr("download", "")))))
+                                .withHref("/download/berichtsstand/" + release).attr("download", ""))),
+                        li(a(t.get("downloads.all")).withHref("/daten"))))
                 .withClass("downloads");
     }
 
@@ -269,15 +405,13 @@ final class Pages {
         return String.join(", ", parts);
     }
 
-    static DomContent yearSwitch(Texts t, Selection s, String path) {
-        List<Integer> years = s.years();
-        if (years.size() < 2) {
+    /** The release and year controls of a page other than the overview (profile, attention list). */
+    static DomContent releaseAndYear(WebServer.WebContext web, Texts t, Selection s, String path, List<Integer> years) {
+        DomContent release = releaseField(web, t, s);
+        if (years.size() < 2 && release.render().isEmpty()) {
             return text("");
         }
-        return form(label(t.get("controls.year")).attr("for", "year"),
-                select(each(years, y -> option(Integer.toString(y)).withValue(Integer.toString(y)).withCondSelected(y == s.year())))
-                        .withId("year").withName("year").withClass("autosubmit"),
-                button(t.get("controls.apply")).withType("submit").withClass("apply"))
+        return form(release, yearField(t, s, years), button(t.get("controls.apply")).withType("submit").withClass("apply"))
                 .withMethod("get").withAction(path).withClass("controls inline no-print");
     }
 
@@ -290,10 +424,10 @@ final class Pages {
                                 th(t.get("indicator.role")).attr("scope", "col"), th(t.get("indicator.unit")).attr("scope", "col"))),
                         tbody(each(selection(web, ctx).catalog(web).indicators(), i -> tr(
                                 th(a(i.name(v.lang())).withHref("/indikator/" + Layout.enc(i.id()))).attr("scope", "row"),
-                                td(t.getOr("topic." + i.topic(), String.valueOf(i.topic()))),
-                                td(t.get("role.indicator." + i.role().name().toLowerCase(java.util.Locale.ROOT))),
-                                td(i.unit())))))
-                        .withClass("data-table"));
+                                td(t.getOr("topic." + i.topic(), String.valueOf(i.topic()))).attr("data-label", t.get("indicator.topic")),
+                                td(t.get("role.indicator." + i.role().name().toLowerCase(java.util.Locale.ROOT))).attr("data-label", t.get("indicator.role")),
+                                td(i.unit()).attr("data-label", t.get("indicator.unit"))))))
+                        .withClass("data-table stack"));
         ctx.html(Layout.page(web, v, ctx, title, "nav.indicators", body));
     }
 
@@ -310,7 +444,7 @@ final class Pages {
         AreaInfo root = s.empty() ? null : s.view().root().orElse(null);
         SortedMap<Integer, Double> county = new TreeMap<>();
         if (root != null) {
-            s.view().series(i.id(), root.code()).forEach((y, f) -> county.put(y, f.value()));
+            web.views().timeline(s.view()).series(i.id(), root.code()).forEach((y, f) -> county.put(y, f.value()));
         }
         List<Map.Entry<String, Double>> dist = (s.empty() ? List.<AreaInfo>of() : s.view().areasOn(s.level())).stream()
                 .map(a -> {
@@ -335,7 +469,7 @@ final class Pages {
                         iff(i.targetGroup() != null && !i.targetGroup().isTotal(), dt(t.get("profile.targetGroup"))),
                         iff(i.targetGroup() != null && !i.targetGroup().isTotal(), dd(targetGroupLabel(t, i.targetGroup().key()))))
                         .withClass("definition"),
-                p(a(t.get("indicator.showOnMap")).withHref("/?show=ind:" + Layout.enc(i.id()) + "&year=" + s.year() + "&level=" + Layout.enc(s.level()))),
+                p(a(t.get("indicator.showOnMap")).withHref("/?show=ind:" + Layout.enc(i.id()) + "&" + s.q() + "&level=" + Layout.enc(s.level()))),
                 section(h2(t.get("indicator.series", root == null ? "" : root.name())),
                         county.isEmpty() ? p(t.get("indicator.noData")) : figure(
                                 Charts.lineChart(county, t.get("indicator.series", root.name()), t, i.precision()),
@@ -346,7 +480,7 @@ final class Pages {
                                 .withClass("data-table"))),
                 s.empty() ? text("") : section(h2(t.get("indicator.map", s.level(), s.year())),
                         div(div().withId("map").withClass("map map-small")
-                                        .attr("data-src", "/api/v1/map?level=" + Layout.enc(s.level()) + "&year=" + s.year() + "&show=ind:" + Layout.enc(i.id()))
+                                        .attr("data-src", "/api/v1/map?level=" + Layout.enc(s.level()) + "&" + s.q() + "&show=ind:" + Layout.enc(i.id()))
                                         .attr("data-outline-src", outlineSrc(s))
                                         .attr("role", "region").attr("aria-label", t.get("map.label", name, s.year()))
                                         .attr("data-attribution", attribution(web)),
@@ -356,7 +490,7 @@ final class Pages {
                         dist.isEmpty() ? p(t.get("indicator.noData")) : figure(
                                 Charts.distribution(dist, countyValue, t.get("indicator.distribution", s.level(), s.year()), t, i.precision()),
                                 figcaption(t.get("indicator.distributionCaption")))),
-                s.empty() ? text("") : downloads(t, "level=" + Layout.enc(s.level()) + "&year=" + s.year() + "&show=ind:"
+                s.empty() ? text("") : downloads(t, "level=" + Layout.enc(s.level()) + "&" + s.q() + "&show=ind:"
                         + Layout.enc(i.id()), s));
         ctx.html(Layout.page(web, v, ctx, name, "nav.indicators", body));
     }
@@ -384,22 +518,5 @@ final class Pages {
             parts.add(variable.isPresent() ? span(variable.get().label(v.lang())).attr("title", token) : text(" " + token + " "));
         }
         return span(each(parts, x -> x));
-    }
-
-    void apiPage(Context ctx) {
-        Viewer v = WebServer.viewer(ctx);
-        Texts t = v.texts();
-        String title = t.get("api.title");
-        DomContent body = div(h1(title), p(t.get("api.intro")),
-                h2(t.get("api.json")),
-                ul(li(a("OpenAPI (JSON)").withHref("/api/v1/openapi.json")),
-                        li(code("/api/v1/meta")), li(code("/api/v1/indicators")), li(code("/api/v1/areas?level=…&year=…")),
-                        li(code("/api/v1/areas/{code}?year=…")), li(code("/api/v1/map?level=…&year=…&show=…&zoom=…"))),
-                h2(t.get("api.ogc")),
-                p(t.get("api.ogcIntro")),
-                p(a(t.get("api.ogcLanding")).withHref("/ogc")),
-                h2(t.get("api.downloads")),
-                p(t.get("api.downloadsIntro")));
-        ctx.html(Layout.page(web, v, ctx, title, "nav.api", body));
     }
 }

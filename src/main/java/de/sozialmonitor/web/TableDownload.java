@@ -16,16 +16,40 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A table a page shows, as a download: CSV in the German form ({@code ;} and decimal comma) or
- * the international one ({@code ,} and point), or an XLSX workbook with numbers as numbers. The
- * notes (territory, release, method, sources, symbols) lead the CSV as {@code #} lines and fill a
- * second sheet of the workbook.
+ * A table a page shows, as a download: CSV for German spreadsheets or the international form, or
+ * an XLSX workbook with numbers as numbers. The notes (territory, release, method, sources,
+ * symbols) lead the CSV as {@code #} lines and fill a second sheet of the workbook.
+ *
+ * <ul>
+ *   <li>German CSV, made to open right in a German Excel by double click: UTF-8 <em>with</em> byte
+ *   order mark (else Excel reads it as Windows-1252 and garbles every umlaut), {@code ;}, decimal
+ *   comma, the readable column names ({@code labels}), {@code ja}/{@code nein}, classes in words.</li>
+ *   <li>International CSV, for scripts: UTF-8 without BOM, {@code ,}, decimal point, the column
+ *   codes ({@code columns}), {@code true}/{@code false}, class codes.</li>
+ *   <li>XLSX: the readable column names, numbers and truth values typed.</li>
+ * </ul>
  *
  * <p>Cells are {@code String} (text; guarded against spreadsheet formulas), {@code Number},
  * {@code Boolean}, {@link #symbol} (a value withheld by disclosure control, written as its official
- * symbol {@code .} or {@code x}) or null (no value, an empty cell).
+ * symbol {@code .} or {@code x}), {@link #coded} (a code with its readable label) or null (no value,
+ * an empty cell).
  */
-record TableDownload(List<String> notes, List<String> columns, List<List<Object>> rows) {
+record TableDownload(List<String> notes, List<String> columns, List<String> labels, List<List<Object>> rows) {
+    /** The byte order mark that tells Excel the file is UTF-8. */
+    static final String BOM = "\uFEFF";
+
+    /** A code (class, reason) and its label in the reader's language: codes for scripts, words for people. */
+    record Coded(String code, String label) {
+        @Override
+        public String toString() {
+            return code;
+        }
+    }
+
+    static Object coded(String code, String label) {
+        return code == null ? null : new Coded(code, label);
+    }
+
     /** A value withheld by disclosure control, written as its official symbol. */
     record Symbol(String symbol) {
         @Override
@@ -60,22 +84,29 @@ record TableDownload(List<String> notes, List<String> columns, List<List<Object>
     TableDownload {
         notes = List.copyOf(notes);
         columns = List.copyOf(columns);
+        labels = List.copyOf(labels);
         rows = List.copyOf(rows);
+        if (labels.size() != columns.size()) {
+            throw new IllegalArgumentException(columns.size() + " columns but " + labels.size() + " labels");
+        }
     }
 
     byte[] csv(boolean german) {
         DecimalFormat num = new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(german ? Locale.GERMAN : Locale.ROOT));
         StringWriter out = new StringWriter();
+        if (german) {
+            out.write(BOM);
+        }
         // Notes first, as comment lines that CSV readers can skip (FastCSV, pandas comment="#").
         for (String note : notes) {
             out.write("# " + note.replace('\n', ' ').replace('\r', ' ') + "\r\n");
         }
         try (CsvWriter csv = CsvWriter.builder().fieldSeparator(german ? ';' : ',').lineDelimiter(LineDelimiter.CRLF).build(out)) {
-            csv.writeRecord(columns);
+            csv.writeRecord(german ? labels : columns);
             for (List<Object> row : rows) {
                 List<String> fields = new ArrayList<>(row.size());
                 for (Object cell : row) {
-                    fields.add(text(cell, num));
+                    fields.add(text(cell, num, german));
                 }
                 csv.writeRecord(fields);
             }
@@ -85,9 +116,15 @@ record TableDownload(List<String> notes, List<String> columns, List<List<Object>
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String text(Object cell, DecimalFormat num) {
+    private static String text(Object cell, DecimalFormat num, boolean german) {
         if (cell == null) {
             return "";
+        }
+        if (cell instanceof Boolean b) {
+            return german ? (b ? "ja" : "nein") : b.toString();
+        }
+        if (cell instanceof Coded c) {
+            return SpreadsheetText.guard(german ? c.label() : c.code());
         }
         if (cell instanceof Double d) {
             return d.isNaN() ? "" : num.format(d);
@@ -103,8 +140,8 @@ record TableDownload(List<String> notes, List<String> columns, List<List<Object>
         try {
             org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(bytes, "Sozialmonitor", "1.0");
             org.dhatim.fastexcel.Worksheet sheet = wb.newWorksheet(dataSheet);
-            for (int c = 0; c < columns.size(); c++) {
-                sheet.value(0, c, columns.get(c));
+            for (int c = 0; c < labels.size(); c++) {
+                sheet.value(0, c, labels.get(c));
                 sheet.style(0, c).bold().set();
             }
             for (int r = 0; r < rows.size(); r++) {
@@ -118,6 +155,8 @@ record TableDownload(List<String> notes, List<String> columns, List<List<Object>
                         }
                     } else if (cell instanceof Boolean b) {
                         sheet.value(r + 1, c, b);
+                    } else if (cell instanceof Coded coded) {
+                        sheet.value(r + 1, c, coded.label());
                     } else if (cell != null) {
                         sheet.value(r + 1, c, cell.toString());
                     }
@@ -134,10 +173,20 @@ record TableDownload(List<String> notes, List<String> columns, List<List<Object>
         return bytes.toByteArray();
     }
 
+    /** The file in {@code format}. */
+    byte[] bytes(Format format, Texts t) {
+        return format == Format.XLSX ? xlsx(t.get("xlsx.sheet"), t.get("xlsx.notes")) : csv(format == Format.CSV_DE);
+    }
+
+    /** The file name of this table in {@code format}: {@code fileStem[-intl].ext}. */
+    static String fileName(String fileStem, Format format) {
+        return fileStem.replaceAll("[^A-Za-z0-9_.-]", "_") + (format == Format.CSV_INTL ? "-intl" : "") + "." + format.extension;
+    }
+
     /** Answers the request with this table as a file {@code fileStem[-intl].ext}. */
     void send(Context ctx, Format format, String fileStem, Texts t) {
-        byte[] body = format == Format.XLSX ? xlsx(t.get("xlsx.sheet"), t.get("xlsx.notes")) : csv(format == Format.CSV_DE);
-        String name = fileStem.replaceAll("[^A-Za-z0-9_.-]", "_") + (format == Format.CSV_INTL ? "-intl" : "") + "." + format.extension;
+        byte[] body = bytes(format, t);
+        String name = fileName(fileStem, format);
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         ctx.contentType(format.mediaType).result(body);
     }

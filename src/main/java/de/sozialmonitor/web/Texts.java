@@ -49,6 +49,32 @@ public final class Texts {
         return f.format(value);
     }
 
+    /** A number with its sign (typographic minus in German, "+" for positive values), e.g. "+2,1", "−0,4". */
+    public String signed(Double value, int decimals) {
+        if (value == null || value.isNaN()) {
+            return "–";
+        }
+        String n = number(Math.abs(value), decimals);
+        boolean zero = n.chars().allMatch(ch -> ch == '0' || ch == ',' || ch == '.');
+        return zero ? n : (value < 0 ? "de".equals(language()) ? "−" : "-" : "+") + n;
+    }
+
+    /** The unit of a change of an indicator in {@code unit}: percentage points for %, per-mille points for ‰. */
+    public String changeUnit(String unit) {
+        return "%".equals(unit) ? get("unit.percentPoints") : "‰".equals(unit) ? get("unit.permillePoints") : unit == null ? "" : unit;
+    }
+
+    /** A band of an index value in words: "Index zwischen +1,0 und +1,5", "Index über +2,0". */
+    public String band(de.sozialmonitor.privacy.IndexBand band) {
+        if (Double.isInfinite(band.lower())) {
+            return get("band.below", signed(band.upper(), 1));
+        }
+        if (Double.isInfinite(band.upper())) {
+            return get("band.above", signed(band.lower(), 1));
+        }
+        return get("band.between", signed(band.lower(), 1), signed(band.upper(), 1));
+    }
+
     public String statusClass(String code) {
         return code == null ? get("class.none") : getOr("status." + code, code);
     }

@@ -152,6 +152,7 @@ public final class WebServer implements AutoCloseable {
         MethodPage method = new MethodPage(web);
         ComparisonPage comparison = new ComparisonPage(web);
         Api api = new Api(web);
+        DownloadsPage downloads = new DownloadsPage(web, api);
         OgcApi ogc = new OgcApi(web);
         Admin admin = new Admin(web, this);
         AnalystPages analyst = new AnalystPages(web);
@@ -164,7 +165,8 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.GET, "/aufmerksamkeit", Role.PUBLIC, attention::attention);
         route(HandlerType.GET, "/methode", Role.PUBLIC, method::method);
         route(HandlerType.GET, "/vergleich", Role.PUBLIC, comparison::comparison);
-        route(HandlerType.GET, "/api", Role.PUBLIC, pages::apiPage);
+        route(HandlerType.GET, "/daten", Role.PUBLIC, downloads::page);
+        route(HandlerType.GET, "/api", Role.PUBLIC, downloads::page); // the former address of this page
         route(HandlerType.GET, "/download/gebiete.csv", Role.PUBLIC, api::csv);
         route(HandlerType.GET, "/download/gebiete.geojson", Role.PUBLIC, api::geojsonDownload);
         route(HandlerType.GET, "/download/gebiete.xlsx", Role.PUBLIC, api::xlsx);

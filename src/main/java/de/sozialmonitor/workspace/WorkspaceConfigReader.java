@@ -32,7 +32,7 @@ public final class WorkspaceConfigReader {
         var database = new WorkspaceConfig.DatabaseSettings(db.get("url").string(""), db.get("user").string(""),
                 db.get("password").string(""));
         ConfigNode web = root.get("web");
-        web.allowOnly(Set.of("port", "attribution", "base_url")); // attribution: map credit line; base_url: absolute links (web part)
+        web.allowOnly(Set.of("port", "attribution", "base_url", "licence")); // attribution: map credit line; base_url: absolute links; licence: of the published data (web part)
         String baseUrl = web.get("base_url").string("");
         if (!baseUrl.isEmpty() && !baseUrl.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+(/[A-Za-z0-9._~\\-/]*)?")) {
             throw web.get("base_url").error("must be an http or https address such as https://sozialmonitor.example.de (no query)");

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -82,6 +83,21 @@ class CliTest {
         assertThat(run("--lang", "de", "--help").out()).contains("Befehle:").contains("init");
         assertThat(run("--lang", "en", "--help").out()).contains("Commands:").contains("Small-area social monitoring");
         assertThat(run("--lang", "de", "init", "--help").out()).contains("Legt einen neuen Arbeitsbereich");
+    }
+
+    @Test
+    void theDemoHelpKeepsTheAddressWholeAndCountsTheReleasesTheDemoPublishes() {
+        int last = de.sozialmonitor.demo.PeineTerritory.LAST_YEAR;
+        String releases = "zwei Berichtsstände (" + (last - 1) + " und " + last + ")";
+        for (String[] args : List.of(new String[] {"--lang", "de", "demo", "--help"}, new String[] {"--lang", "de", "--help"})) {
+            String help = run(args).out();
+            assertThat(help).doesNotContain("http: ").doesNotContain("einen Berichtsstand").doesNotContain(". /");
+            assertThat(help.replaceAll("\\s+", " ")).contains(releases);
+        }
+        assertThat(run("--lang", "de", "demo", "--help").out()).contains("http://localhost:7070");
+        String english = run("--lang", "en", "demo", "--help").out();
+        assertThat(english).contains("http://localhost:7070").doesNotContain("http: ");
+        assertThat(english.replaceAll("\\s+", " ")).contains("two releases (" + (last - 1) + " and " + last + ")");
     }
 
     @Test

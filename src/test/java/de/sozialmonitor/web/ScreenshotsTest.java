@@ -63,6 +63,13 @@ class ScreenshotsTest {
                 shoot(driver, base + "/", 1440, 1250, out.resolve("overview.png"), true);
                 shoot(driver, base + "/gebiet/" + area, 1440, 1500, out.resolve("area-profile.png"), false);
                 shoot(driver, base + "/indikator/children_min_income?level=" + finest, 1440, 1500, out.resolve("indicator.png"), true);
+                shoot(driver, base + "/aufmerksamkeit", 1440, 1400, out.resolve("attention.png"), false);
+                shoot(driver, base + "/daten", 1440, 1100, out.resolve("downloads.png"), false);
+                // phone width (390 px, as an iPhone 12–15 shows pages): the same pages a councillor opens on the way
+                phone(driver, base + "/", 1500, out.resolve("overview-phone.png"), true);
+                phone(driver, base + "/aufmerksamkeit", 1700, out.resolve("attention-phone.png"), false);
+                phone(driver, base + "/gebiet/" + area, 1700, out.resolve("area-profile-phone.png"), false);
+                phone(driver, base + "/vergleich?areas=" + area, 1500, out.resolve("comparison-phone.png"), false);
                 checkReport(driver, db, base, area, out.resolve("analyst-check-report.png"));
             } finally {
                 driver.quit();
@@ -95,6 +102,17 @@ class ScreenshotsTest {
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** A screenshot as a phone shows the page: 390 px wide (mobile emulation), {@code h} px of it from the top. */
+    private static void phone(WebDriver driver, String url, int h, Path file, boolean map) throws Exception {
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", h, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            shoot(driver, url, 390, h, file, map);
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     private static void shoot(WebDriver driver, String url, int w, int h, Path file, boolean map) throws Exception {
         driver.manage().window().setSize(new Dimension(w, h));
         driver.get(url);
@@ -102,6 +120,7 @@ class ScreenshotsTest {
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("map")).getAttribute("data-loaded") != null
                     && (d.findElement(By.id("map")).getAttribute("data-outline-src").isEmpty()
                     || d.findElement(By.id("map")).getAttribute("data-outlines") != null));
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("map")).getAttribute("data-labels") != null);
             Thread.sleep(500); // let Leaflet finish drawing
         }
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -234,8 +234,12 @@ final class WebFixture implements AutoCloseable {
         }
 
         byte[] getBytes(String path) {
+            return getBytesResponse(path).body();
+        }
+
+        HttpResponse<byte[]> getBytesResponse(String path) {
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+                return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -30,7 +30,7 @@ class AttentionListTest {
         MethodConfig d = MethodConfig.defaults();
         // no indicators: the test is about classes (and every entering figure of none is shown)
         MethodConfig method = new MethodConfig("Ortsteil", "pop_total", 300, Map.of(), Map.of(), 3, d.statusThresholds(),
-                d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation());
+                d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation(), d.exclude());
         ResultView.Frozen frozen = new ResultView.Frozen(method, new IndicatorCatalog(List.of(), List.of()),
                 PrivacyConfig.defaults(), "Ortsteil", year, areas, List.of());
         ResultView.Source source = new ResultView.Source(null, year, null, null, null, null, null, false, false);

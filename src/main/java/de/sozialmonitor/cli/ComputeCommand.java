@@ -11,6 +11,7 @@ import de.sozialmonitor.workflow.ComputeWorkflow;
 import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.method.ClassCounts;
 import de.sozialmonitor.method.EarlyWarning;
+import de.sozialmonitor.method.MethodInputException;
 import de.sozialmonitor.method.MethodNotes;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.PrintWriter;
@@ -54,11 +55,17 @@ public final class ComputeCommand implements Callable<Integer> {
             try {
                 c = ComputeWorkflow.compute(ws, db, input, y, AuditLog.cliUser());
             } catch (IllegalArgumentException e) {
-                throw new RejectedInputException(MethodTexts.get("compute.rejected", e.getMessage()));
+                throw new RejectedInputException(MethodTexts.get("compute.rejected",
+                        e instanceof MethodInputException m ? m.text(Messages.locale()) : e.getMessage()));
             }
             MonitoringResult r = c.result();
             long id = c.resultSetId();
             printSummary(out, r, id);
+            if (r.status().participants() == 0) {
+                // stored, so that the attempt is on record, but no result to work with: say why, and fail
+                spec.commandLine().getErr().println(MethodTexts.get("compute.noneTakesPart", String.valueOf(r.year())));
+                return ExitCodes.REJECTED_INPUT;
+            }
             ResultRepository repo = new ResultRepository(db.jdbi());
             repo.previousId(r.year()).flatMap(repo::byId).ifPresent(previous -> {
                 EarlyWarning.Report w = EarlyWarning.compare(previous, r);

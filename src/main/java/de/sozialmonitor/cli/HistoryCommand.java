@@ -72,7 +72,8 @@ public final class HistoryCommand implements Callable<Integer> {
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
             out.println(Texts.get("history.header"));
             for (ImportRepository.ImportRow r : rows) {
-                out.println("#" + r.id() + " | " + (r.startedAt() == null ? "" : f.format(r.startedAt())) + " | " + r.outcome()
+                out.println("#" + r.id() + " | " + (r.startedAt() == null ? "" : f.format(r.startedAt())) + " | "
+                        + Texts.get("history.outcome." + r.outcome())
                         + " | " + r.format() + " | " + r.source() + " | " + r.fileName() + " (" + r.sha256().substring(0, 12) + ")"
                         + " | " + r.rowsAccepted() + "/" + r.rowsRead() + " | " + r.user()
                         + " | " + (r.supersededBy() == null ? "" : "#" + r.supersededBy())

@@ -103,7 +103,7 @@ public final class ReleaseCommand implements Callable<Integer> {
                         new MethodRecomputation());
                 for (ReleaseWorkflow.Check c : v.checks()) {
                     out.println("  " + (c.ok() ? PrivacyTexts.get("release.verify.okMark") : PrivacyTexts.get("release.verify.failedMark")) + "  "
-                            + PrivacyTexts.get("release.check." + c.name()) + ": " + c.detail());
+                            + PrivacyTexts.get("release.check." + c.name()) + ": " + c.detail(Messages.locale()));
                 }
                 out.println(PrivacyTexts.get(v.ok() ? "release.verify.ok" : "release.verify.failed", number));
                 return v.ok() ? ExitCodes.OK : ExitCodes.ERROR;

@@ -82,7 +82,7 @@ public final class RootCommand implements Runnable {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
         if (e instanceof ConfigException) {
-            err.println(Messages.get("error.config", e.getMessage()));
+            err.println(Messages.get("error.config", ((ConfigException) e).message(Messages.locale())));
             return ExitCodes.REJECTED_INPUT;
         }
         if (e instanceof RejectedInputException) {
@@ -95,7 +95,7 @@ public final class RootCommand implements Runnable {
             return ExitCodes.ERROR;
         }
         if (e instanceof Workspace.NotAWorkspaceException) {
-            err.println(Messages.get("error.notAWorkspace", e.getMessage()));
+            err.println(Messages.get("error.notAWorkspace", ((Workspace.NotAWorkspaceException) e).dir(), Workspace.CONFIG_FILE));
             return ExitCodes.ERROR;
         }
         err.println(Messages.get("error.failed", e.getMessage() == null ? e.toString() : e.getMessage()));

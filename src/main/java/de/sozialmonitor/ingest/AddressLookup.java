@@ -34,7 +34,7 @@ final class AddressLookup {
     static Path fileOf(SourceMapping m) {
         String name = m.node("address").path("lookup").asText(null);
         if (name == null || name.isBlank()) {
-            throw m.fail("address", "address: lookup: names the file with the address keys and area codes, e.g. adressen.csv");
+            throw m.fail("address", "mapping.address.lookup");
         }
         Path p = Path.of(name);
         return p.isAbsolute() ? p : m.file.toAbsolutePath().getParent().resolve(p);
@@ -50,7 +50,7 @@ final class AddressLookup {
             cols.add(spec.get("column").asText());
         }
         if (cols.isEmpty()) {
-            throw m.fail("address", "address: needs column: (one key column) or columns: [street key, house number]");
+            throw m.fail("address", "mapping.address.columns");
         }
         return cols;
     }
@@ -71,7 +71,7 @@ final class AddressLookup {
             keyCols.addAll(extractCols);
         }
         if (keyCols.size() != extractCols.size()) {
-            throw m.fail("address", "lookup_columns must name as many columns as columns");
+            throw m.fail("address", "mapping.address.lookupColumns");
         }
         String areaCol = spec.path("area_column").asText("area_code");
         String lookupName = file.getFileName().toString();

@@ -85,9 +85,7 @@ final class AreaMatcher {
                 String name = normalizeName(n.asText());
                 List<KnownArea> areas = byName.get(name);
                 if (areas != null && !explicit.containsKey(name)) {
-                    throw m.fail("area", "ignore never drops an area's rows, and \"" + n.asText() + "\" is also the name of "
-                            + describe(areas) + ": name the rows to drop by {rows: \"12-14\"}, {pattern: \"Bezirk *\"} or {level: LEVEL},"
-                            + " or let totals: after/before tell the total rows from the parts");
+                    throw m.fail("area", "mapping.ignore.areaName", n.asText(), describe(areas));
                 }
                 ignoreNames.add(name);
             } else if (n.has("rows")) {
@@ -97,20 +95,20 @@ final class AreaMatcher {
             } else if (n.has("level")) {
                 ignoreLevels.add(levelKey(n.get("level").asText()));
             } else {
-                throw m.fail("area", "an entry of ignore: is a text, {rows: \"12-14\"}, {pattern: \"Bezirk *\"} or {level: LEVEL}");
+                throw m.fail("area", "mapping.ignore.entry");
             }
         }
         for (JsonNode r : spec.path("levels")) {
             String level = r.path("level").asText(null);
             if (level == null || (r.has("rows") == r.has("pattern"))) {
-                throw m.fail("area", "an entry of levels: is {rows: \"5-40\", level: LEVEL} or {pattern: \"Bezirk *\", level: LEVEL}");
+                throw m.fail("area", "mapping.levels.entry");
             }
             levelRules.add(r.has("rows") ? new LevelRule(ranges(r.get("rows").asText(), m), null, level)
                     : new LevelRule(null, glob(r.get("pattern").asText()), level));
         }
         this.totals = spec.path("totals").asText(null);
         if (totals != null && !totals.equals("after") && !totals.equals("before")) {
-            throw m.fail("area", "totals: is after (a total row follows its parts) or before (it precedes them)");
+            throw m.fail("area", "mapping.totals");
         }
     }
 
@@ -360,7 +358,7 @@ final class AreaMatcher {
                 bounds.add(a);
                 bounds.add(b);
             } catch (NumberFormatException e) {
-                throw m.fail("area", "rows: \"" + spec + "\" is not a list of row numbers and ranges such as \"5-40, 52\"");
+                throw m.fail("area", "mapping.rows", spec);
             }
         }
         return bounds.stream().mapToLong(Long::longValue).toArray();

@@ -52,7 +52,7 @@ final class MappedLoader implements Loader {
     public ObservationSink load(LoadContext ctx) throws IOException {
         String layout = m.text("layout", "long");
         if (!List.of("long", "wide", "crosstab").contains(layout)) {
-            throw m.fail("layout", "layout must be long, wide, crosstab or microdata");
+            throw m.fail("layout", "mapping.layout", m.text("layout", ""));
         }
         CsvDialect dialect = SheetRows.isXlsx(file) ? null : dialect();
         List<SheetSpec> sheets = SheetSpec.of(m, file);
@@ -86,7 +86,7 @@ final class MappedLoader implements Loader {
         JsonNode areaSpec = m.node("area");
         String areaColumn = areaSpec.path("column").asText(null);
         if (areaColumn == null) {
-            throw m.fail("area", "area: column: names the column that holds the area");
+            throw m.fail("area", "mapping.areaColumn");
         }
         int headerRows = m.integer("header_rows", 1);
         int headerIdx = headerIndex(m, lines, areaColumn);
@@ -124,7 +124,7 @@ final class MappedLoader implements Loader {
         } else {
             JsonNode spec = m.node("columns");
             if (!spec.isObject() || spec.isEmpty()) {
-                throw m.fail("columns", "a " + layout + " layout needs columns: header -> {variable, year, dimensions}");
+                throw m.fail("columns", "mapping.columns", layout);
             }
             var it = spec.fields();
             while (it.hasNext()) {
@@ -145,7 +145,7 @@ final class MappedLoader implements Loader {
                     });
                 }
                 if (variable == null) {
-                    throw m.fail("columns", "column '" + e.getKey() + "' names no variable");
+                    throw m.fail("columns", "mapping.columnVariable", e.getKey());
                 }
                 specs.add(new ColumnSpec(idx, headers.get(idx), variable, year, dims));
             }

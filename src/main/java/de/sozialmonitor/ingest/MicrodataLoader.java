@@ -110,7 +110,7 @@ final class MicrodataLoader implements Loader {
             tree = new STRtree();
             String level = coords.path("level").asText(null);
             if (level == null) {
-                throw m.fail("coordinates", "coordinates: level: names the area level to assign points to");
+                throw m.fail("coordinates", "mapping.coordinates.level");
             }
             GeoJsonReader reader = new GeoJsonReader(gf);
             for (Map.Entry<String, String> e : AreaRepository.geometries(ctx.handle, level).entrySet()) {
@@ -334,7 +334,7 @@ final class MicrodataLoader implements Loader {
         } else {
             String areaCol = m.node("area").path("column").asText(null);
             if (areaCol == null) {
-                throw m.fail("area", "microdata needs area: {column: ...}, address: {column: ..., lookup: ...} or coordinates: {x, y, level}");
+                throw m.fail("area", "mapping.micro.locate");
             }
             c[0] = MappedLoader.column(header, areaCol);
             ok &= require(ctx, c[0], areaCol);
@@ -344,7 +344,7 @@ final class MicrodataLoader implements Loader {
             c[3] = MappedLoader.column(header, yc);
             ok &= require(ctx, c[3], yc);
         } else if (m.text("year", null) == null) {
-            throw m.fail("year", "microdata needs year: or year_column:");
+            throw m.fail("year", "mapping.micro.year");
         }
         return ok ? c : null;
     }
@@ -374,7 +374,7 @@ final class MicrodataLoader implements Loader {
                 d.get("bands").forEach(b -> bands.add(b.asText()));
                 for (String b : bands) {
                     if (!b.matches("\\d+-\\d+|\\d+\\+")) {
-                        throw m.fail("dimensions", "age band '" + b + "' is not of the form 0-5 or 80+");
+                        throw m.fail("dimensions", "mapping.band", b);
                     }
                 }
                 dims.add(new Dimension(e.getKey(), col, bands, null, bands));
@@ -385,7 +385,7 @@ final class MicrodataLoader implements Loader {
             }
         }
         if (dims.size() > 4) {
-            throw m.fail("dimensions", "at most 4 dimensions");
+            throw m.fail("dimensions", "mapping.dimensions.max");
         }
         return dims;
     }
@@ -401,7 +401,7 @@ final class MicrodataLoader implements Loader {
                 for (JsonNode n : g) {
                     int i = names.indexOf(n.asText());
                     if (i < 0) {
-                        throw m.fail("groups", "group names dimension '" + n.asText() + "' that dimensions: does not declare");
+                        throw m.fail("groups", "mapping.groups.dimension", n.asText());
                     }
                     idx.add(i);
                 }
@@ -414,7 +414,7 @@ final class MicrodataLoader implements Loader {
             }
         }
         if (groups.size() > 63) {
-            throw m.fail("groups", "at most 63 groups");
+            throw m.fail("groups", "mapping.groups.max");
         }
         return groups;
     }

@@ -19,7 +19,7 @@ record MissingCodes(List<String> texts, double[] numbers) {
             return NONE;
         }
         if (!node.isArray()) {
-            throw m.fail("missing", "missing: lists the source's codes for a missing value, e.g. missing: [\"-9999\", \"\"]");
+            throw m.fail("missing", "mapping.missing");
         }
         List<String> texts = new ArrayList<>();
         List<Double> numbers = new ArrayList<>();

@@ -22,19 +22,19 @@ record SheetSpec(String name, SourceMapping mapping) {
     static List<SheetSpec> of(SourceMapping m, Path file) throws IOException {
         JsonNode list = m.node("sheets").isMissingNode() ? m.node("sheet") : m.node("sheets");
         if (!m.node("sheets").isMissingNode() && !m.node("sheet").isMissingNode()) {
-            throw m.fail("sheets", "give either sheet: or sheets:, not both");
+            throw m.fail("sheets", "mapping.sheets.both");
         }
         if (!list.isArray()) {
             if (!list.isMissingNode() && !list.isNull() && !list.isTextual()) {
-                throw m.fail("sheet", "sheet: is a sheet name; several sheets are a list: sheets: [\"2022\", \"2023\"]");
+                throw m.fail("sheet", "mapping.sheet.name");
             }
             return List.of(new SheetSpec(list.isTextual() ? list.asText() : null, m));
         }
         if (list.isEmpty()) {
-            throw m.fail("sheets", "sheets: names no sheet");
+            throw m.fail("sheets", "mapping.sheets.none");
         }
         if (!SheetRows.isXlsx(file)) {
-            throw m.fail("sheets", "several sheets apply to XLSX workbooks; " + file.getFileName() + " is a text file");
+            throw m.fail("sheets", "mapping.sheets.text", file.getFileName().toString());
         }
         List<String> present = null;
         List<SheetSpec> specs = new ArrayList<>();
@@ -43,7 +43,7 @@ record SheetSpec(String name, SourceMapping mapping) {
             JsonNode overrides = entry.isObject() ? entry : null;
             String name = entry.isObject() ? entry.path("name").asText(null) : entry.asText(null);
             if (name == null || name.isBlank()) {
-                throw m.fail("sheets", "every entry of sheets: names a sheet (a name, or {name: ..., other keys})");
+                throw m.fail("sheets", "mapping.sheets.entry");
             }
             SourceMapping sm = overrides == null ? m : m.with(withoutName(overrides));
             if (name.contains("*") || name.contains("?")) {

@@ -78,7 +78,7 @@ final class SourceMapping {
             SourceMapping m = read(y);
             String pattern = m.text("pattern", null);
             if (pattern == null) {
-                throw new ConfigException(y, 0, "pattern", "a source mapping needs a file pattern, e.g. pattern: \"einwohner-*.csv\"");
+                throw new ConfigException(y, 0, "pattern", "mapping.pattern");
             }
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
             if (matcher.matches(Path.of(fileName))) {
@@ -95,10 +95,10 @@ final class SourceMapping {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(bytes);
         } catch (IOException e) {
-            throw new ConfigException(yaml, 0, null, "not valid YAML: " + GeoJsonLoader.oneLine(e.getMessage()));
+            throw new ConfigException(yaml, 0, null, "yaml.invalid", GeoJsonLoader.oneLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw new ConfigException(yaml, 0, null, "a source mapping is a YAML mapping (key: value)");
+            throw new ConfigException(yaml, 0, null, "mapping.notMapping");
         }
         String name = yaml.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String hash;
@@ -132,13 +132,14 @@ final class SourceMapping {
             return fallback;
         }
         if (!n.canConvertToInt()) {
-            throw fail(key, "must be a whole number");
+            throw fail(key, "value.notWhole", root.get(key).asText());
         }
         return n.asInt();
     }
 
-    ConfigException fail(String key, String message) {
-        return new ConfigException(file, 0, key, message);
+    /** An error of this mapping at {@code key}: {@code reasonKey} is a text of {@code i18n/config[_de].properties}. */
+    ConfigException fail(String key, String reasonKey, Object... args) {
+        return new ConfigException(file, 0, key, reasonKey, args);
     }
 
     static Map<String, String> stringMap(JsonNode n) {

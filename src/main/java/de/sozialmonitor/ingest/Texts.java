@@ -34,6 +34,11 @@ public final class Texts {
         }
     }
 
+    /** The language texts are given in on this thread. */
+    public static Locale locale() {
+        return THREAD.get() != null ? THREAD.get() : locale;
+    }
+
     public static String get(String key, Object... args) {
         return TextBundle.of("i18n.ingest", THREAD.get() != null ? THREAD.get() : locale).get(key, args);
     }

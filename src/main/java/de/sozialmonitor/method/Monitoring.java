@@ -371,7 +371,7 @@ public final class Monitoring {
 
         private static void requireIndicator(Map<String, Indicator> byId, String id, String what) {
             if (!byId.containsKey(id)) {
-                throw new IllegalArgumentException(what + " indicator '" + id + "' is not in the catalog");
+                throw new MethodInputException("error.unknownIndicator", what, id);
             }
         }
 
@@ -405,7 +405,7 @@ public final class Monitoring {
                 }
             }
             if (count == 0) {
-                throw new IllegalArgumentException("no area is valid in " + year);
+                throw new MethodInputException("error.noArea", year);
             }
             resultToCode = new int[count];
             codeToResult = new int[codes];
@@ -446,8 +446,7 @@ public final class Monitoring {
             }
             if (cfg.analysisLevel() != null && !cfg.analysisLevel().isBlank()) {
                 if (!present.contains(cfg.analysisLevel())) {
-                    throw new IllegalArgumentException("analysis level '" + cfg.analysisLevel() + "' has no area in "
-                            + year + " (levels present: " + present + ")");
+                    throw new MethodInputException("error.noLevel", cfg.analysisLevel(), year, String.join(", ", present));
                 }
                 return cfg.analysisLevel();
             }

@@ -45,8 +45,34 @@ public final class ReleaseWorkflow {
         }
     }
 
-    /** One check of {@code release verify}. */
-    public record Check(String name, boolean ok, String detail) {
+    /**
+     * One check of {@code release verify}. Its detail is kept language-neutral, as the text key
+     * {@code release.detail.<detailKey>} of {@code i18n/privacy[_de].properties} and its arguments,
+     * and put into words in the reader's language by {@link #detail(Locale)}.
+     */
+    public record Check(String name, boolean ok, String detailKey, List<Object> detailArgs) {
+        public Check(String name, boolean ok, String detailKey, Object... args) {
+            this(name, ok, detailKey, List.of(args));
+        }
+
+        public String detail(java.util.Locale locale) {
+            return text(de.sozialmonitor.i18n.TextBundle.of("i18n.privacy", locale), detailKey, detailArgs);
+        }
+
+        /** An argument that is a {@link Text} is put into words in the same language; a list of them is joined. */
+        private static String text(de.sozialmonitor.i18n.TextBundle bundle, String key, List<Object> args) {
+            Object[] words = args.stream().map(a -> a instanceof Text t ? text(bundle, t.key(), t.args())
+                    : a instanceof List<?> l ? l.stream().map(x -> x instanceof Text t ? text(bundle, t.key(), t.args()) : String.valueOf(x))
+                    .collect(java.util.stream.Collectors.joining(", ")) : a).toArray();
+            return bundle.get("release.detail." + key, words);
+        }
+    }
+
+    /** A part of a check's detail that is words, not a value: put into the reader's language with the detail. */
+    public record Text(String key, List<Object> args) {
+        public Text(String key, Object... args) {
+            this(key, List.of(args));
+        }
     }
 
     /** The outcome of {@code release verify}: every check must be ok. */
@@ -183,18 +209,18 @@ public final class ReleaseWorkflow {
         String checksum = row.checksum();
         byte[] bytes = stored.getBytes(StandardCharsets.UTF_8);
         String actual = ReleaseContent.sha256(bytes);
-        checks.add(new Check("checksum", actual.equals(checksum), "SHA-256 " + actual));
+        checks.add(new Check("checksum", actual.equals(checksum), "checksum", actual));
 
         ReleaseContent content = ReleaseContent.parse(stored);
         boolean canonical = java.util.Arrays.equals(content.canonicalBytes(), bytes);
-        checks.add(new Check("canonical", canonical, canonical ? "content re-serialises to the same bytes" : "content is not canonical"));
+        checks.add(new Check("canonical", canonical, canonical ? "canonical" : "notCanonical"));
 
         long rs = row.resultSetId();
         boolean sameValues = ReleaseRepository.readValues(h, rs).equals(content.data().values());
         boolean sameAreas = ReleaseRepository.readAreaRows(h, rs).equals(content.data().areaResults());
         boolean sameStats = ReleaseRepository.readStats(h, rs).equals(content.stats());
-        checks.add(new Check("results", sameValues && sameAreas && sameStats, "result set " + rs
-                + (sameValues && sameAreas && sameStats ? " unchanged since the release" : " differs from the frozen results")));
+        checks.add(new Check("results", sameValues && sameAreas && sameStats,
+                sameValues && sameAreas && sameStats ? "resultsUnchanged" : "resultsDiffer", rs));
 
         List<String> missing = new ArrayList<>();
         for (ReleaseContent.InputFile f : content.imports()) {
@@ -203,14 +229,13 @@ public final class ReleaseWorkflow {
                 missing.add(f.fileName());
             }
         }
-        checks.add(new Check("inputs", missing.isEmpty(), missing.isEmpty()
-                ? content.imports().size() + " input files with unchanged SHA-256" : "changed or missing: " + missing));
+        checks.add(missing.isEmpty() ? new Check("inputs", true, "inputsUnchanged", content.imports().size())
+                : new Check("inputs", false, "inputsChanged", String.join(", ", missing)));
 
         PublicRecord basis = content.publicRecord() == null ? PublicRecord.empty() : publicRecord(h, content.publicRecord());
         ReleaseTableBuilder.ProtectedTable again = ReleaseTableBuilder.build(content.data(), content.rules().toRules(), basis);
         boolean sameTable = again.rows().equals(content.published()) && again.summary().equals(content.summary());
-        checks.add(new Check("disclosure_control", sameTable, sameTable
-                ? again.rows().size() + " published rows recomputed identically" : "recomputed protected table differs"));
+        checks.add(new Check("disclosure_control", sameTable, sameTable ? "tableSame" : "tableDiffers", again.rows().size()));
 
         boolean sameFiles = true;
         for (ReleaseDownload.Format f : ReleaseDownload.Format.values()) {
@@ -218,7 +243,7 @@ public final class ReleaseWorkflow {
             Optional<String> file = ReleaseRepository.file(h, number, f);
             sameFiles &= file.isPresent() && java.util.Arrays.equals(file.get().getBytes(StandardCharsets.UTF_8), expected);
         }
-        checks.add(new Check("downloads", sameFiles, sameFiles ? "CSV and JSON download byte-identical" : "a download differs"));
+        checks.add(new Check("downloads", sameFiles, sameFiles ? "downloadsSame" : "downloadsDiffer"));
 
         List<PublishedRow> publishedRows = ReleaseDownload.readCsv(ReleaseRepository.file(h, number, ReleaseDownload.Format.CSV).orElse("")
                 .getBytes(StandardCharsets.UTF_8));
@@ -226,15 +251,11 @@ public final class ReleaseWorkflow {
 
         Optional<List<ReleaseData.ValueRow>> recomputed = recomputation.recompute(h, content);
         if (recomputed.isEmpty()) {
-            checks.add(new Check("method_recomputation", true,
-                    "not run: no recomputation from the observations is wired into this build; the frozen results were "
-                            + "compared with the stored result tables instead"));
+            checks.add(new Check("method_recomputation", true, "recomputationNotRun"));
         } else {
             int differing = differingValues(content, recomputed.get());
-            checks.add(new Check("method_recomputation", differing == 0, differing == 0
-                    ? recomputed.get().size() + " indicator values recomputed from the stored inputs, bit for bit equal"
-                    : differing + " of " + content.data().values().size() + " indicator values recomputed from the release's "
-                            + "recorded imports differ (see the inputs check)"));
+            checks.add(differing == 0 ? new Check("method_recomputation", true, "recomputationEqual", recomputed.get().size())
+                    : new Check("method_recomputation", false, "recomputationDiffers", differing, content.data().values().size()));
         }
         return new Verification(number, List.copyOf(checks));
     }
@@ -254,7 +275,7 @@ public final class ReleaseWorkflow {
             Verification v = verify(h, number, recomputation);
             if (!v.ok()) {
                 throw new ReleaseException("release.error.verifyFailed", number,
-                        v.checks().stream().filter(c -> !c.ok()).map(c -> c.name() + ": " + c.detail()).toList());
+                        v.checks().stream().filter(c -> !c.ok()).map(Check::name).toList());
             }
             if (!ReleaseRepository.markPublished(h, number, user)) {
                 throw new ReleaseException("release.error.alreadyPublished", number, "");
@@ -274,11 +295,10 @@ public final class ReleaseWorkflow {
         PublicRecord record = publicRecord(h, ReleaseRepository.publishedNumbers(h))
                 .with(new PublicRecord.Release(number, rows, ReleaseTableBuilder.counts(content.data())));
         DisclosureAudit.Report attack = DisclosureAudit.attackAround(record, number, rules);
-        String scope = record.numbers().size() == 1 ? "release " + number + " alone"
-                : "public record " + record.numbers().stream().sorted().toList();
-        String size = attack.intervals().size() + " withheld counts, " + attack.constraints() + " equations; ";
+        Text scope = record.numbers().size() == 1 ? new Text("scopeAlone", number)
+                : new Text("scopeRecord", record.numbers().stream().sorted().toList().toString());
         if (attack.passed()) {
-            return new Check("attacker", true, scope + ": " + size + "none narrowed below the protection width, none pinned");
+            return new Check("attacker", true, "attackerPassed", scope, attack.intervals().size(), attack.constraints());
         }
         List<DisclosureAudit.Finding> added = new ArrayList<>(attack.findings());
         List<DisclosureAudit.Finding> already = new ArrayList<>();
@@ -294,28 +314,23 @@ public final class ReleaseWorkflow {
                 (noWorse ? already : added).add(f);
             }
         }
-        String detail = scope + ": " + size
-                + (added.isEmpty() ? "this release narrows none further" : describe(added, "narrowed by this release", 20))
-                + (already.isEmpty() ? "" : "; " + describe(already, "narrowed already by the published releases alone "
-                        + "(cannot be undone)", 5));
-        return new Check("attacker", added.isEmpty(), detail);
+        return new Check("attacker", added.isEmpty(), "attackerAudit", scope, attack.intervals().size(), attack.constraints(),
+                added.isEmpty() ? new Text("attackerNoneFurther") : describe(added, "narrowedByThis", 20),
+                already.isEmpty() ? "" : new Text("attackerAlready", describe(already, "narrowedAlready", 5)));
     }
 
     /** "N counts narrowed …: (by criterion) [the first, most serious first]", one entry per count. */
-    private static String describe(List<DisclosureAudit.Finding> findings, String what, int limit) {
+    private static Text describe(List<DisclosureAudit.Finding> findings, String what, int limit) {
         Map<de.sozialmonitor.privacy.CountCell, DisclosureAudit.Finding> byCell = new java.util.LinkedHashMap<>();
         findings.stream().sorted(java.util.Comparator.comparing(DisclosureAudit.Finding::criterion, java.util.Comparator.comparingInt(
                         c -> List.of(DisclosureAudit.Criterion.REVEALED, DisclosureAudit.Criterion.WIDTH, DisclosureAudit.Criterion.PINNED).indexOf(c))))
                 .forEach(f -> byCell.putIfAbsent(f.cell(), f));
         Map<DisclosureAudit.Criterion, Long> counts = new java.util.EnumMap<>(DisclosureAudit.Criterion.class);
         byCell.values().forEach(f -> counts.merge(f.criterion(), 1L, Long::sum));
-        return byCell.size() + " withheld counts " + what + " (" + counts.entrySet().stream()
-                .map(e -> e.getValue() + " " + switch (e.getKey()) {
-                    case REVEALED -> "withheld before and published now";
-                    case WIDTH -> "confined to less than the protection width";
-                    case PINNED -> "pinned knowing that zeros are published";
-                }).collect(java.util.stream.Collectors.joining(", ")) + "): "
-                + byCell.values().stream().limit(limit).toList() + (byCell.size() > limit ? " …" : "");
+        List<Object> criteria = new ArrayList<>();
+        counts.forEach((criterion, n) -> criteria.add(new Text("criterion." + criterion.name(), n)));
+        return new Text("narrowed", byCell.size(), new Text(what), criteria,
+                byCell.values().stream().limit(limit).toList() + (byCell.size() > limit ? " …" : ""));
     }
 
     /**

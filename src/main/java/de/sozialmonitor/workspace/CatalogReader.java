@@ -46,26 +46,26 @@ public final class CatalogReader {
             try {
                 kind = VariableKind.fromConfig(v.get("kind").string("count"));
             } catch (IllegalArgumentException e) {
-                throw v.get("kind").error(e.getMessage());
+                throw v.get("kind").error("kind.invalid", v.get("kind").string());
             }
             boolean share = kind == VariableKind.SHARE || kind == VariableKind.RATE;
             if (v.has("base") && !share) {
-                throw v.get("base").error("only a share or rate has a base variable");
+                throw v.get("base").error("base.notShare");
             }
             if (v.has("unit") && kind.additive()) {
-                throw v.get("unit").error("a " + kind.configName() + " is a number of persons or cases and has no unit");
+                throw v.get("unit").error("unit.count", kind.configName());
             }
             if ((share || kind == VariableKind.CHANGE) && !v.has("unit")) {
-                throw v.get("unit").error("is missing: a " + kind.configName() + " states its unit, e.g. unit: \"%\"");
+                throw v.get("unit").error("unit.missing", kind.configName());
             }
             int years = 0;
             if (kind == VariableKind.CHANGE) {
                 years = v.get("years").integer();
                 if (years < 1) {
-                    throw v.get("years").error("must be at least 1");
+                    throw v.get("years").error("number.atLeastOne");
                 }
             } else if (v.has("years")) {
-                throw v.get("years").error("only a change spans years");
+                throw v.get("years").error("years.notChange");
             }
             if (v.has("base")) {
                 bases.put(name, v.get("base"));
@@ -76,10 +76,10 @@ public final class CatalogReader {
         bases.forEach((name, node) -> {
             Variable base = byName.get(node.string());
             if (base == null) {
-                throw node.error("unknown variable '" + node.string() + "' (declare it under variables:)");
+                throw node.error("variable.unknown", node.string());
             }
             if (!base.kind().additive()) {
-                throw node.error("the base of a share is a count; '" + base.name() + "' is a " + base.kind().configName());
+                throw node.error("base.notCount", base.name(), base.kind().configName());
             }
         });
         List<Variable> variables = new ArrayList<>(byName.values());
@@ -90,10 +90,10 @@ public final class CatalogReader {
             n.requireObject().allowOnly(INDICATOR_KEYS);
             String id = n.get("id").string();
             if (!id.matches("[a-z][a-z0-9_]*")) {
-                throw n.get("id").error("must be lower case letters, digits and _, starting with a letter");
+                throw n.get("id").error("id.invalid");
             }
             if (!ids.add(id)) {
-                throw n.get("id").error("indicator '" + id + "' is defined twice");
+                throw n.get("id").error("id.twice", id);
             }
             ConfigNode name = n.get("name");
             name.allowOnly(Set.of("de", "en"));
@@ -103,24 +103,23 @@ public final class CatalogReader {
             if (n.has("value")) {
                 for (String key : List.of("numerator", "denominator", "scale", "min_denominator")) {
                     if (n.has(key)) {
-                        throw n.get(key).error("an indicator over a delivered share (value:) has no " + key);
+                        throw n.get(key).error("delivered.noKey", key);
                     }
                 }
-                delivered = variableOfKind(n.get("value"), byName, Set.of(VariableKind.SHARE, VariableKind.RATE), "share or rate");
+                delivered = variableOfKind(n.get("value"), byName, Set.of(VariableKind.SHARE, VariableKind.RATE), "share");
             } else {
                 if (!n.has("numerator")) {
-                    throw n.get("numerator").error("is missing: an indicator is a ratio (numerator, denominator) or a delivered share (value:)");
+                    throw n.get("numerator").error("numerator.missing");
                 }
                 numerator = expression(n.get("numerator"), declared);
                 if (!n.has("denominator")) {
-                    throw n.get("denominator").error("is missing: every indicator is a ratio (use a denominator)");
+                    throw n.get("denominator").error("denominator.missing");
                 }
                 denominator = expression(n.get("denominator"), declared);
                 for (String key : List.of("numerator", "denominator")) {
                     for (String v : (key.equals("numerator") ? numerator : denominator).variables()) {
                         if (!byName.get(v).kind().additive()) {
-                            throw n.get(key).error("'" + v + "' is a " + byName.get(v).kind().configName()
-                                    + ": a ratio is formed from counts; an indicator over a delivered share is written value: " + v);
+                            throw n.get(key).error("ratio.notCount", v, byName.get(v).kind().configName());
                         }
                     }
                 }
@@ -131,27 +130,27 @@ public final class CatalogReader {
             try {
                 group = TargetGroup.parse(n.get("target_group").string(""));
             } catch (IllegalArgumentException e) {
-                throw n.get("target_group").error(e.getMessage());
+                throw n.get("target_group").error("targetGroup.invalid", n.get("target_group").string(""));
             }
             double scale = delivered != null ? 1 : n.get("scale").number(100);
             if (!(scale > 0)) {
-                throw n.get("scale").error("must be greater than 0");
+                throw n.get("scale").error("number.positive");
             }
             Polarity polarity;
             IndicatorRole role;
             try {
                 polarity = Polarity.fromConfig(n.get("polarity").string("higher_is_worse"));
             } catch (IllegalArgumentException e) {
-                throw n.get("polarity").error(e.getMessage());
+                throw n.get("polarity").error("polarity.invalid", n.get("polarity").string());
             }
             try {
                 role = IndicatorRole.fromConfig(n.get("role").string("profile"));
             } catch (IllegalArgumentException e) {
-                throw n.get("role").error(e.getMessage());
+                throw n.get("role").error("role.invalid", n.get("role").string());
             }
             int precision = n.get("precision").integer(1);
             if (precision < 0 || precision > 6) {
-                throw n.get("precision").error("must be between 0 and 6");
+                throw n.get("precision").error("precision.range");
             }
             String unit = delivered != null ? byName.get(delivered).unit() : scale == 100 ? "%" : scale == 1000 ? "‰" : "";
             indicators.add(new Indicator(id, name.get("de").string(id), name.get("en").string(null),
@@ -167,10 +166,10 @@ public final class CatalogReader {
         String name = node.string();
         Variable v = declared.get(name);
         if (v == null) {
-            throw node.error("unknown variable '" + name + "' (declare it under variables:)");
+            throw node.error("variable.unknown", name);
         }
         if (!kinds.contains(v.kind())) {
-            throw node.error("'" + name + "' is a " + v.kind().configName() + "; here a " + what + " is needed (kind: under variables:)");
+            throw node.error("kind.wrong." + what, name, v.kind().configName());
         }
         return name;
     }
@@ -180,11 +179,11 @@ public final class CatalogReader {
         try {
             e = LinearExpression.parse(node.string());
         } catch (IllegalArgumentException ex) {
-            throw node.error(ex.getMessage());
+            throw node.error("expression.invalid", node.string(), ex.getMessage());
         }
         for (String v : e.variables()) {
             if (!declared.contains(v)) {
-                throw node.error("unknown variable '" + v + "' (declare it under variables:)");
+                throw node.error("variable.unknown", v);
             }
         }
         return e;

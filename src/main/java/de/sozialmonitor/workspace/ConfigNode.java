@@ -48,8 +48,9 @@ public final class ConfigNode {
         return get(key).isPresent();
     }
 
-    public ConfigException error(String reason) {
-        return new ConfigException(doc.file(), line(), key(), reason);
+    /** An error at this node: {@code reasonKey} is a text of {@code i18n/config[_de].properties}. */
+    public ConfigException error(String reasonKey, Object... args) {
+        return new ConfigException(doc.file(), line(), key(), reasonKey, args);
     }
 
     /** Rejects keys that are not known, which catches typos such as {@code dynamic_years}. */
@@ -59,7 +60,7 @@ public final class ConfigNode {
             while (it.hasNext()) {
                 String name = it.next();
                 if (!allowed.contains(name)) {
-                    throw get(name).error("unknown key; allowed here: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+                    throw get(name).error("key.unknown", String.join(", ", new java.util.TreeSet<>(allowed)));
                 }
             }
         }
@@ -68,17 +69,17 @@ public final class ConfigNode {
 
     public ConfigNode requireObject() {
         if (!node.isObject()) {
-            throw error(isPresent() ? "must be a mapping (key: value)" : "is missing");
+            throw error(isPresent() ? "value.notMapping" : "value.missing");
         }
         return this;
     }
 
     public String string() {
         if (!isPresent()) {
-            throw error("is missing");
+            throw error("value.missing");
         }
         if (!node.isValueNode()) {
-            throw error("must be a single value");
+            throw error("value.notSingle");
         }
         return node.asText();
     }
@@ -89,12 +90,12 @@ public final class ConfigNode {
 
     public double number() {
         if (!isPresent()) {
-            throw error("is missing");
+            throw error("value.missing");
         }
         if (node.isNumber()) {
             return node.doubleValue();
         }
-        throw error("must be a number, was '" + node.asText() + "'");
+        throw error("value.notNumber", node.asText());
     }
 
     public double number(double fallback) {
@@ -103,12 +104,12 @@ public final class ConfigNode {
 
     public int integer() {
         if (!isPresent()) {
-            throw error("is missing");
+            throw error("value.missing");
         }
         if (node.isIntegralNumber() && node.canConvertToInt()) {
             return node.intValue();
         }
-        throw error("must be a whole number, was '" + node.asText() + "'");
+        throw error("value.notWhole", node.asText());
     }
 
     public int integer(int fallback) {
@@ -122,7 +123,7 @@ public final class ConfigNode {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        throw error("must be true or false, was '" + node.asText() + "'");
+        throw error("value.notBoolean", node.asText());
     }
 
     public List<ConfigNode> list() {
@@ -130,7 +131,7 @@ public final class ConfigNode {
             return List.of();
         }
         if (!node.isArray()) {
-            throw error("must be a list");
+            throw error("value.notList");
         }
         List<ConfigNode> items = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -154,7 +155,7 @@ public final class ConfigNode {
             return map;
         }
         if (!node.isObject()) {
-            throw error("must be a mapping (key: value)");
+            throw error("value.notMapping");
         }
         node.fieldNames().forEachRemaining(name -> map.put(name, get(name)));
         return map;

@@ -20,21 +20,20 @@ final class MethodConfigValidator {
             String change = catalog.indicator(id).map(i -> i.change()).orElse(null);
             int years = change == null ? 0 : catalog.variable(change).map(v -> v.years()).orElse(0);
             if (change != null && years != config.method().dynamicsYears()) {
-                throw (method.has("dynamics_years") ? method.get("dynamics_years") : dynamicsNode).error("indicator '" + id
-                        + "' takes its dynamics from '" + change + "', a change over " + years + " years, but dynamics_years is "
-                        + config.method().dynamicsYears());
+                throw (method.has("dynamics_years") ? method.get("dynamics_years") : dynamicsNode).error("change.years", id, change,
+                        years, config.method().dynamicsYears());
             }
         }
         String population = config.method().populationVariable();
         if (catalog.variable(population).isEmpty()) {
-            throw method.get("population_variable").error("unknown variable '" + population + "' (not declared in indicators.yaml)");
+            throw method.get("population_variable").error("population.unknown", population);
         }
     }
 
     private static void check(Map<String, Double> ids, IndicatorCatalog catalog, ConfigNode where) {
         for (String id : ids.keySet()) {
             if (catalog.indicator(id).isEmpty()) {
-                throw where.error("unknown indicator '" + id + "' (not in indicators.yaml)");
+                throw where.error("indicator.unknown", id);
             }
         }
     }

@@ -38,7 +38,7 @@ public final class Workspace {
         WorkspaceConfig config = WorkspaceConfigReader.read(configFile);
         Path catalogFile = root.resolve(CATALOG_FILE);
         if (!Files.isRegularFile(catalogFile)) {
-            throw new ConfigException(catalogFile, 0, null, "file is missing (every workspace has an indicator catalog)");
+            throw new ConfigException(catalogFile, 0, null, "catalog.missing");
         }
         IndicatorCatalog catalog = CatalogReader.read(catalogFile);
         MethodConfigValidator.validate(config, catalog, configFile);
@@ -124,8 +124,16 @@ public final class Workspace {
 
     /** Thrown when a command is run outside a workspace. */
     public static final class NotAWorkspaceException extends RuntimeException {
+        private final Path dir;
+
         public NotAWorkspaceException(Path dir) {
             super(dir + " is not a Sozialmonitor workspace (no " + CONFIG_FILE + ")");
+            this.dir = dir;
+        }
+
+        /** The folder that holds no workspace (the message says so in English; user-facing texts format it themselves). */
+        public Path dir() {
+            return dir;
         }
     }
 }

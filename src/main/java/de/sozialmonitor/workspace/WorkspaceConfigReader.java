@@ -25,7 +25,7 @@ public final class WorkspaceConfigReader {
         ConfigNode territory = root.get("territory").requireObject().allowOnly(Set.of("code", "name"));
         String language = root.get("language").string("de");
         if (!language.equals("de") && !language.equals("en")) {
-            throw root.get("language").error("must be de or en, was '" + language + "'");
+            throw root.get("language").error("language.invalid", language);
         }
         ConfigNode db = root.get("database");
         db.allowOnly(Set.of("url", "user", "password"));
@@ -39,17 +39,17 @@ public final class WorkspaceConfigReader {
         }
         int port = web.get("port").integer(7070);
         if (port < 1 || port > 65535) {
-            throw web.get("port").error("must be a port number between 1 and 65535");
+            throw web.get("port").error("port.range");
         }
         ConfigNode imp = root.get("import");
         imp.allowOnly(Set.of("jump_factor", "jump_min_count"));
         double jumpFactor = imp.get("jump_factor").number(2.0);
         if (!(jumpFactor > 1)) {
-            throw imp.get("jump_factor").error("must be greater than 1");
+            throw imp.get("jump_factor").error("number.aboveOne");
         }
         double jumpMinCount = imp.get("jump_min_count").number(DEFAULT_JUMP_MIN_COUNT);
         if (!(jumpMinCount >= 0)) {
-            throw imp.get("jump_min_count").error("must be 0 or more");
+            throw imp.get("jump_min_count").error("number.notNegative");
         }
         return new WorkspaceConfig(territory.get("code").string(), territory.get("name").string(), language, database,
                 readMethod(root.get("method")), readPrivacy(root.get("privacy")), port,
@@ -66,11 +66,11 @@ public final class WorkspaceConfigReader {
                 "dynamics_thresholds", "attention_rule", "early_warning", "standardisation", "exclude"));
         double minPopulation = m.get("min_population").number(d.minPopulation());
         if (minPopulation < 0) {
-            throw m.get("min_population").error("must not be negative");
+            throw m.get("min_population").error("number.notNegative");
         }
         int dynamicsYears = m.get("dynamics_years").integer(d.dynamicsYears());
         if (dynamicsYears < 1) {
-            throw m.get("dynamics_years").error("must be at least 1");
+            throw m.get("dynamics_years").error("number.atLeastOne");
         }
         Map<String, Double> status = m.has("status_indicators") ? weights(m.get("status_indicators")) : d.statusIndicators();
         Map<String, Double> dynamics = m.has("dynamics_indicators") ? weights(m.get("dynamics_indicators")) : status;
@@ -81,7 +81,7 @@ public final class WorkspaceConfigReader {
                 st.get("low").number(d.statusThresholds().low()),
                 st.get("very_low").number(d.statusThresholds().veryLow()));
         if (!(statusThresholds.high() < statusThresholds.low() && statusThresholds.low() <= statusThresholds.veryLow())) {
-            throw st.error("must satisfy high < low <= very_low");
+            throw st.error("thresholds.status");
         }
         ConfigNode dt = m.get("dynamics_thresholds");
         dt.allowOnly(Set.of("positive", "negative"));
@@ -89,22 +89,22 @@ public final class WorkspaceConfigReader {
                 dt.get("positive").number(d.dynamicsThresholds().positive()),
                 dt.get("negative").number(d.dynamicsThresholds().negative()));
         if (!(dynamicsThresholds.positive() < dynamicsThresholds.negative())) {
-            throw dt.error("must satisfy positive < negative");
+            throw dt.error("thresholds.dynamics");
         }
         String rule = m.get("attention_rule").string(d.attentionRule());
         if (!rule.equals(MethodConfig.ATTENTION_DEFAULT) && !rule.equals(MethodConfig.ATTENTION_BERLIN)) {
-            throw m.get("attention_rule").error("must be default or berlin, was '" + rule + "'");
+            throw m.get("attention_rule").error("attentionRule.invalid", rule);
         }
         Map<String, Double> warnings = m.has("early_warning") ? numbers(m.get("early_warning")) : d.earlyWarningThresholds();
         String standardisation = m.get("standardisation").string(d.standardisation());
         if (!standardisation.equals(MethodConfig.STANDARDISATION_POPULATION) && !standardisation.equals(MethodConfig.STANDARDISATION_SAMPLE)) {
-            throw m.get("standardisation").error("must be population (divisor n) or sample (divisor n - 1), was '" + standardisation + "'");
+            throw m.get("standardisation").error("standardisation.invalid", standardisation);
         }
         Map<String, String> exclude = new LinkedHashMap<>();
         m.get("exclude").entries().forEach((code, reason) -> {
             String text = reason.string();
             if (text.isBlank()) {
-                throw reason.error("give the reason why the area takes no part, e.g. \"statistisch unsicher\"");
+                throw reason.error("exclude.noReason");
             }
             exclude.put(code, text.trim());
         });
@@ -123,13 +123,13 @@ public final class WorkspaceConfigReader {
             node.entries().forEach((id, w) -> {
                 double weight = w.number();
                 if (!(weight > 0)) {
-                    throw w.error("weight must be greater than 0");
+                    throw w.error("weight.positive");
                 }
                 map.put(id, weight);
             });
         }
         if (map.isEmpty()) {
-            throw node.error("must name at least one indicator");
+            throw node.error("indicators.none");
         }
         return map;
     }
@@ -148,7 +148,7 @@ public final class WorkspaceConfigReader {
         p.requireObject().allowOnly(Set.of("min_count", "min_count_by_variable", "min_population_for_rates"));
         int minCount = p.get("min_count").integer(d.minCount());
         if (minCount < 1) {
-            throw p.get("min_count").error("must be at least 1");
+            throw p.get("min_count").error("number.atLeastOne");
         }
         Map<String, Integer> byVariable = new LinkedHashMap<>();
         p.get("min_count_by_variable").entries().forEach((k, v) -> byVariable.put(k, v.integer()));

@@ -37,7 +37,7 @@ public final class YamlDocument {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ConfigException(file, 0, null, "cannot read file: " + e.getMessage());
+            throw new ConfigException(file, 0, null, "file.unreadable", String.valueOf(e.getMessage()));
         }
         return parse(file, text);
     }
@@ -51,9 +51,9 @@ public final class YamlDocument {
             return new YamlDocument(file, root, keyLines(text));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(file, line, null, "not valid YAML: " + e.getOriginalMessage());
+            throw new ConfigException(file, line, null, "yaml.invalid", e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ConfigException(file, 0, null, "cannot read file: " + e.getMessage());
+            throw new ConfigException(file, 0, null, "file.unreadable", String.valueOf(e.getMessage()));
         }
     }
 

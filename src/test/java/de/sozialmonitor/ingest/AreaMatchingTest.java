@@ -141,7 +141,8 @@ class AreaMatchingTest {
                 """);
         assertThat(rejected.problems()).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo("bad_mapping");
-            assertThat(p.reason()).contains("ignore never drops an area's rows, and \"Eimsbüttel\" is also the name of");
+            assertThat(p.reason()).contains("ignore lässt nie die Zeilen eines Gebiets fallen, und „Eimsbüttel“ ist auch der Name von")
+                    .contains("Eimsbüttel (Stadtteil, 020301, in Eimsbüttel)");
         });
         // the totals are dropped by their level, the Stadtteile of the same name stay
         double stadtteil = imported("area: {column: Gebiet, codes: name, totals: after, ignore: [{level: Bezirk}, \"Hamburg insgesamt\"]}\n", """

@@ -18,6 +18,10 @@ class AbuseAtSmallHeapTest {
     void twoHundredLoginsAndAHundredDownloadsAtOneGigabyteEndWithoutAServerError(@TempDir Path tmp) throws Exception {
         Path ws = tmp.resolve("ws");
         assertThat(CliTest.run("init", ws.toString()).exit()).isZero();
+        // the index over what the counts below deliver: compute refuses a year in which no area takes part
+        Path config = ws.resolve("sozialmonitor.yaml");
+        Files.writeString(config, Files.readString(config).replaceFirst("(?s)  status_indicators:.*?school_leavers_low: 1\n",
+                "  status_indicators: {sgb2: 1, old_age_min_income: 1}\n"));
         StringBuilder areas = new StringBuilder("code;name;level;parent\n031570;Kreis;Landkreis;\n");
         StringBuilder counts = new StringBuilder("area_code;year;variable;value\n");
         java.util.Random rnd = new java.util.Random(11);

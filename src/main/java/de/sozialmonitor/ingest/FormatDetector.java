@@ -8,8 +8,9 @@ import java.nio.file.Path;
 
 /**
  * Decides how to read a file: a mapped source whose pattern matches the file name, else by
- * content — GeoJSON FeatureCollection, or a delimited table whose header names the columns of
- * the areas file, the boundary-change file or the canonical long format.
+ * content — GeoJSON FeatureCollection, or a delimited table (or, for a list of measures, a
+ * workbook) whose header names the columns of the areas file, the boundary-change file, the
+ * canonical long format or a list of measures.
  */
 final class FormatDetector {
     private FormatDetector() {
@@ -52,6 +53,9 @@ final class FormatDetector {
             return new GeoJsonLoader(file, GeoJsonLoader.Properties.DEFAULT);
         }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            if (SheetRows.isXlsx(file) && MeasuresLoader.findHeader(file, null) != null) {
+                return new MeasuresLoader(file, null);
+            }
             ctx.fileError("needs_mapping", "file.xlsxNeedsMapping");
             return null;
         }
@@ -71,6 +75,9 @@ final class FormatDetector {
         h = CsvTable.findHeader(file, dialect, CanonicalLoader.COLUMNS, CanonicalLoader.REQUIRED);
         if (h != null) {
             return new CanonicalLoader(file, dialect, h);
+        }
+        if (MeasuresLoader.findHeader(file, dialect) != null) {
+            return new MeasuresLoader(file, dialect);
         }
         if (reportMissingColumns(file, dialect, ctx, AreasLoader.COLUMNS, AreasLoader.REQUIRED)
                 || reportMissingColumns(file, dialect, ctx, BoundaryLoader.COLUMNS, BoundaryLoader.REQUIRED)

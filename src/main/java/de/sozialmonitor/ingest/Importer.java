@@ -128,6 +128,7 @@ public final class Importer {
                 }
                 long importId = ImportRepository.start(h, fileName, sha, source, loader.format(), loader.mappingVersion(), user);
                 LoadContext ctx = new LoadContext(ws, h, importId, report, fileName, db.isPostgres());
+                ctx.user = user;
                 ObservationSink sink = load(loader, ctx);
                 List<Long> superseded = List.of();
                 ObservationStore.Diff diff = null;

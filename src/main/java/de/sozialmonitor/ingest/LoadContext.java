@@ -16,6 +16,8 @@ final class LoadContext {
     final CheckReport report;
     final String fileName;
     final boolean postgres;
+    /** Who imports (for the audit events a loader writes besides the import's own). */
+    String user = "import";
     private Map<String, AreaRepository.KnownArea> known;
     private AreaValidity validity;
 

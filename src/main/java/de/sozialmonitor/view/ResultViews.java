@@ -5,6 +5,7 @@ import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import de.sozialmonitor.store.AreaRepository;
+import de.sozialmonitor.store.MeasureRepository;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ReleaseRepository.ReleaseInfo;
 import de.sozialmonitor.store.ResultRepository;
@@ -115,6 +116,15 @@ public final class ResultViews {
             }
         }
         return Timeline.of(view, earlier);
+    }
+
+    /**
+     * The county's measures beside a view's figures: for staff every measure, for the public those
+     * marked public. Measures change after a release, so they are read each time.
+     */
+    public MeasureView measures(ResultView view, boolean staff) {
+        return MeasureView.of(view, new MeasureRepository(jdbi).list().stream().map(MeasureRepository.Stored::measure).toList(),
+                staff);
     }
 
     /** GeoJSON geometries of the areas of one level in the version valid at the end of the view's year. */

@@ -157,6 +157,7 @@ public final class WebServer implements AutoCloseable {
         Admin admin = new Admin(web, this);
         AnalystPages analyst = new AnalystPages(web);
         AnalysisPages analysis = new AnalysisPages(web);
+        MeasurePages measures = new MeasurePages(web);
 
         route(HandlerType.GET, "/", Role.PUBLIC, pages::overview);
         route(HandlerType.GET, "/gebiet/{code}", Role.PUBLIC, profiles::area);
@@ -167,6 +168,7 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.GET, "/vergleich", Role.PUBLIC, comparison::comparison);
         route(HandlerType.GET, "/daten", Role.PUBLIC, downloads::page);
         route(HandlerType.GET, "/api", Role.PUBLIC, downloads::page); // the former address of this page
+        route(HandlerType.GET, "/massnahmen", Role.PUBLIC, measures::list);
         route(HandlerType.GET, "/download/gebiete.csv", Role.PUBLIC, api::csv);
         route(HandlerType.GET, "/download/gebiete.geojson", Role.PUBLIC, api::geojsonDownload);
         route(HandlerType.GET, "/download/gebiete.xlsx", Role.PUBLIC, api::xlsx);
@@ -199,6 +201,10 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.POST, "/intern/daten/pruefen", Role.ANALYST, analyst::check);
         route(HandlerType.POST, "/intern/daten/einspielen", Role.ANALYST, analyst::importChecked);
         route(HandlerType.POST, "/intern/berechnung", Role.ANALYST, analyst::compute);
+        route(HandlerType.GET, "/intern/massnahmen", Role.VIEWER, measures::staff);
+        route(HandlerType.GET, "/intern/massnahmen/bearbeiten", Role.ANALYST, measures::edit);
+        route(HandlerType.POST, "/intern/massnahmen", Role.ANALYST, measures::save);
+        route(HandlerType.POST, "/intern/massnahmen/loeschen", Role.ANALYST, measures::delete);
         route(HandlerType.GET, "/intern/benutzer", Role.ADMIN, admin::users);
         route(HandlerType.POST, "/intern/benutzer", Role.ADMIN, admin::addUser);
         route(HandlerType.POST, "/intern/benutzer/{name}/rolle", Role.ADMIN, admin::setRole);

@@ -142,8 +142,7 @@ final class Admin {
                 ul(li(a(t.get("intern.internalOverview")).withHref("/")),
                         iff(v.role().atLeast(Role.ANALYST), li(a(t.get("intern.data")).withHref("/intern/daten"))),
                         li(a(t.get("intern.analysis")).withHref("/intern/analyse")),
-                        li(a(de.sozialmonitor.i18n.TextBundle.of("i18n.steering", t.locale()).get("measures.staffTitle"))
-                                .withHref("/intern/massnahmen")),
+                        li(a(MeasureSection.texts(v).get("measures.staffTitle")).withHref("/intern/massnahmen")),
                         iff(v.role().atLeast(Role.ADMIN), li(a(t.get("intern.users")).withHref("/intern/benutzer"))),
                         iff(v.role().atLeast(Role.ADMIN), li(a(t.get("intern.audit")).withHref("/intern/protokoll")))),
                 h2(t.get("intern.resultSets")),

@@ -57,7 +57,7 @@ final class MeasurePages {
         } else {
             MeasureView measures = web.views().measures(s.view(), v.loggedIn());
             content = measures.isEmpty() ? p(st.get("measures.none"))
-                    : div(each(measures.all(), e -> MeasureSection.measure(v, measures, e, query, null)));
+                    : div(each(measures.all(), e -> MeasureSection.measure(v, measures, e, query, null, 2)));
         }
         ctx.html(Layout.page(web, v, ctx, title, "nav.overview", div(h1(title), Layout.scopeNotice(v, s),
                 p(st.get("measures.intro")), content)));

@@ -37,13 +37,17 @@ final class MeasureSection {
         TextBundle st = texts(v);
         return section(h2(st.get("measures.title")).withId("massnahmen"),
                 p(st.get("measures.profileIntro")).withClass("hint"),
-                each(entries, e -> measure(v, measures, e, query, areaCode)),
+                each(entries, e -> measure(v, measures, e, query, areaCode, 3)),
                 p(a(st.get("measures.all")).withHref("/massnahmen?" + query)).withClass("no-print"))
                 .withClass("measures");
     }
 
-    /** One measure: facts, description, and the before/after table of its indicators (restricted to one area if given). */
-    static DomContent measure(Viewer v, MeasureView measures, MeasureView.Entry e, String query, String onlyArea) {
+    /**
+     * One measure: facts, description, and the before/after table of its indicators (restricted to
+     * one area if given); its title a heading of {@code level} (2 on the page of all measures, 3
+     * inside the profile's section), so that heading levels never skip one.
+     */
+    static DomContent measure(Viewer v, MeasureView measures, MeasureView.Entry e, String query, String onlyArea, int level) {
         TextBundle st = texts(v);
         Texts t = v.texts();
         Measure m = e.measure();
@@ -62,8 +66,9 @@ final class MeasureSection {
         fact(facts, st.get("measures.indicators"), aimed.isEmpty() ? null : String.join(", ", aimed));
         List<MeasureView.Trend> trends = measures.trends(e).stream()
                 .filter(tr -> onlyArea == null || tr.area().code().equals(onlyArea) || !e.covers(onlyArea)).toList();
+        DomContent[] title = {text(m.title()), iff(!m.shownPublic(), span(" " + st.get("measures.internal")).withClass("badge internal"))};
         return article(
-                h3(text(m.title()), iff(!m.shownPublic(), span(" " + st.get("measures.internal")).withClass("badge internal"))),
+                level == 2 ? h2(title) : h3(title),
                 dl(each(facts, x -> x)).withClass("definition measure-facts"),
                 iff(m.description() != null, p(m.description() == null ? "" : m.description())),
                 iff(!trends.isEmpty(), trendTable(v, trends, m)))

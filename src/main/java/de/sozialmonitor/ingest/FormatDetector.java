@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * Decides how to read a file: a mapped source whose pattern matches the file name, else by
  * content — GeoJSON FeatureCollection, or a delimited table (or, for a list of measures, a
  * workbook) whose header names the columns of the areas file, the boundary-change file, the
- * canonical long format or a list of measures.
+ * canonical long format, the reference long format or a list of measures.
  */
 final class FormatDetector {
     private FormatDetector() {
@@ -75,6 +75,10 @@ final class FormatDetector {
         h = CsvTable.findHeader(file, dialect, CanonicalLoader.COLUMNS, CanonicalLoader.REQUIRED);
         if (h != null) {
             return new CanonicalLoader(file, dialect, h);
+        }
+        h = CsvTable.findHeader(file, dialect, ReferenceLoader.COLUMNS, ReferenceLoader.REQUIRED);
+        if (h != null) {
+            return new ReferenceLoader(file, dialect, h);
         }
         if (MeasuresLoader.findHeader(file, dialect) != null) {
             return new MeasuresLoader(file, dialect);

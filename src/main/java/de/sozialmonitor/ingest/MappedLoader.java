@@ -14,6 +14,11 @@ import java.util.TreeMap;
  * wide (one column per variable or per year) or cross-tab (columns are combinations of target
  * group dimensions under multi-row, merged header cells). Wide and cross-tab are one mechanism:
  * every mapped column names its variable, and optionally its year and dimension values.
+ *
+ * <p>With {@code reference: true} the file holds figures of reference regions (a public regional
+ * statistics table: Germany, the Länder, the counties by official code): the area column's codes
+ * are taken as written, not matched against the territory, an optional {@code area: name_column:}
+ * names them, and the figures go to the reference tables (docs/vergleichsregionen.md).
  */
 final class MappedLoader implements Loader {
     private final Path file;
@@ -26,7 +31,11 @@ final class MappedLoader implements Loader {
 
     @Override
     public String format() {
-        return "mapped";
+        return reference() ? "mapped-reference" : "mapped";
+    }
+
+    private boolean reference() {
+        return m.node("reference").asBoolean(false);
     }
 
     @Override
@@ -41,7 +50,7 @@ final class MappedLoader implements Loader {
 
     @Override
     public boolean observations() {
-        return true;
+        return !reference();
     }
 
     /** What one mapped column delivers. */
@@ -56,7 +65,8 @@ final class MappedLoader implements Loader {
         }
         CsvDialect dialect = SheetRows.isXlsx(file) ? null : dialect();
         List<SheetSpec> sheets = SheetSpec.of(m, file);
-        ObservationSink sink = new ObservationSink(ctx);
+        ReferenceSink refs = reference() ? new ReferenceSink(ctx) : null;
+        ObservationSink sink = refs == null ? new ObservationSink(ctx) : null;
         long[] read = {0};
         try {
             for (SheetSpec spec : sheets) {
@@ -71,18 +81,24 @@ final class MappedLoader implements Loader {
                     ctx.error("missing_sheet", spec.name(), 0, null, null, "mapping.badSheet", GeoJsonLoader.oneLine(e.getMessage()));
                     continue;
                 }
-                loadSheet(ctx, spec.mapping(), layout, sheet, lines, sink, read);
+                loadSheet(ctx, spec.mapping(), layout, sheet, lines, sink, refs, read);
             }
         } finally {
             ctx.report.rowsRead(read[0]);
-            sink.close();
+            if (sink != null) {
+                sink.close();
+            }
+        }
+        if (refs != null) {
+            ctx.report.rowsAccepted(refs.accepted());
+            refs.save();
         }
         return sink;
     }
 
     /** The rows of one sheet (or of the CSV file) into the sink; {@code m} is the mapping with the sheet's own keys. */
     private void loadSheet(LoadContext ctx, SourceMapping m, String layout, String sheet, List<SheetRows.Line> lines,
-                           ObservationSink sink, long[] readCount) {
+                           ObservationSink sink, ReferenceSink refs, long[] readCount) {
         JsonNode areaSpec = m.node("area");
         String areaColumn = areaSpec.path("column").asText(null);
         if (areaColumn == null) {
@@ -106,6 +122,7 @@ final class MappedLoader implements Loader {
         AreaMatcher areas = new AreaMatcher(areaSpec, ctx.knownAreas(), m);
         int levelCol = areaSpec.hasNonNull("level_column") ? cols.require(areaSpec.get("level_column").asText()) : -1;
         int parentCol = areaSpec.hasNonNull("parent_column") ? cols.require(areaSpec.get("parent_column").asText()) : -1;
+        int nameCol = areaSpec.hasNonNull("name_column") ? cols.require(areaSpec.get("name_column").asText()) : -1;
         String fixedYear = "title".equalsIgnoreCase(m.text("year", "").trim())
                 ? titleYear(ctx, sheet, lines, headerIdx - headerRows + 1) : SheetSpec.year(m.text("year", null), sheet);
         int yearCol = m.text("year_column", null) == null ? -1 : cols.require(m.text("year_column", null));
@@ -160,6 +177,26 @@ final class MappedLoader implements Loader {
         long read = 0;
         try {
             List<SheetRows.Line> data = dataRows(lines, headerIdx, headers.size());
+            if (refs != null) {
+                for (SheetRows.Line l : data) {
+                    read++;
+                    String code = l.cell(areaCol);
+                    String name = nameCol < 0 ? "" : l.cell(nameCol);
+                    String yearText = yearCol >= 0 ? l.cell(yearCol) : fixedYear == null ? "" : fixedYear;
+                    if (layout.equals("long")) {
+                        String label = varCol >= 0 ? l.cell(varCol) : m.text("variable", "");
+                        String raw = l.cell(valueCol);
+                        refs.accept(sheet, l.number(), code, areaColumn, name, yearText, "year", variableLabels.getOrDefault(label, label),
+                                m.text("variable_column", "variable"), parse(l, valueCol, style, missing), raw, headers.get(valueCol));
+                    } else {
+                        for (ColumnSpec c : specs) {
+                            refs.accept(sheet, l.number(), code, areaColumn, name, c.year() != null ? c.year() : yearText, "year",
+                                    c.variable(), c.header(), parse(l, c.index(), style, missing), l.cell(c.index()), c.header());
+                        }
+                    }
+                }
+                return;
+            }
             List<AreaMatcher.Match> matches = new ArrayList<>(data.size());
             for (SheetRows.Line l : data) {
                 matches.add(areas.match(l.cell(areaCol), l.number(), levelCol < 0 ? null : l.cell(levelCol),

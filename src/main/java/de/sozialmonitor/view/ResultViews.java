@@ -6,6 +6,7 @@ import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import de.sozialmonitor.store.AreaRepository;
 import de.sozialmonitor.store.MeasureRepository;
+import de.sozialmonitor.store.ReferenceRepository;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ReleaseRepository.ReleaseInfo;
 import de.sozialmonitor.store.ResultRepository;
@@ -125,6 +126,15 @@ public final class ResultViews {
     public MeasureView measures(ResultView view, boolean staff) {
         return MeasureView.of(view, new MeasureRepository(jdbi).list().stream().map(MeasureRepository.Stored::measure).toList(),
                 staff);
+    }
+
+    /**
+     * The official figures of reference regions beside a view's figures. They are public
+     * statistics, the same for every viewer, and change with each reference import, so they are
+     * read each time.
+     */
+    public ReferenceView references(ResultView view) {
+        return ReferenceView.of(view, ReferenceRepository.regions(jdbi), ReferenceRepository.figures(jdbi));
     }
 
     /** GeoJSON geometries of the areas of one level in the version valid at the end of the view's year. */

@@ -176,6 +176,7 @@ final class AreaProfilePage {
                 h2(t.get("profile.indicators")),
                 p(t.get("profile.indicatorsIntro")).withClass("hint"),
                 each(sections, x -> x),
+                ReferenceSection.forArea(v, web.views().references(profile.view()), profile),
                 MeasureSection.forArea(v, web.views().measures(profile.view(), v.loggedIn()), code, "year=" + s.year()),
                 iff(!groups.isEmpty(), targetGroups(v, profile, groups)),
                 iff(!s.empty(), section(h2(t.get("downloads.title")),

@@ -486,6 +486,8 @@ final class Pages {
                                         .attr("data-attribution", attribution(web)),
                                 legend(t, OverviewTable.of(s.view(), s.level(), s.year(), new Mode(Choropleth.Kind.INDICATOR, i), t.locale()),
                                         new Mode(Choropleth.Kind.INDICATOR, i))).withClass("map-panel")),
+                s.empty() ? text("") : ReferenceSection.forIndicator(v, web.views().references(s.view()), i, s.year(),
+                        root == null ? null : s.view().rate(i.id(), root.code(), s.year()), root == null ? "" : root.name()),
                 section(h2(t.get("indicator.distribution", s.level(), s.year())),
                         dist.isEmpty() ? p(t.get("indicator.noData")) : figure(
                                 Charts.distribution(dist, countyValue, t.get("indicator.distribution", s.level(), s.year()), t, i.precision()),

@@ -1,0 +1,128 @@
+package de.sozialmonitor.view;
+
+import de.sozialmonitor.method.ReferenceValues;
+import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.model.ReferenceFigure;
+import de.sozialmonitor.model.ReferenceRegion;
+import de.sozialmonitor.model.ValueStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The official figures of reference regions beside a view's figures (the sibling of
+ * {@link ResultView} for comparison with other regions): each indicator of the view's catalog
+ * formed for each region from its imported figures by the catalog's own formula
+ * ({@link ReferenceValues}). Reference figures are public statistics; they are never mixed into
+ * the monitoring's figures and are not frozen with a release (the page says which year each is from).
+ */
+public final class ReferenceView {
+    /** An indicator's value for a region, from the figures of {@code year}; {@code value} null with the placeholder's status. */
+    public record Value(Double value, ValueStatus status, int year) {
+        public boolean shown() {
+            return value != null;
+        }
+    }
+
+    private final ResultView view;
+    private final Map<String, ReferenceRegion> regions;
+    /** region → year → variable → figure. */
+    private final Map<String, SortedMap<Integer, Map<String, ReferenceFigure>>> figures;
+
+    private ReferenceView(ResultView view, Map<String, ReferenceRegion> regions,
+                          Map<String, SortedMap<Integer, Map<String, ReferenceFigure>>> figures) {
+        this.view = view;
+        this.regions = regions;
+        this.figures = figures;
+    }
+
+    public static ReferenceView of(ResultView view, List<ReferenceRegion> regions, List<ReferenceFigure> figures) {
+        Map<String, ReferenceRegion> byCode = new LinkedHashMap<>();
+        regions.forEach(r -> byCode.put(r.code(), r));
+        Map<String, SortedMap<Integer, Map<String, ReferenceFigure>>> f = new HashMap<>();
+        for (ReferenceFigure x : figures) {
+            f.computeIfAbsent(x.regionCode(), k -> new TreeMap<>()).computeIfAbsent(x.year(), k -> new HashMap<>()).put(x.variable(), x);
+        }
+        return new ReferenceView(view, byCode, f);
+    }
+
+    public boolean isEmpty() {
+        return regions.isEmpty();
+    }
+
+    /** Every region, by code. */
+    public List<ReferenceRegion> all() {
+        return List.copyOf(regions.values());
+    }
+
+    /**
+     * The regions an area profile shows beside the county: the county's own official figure (by the
+     * territory's code), its Land and Germany, in that order, where imported.
+     */
+    public List<ReferenceRegion> forProfile() {
+        List<ReferenceRegion> out = new ArrayList<>();
+        String root = view.territory().code();
+        Optional.ofNullable(root).map(regions::get).ifPresent(out::add);
+        Optional.ofNullable(ReferenceRegion.landOf(root)).map(regions::get).ifPresent(out::add);
+        Optional.ofNullable(regions.get("DG")).ifPresent(out::add);
+        return out;
+    }
+
+    /** True if the region is the territory itself (its official figure, as opposed to the monitoring's). */
+    public boolean isTerritory(ReferenceRegion r) {
+        return r.code().equals(view.territory().code());
+    }
+
+    /**
+     * The indicator's value for a region in {@code year}, or else in the latest year before it
+     * with one (the page names the year); empty if there is none.
+     */
+    public Optional<Value> value(Indicator indicator, String regionCode, int year) {
+        SortedMap<Integer, Map<String, ReferenceFigure>> byYear = figures.get(regionCode);
+        if (byYear == null) {
+            return Optional.empty();
+        }
+        Value placeholder = null;
+        for (int y : byYear.headMap(year + 1).keySet().stream().sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Map<String, ReferenceFigure> of = byYear.get(y);
+            Map<String, Double> usable = new HashMap<>();
+            of.forEach((k, f) -> {
+                if (f.usable() != null) {
+                    usable.put(k, f.usable());
+                }
+            });
+            Double v = ReferenceValues.of(indicator, usable);
+            if (v != null) {
+                return Optional.of(new Value(v, ValueStatus.OK, y));
+            }
+            if (placeholder == null && y == year) {
+                placeholder = placeholderOf(indicator, of, y);
+            }
+        }
+        return Optional.ofNullable(placeholder);
+    }
+
+    /** True if any region has a value for the indicator up to {@code year}. */
+    public boolean hasValues(Indicator indicator, int year) {
+        return regions.keySet().stream().anyMatch(r -> value(indicator, r, year).map(Value::shown).orElse(false));
+    }
+
+    /** A delivered placeholder for the indicator's own figure or one of its variables, shown as its symbol. */
+    private static Value placeholderOf(Indicator indicator, Map<String, ReferenceFigure> of, int year) {
+        List<String> names = new ArrayList<>();
+        names.add(indicator.id());
+        names.addAll(indicator.variables());
+        for (String n : names) {
+            ReferenceFigure f = of.get(n);
+            if (f != null && f.usable() == null) {
+                return new Value(null, f.status(), year);
+            }
+        }
+        return null;
+    }
+}

@@ -76,7 +76,8 @@ final class ReferenceSection {
                                         td(cell(t, Optional.of(e.getValue()), i, year)).withClass("num"))
                                         .withCondClass(refs.isTerritory(e.getKey()), "own"))))
                                 .withClass("data-table reference-table")),
-                p(st.get("references.note")).withClass("hint"));
+                p(st.get("references.note")).withClass("hint"))
+                .withClass("references");
     }
 
     private static String columnName(TextBundle st, ReferenceView refs, ReferenceRegion r) {

@@ -53,7 +53,7 @@ public final class BenchReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Workspace ws = workspace.open();
         try (Database db = ws.openDatabase()) {
-            ReportModelBuilder builder = new ReportModelBuilder(db.jdbi(), ReportModelBuilder.Context.of(ws));
+            ReportModelBuilder builder = new ReportModelBuilder(de.sozialmonitor.view.ResultViews.of(db.jdbi(), ws.config()), ReportModelBuilder.Context.of(ws));
             int number = release != null ? release : builder.latestRelease()
                     .orElseThrow(() -> new RejectedInputException(msg("cli.noRelease")));
             ReportModel.Options options = new ReportModel.Options(ws.config().language(), false, "all".equals(profiles));

@@ -2,7 +2,7 @@ package de.sozialmonitor.cli;
 
 import de.sozialmonitor.ingest.CheckReport;
 import de.sozialmonitor.ingest.Importer;
-import de.sozialmonitor.ingest.Texts;
+import de.sozialmonitor.ingest.ImportTexts;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.PrintWriter;
@@ -43,7 +43,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Texts.use(Messages.locale());
+        ImportTexts.use(Messages.locale());
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
         boolean errors = false;

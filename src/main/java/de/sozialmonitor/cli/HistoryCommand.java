@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.sozialmonitor.ingest.Texts;
+import de.sozialmonitor.ingest.ImportTexts;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.ImportRepository;
 import de.sozialmonitor.workspace.Workspace;
@@ -35,7 +35,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Texts.use(Messages.locale());
+        ImportTexts.use(Messages.locale());
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
         List<ImportRepository.ImportRow> rows;
@@ -70,7 +70,7 @@ public final class HistoryCommand implements Callable<Integer> {
             out.println(m.writeValueAsString(arr));
         } else {
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-            out.println(Texts.get("history.header"));
+            out.println(ImportTexts.get("history.header"));
             for (ImportRepository.ImportRow r : rows) {
                 out.println("#" + r.id() + " | " + (r.startedAt() == null ? "" : f.format(r.startedAt())) + " | "
                         + Texts.get("history.outcome." + r.outcome())

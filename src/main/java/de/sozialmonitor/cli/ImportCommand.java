@@ -2,7 +2,7 @@ package de.sozialmonitor.cli;
 
 import de.sozialmonitor.ingest.ImportOutcome;
 import de.sozialmonitor.ingest.Importer;
-import de.sozialmonitor.ingest.Texts;
+import de.sozialmonitor.ingest.ImportTexts;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.workspace.Workspace;
@@ -46,7 +46,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Texts.use(Messages.locale());
+        ImportTexts.use(Messages.locale());
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
         boolean anyRejected = false;

@@ -81,7 +81,7 @@ public final class ReportCommand implements Callable<Integer> {
             return abstimmung(ws, language);
         }
         try (Database db = ws.openDatabase()) {
-            ReportService service = new ReportService(db, ReportModelBuilder.Context.of(ws));
+            ReportService service = new ReportService(db, de.sozialmonitor.view.ResultViews.of(db.jdbi(), ws.config()), ReportModelBuilder.Context.of(ws));
             int number = release != null ? release : service.builder().latestRelease()
                     .orElseThrow(() -> new RejectedInputException(msg("cli.noRelease")));
             ReportModel model;

@@ -103,16 +103,16 @@ public final class CheckReport {
     public String toText() {
         StringBuilder sb = new StringBuilder();
         for (Problem p : problems) {
-            sb.append(p.isError() ? Texts.get("severity.error") : Texts.get("severity.warning")).append(": ");
+            sb.append(p.isError() ? ImportTexts.get("severity.error") : ImportTexts.get("severity.warning")).append(": ");
             sb.append(p.file());
             if (p.sheet() != null && !p.sheet().isEmpty()) {
                 sb.append(" [").append(p.sheet()).append(']');
             }
             if (p.row() > 0) {
-                sb.append(' ').append(Texts.get("where.row", p.row()));
+                sb.append(' ').append(ImportTexts.get("where.row", p.row()));
             }
             if (p.column() != null && !p.column().isEmpty()) {
-                sb.append(' ').append(Texts.get("where.column", p.column()));
+                sb.append(' ').append(ImportTexts.get("where.column", p.column()));
             }
             if (p.value() != null) {
                 sb.append(" '").append(abbreviate(p.value())).append('\'');
@@ -121,9 +121,9 @@ public final class CheckReport {
         }
         long left = errors + warnings - problems.size();
         if (left > 0) {
-            sb.append(Texts.get("report.more", left, countsByCode)).append('\n');
+            sb.append(ImportTexts.get("report.more", left, countsByCode)).append('\n');
         }
-        sb.append(Texts.get("report.summary", file, format, rowsRead, errors, warnings)).append('\n');
+        sb.append(ImportTexts.get("report.summary", file, format, rowsRead, errors, warnings)).append('\n');
         return sb.toString();
     }
 

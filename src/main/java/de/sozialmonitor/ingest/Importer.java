@@ -82,7 +82,7 @@ public final class Importer {
             sha = sha256(file);
         } catch (IOException | UncheckedIOException e) {
             report.add(new Problem(Severity.ERROR, "no_file", fileName, null, 0, null, null,
-                    Texts.get("file.unreadable", GeoJsonLoader.oneLine(e.getMessage()))));
+                    ImportTexts.get("file.unreadable", GeoJsonLoader.oneLine(e.getMessage()))));
             return new ImportOutcome(ImportOutcome.Status.REJECTED, 0, "", "?", "", 0, 0, List.of(), null, report, null);
         }
         long[] needed = {DiskSpace.forImport(file, "?")};
@@ -99,7 +99,7 @@ public final class Importer {
                         h.commit();
                     } else {
                         report.add(new Problem(Severity.WARNING, "already_imported", fileName, null, 0, null, null,
-                                Texts.get("file.alreadyImported", s.id())));
+                                ImportTexts.get("file.alreadyImported", s.id())));
                         h.rollback();
                     }
                     return new ImportOutcome(ImportOutcome.Status.UNCHANGED, s.id(), s.source(), s.format(), sha,
@@ -157,7 +157,7 @@ public final class Importer {
                 String variables = sink == null ? null : String.join(",", sink.variables());
                 long rejectedRows = Math.max(0, report.rowsRead() - report.rowsAccepted());
                 ImportRepository.finish(h, importId, ImportRepository.IMPORTED, report.rowsRead(), report.rowsAccepted(),
-                        rejectedRows, report.warningCount() == 0 ? null : Texts.get("history.warnings", report.warningCount()),
+                        rejectedRows, report.warningCount() == 0 ? null : ImportTexts.get("history.warnings", report.warningCount()),
                         periods, variables);
                 ImportOutcome outcome = new ImportOutcome(ImportOutcome.Status.IMPORTED, importId, source, loader.format(), sha,
                         report.rowsRead(), report.rowsAccepted(), superseded, diff, report, null);
@@ -231,7 +231,7 @@ public final class Importer {
             StringBuilder msg = new StringBuilder();
             for (Problem p : report.problems()) {
                 if (p.isError() && msg.length() < 3000) {
-                    msg.append(p.row() > 0 ? Texts.get("where.row", p.row()) + ": " : "").append(p.reason()).append("; ");
+                    msg.append(p.row() > 0 ? ImportTexts.get("where.row", p.row()) + ": " : "").append(p.reason()).append("; ");
                 }
             }
             id = db.jdbi().inTransaction(h -> {

@@ -65,11 +65,11 @@ final class LoadContext {
     }
 
     void error(String code, String sheet, long row, String column, String value, String key, Object... args) {
-        report.add(new Problem(Severity.ERROR, code, fileName, sheet, row, column, value, Texts.get(key, args)));
+        report.add(new Problem(Severity.ERROR, code, fileName, sheet, row, column, value, ImportTexts.get(key, args)));
     }
 
     void warn(String code, String sheet, long row, String column, String value, String key, Object... args) {
-        report.add(new Problem(Severity.WARNING, code, fileName, sheet, row, column, value, Texts.get(key, args)));
+        report.add(new Problem(Severity.WARNING, code, fileName, sheet, row, column, value, ImportTexts.get(key, args)));
     }
 
     void fileError(String code, String key, Object... args) {

@@ -209,21 +209,15 @@ final class ObservationSink implements AutoCloseable {
             wantedYears.add(y);
             wantedYears.add(y + 1);
         }
-        StringBuilder ids = new StringBuilder();
-        otherImports.forEach(id -> ids.append(ids.length() == 0 ? "" : ",").append(id.longValue()));
-        ctx.handle.createQuery("SELECT area_code, year, variable, target_group, value FROM observation WHERE import_id IN (" + ids
-                        + ") AND value IS NOT NULL AND status IN ('OK', 'NOTHING', 'ESTIMATED')")
-                .setFetchSize(10_000)
-                .map((rs, sc) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getDouble(5)})
-                .forEach(row -> {
-                    Integer a = areaIndex.get((String) row[0]);
-                    Integer v = variableIndex.get((String) row[2]);
-                    Integer g = groupIndex.get((String) row[3]);
-                    int y = (Integer) row[1];
+        ObservationStore.forEachValue(ctx.handle, otherImports, row -> {
+                    Integer a = areaIndex.get(row.areaCode());
+                    Integer v = variableIndex.get(row.variable());
+                    Integer g = groupIndex.get(row.targetGroup());
+                    int y = row.year();
                     if (a == null || v == null || g == null || !wantedYears.contains(y)) {
                         return;
                     }
-                    float dbValue = ((Double) row[4]).floatValue();
+                    float dbValue = (float) row.value();
                     long dbKey = key(a, y, v, g);
                     if (factor > 1 && y < MAX_YEAR) {
                         long next = withYear(dbKey, y + 1);

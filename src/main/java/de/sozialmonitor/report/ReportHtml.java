@@ -13,8 +13,9 @@ import de.sozialmonitor.report.ReportModel.Change;
 import de.sozialmonitor.report.ReportModel.IndicatorInfo;
 import de.sozialmonitor.report.ReportModel.Profile;
 import de.sozialmonitor.report.svg.ChoroplethMap;
-import de.sozialmonitor.report.svg.ChoroplethMap.LegendEntry;
+import de.sozialmonitor.report.svg.ChoroplethMap.Swatch;
 import de.sozialmonitor.report.svg.TrendChart;
+import de.sozialmonitor.view.Choropleth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,11 +35,6 @@ import java.util.function.Function;
  * {@code @page}; the screen gets the same content in one column. Section order follows issue 7.
  */
 public final class ReportHtml {
-    static final String[] STATUS_COLORS = {"#abd9e9", "#ffffbf", "#fdae61", "#d7191c"};
-    static final String[] DYNAMICS_COLORS = {"#abd9e9", "#ffffbf", "#f46d43"};
-    static final String[] OVERALL_COLORS = {"#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7"};
-    static final String[] SEQUENTIAL = {"#ffffcc", "#fed976", "#fd8d3c", "#e31a1c", "#800026"};
-    static final String NO_DATA = "#d9d9d9";
 
     private final ReportModel m;
     private final ReportTexts t;
@@ -336,113 +332,46 @@ public final class ReportHtml {
     }
 
     String statusMap() {
-        List<LegendEntry> legend = new ArrayList<>();
-        for (StatusClass c : StatusClass.values()) {
-            legend.add(new LegendEntry(STATUS_COLORS[c.ordinal()], t.classLabel(c.code())));
-        }
-        Map<String, Integer> cat = new LinkedHashMap<>();
-        m.areas().forEach(a -> {
-            if (a.statusClass() != null) {
-                cat.put(a.code(), a.statusClass().ordinal());
-            }
-        });
-        return map(t.get("map.status", Integer.toString(m.release().referenceYear())), t.get("map.legend.status"), legend, cat);
+        return map(t.get("map.status", Integer.toString(m.release().referenceYear())), t.get("map.legend.status"), "status");
     }
 
     String dynamicsMap() {
-        List<LegendEntry> legend = new ArrayList<>();
-        for (DynamicsClass c : DynamicsClass.values()) {
-            legend.add(new LegendEntry(DYNAMICS_COLORS[c.ordinal()], t.classLabel(c.code())));
-        }
-        Map<String, Integer> cat = new LinkedHashMap<>();
-        m.areas().forEach(a -> {
-            if (a.dynamicsClass() != null) {
-                cat.put(a.code(), a.dynamicsClass().ordinal());
-            }
-        });
         int year = m.release().referenceYear();
         return map(t.get("map.dynamics", Integer.toString(year - m.method().dynamicsYears()), Integer.toString(year)),
-                t.get("map.legend.dynamics"), legend, cat);
+                t.get("map.legend.dynamics"), "dynamics");
     }
 
     String overallMap() {
-        String[] keys = {"overall.both", "overall.status", "overall.dynamics", "overall.none"};
-        List<LegendEntry> legend = new ArrayList<>();
-        for (int i = 0; i < keys.length; i++) {
-            legend.add(new LegendEntry(OVERALL_COLORS[i], t.get(keys[i])));
-        }
-        Map<String, Integer> cat = new LinkedHashMap<>();
-        for (AreaResult a : m.areas()) {
-            if (a.statusClass() == null) {
-                continue;
-            }
-            boolean low = SummaryWriter.lowStatus(a);
-            boolean neg = a.dynamicsClass() == DynamicsClass.NEGATIV;
-            // the map shows the attention flag as computed; the colour says which part of the rule applies
-            cat.put(a.code(), !a.attention() ? 3 : low && neg ? 0 : low ? 1 : neg ? 2 : 1);
-        }
-        return map(t.get("map.overall", Integer.toString(m.release().referenceYear())), t.get("map.legend.overall"), legend, cat);
+        return map(t.get("map.overall", Integer.toString(m.release().referenceYear())), t.get("map.legend.overall"), "attention");
     }
 
     String indicatorMap(IndicatorInfo ind) {
-        List<Double> values = m.areas().stream().map(a -> a.value(ind.id())).filter(Cell::hasValue).map(Cell::value)
-                .sorted().toList();
-        List<Double> breaks = quantileBreaks(values, SEQUENTIAL.length, ind.precision());
-        List<LegendEntry> legend = new ArrayList<>();
-        for (int i = 0; i + 1 < breaks.size(); i++) {
-            String from = t.number(breaks.get(i), ind.precision());
-            String to = t.number(breaks.get(i + 1), ind.precision());
-            legend.add(new LegendEntry(SEQUENTIAL[colorIndex(i, breaks.size() - 1)], from + " – " + to));
-        }
-        Map<String, Integer> cat = new LinkedHashMap<>();
-        for (AreaResult a : m.areas()) {
-            Cell c = a.value(ind.id());
-            if (c.hasValue()) {
-                int k = 0;
-                while (k + 2 < breaks.size() && c.value() > breaks.get(k + 1)) {
-                    k++;
-                }
-                cat.put(a.code(), k);
+        return map(t.get("map.indicator", ind.name(), Integer.toString(m.release().referenceYear())),
+                t.get("map.legend.indicator", ind.unit()), "ind:" + ind.id());
+    }
+
+    /** A map of the classes the web map shows for the same areas: {@link Choropleth}'s classes, colours and legend. */
+    private String map(String title, String legendTitle, String mode) {
+        Choropleth.Shading shading = m.map().shadings().get(mode);
+        List<Swatch> legend = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        Swatch noData = null;
+        for (Choropleth.LegendEntry e : shading.legend()) {
+            if (e.noValue()) {
+                noData = new Swatch(e.colour(), e.label());
+            } else {
+                legend.add(new Swatch(e.colour(), e.label()));
+                keys.add(e.key());
             }
         }
-        return map(t.get("map.indicator", ind.name(), Integer.toString(m.release().referenceYear())),
-                t.get("map.legend.indicator", ind.unit()), legend, cat, t.get("map.suppressed"));
+        Map<String, Integer> categories = new LinkedHashMap<>();
+        shading.classes().forEach((code, key) -> categories.put(code, keys.indexOf(key)));
+        return map(title, legendTitle, legend, categories, noData);
     }
 
-    private static int colorIndex(int i, int classes) {
-        if (classes >= SEQUENTIAL.length) {
-            return i;
-        }
-        return (int) Math.round(i * (SEQUENTIAL.length - 1) / (double) Math.max(1, classes - 1));
-    }
-
-    /** Class breaks at quantiles, rounded to the printed precision, duplicates removed. */
-    static List<Double> quantileBreaks(List<Double> sorted, int classes, int precision) {
-        TreeSet<Double> breaks = new TreeSet<>();
-        if (sorted.isEmpty()) {
-            return List.of();
-        }
-        double factor = Math.pow(10, precision);
-        for (int k = 0; k <= classes; k++) {
-            double pos = (sorted.size() - 1) * k / (double) classes;
-            double v = sorted.get((int) Math.round(pos));
-            breaks.add(k == 0 ? Math.floor(v * factor) / factor : k == classes ? Math.ceil(v * factor) / factor
-                    : Math.round(v * factor) / factor);
-        }
-        List<Double> list = new ArrayList<>(breaks);
-        if (list.size() == 1) {
-            list.add(list.get(0));
-        }
-        return list;
-    }
-
-    private String map(String title, String legendTitle, List<LegendEntry> legend, Map<String, Integer> categories) {
-        return map(title, legendTitle, legend, categories, t.get("map.noData"));
-    }
-
-    private String map(String title, String legendTitle, List<LegendEntry> legend, Map<String, Integer> categories,
-                       String noDataLabel) {
-        return new ChoroplethMap(title, m.map().areas(), categories, legend, new LegendEntry(NO_DATA, noDataLabel),
+    private String map(String title, String legendTitle, List<Swatch> legend, Map<String, Integer> categories,
+                       Swatch noData) {
+        return new ChoroplethMap(title, m.map().areas(), categories, legend, noData,
                 m.map().municipalities(), m.map().municipalityNames(),
                 t.get("map.source", m.territory().name(), m.release().number(),
                         m.map().geometrySource() == null ? m.territory().name() : m.map().geometrySource()),
@@ -549,11 +478,11 @@ public final class ReportHtml {
         h.close("tbody").close("table");
     }
 
-    private String driverText(List<ReportModel.Driver> drivers) {
+    private String driverText(List<de.sozialmonitor.view.Drivers.Driver> drivers) {
         StringBuilder sb = new StringBuilder();
-        boolean both = drivers.stream().map(ReportModel.Driver::component).distinct().count() > 1;
+        boolean both = drivers.stream().map(de.sozialmonitor.view.Drivers.Driver::component).distinct().count() > 1;
         String component = null;
-        for (ReportModel.Driver d : drivers) {
+        for (de.sozialmonitor.view.Drivers.Driver d : drivers) {
             if (!d.component().equals(component)) {
                 if (sb.length() > 0) {
                     sb.append(". ");

@@ -4,6 +4,9 @@ import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.MethodConfig;
 import de.sozialmonitor.model.Polarity;
 import de.sozialmonitor.model.StatusClass;
+import de.sozialmonitor.view.Choropleth;
+import de.sozialmonitor.view.Drivers;
+import de.sozialmonitor.view.ResultView;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,7 @@ import org.locationtech.jts.geom.Geometry;
  * footnotes. The template only formats. Built by {@link ReportModelBuilder} from a release, or
  * directly in tests.
  */
-public record ReportModel(Territory territory, ReleaseInfo release, Options options, MethodInfo method,
+public record ReportModel(ResultView.Territory territory, ReleaseInfo release, Options options, MethodInfo method,
                           List<IndicatorInfo> indicators, List<AreaResult> areas,
                           List<AreaResult> municipalities, AreaResult territoryTotal,
                           List<AttentionEntry> attention, Changes changes, List<Profile> profiles,
@@ -30,10 +33,6 @@ public record ReportModel(Territory territory, ReleaseInfo release, Options opti
         profiles = List.copyOf(profiles);
         sources = List.copyOf(sources);
         imports = List.copyOf(imports);
-    }
-
-    /** The monitored region, e.g. 03157 Landkreis Peine; {@code synthetic} for demo data (said on every page). */
-    public record Territory(String code, String name, boolean synthetic) {
     }
 
     /** The release the report is made from; {@code previousNumber} is null for the first release. */
@@ -96,8 +95,9 @@ public record ReportModel(Territory territory, ReleaseInfo release, Options opti
             return new Cell(null, ".", "suppressed");
         }
 
+        /** Not available: the release's symbol x, as in every other output. */
         public static Cell missing() {
-            return new Cell(null, "…", "missing");
+            return new Cell(null, "x", "missing");
         }
 
         public static Cell notApplicable() {
@@ -138,19 +138,9 @@ public record ReportModel(Territory territory, ReleaseInfo release, Options opti
     }
 
     /** An area that needs attention and the indicators that drive it (highest z-scores first). */
-    public record AttentionEntry(AreaResult area, List<Driver> drivers, String reason) {
+    public record AttentionEntry(AreaResult area, List<Drivers.Driver> drivers, String reason) {
         public AttentionEntry {
             drivers = List.copyOf(drivers);
-        }
-    }
-
-    /**
-     * An indicator whose z-score pushes an area towards low status ({@code component} "status") or
-     * negative dynamics ("dynamics").
-     */
-    public record Driver(String indicatorId, double z, String component) {
-        public Driver(String indicatorId, double z) {
-            this(indicatorId, z, "status");
         }
     }
 
@@ -175,7 +165,7 @@ public record ReportModel(Territory territory, ReleaseInfo release, Options opti
 
     /** The profile page of one area. */
     public record Profile(AreaResult area, AreaResult municipality, List<Trend> trends,
-                          List<TargetGroupRow> targetGroups, List<Driver> drivers) {
+                          List<TargetGroupRow> targetGroups, List<Drivers.Driver> drivers) {
         public Profile {
             trends = List.copyOf(trends);
             targetGroups = List.copyOf(targetGroups);
@@ -198,11 +188,15 @@ public record ReportModel(Territory territory, ReleaseInfo release, Options opti
     public record TargetGroupRow(String indicatorId, String targetGroup, Cell area, Cell territory) {
     }
 
-    /** Geometries of the small areas and of the municipalities (drawn over them), in EPSG:4326. */
+    /**
+     * Geometries of the small areas and of the municipalities (drawn over them), in EPSG:4326, and
+     * the classes of each map ({@code status}, {@code dynamics}, {@code attention}, {@code ind:<id>}),
+     * the same {@link Choropleth} classes, colours and legend texts the web map shows.
+     */
     public record MapData(Map<String, Geometry> areas, Map<String, Geometry> municipalities,
-                          Map<String, String> municipalityNames, String geometrySource) {
+                          Map<String, String> municipalityNames, String geometrySource, Map<String, Choropleth.Shading> shadings) {
         public static MapData empty() {
-            return new MapData(Map.of(), Map.of(), Map.of(), null);
+            return new MapData(Map.of(), Map.of(), Map.of(), null, Map.of());
         }
 
         public boolean isEmpty() {

@@ -2,6 +2,7 @@ package de.sozialmonitor.report;
 
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
+import de.sozialmonitor.view.ResultViews;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,9 @@ public final class ReportService {
     private final Database db;
     private final ReportModelBuilder builder;
 
-    public ReportService(Database db, ReportModelBuilder.Context context) {
+    public ReportService(Database db, ResultViews views, ReportModelBuilder.Context context) {
         this.db = db;
-        this.builder = new ReportModelBuilder(db.jdbi(), context);
+        this.builder = new ReportModelBuilder(views, context);
     }
 
     public ReportModelBuilder builder() {

@@ -113,7 +113,7 @@ public final class SummaryWriter {
 
     private static List<String> topTwo(AttentionEntry e) {
         return e.drivers().stream().filter(d -> "status".equals(d.component())).limit(2)
-                .map(ReportModel.Driver::indicatorId).toList();
+                .map(de.sozialmonitor.view.Drivers.Driver::indicatorId).toList();
     }
 
     /** The indicator most often among the two strongest drivers; ties go to catalog order. */

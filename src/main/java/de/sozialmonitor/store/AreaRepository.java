@@ -148,6 +148,12 @@ public final class AreaRepository {
         return map;
     }
 
+    /** The sources of the imports that delivered area geometries, alphabetical. */
+    public static List<String> geometrySources(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT i.source FROM area a JOIN import i ON i.id = a.import_id "
+                + "WHERE a.geometry IS NOT NULL ORDER BY i.source").mapTo(String.class).list());
+    }
+
     /** Code to GeoJSON geometry of the area versions of one level valid on {@code date}. */
     public static Map<String, String> geometriesValidOn(Jdbi jdbi, String level, LocalDate date) {
         Map<String, String> map = new LinkedHashMap<>();

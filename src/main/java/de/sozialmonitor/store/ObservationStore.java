@@ -247,6 +247,24 @@ public final class ObservationStore {
                 .list();
     }
 
+    /** A usable value (status ok, nothing, estimated) of an observation. */
+    public record StoredValue(String areaCode, int year, String variable, String targetGroup, double value) {
+    }
+
+    /** Streams the usable values of the given imports (the plausibility check of a new import compares with them). */
+    public static void forEachValue(Handle h, java.util.Collection<? extends Number> importIds,
+                                    java.util.function.Consumer<StoredValue> consumer) {
+        if (importIds.isEmpty()) {
+            return;
+        }
+        h.createQuery("SELECT area_code, year, variable, target_group, value FROM observation WHERE import_id IN (<ids>) "
+                        + "AND value IS NOT NULL AND status IN ('OK', 'NOTHING', 'ESTIMATED')")
+                .bindList("ids", importIds.stream().map(Number::longValue).toList())
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> new StoredValue(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getDouble(5)))
+                .forEach(consumer);
+    }
+
     public static long count(Handle h, long importId) {
         return h.createQuery("SELECT COUNT(*) FROM observation WHERE import_id = :i").bind("i", importId).mapTo(Long.class).one();
     }

@@ -64,9 +64,12 @@ public final class ResultView {
     public record Level(String name, int depth) {
     }
 
-    /** What a release freezes besides its figures: method, catalog, rules, areas, means and SDs. */
+    /**
+     * What a release freezes besides its figures: method, catalog, rules, areas, means and SDs, and
+     * the imported files it rests on (none for an internal result set).
+     */
     public record Frozen(MethodConfig method, IndicatorCatalog catalog, PrivacyConfig privacy, String analysisLevel, int year,
-                         Map<String, AreaInfo> areas, List<ReleaseContent.StatRow> stats) {
+                         Map<String, AreaInfo> areas, List<ReleaseContent.StatRow> stats, List<ReleaseContent.InputFile> imports) {
     }
 
     private final Source source;
@@ -221,6 +224,11 @@ public final class ResultView {
 
     public String analysisLevel() {
         return frozen.analysisLevel();
+    }
+
+    /** The imported files the release rests on, as it recorded them. */
+    public List<ReleaseContent.InputFile> imports() {
+        return frozen.imports();
     }
 
     /** The reference year: the year of the classes. */

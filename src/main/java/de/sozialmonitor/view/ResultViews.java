@@ -5,11 +5,13 @@ import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import de.sozialmonitor.store.AreaRepository;
+import de.sozialmonitor.store.ImportRepository;
 import de.sozialmonitor.store.MeasureRepository;
 import de.sozialmonitor.store.ReferenceRepository;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ReleaseRepository.ReleaseInfo;
 import de.sozialmonitor.store.ResultRepository;
+import de.sozialmonitor.workspace.WorkspaceConfig;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,6 +49,12 @@ public final class ResultViews {
         this.workspacePrivacy = workspacePrivacy;
         this.releases = new ReleaseRepository(jdbi);
         this.results = new ResultRepository(jdbi);
+    }
+
+    /** The views of a workspace's database: internal result sets carry the workspace's territory. */
+    public static ResultViews of(Jdbi jdbi, WorkspaceConfig config) {
+        return new ResultViews(jdbi, new ResultView.Territory(config.territoryCode(), config.territoryName(), config.synthetic()),
+                config.privacy());
     }
 
     /** The newest published release as the public sees it; empty while nothing is published. */
@@ -142,13 +150,23 @@ public final class ResultViews {
         return AreaRepository.geometriesValidOn(jdbi, level, LocalDate.of(view.year(), 12, 31));
     }
 
+    /** The sources of the imports that delivered the drawn boundaries, for the maps' credit line. */
+    public List<String> geometrySources() {
+        return AreaRepository.geometrySources(jdbi);
+    }
+
+    /** What the import log says of an import a release rests on. */
+    public Optional<ImportRepository.ImportRow> importRow(long id) {
+        return jdbi.withHandle(h -> ImportRepository.byId(h, id));
+    }
+
     private ResultView release(ReleaseInfo info, boolean protectedFigures) {
         return cache.computeIfAbsent("release|" + info.number() + "|" + protectedFigures + "|" + info.isPublished(), k -> {
             ReleaseContent content = releases.content(info.number())
                     .orElseThrow(() -> new IllegalStateException("release " + info.number() + " has no stored content"));
             ResultView.Frozen frozen = new ResultView.Frozen(ResultRepository.methodConfig(content.method().toString()),
                     ResultRepository.catalogFromJson(content.catalog().toString()), content.rules().toRules().privacy(),
-                    content.analysisLevel(), content.year(), content.data().areas(), content.stats());
+                    content.analysisLevel(), content.year(), content.data().areas(), content.stats(), content.imports());
             ResultView.Territory territory = new ResultView.Territory(content.territoryCode(), content.territoryName(),
                     content.synthetic());
             ResultView.Source source = new ResultView.Source(info.number(), info.resultSetId(), info.title(), info.checksum(),
@@ -179,7 +197,7 @@ public final class ResultViews {
         ResultRepository.StoredResults r = results.stored(id)
                 .orElseThrow(() -> new IllegalStateException("result set " + id + " is gone"));
         ResultView.Frozen frozen = new ResultView.Frozen(r.method(), r.catalog(), workspacePrivacy, r.analysisLevel(), r.year(),
-                r.areas(), r.stats());
+                r.areas(), r.stats(), List.of());
         ResultView.Source source = new ResultView.Source(null, id, null, null, null, null, null, false, countsVisible);
         return ResultView.ofComputedValues(source, workspaceTerritory, frozen, r.values(), r.areaResults(), r.population());
     }

@@ -196,7 +196,7 @@ final class AnalystPages {
         }
         CheckReport report;
         synchronized (DATA_LOCK) {
-            report = de.sozialmonitor.ingest.Texts.in(t.locale(),
+            report = de.sozialmonitor.ingest.ImportTexts.in(t.locale(),
                     () -> Importer.check(web.workspace(), web.db(), staged.file(), new Importer.Options(source, mapping)));
         }
         web.audit().record(v.username(), "import.check", staged.name(), "upload " + staged.id() + ", sha256 " + staged.sha256()
@@ -314,7 +314,7 @@ final class AnalystPages {
                 renderDataPage(ctx, t.get("analyst.shaMismatch"), HttpStatus.CONFLICT);
                 return;
             }
-            outcome = de.sozialmonitor.ingest.Texts.in(t.locale(), () -> Importer.importFile(web.workspace(), web.db(), staged.file(),
+            outcome = de.sozialmonitor.ingest.ImportTexts.in(t.locale(), () -> Importer.importFile(web.workspace(), web.db(), staged.file(),
                     v.username(), new Importer.Options(staged.source(), staged.mapping())));
             if (outcome.imported() && !isMicrodata(outcome.format())) {
                 try {

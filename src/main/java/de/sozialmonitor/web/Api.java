@@ -333,7 +333,7 @@ final class Api {
     void profileDownload(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
         Texts t = WebServer.viewer(ctx).texts();
-        AreaProfilePage.Profile p = AreaProfilePage.profile(web, s, ctx.pathParam("code"));
+        AreaProfilePage.ProfileFigures p = AreaProfilePage.profile(web, s, ctx.pathParam("code"));
         if (p == null) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, "unknown area");
             return;

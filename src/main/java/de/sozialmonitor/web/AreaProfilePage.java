@@ -40,7 +40,7 @@ final class AreaProfilePage {
      * What an area profile shows, for the page and its download alike: the area, its parents up to
      * the territory, its peers on the same level, and the indicators with figures, all from one view.
      */
-    record Profile(ResultView view, Timeline timeline, int year, AreaInfo area, List<AreaInfo> chain, List<AreaInfo> peers,
+    record ProfileFigures(ResultView view, Timeline timeline, int year, AreaInfo area, List<AreaInfo> chain, List<AreaInfo> peers,
                    List<Indicator> indicators) {
         AreaInfo parent() {
             return chain.isEmpty() ? null : chain.get(chain.size() - 1);
@@ -88,7 +88,7 @@ final class AreaProfilePage {
     }
 
     /** The profile of {@code code} in the selection, or null for an area that does not exist in that view. */
-    static Profile profile(WebServer.WebContext web, Pages.Selection s, String code) {
+    static ProfileFigures profile(WebServer.WebContext web, Pages.Selection s, String code) {
         if (s.empty()) {
             return null;
         }
@@ -100,7 +100,7 @@ final class AreaProfilePage {
         // indicators this view has no figures for would only be rows of dashes
         List<Indicator> shown = view.catalog().indicators().stream()
                 .filter(i -> view.hasFigures(i.id(), s.year()) || !view.series(i.id(), code).isEmpty()).toList();
-        return new Profile(view, web.views().timeline(view), s.year(), area, view.parents(code), view.areasOn(area.level()), shown);
+        return new ProfileFigures(view, web.views().timeline(view), s.year(), area, view.parents(code), view.areasOn(area.level()), shown);
     }
 
     void area(Context ctx) {
@@ -108,7 +108,7 @@ final class AreaProfilePage {
         Texts t = v.texts();
         Pages.Selection s = Pages.selection(web, ctx);
         String code = ctx.pathParam("code");
-        Profile profile = profile(web, s, code);
+        ProfileFigures profile = profile(web, s, code);
         if (profile == null) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, t.get("area.unknown"));
             return;
@@ -193,7 +193,7 @@ final class AreaProfilePage {
      * The target-group breakdowns as one compact table: a row per indicator (catalog order), a
      * column per target group (sorted by dimension and value); a table that scrolls in its own box.
      */
-    private static DomContent targetGroups(Viewer v, Profile profile, Map<String, Map<String, Figure>> groups) {
+    private static DomContent targetGroups(Viewer v, ProfileFigures profile, Map<String, Map<String, Figure>> groups) {
         Texts t = v.texts();
         List<String> columns = new ArrayList<>(groups.keySet());
         List<Indicator> rows = profile.view().catalog().indicators().stream()
@@ -211,7 +211,7 @@ final class AreaProfilePage {
     }
 
     /** Why the area needs attention: the reasons in words with the figures, as on the attention list. */
-    private static DomContent why(Viewer v, Profile profile, String code) {
+    private static DomContent why(Viewer v, ProfileFigures profile, String code) {
         List<String> reasons = AttentionPage.reasonsOf(v, profile.view(), code);
         return div(p(strong(v.texts().get("profile.why"))),
                 reasons.isEmpty() ? p(v.texts().get("attention.whyNone")) : ul(each(reasons, r -> li(r))).withClass("reasons"))

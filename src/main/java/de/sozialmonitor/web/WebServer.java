@@ -4,7 +4,6 @@ import de.sozialmonitor.model.IndicatorCatalog;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.UserRepository;
-import de.sozialmonitor.view.ResultView;
 import de.sozialmonitor.view.ResultViews;
 import de.sozialmonitor.workspace.Workspace;
 import de.sozialmonitor.workspace.WorkspaceConfig;
@@ -91,8 +90,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static WebContext context(Database db, WorkspaceConfig config, IndicatorCatalog catalog, Workspace ws) {
-        ResultViews views = new ResultViews(db.jdbi(),
-                new ResultView.Territory(config.territoryCode(), config.territoryName(), config.synthetic()), config.privacy());
+        ResultViews views = ResultViews.of(db.jdbi(), config);
         AuditLog audit = new AuditLog(db.jdbi());
         Guards guards = new Guards(new LoginAudit(audit, java.time.Clock.systemUTC(), 1_000),
                 new DownloadCounter(new de.sozialmonitor.store.DownloadCounts(db.jdbi()), java.time.Clock.systemUTC(), 1_000),

@@ -100,7 +100,7 @@ class DemoCommandTest {
                             + "WHERE rel.number = 2 AND r.year = 2024 AND r.attention AND a.level = 'Ortsteil' ORDER BY a.code")
                     .mapTo(String.class).list());
             assertThat(flagged).hasSizeGreaterThan(1);
-            ReportModel model = new ReportModelBuilder(db.jdbi(), ReportModelBuilder.Context.of(ws))
+            ReportModel model = new ReportModelBuilder(de.sozialmonitor.view.ResultViews.of(db.jdbi(), ws.config()), ReportModelBuilder.Context.of(ws))
                     .build(2, new ReportModel.Options("de", false, false));
             String text;
             try (PDDocument pdf = Loader.loadPDF(ReportPdf.render(model))) {

@@ -30,8 +30,9 @@ class ReportCommandTest {
     private static Path workspaceWithFixture(Path tmp) {
         Path ws = tmp.resolve("ws");
         assertThat(run("init", ws.toString(), "--territory-code", "03157", "--territory-name", "Landkreis Peine").exit()).isZero();
-        try (Database db = Workspace.open(ws).openDatabase()) {
-            ReportFixture.insert(db.jdbi());
+        Workspace workspace = Workspace.open(ws);
+        try (Database db = workspace.openDatabase()) {
+            ReportFixture.create(workspace, db, true);
         }
         return ws;
     }

@@ -61,6 +61,7 @@ class ScreenshotsTest {
                 String finest = server.views().latestPublished().map(v -> v.levels().get(v.levels().size() - 1).name()).orElse("");
                 String area = System.getProperty("sozialmonitor.screenshots.area", "03157006012");
                 shoot(driver, base + "/", 1440, 1250, out.resolve("overview.png"), true);
+                assertShowsTheStatusClasses(server, out.resolve("overview.png"));
                 shoot(driver, base + "/gebiet/" + area, 1440, 1500, out.resolve("area-profile.png"), false);
                 shoot(driver, base + "/indikator/children_min_income?level=" + finest, 1440, 1500, out.resolve("indicator.png"), true);
                 shoot(driver, base + "/aufmerksamkeit", 1440, 1400, out.resolve("attention.png"), false);
@@ -77,6 +78,30 @@ class ScreenshotsTest {
             }
         }
         assertThat(out.resolve("overview.png")).exists();
+    }
+
+    /**
+     * The overview picture shows the map's classes: every colour of the status legend that has
+     * areas appears in it (the legend swatches and the areas are drawn in exactly those colours).
+     */
+    private static void assertShowsTheStatusClasses(WebServer server, Path png) throws java.io.IOException {
+        de.sozialmonitor.view.ResultView view = server.views().latestPublished().orElseThrow();
+        String level = view.levels().get(view.levels().size() - 1).name();
+        var shading = de.sozialmonitor.view.Choropleth.shade(view, view.areasOn(level).stream().map(a -> a.code()).toList(),
+                view.year(), de.sozialmonitor.view.Choropleth.Mode.STATUS, java.util.Locale.GERMAN);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                colours.add(img.getRGB(x, y) & 0xffffff);
+            }
+        }
+        for (var entry : shading.legend()) {
+            if (entry.count() > 0 && !entry.noValue()) {
+                assertThat(colours).as("the colour of '%s' (%s) in %s", entry.label(), entry.colour(), png)
+                        .contains(Integer.parseInt(entry.colour().substring(1), 16));
+            }
+        }
     }
 
     /** The analyst's check report of a delivery with typical problems (logged in as a throw-away analyst). */

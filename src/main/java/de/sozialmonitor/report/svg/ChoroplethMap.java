@@ -25,12 +25,12 @@ import org.locationtech.jts.geom.Point;
  * @param boundaryLegendLabel legend text of the municipal boundary line ("Gemeindegrenze")
  */
 public record ChoroplethMap(String title, Map<String, Geometry> areas, Map<String, Integer> categoryOf,
-                            List<LegendEntry> legend, LegendEntry noData, Map<String, Geometry> boundaries,
+                            List<Swatch> legend, Swatch noData, Map<String, Geometry> boundaries,
                             Map<String, String> boundaryLabels, String sourceLine, String legendTitle,
                             String northLabel, String boundaryLegendLabel) {
 
     /** A colour and its label. */
-    public record LegendEntry(String color, String label) {
+    public record Swatch(String color, String label) {
     }
 
     public ChoroplethMap {
@@ -54,9 +54,11 @@ public record ChoroplethMap(String title, Map<String, Geometry> areas, Map<Strin
         svg.raw("<g fill-rule=\"evenodd\">");
         for (Map.Entry<String, Geometry> e : new java.util.TreeMap<>(areas).entrySet()) {
             Integer cat = categoryOf.get(e.getKey());
-            String fill = cat != null && cat >= 0 && cat < legend.size() ? legend.get(cat).color()
-                    : noData != null ? noData.color() : "#ffffff";
-            svg.path(proj.path(e.getValue()), fill, "#ffffff", 0.6, null);
+            boolean classified = cat != null && cat >= 0 && cat < legend.size();
+            String fill = classified ? legend.get(cat).color() : noData != null ? noData.color() : "#ffffff";
+            // without a value: white with a dashed edge, as on the web map
+            svg.path(proj.path(e.getValue()), fill, classified ? "#ffffff" : "#7a7a7a", 0.6,
+                    classified ? null : "stroke-dasharray=\"2 1.5\"");
         }
         svg.raw("</g>");
         // municipal boundaries over the small areas: darker and wider, so the eye finds the Gemeinde
@@ -84,11 +86,11 @@ public record ChoroplethMap(String title, Map<String, Geometry> areas, Map<Strin
         if (legendTitle != null) {
             y = wrapText(svg, x, y, legendTitle, 26, 10, "bold") + 6;
         }
-        List<LegendEntry> entries = new ArrayList<>(legend);
+        List<Swatch> entries = new ArrayList<>(legend);
         if (noData != null) {
             entries.add(noData);
         }
-        for (LegendEntry entry : entries) {
+        for (Swatch entry : entries) {
             svg.rect(x, y, 16, 11, entry.color(), "#7a7a7a", 0.5);
             y = wrapText(svg, x + 22, y + 9, entry.label(), 30, 9, null) + 6;
         }

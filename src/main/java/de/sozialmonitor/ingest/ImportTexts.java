@@ -7,12 +7,12 @@ import java.util.Locale;
  * Texts of the ingest part ({@code i18n/ingest*.properties}): problem reasons, outcomes, history.
  * German unless the CLI or the web part asks for English.
  */
-public final class Texts {
+public final class ImportTexts {
     private static volatile Locale locale = Locale.GERMAN;
     /** A language for the current thread only (the web: each request in its viewer's language). */
     private static final ThreadLocal<Locale> THREAD = new ThreadLocal<>();
 
-    private Texts() {
+    private ImportTexts() {
     }
 
     public static void use(Locale l) {

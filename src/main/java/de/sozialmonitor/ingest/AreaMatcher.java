@@ -294,7 +294,7 @@ final class AreaMatcher {
         List<String> parts = new ArrayList<>();
         for (KnownArea a : areas) {
             KnownArea p = a.parentCode() == null ? null : known.get(a.parentCode());
-            parts.add(a.name() + " (" + a.level() + ", " + a.code() + (p == null ? "" : ", " + Texts.get("area.in", p.name())) + ")");
+            parts.add(a.name() + " (" + a.level() + ", " + a.code() + (p == null ? "" : ", " + ImportTexts.get("area.in", p.name())) + ")");
         }
         return String.join("; ", new LinkedHashSet<>(parts));
     }

@@ -118,7 +118,7 @@ public final class Importer {
                 if (!ImportRepository.lockImports(h)) {
                     // another import runs (CLI or web): say so at once instead of failing on a lock timeout
                     report.add(new Problem(Severity.ERROR, "import_running", fileName, null, 0, null, null,
-                            Texts.get("file.importRunning")));
+                            ImportTexts.get("file.importRunning")));
                     h.rollback();
                     return rejected(db, commit, user, fileName, sha, source, loader.format(), loader.mappingVersion(), report);
                 }

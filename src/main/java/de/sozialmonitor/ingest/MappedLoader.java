@@ -312,7 +312,7 @@ final class MappedLoader implements Loader {
                 if (rows != headerRows) {
                     int last = Math.min(lines.size() - 1, headerIdx - headerRows + rows);
                     if (last >= rows - 1 && column(headerKeys(lines, last, rows), name) >= 0) {
-                        hint = Texts.get("mapping.tryHeaderRows", rows);
+                        hint = ImportTexts.get("mapping.tryHeaderRows", rows);
                         break;
                     }
                 }
@@ -340,7 +340,7 @@ final class MappedLoader implements Loader {
         for (int i = 0; i < Math.min(5, lines.size()); i++) {
             List<String> cells = lines.get(i).cells().stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList();
             if (!cells.isEmpty()) {
-                rows.add(Texts.get("where.row", lines.get(i).number()) + ": " + String.join(" | ", cells));
+                rows.add(ImportTexts.get("where.row", lines.get(i).number()) + ": " + String.join(" | ", cells));
             }
         }
         return String.join("; ", rows);

@@ -63,10 +63,10 @@ final class XlsxLimits {
                         size += n;
                         total += n;
                         if (total > MAX_UNCOMPRESSED) {
-                            throw new Exceeded(Texts.get("xlsx.tooLarge", MAX_UNCOMPRESSED >> 20));
+                            throw new Exceeded(ImportTexts.get("xlsx.tooLarge", MAX_UNCOMPRESSED >> 20));
                         }
                         if (size > limit) {
-                            throw new Exceeded(Texts.get("xlsx.sharedStrings", MAX_SHARED_STRINGS >> 20));
+                            throw new Exceeded(ImportTexts.get("xlsx.sharedStrings", MAX_SHARED_STRINGS >> 20));
                         }
                         if (xml) {
                             part.scan(buf, n);
@@ -75,7 +75,7 @@ final class XlsxLimits {
                 }
                 cells += part.cells;
                 if (cells > MAX_CELLS) {
-                    throw new Exceeded(Texts.get("xlsx.cells", MAX_CELLS));
+                    throw new Exceeded(ImportTexts.get("xlsx.cells", MAX_CELLS));
                 }
             }
         }
@@ -173,7 +173,7 @@ final class XlsxLimits {
             if (local.equals("row")) {
                 if (closing) {
                     if (rowStart >= 0 && position - rowStart > MAX_ROW_BYTES) {
-                        throw new Exceeded(Texts.get("xlsx.row", name, MAX_ROW_BYTES >> 20));
+                        throw new Exceeded(ImportTexts.get("xlsx.row", name, MAX_ROW_BYTES >> 20));
                     }
                     rowStart = -1;
                 } else {
@@ -183,13 +183,13 @@ final class XlsxLimits {
                 cells++;
             }
             if (rowStart >= 0 && position - rowStart > MAX_ROW_BYTES) {
-                throw new Exceeded(Texts.get("xlsx.row", name, MAX_ROW_BYTES >> 20));
+                throw new Exceeded(ImportTexts.get("xlsx.row", name, MAX_ROW_BYTES >> 20));
             }
         }
 
         private void tooLong() {
             if (run > MAX_TEXT_BYTES) {
-                throw new Exceeded(Texts.get("xlsx.longText", name, MAX_TEXT_BYTES));
+                throw new Exceeded(ImportTexts.get("xlsx.longText", name, MAX_TEXT_BYTES));
             }
         }
     }

@@ -240,10 +240,10 @@ public final class AbstimmungReport {
         h.close("tbody").close("table");
         Map<String, Integer> category = new LinkedHashMap<>();
         s.changesByArea().forEach((code, n) -> category.put(code, n == 0 ? 0 : n <= 2 ? 1 : n <= 5 ? 2 : 3));
-        List<ChoroplethMap.LegendEntry> legend = List.of(new ChoroplethMap.LegendEntry("#f7f7f7", t.get("abst.map.changes0")),
-                new ChoroplethMap.LegendEntry("#fddbc7", t.get("abst.map.changes1")),
-                new ChoroplethMap.LegendEntry("#ef8a62", t.get("abst.map.changes3")),
-                new ChoroplethMap.LegendEntry("#b2182b", t.get("abst.map.changes6")));
+        List<ChoroplethMap.Swatch> legend = List.of(new ChoroplethMap.Swatch("#f7f7f7", t.get("abst.map.changes0")),
+                new ChoroplethMap.Swatch("#fddbc7", t.get("abst.map.changes1")),
+                new ChoroplethMap.Swatch("#ef8a62", t.get("abst.map.changes3")),
+                new ChoroplethMap.Swatch("#b2182b", t.get("abst.map.changes6")));
         map(t.get("abst.map.sensitivity"), category, legend, t.get("abst.map.sensitivityLegend"));
         h.close("section").nl();
     }
@@ -264,9 +264,9 @@ public final class AbstimmungReport {
             p = Math.min(p, a.attentionCertainty());
             category.put(a.code(), p >= 0.95 ? 0 : p >= Certainty.BORDERLINE ? 1 : 2);
         }
-        List<ChoroplethMap.LegendEntry> legend = List.of(new ChoroplethMap.LegendEntry("#d9f0d3", t.get("abst.map.sure")),
-                new ChoroplethMap.LegendEntry("#fee090", t.get("abst.map.fair")),
-                new ChoroplethMap.LegendEntry("#d73027", t.get("abst.map.borderline")));
+        List<ChoroplethMap.Swatch> legend = List.of(new ChoroplethMap.Swatch("#d9f0d3", t.get("abst.map.sure")),
+                new ChoroplethMap.Swatch("#fee090", t.get("abst.map.fair")),
+                new ChoroplethMap.Swatch("#d73027", t.get("abst.map.borderline")));
         map(t.get("abst.map.certainty"), category, legend, t.get("abst.map.certaintyLegend"));
         List<Certainty.AreaCertainty> borderline = c.areas().stream().filter(Certainty.AreaCertainty::borderline).toList();
         if (!borderline.isEmpty()) {
@@ -330,11 +330,11 @@ public final class AbstimmungReport {
             }
             category.put(d.codes().get(i), k);
         }
-        List<ChoroplethMap.LegendEntry> legend = new ArrayList<>();
+        List<ChoroplethMap.Swatch> legend = new ArrayList<>();
         for (int k = 0; k <= breaks.length; k++) {
             String from = k == 0 ? fmt(d.min(), u) : fmt(breaks[k - 1], u);
             String to = k == breaks.length ? fmt(d.max(), u) : fmt(breaks[k], u);
-            legend.add(new ChoroplethMap.LegendEntry(QUINTILE_COLOURS.get(Math.min(k, QUINTILE_COLOURS.size() - 1)), from + " – " + to));
+            legend.add(new ChoroplethMap.Swatch(QUINTILE_COLOURS.get(Math.min(k, QUINTILE_COLOURS.size() - 1)), from + " – " + to));
         }
         map(ind.name(t.language()), category, legend, t.get("abst.map.quintiles"));
 
@@ -375,13 +375,13 @@ public final class AbstimmungReport {
         h.close("section").nl();
     }
 
-    private void map(String title, Map<String, Integer> category, List<ChoroplethMap.LegendEntry> legend, String legendTitle) {
+    private void map(String title, Map<String, Integer> category, List<ChoroplethMap.Swatch> legend, String legendTitle) {
         if (in.areas().isEmpty()) {
             h.el("p", "class=\"small\"", t.get("abst.map.noGeometry"));
             return;
         }
         ChoroplethMap map = new ChoroplethMap(title, in.areas(), category, legend,
-                new ChoroplethMap.LegendEntry("#e0e0e0", t.get("abst.map.noValue")), in.boundaries(), in.boundaryNames(),
+                new ChoroplethMap.Swatch("#e0e0e0", t.get("abst.map.noValue")), in.boundaries(), in.boundaryNames(),
                 t.get("abst.map.source", in.territory(), in.indicators().year()), legendTitle, t.get("map.north"),
                 t.get("map.boundary"));
         h.open("div", "class=\"figure\" style=\"page-break-inside: avoid\"").raw(map.render()).close("div");

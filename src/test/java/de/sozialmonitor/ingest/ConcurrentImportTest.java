@@ -32,8 +32,8 @@ class ConcurrentImportTest {
                 running.begin();
                 assertThat(ImportRepository.lockImports(running)).as("the lock a running import holds").isTrue();
 
-                ImportOutcome second = Texts.in(java.util.Locale.ENGLISH, () -> Importer.importFile(ws, db, file, "bert"));
-                CheckReport check = Texts.in(java.util.Locale.ENGLISH, () -> Importer.check(ws, db, file));
+                ImportOutcome second = ImportTexts.in(java.util.Locale.ENGLISH, () -> Importer.importFile(ws, db, file, "bert"));
+                CheckReport check = ImportTexts.in(java.util.Locale.ENGLISH, () -> Importer.check(ws, db, file));
 
                 assertThat(second.imported()).isFalse();
                 assertThat(second.report().problems()).singleElement().satisfies(p -> {

@@ -32,7 +32,7 @@ class AttentionListTest {
         MethodConfig method = new MethodConfig("Ortsteil", "pop_total", 300, Map.of(), Map.of(), 3, d.statusThresholds(),
                 d.dynamicsThresholds(), d.attentionRule(), Map.of(), d.standardisation(), d.exclude());
         ResultView.Frozen frozen = new ResultView.Frozen(method, new IndicatorCatalog(List.of(), List.of()),
-                PrivacyConfig.defaults(), "Ortsteil", year, areas, List.of());
+                PrivacyConfig.defaults(), "Ortsteil", year, areas, List.of(), List.of());
         ResultView.Source source = new ResultView.Source(null, year, null, null, null, null, null, false, false);
         return ResultView.ofComputedValues(source, new ResultView.Territory("K", "Kreis", true), frozen, List.of(), rows, Map.of());
     }

@@ -258,12 +258,22 @@ class ReadSideConsistencyTest {
             List<String> api = new ArrayList<>();
             JSON.readTree(get("/api/v1/areas/" + a.code() + "?year=" + view.year())).path("why").forEach(d -> api.add(d.path("indicator").asText()));
             assertThat(api).as(a.code()).isEqualTo(ids);
-            String row = row(attention, a.code());
-            String profile = get("/gebiet/" + a.code() + "?year=" + view.year());
+            // the public reads the reasons in words with the area's figure: one per driver whose figure is shown, in order
+            List<String> reasons = new ArrayList<>();
             for (Drivers.Driver d : why) {
-                String named = view.catalog().indicator(d.indicatorId()).orElseThrow().name("de") + " (z = " + german(d.z(), 1) + ")";
-                assertThat(row).as(a.code()).contains(named);
-                assertThat(profile).as(a.code()).contains(named);
+                Indicator i = view.catalog().indicator(d.indicatorId()).orElseThrow();
+                boolean status = ComponentStat.STATUS.equals(d.component());
+                Figure own = status ? view.rate(i.id(), a.code(), view.year()) : view.change(i.id(), a.code(), view.year());
+                if (own.shown()) {
+                    reasons.add(i.name("de") + ": " + (status ? german(own.value(), i.precision()) + " " + i.unit() : ""));
+                }
+            }
+            List<String> listed = reasonsListed(card(attention, a.code()));
+            List<String> profiled = reasonsListed(get("/gebiet/" + a.code() + "?year=" + view.year()));
+            assertThat(listed).as(a.code()).hasSameSizeAs(reasons);
+            assertThat(profiled).as(a.code()).isEqualTo(listed);
+            for (int k = 0; k < reasons.size(); k++) {
+                assertThat(listed.get(k)).as(a.code()).startsWith(reasons.get(k));
                 explained++;
             }
             // a z-score is never given for a withheld figure
@@ -284,6 +294,18 @@ class ReadSideConsistencyTest {
         Choropleth.Shading status = Choropleth.shade(view, areas().stream().map(AreaInfo::code).toList(), view.year(),
                 Choropleth.Mode.STATUS, Locale.GERMAN);
         assertThat(report.map().shadings().get("status").colours()).isEqualTo(status.colours());
+        // the printed status map fills each area with its class's colour: as many areas per colour as on the web map
+        String svg = de.sozialmonitor.report.ReportHtml.statusMapSvg().apply(report);
+        String areaGroup = svg.substring(svg.indexOf("<g fill-rule=\"evenodd\">"), svg.indexOf("</g>", svg.indexOf("<g fill-rule=\"evenodd\">")));
+        Map<String, Integer> printedFills = new HashMap<>();
+        Matcher fill = Pattern.compile("<path d=\"[^\"]*\" fill=\"(#[0-9a-fA-F]{6})\" stroke=\"#ffffff\"").matcher(areaGroup);
+        while (fill.find()) {
+            printedFills.merge(fill.group(1).toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        Map<String, Integer> webFills = new HashMap<>();
+        areas().stream().filter(a -> report.map().areas().containsKey(a.code()) && status.hasValue(a.code()))
+                .forEach(a -> webFills.merge(status.colour(a.code()).toLowerCase(Locale.ROOT), 1, Integer::sum));
+        assertThat(printedFills).isEqualTo(webFills).isNotEmpty();
         int rows = 0;
         for (AreaInfo a : areas()) {
             // the table of the attention indicators: the area's name, then its seven figures
@@ -306,8 +328,7 @@ class ReadSideConsistencyTest {
             ReportModel report = new ReportModelBuilder(views, ReportModelBuilder.Context.of(ws))
                     .build(info.number(), new ReportModel.Options("de", false, false));
             for (ReportModel.AttentionEntry e : report.attention()) {
-                String row = row(attention, e.area().code());
-                assertThat(row).contains("badge status-" + e.area().statusClass().code());
+                assertThat(card(attention, e.area().code())).contains("badge status-" + e.area().statusClass().code());
                 assertThat(e.drivers().stream().map(de.sozialmonitor.view.Drivers.Driver::indicatorId).toList())
                         .isEqualTo(Drivers.of(release, e.area().code()).stream().map(Drivers.Driver::indicatorId).toList());
             }
@@ -322,6 +343,29 @@ class ReadSideConsistencyTest {
         int at = html.indexOf("href=\"/gebiet/" + code + "?");
         assertThat(at).as("row of %s", code).isPositive();
         return html.substring(at, html.indexOf("</tr>", at));
+    }
+
+    /** The attention list's card of an area. */
+    private static String card(String html, String code) {
+        int at = html.indexOf("href=\"/gebiet/" + code + "?");
+        assertThat(at).as("card of %s", code).isPositive();
+        int end = html.indexOf("class=\"attention-card\"", at);
+        return html.substring(at, end < 0 ? html.length() : end);
+    }
+
+    /** The reasons (list {@code reasons}) of a card or an area profile, as text. */
+    private static List<String> reasonsListed(String html) {
+        int at = html.indexOf("class=\"reasons\"");
+        if (at < 0) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<li>([^<]*)</li>").matcher(html.substring(at, html.indexOf("</ul>", at)));
+        while (m.find()) {
+            out.add(m.group(1).replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&amp;", "&"));
+        }
+        return out;
     }
 
     private static List<String> numbers(String row) {

@@ -31,7 +31,7 @@ class ArchitectureTest {
     @Test
     void layersPointOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Model").definedBy("de.sozialmonitor.model..", "de.sozialmonitor.i18n..")
+                .layer("Model").definedBy("de.sozialmonitor.model..", "de.sozialmonitor.i18n..", "de.sozialmonitor.json..")
                 .layer("Method").definedBy("de.sozialmonitor.method..")
                 .layer("Privacy").definedBy("de.sozialmonitor.privacy..")
                 .layer("Workspace").definedBy("de.sozialmonitor.workspace..")
@@ -117,5 +117,31 @@ class ArchitectureTest {
                 .should().callMethodWhere(statement)
                 .because("all SQL lives in store (docs/architecture.md)")
                 .check(main);
+    }
+
+    /** One Jackson configuration ({@code json.Json}); YAML is read by {@code workspace.YamlDocument} alone. */
+    @Test
+    void jsonIsMappedByOneConfiguration() {
+        DescribedPredicate<com.tngtech.archunit.core.domain.JavaCall<?>> newMapper = DescribedPredicate.describe(
+                "a new Jackson mapper", call -> call.getTargetOwner().isAssignableTo(com.fasterxml.jackson.databind.ObjectMapper.class)
+                        && (call.getName().equals("<init>") || Set.of("builder", "copy", "rebuild").contains(call.getName())));
+        noClasses().that().resideOutsideOfPackage("de.sozialmonitor.json..")
+                .and().doNotHaveFullyQualifiedName("de.sozialmonitor.workspace.YamlDocument")
+                .should().callCodeUnitWhere(newMapper)
+                .because("every JSON is read and written with json.Json's one configuration")
+                .check(main);
+    }
+
+    /** A newcomer finds a class by its name: no two top-level classes share one. */
+    @Test
+    void noTwoClassesShareASimpleName() {
+        java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+        for (JavaClass c : main) {
+            if (c.isTopLevelClass() && !c.getSimpleName().equals("package-info")) {
+                byName.computeIfAbsent(c.getSimpleName(), k -> new java.util.ArrayList<>()).add(c.getName());
+            }
+        }
+        byName.values().removeIf(names -> names.size() < 2);
+        org.assertj.core.api.Assertions.assertThat(byName).as("classes with the same simple name").isEmpty();
     }
 }

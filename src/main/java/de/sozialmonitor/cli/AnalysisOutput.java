@@ -1,11 +1,10 @@
 package de.sozialmonitor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.sozialmonitor.analysis.AnalysisTables;
 import de.sozialmonitor.analysis.AnalysisTables.Table;
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.model.SpreadsheetText;
 import de.sozialmonitor.store.Database;
@@ -195,7 +194,7 @@ final class AnalysisOutput {
         }
         doc.put("tables", byName);
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
+            return Json.pretty().writeValueAsString(doc) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

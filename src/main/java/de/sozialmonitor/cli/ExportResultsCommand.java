@@ -1,9 +1,7 @@
 package de.sozialmonitor.cli;
 
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.model.SpreadsheetText;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.sozialmonitor.method.IndicatorValues;
@@ -158,6 +156,6 @@ public final class ExportResultsCommand implements Callable<Integer> {
         doc.put("synthetic", synthetic);
         doc.put("columns", rows.isEmpty() ? COLUMNS : new ArrayList<>(rows.get(0).keySet()));
         doc.put("rows", rows);
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
+        return Json.pretty().writeValueAsString(doc) + "\n";
     }
 }

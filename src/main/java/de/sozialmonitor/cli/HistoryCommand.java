@@ -1,10 +1,9 @@
 package de.sozialmonitor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.sozialmonitor.ingest.ImportTexts;
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.ImportRepository;
 import de.sozialmonitor.workspace.Workspace;
@@ -43,8 +42,7 @@ public final class HistoryCommand implements Callable<Integer> {
             rows = ImportRepository.history(db.jdbi(), limit);
         }
         if ("json".equals(format)) {
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ArrayNode arr = m.createArrayNode();
+            ArrayNode arr = Json.MAPPER.createArrayNode();
             for (ImportRepository.ImportRow r : rows) {
                 ObjectNode n = arr.addObject();
                 n.put("id", r.id());
@@ -67,7 +65,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 n.put("periods", r.periods());
                 n.put("message", r.message());
             }
-            out.println(m.writeValueAsString(arr));
+            out.println(Json.pretty().writeValueAsString(arr));
         } else {
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
             out.println(ImportTexts.get("history.header"));

@@ -1,11 +1,10 @@
 package de.sozialmonitor.demo;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.sozialmonitor.demo.DemoGeography.DemoArea;
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.model.Area;
 import de.sozialmonitor.model.BoundaryChange;
 import de.sozialmonitor.model.Observation;
@@ -148,9 +147,8 @@ public final class DemoFiles {
                     : "BKG VG5000, " + PeineTerritory.ATTRIBUTION);
             feature.set("geometry", GeoJsonGeometry.write(a.geometry()));
         }
-        ObjectMapper mapper = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            mapper.writer().writeValue(w, root);
+            Json.MAPPER.writeValue(w, root);
         }
     }
 

@@ -1,7 +1,7 @@
 package de.sozialmonitor.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.model.BoundaryChange;
 import de.sozialmonitor.model.Area;
 import de.sozialmonitor.demo.PeineTerritory.Municipality;
@@ -80,7 +80,7 @@ public final class DemoGeography {
             if (in == null) {
                 throw new IllegalStateException(BOUNDARIES_RESOURCE + " missing from the jar");
             }
-            JsonNode root = new ObjectMapper().readTree(in);
+            JsonNode root = Json.MAPPER.readTree(in);
             Map<String, Geometry> byAgs = new LinkedHashMap<>();
             for (JsonNode feature : root.path("features")) {
                 byAgs.put(feature.path("properties").path("AGS").asText(),

@@ -1,9 +1,8 @@
 package de.sozialmonitor.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.sozialmonitor.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +126,8 @@ public final class CheckReport {
         return sb.toString();
     }
 
-    public ObjectNode toJsonNode(ObjectMapper mapper) {
-        ObjectNode root = mapper.createObjectNode();
+    public ObjectNode toJsonNode() {
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("file", file);
         root.put("format", format);
         root.put("source", source);
@@ -154,9 +153,8 @@ public final class CheckReport {
     }
 
     public String toJson() {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try {
-            return mapper.writeValueAsString(toJsonNode(mapper));
+            return Json.pretty().writeValueAsString(toJsonNode());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,7 @@
 package de.sozialmonitor.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.model.Area;
 import de.sozialmonitor.store.AreaRepository;
 import java.io.IOException;
@@ -60,7 +60,7 @@ final class GeoJsonLoader implements Loader {
     public ObservationSink load(LoadContext ctx) throws IOException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             ctx.fileError("bad_json", "geojson.badJson", oneLine(e.getMessage()));
             return null;

@@ -39,7 +39,7 @@ public final class ImportBenchmark {
      * grows with -Xmx); {@code liveHeapBytes}: the largest heap occupancy right after a garbage
      * collection, i.e. what the import really keeps (the figure that must stay bounded).
      */
-    public record Figure(String what, String database, long rows, double seconds, double cpuSeconds, long peakHeapBytes,
+    public record Measurement(String what, String database, long rows, double seconds, double cpuSeconds, long peakHeapBytes,
                          long liveHeapBytes, String outcome) {
         public double rowsPerSecond() {
             return seconds > 0 ? rows / seconds : 0;
@@ -56,9 +56,9 @@ public final class ImportBenchmark {
     private ImportBenchmark() {
     }
 
-    public static List<Figure> run(Settings s, PrintWriter out) throws IOException {
+    public static List<Measurement> run(Settings s, PrintWriter out) throws IOException {
         Path dir = s.dir() != null ? Files.createDirectories(s.dir()) : Files.createTempDirectory("sozialmonitor-bench");
-        java.util.ArrayList<Figure> figures = new java.util.ArrayList<>();
+        java.util.ArrayList<Measurement> figures = new java.util.ArrayList<>();
         try {
             Path wsDir = dir.resolve("ws");
             WorkspaceInitializer.create(wsDir, Map.of("code: \"00000\"", "code: \"09999\""));
@@ -96,17 +96,17 @@ public final class ImportBenchmark {
         return figures;
     }
 
-    private static List<Figure> measurePair(Workspace ws, Database db, String name, Path areasFile, Path longFile, PrintWriter out) {
-        Figure a = measure("areas file", name, () -> Importer.importFile(ws, db, areasFile, "bench"));
+    private static List<Measurement> measurePair(Workspace ws, Database db, String name, Path areasFile, Path longFile, PrintWriter out) {
+        Measurement a = measure("areas file", name, () -> Importer.importFile(ws, db, areasFile, "bench"));
         out.println(a);
         out.flush();
-        Figure l = measure("canonical long CSV", name, () -> Importer.importFile(ws, db, longFile, "bench"));
+        Measurement l = measure("canonical long CSV", name, () -> Importer.importFile(ws, db, longFile, "bench"));
         out.println(l);
         out.flush();
         return List.of(a, l);
     }
 
-    static Figure measure(String what, String database, java.util.function.Supplier<ImportOutcome> action) {
+    static Measurement measure(String what, String database, java.util.function.Supplier<ImportOutcome> action) {
         System.gc();
         resetPeaks();
         LiveHeap.reset();
@@ -117,7 +117,7 @@ public final class ImportBenchmark {
         double cpu = (processCpuNanos() - c0) / 1e9;
         String outcome = o.status().name().toLowerCase(java.util.Locale.ROOT) + ", " + o.report().errorCount() + " errors, "
                 + o.report().warningCount() + " warnings";
-        return new Figure(what, database, o.rowsRead(), seconds, cpu, peakHeap(), LiveHeap.max(), outcome);
+        return new Measurement(what, database, o.rowsRead(), seconds, cpu, peakHeap(), LiveHeap.max(), outcome);
     }
 
     /** The largest heap occupancy after any garbage collection since {@link #reset}, from the GC notifications. */

@@ -25,7 +25,7 @@ final class MicrodataBenchmark {
     private MicrodataBenchmark() {
     }
 
-    static List<ImportBenchmark.Figure> run(Workspace ws, Path dir, long rows, int areas, PrintWriter out) {
+    static List<ImportBenchmark.Measurement> run(Workspace ws, Path dir, long rows, int areas, PrintWriter out) {
         try {
             int side = (int) Math.ceil(Math.sqrt(areas));
             Path areasFile = dir.resolve("bench-micro-areas.csv");
@@ -55,7 +55,7 @@ final class MicrodataBenchmark {
                 if (!g.imported()) {
                     out.println(g.report().toText());
                 }
-                ImportBenchmark.Figure f = ImportBenchmark.measure("microdata (point-in-polygon)", "H2",
+                ImportBenchmark.Measurement f = ImportBenchmark.measure("microdata (point-in-polygon)", "H2",
                         () -> Importer.importFile(ws, db, micro, "bench"));
                 out.println(f);
                 out.flush();

@@ -1,10 +1,9 @@
 package de.sozialmonitor.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import de.sozialmonitor.workspace.ConfigException;
 import de.sozialmonitor.workspace.Workspace;
+import de.sozialmonitor.workspace.YamlDocument;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -91,13 +90,9 @@ final class SourceMapping {
 
     static SourceMapping read(Path yaml) throws IOException {
         byte[] bytes = Files.readAllBytes(yaml);
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(bytes);
-        } catch (IOException e) {
-            throw new ConfigException(yaml, 0, null, "yaml.invalid", GeoJsonLoader.oneLine(e.getMessage()));
-        }
-        if (root == null || !root.isObject()) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode root = YamlDocument.parse(yaml, text).root().raw();
+        if (text.isBlank() || !root.isObject()) {
             throw new ConfigException(yaml, 0, null, "mapping.notMapping");
         }
         String name = yaml.getFileName().toString().replaceFirst("\\.ya?ml$", "");

@@ -3,12 +3,9 @@ package de.sozialmonitor.privacy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.sozialmonitor.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,18 +89,13 @@ public record ReleaseContent(String format, int number, String title, int year, 
     public record StatRow(int year, String component, String indicatorId, int n, Double mean, Double sd, boolean leftOut) {
     }
 
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
-
     /** The canonical bytes. */
     public byte[] canonicalBytes() {
         try {
             ReleaseContent sorted = new ReleaseContent(format, number, title, year, corrects, territoryCode, territoryName,
                     synthetic, rules, resultSetId, analysisLevel, sorted(method), sorted(catalog), sorted(inputs), imports,
                     data, stats, summary, published, publicRecord, areaInputs);
-            return CANONICAL.writeValueAsString(sorted).getBytes(StandardCharsets.UTF_8);
+            return Json.canonical().writeValueAsString(sorted).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise release " + number, e);
         }
@@ -111,7 +103,7 @@ public record ReleaseContent(String format, int number, String title, int year, 
 
     public static ReleaseContent parse(String json) {
         try {
-            return CANONICAL.readValue(json, ReleaseContent.class);
+            return Json.canonical().readValue(json, ReleaseContent.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("stored release content is not readable: " + e.getOriginalMessage(), e);
         }
@@ -123,7 +115,7 @@ public record ReleaseContent(String format, int number, String title, int year, 
             return JsonNodeFactory.instance.nullNode();
         }
         try {
-            return sorted(CANONICAL.readTree(text));
+            return sorted(Json.canonical().readTree(text));
         } catch (JsonProcessingException e) {
             return JsonNodeFactory.instance.textNode(text);
         }

@@ -1,10 +1,8 @@
 package de.sozialmonitor.privacy;
 
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.model.SpreadsheetText;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -30,7 +28,6 @@ import java.util.Map;
 public final class ReleaseDownload {
     public static final String FORMAT = "sozialmonitor-release/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The release facts the JSON download carries in its header. */
     public record Header(int number, String title, int year, Integer corrects, String checksum,
@@ -104,7 +101,7 @@ public final class ReleaseDownload {
     }
 
     public static byte[] json(Header h, List<PublishedRow> rows) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         ObjectNode release = root.putObject("release");
         release.put("number", h.number());
@@ -138,7 +135,7 @@ public final class ReleaseDownload {
             }
         }
         try {
-            return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            return (Json.pretty().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,7 +165,7 @@ public final class ReleaseDownload {
     /** Reads the rows of a JSON download back. */
     public static List<PublishedRow> readJson(byte[] bytes) {
         try {
-            JsonNode root = JSON.readTree(bytes);
+            JsonNode root = Json.MAPPER.readTree(bytes);
             List<PublishedRow> rows = new ArrayList<>();
             for (JsonNode o : root.path("rows")) {
                 List<String> f = new ArrayList<>();

@@ -9,9 +9,9 @@ import de.sozialmonitor.model.StatusClass;
 import de.sozialmonitor.report.ReportModel.AreaResult;
 import de.sozialmonitor.report.ReportModel.AttentionEntry;
 import de.sozialmonitor.report.ReportModel.Cell;
-import de.sozialmonitor.report.ReportModel.Change;
-import de.sozialmonitor.report.ReportModel.IndicatorInfo;
-import de.sozialmonitor.report.ReportModel.Profile;
+import de.sozialmonitor.report.ReportModel.ChangeEntry;
+import de.sozialmonitor.report.ReportModel.IndicatorDescription;
+import de.sozialmonitor.report.ReportModel.ProfilePage;
 import de.sozialmonitor.report.svg.ChoroplethMap;
 import de.sozialmonitor.report.svg.ChoroplethMap.Swatch;
 import de.sozialmonitor.report.svg.TrendChart;
@@ -163,7 +163,7 @@ public final class ReportHtml {
         th(t.get("col.min"), null);
         th(t.get("col.max"), null);
         h.close("tr").close("thead").open("tbody");
-        for (IndicatorInfo ind : m.attentionIndicators()) {
+        for (IndicatorDescription ind : m.attentionIndicators()) {
             List<Double> values = m.areas().stream().map(a -> a.value(ind.id())).filter(Cell::hasValue)
                     .map(Cell::value).sorted().toList();
             h.open("tr");
@@ -219,7 +219,7 @@ public final class ReportHtml {
         th(t.get("changes.before"), null);
         th(t.get("changes.after"), null);
         h.close("tr").close("thead").open("tbody");
-        for (Change c : changes.changes()) {
+        for (ChangeEntry c : changes.changes()) {
             h.open("tr");
             td(c.areaName(), "left");
             String kind = c.kind() == ReportModel.ChangeKind.THRESHOLD_CROSSED
@@ -267,7 +267,7 @@ public final class ReportHtml {
         th(t.get("col.definition"), "left");
         th(t.get("col.weight"), null);
         h.close("tr").close("thead").open("tbody");
-        for (IndicatorInfo ind : m.attentionIndicators()) {
+        for (IndicatorDescription ind : m.attentionIndicators()) {
             h.open("tr");
             h.open("td", "class=\"left\"").el("strong", ind.name()).raw("<br/>").el("span", "class=\"small\"", ind.source()).close("td");
             td(ind.definition(), "left small");
@@ -286,7 +286,7 @@ public final class ReportHtml {
             th(t.get("col.sd"), null);
             h.close("tr").close("thead").open("tbody");
             for (ReportModel.IndicatorStat s : mi.stats()) {
-                IndicatorInfo ind = m.indicators().stream().filter(i -> i.id().equals(s.indicatorId())).findFirst().orElse(null);
+                IndicatorDescription ind = m.indicators().stream().filter(i -> i.id().equals(s.indicatorId())).findFirst().orElse(null);
                 String name = ind == null ? s.indicatorId() : ind.name();
                 int precision = ind == null ? 2 : ind.precision() + 1;
                 h.open("tr");
@@ -317,7 +317,7 @@ public final class ReportHtml {
         figure(dynamicsMap(), t.get("map.dynamics", Integer.toString(year - m.method().dynamicsYears()), Integer.toString(year)));
         figure(overallMap(), t.get("map.overall", Integer.toString(year)));
         h.el("h2", "class=\"subchapter\"", t.get("section.indicatorMaps"));
-        for (IndicatorInfo ind : m.attentionIndicators()) {
+        for (IndicatorDescription ind : m.attentionIndicators()) {
             figure(indicatorMap(ind), t.get("map.indicator", ind.name(), Integer.toString(year)));
         }
         h.close("section").nl();
@@ -345,7 +345,7 @@ public final class ReportHtml {
         return map(t.get("map.overall", Integer.toString(m.release().referenceYear())), t.get("map.legend.overall"), "attention");
     }
 
-    String indicatorMap(IndicatorInfo ind) {
+    String indicatorMap(IndicatorDescription ind) {
         return map(t.get("map.indicator", ind.name(), Integer.toString(m.release().referenceYear())),
                 t.get("map.legend.indicator", ind.unit()), "ind:" + ind.id());
     }
@@ -420,10 +420,10 @@ public final class ReportHtml {
         int year = m.release().referenceYear();
         h.el("h3", changes ? t.get("tables.changes", Integer.toString(year - m.method().dynamicsYears()), Integer.toString(year))
                 : t.get("tables.values", Integer.toString(year)));
-        List<IndicatorInfo> inds = m.attentionIndicators();
+        List<IndicatorDescription> inds = m.attentionIndicators();
         h.open("table", "class=\"data values\"").open("thead").open("tr");
         th(t.get("col.area"), "left w-vname");
-        for (IndicatorInfo ind : inds) {
+        for (IndicatorDescription ind : inds) {
             th(shortName(ind), "ind");
         }
         h.close("tr").close("thead").open("tbody");
@@ -442,10 +442,10 @@ public final class ReportHtml {
         symbolFootnote();
     }
 
-    private void valuesRow(AreaResult a, List<IndicatorInfo> inds, boolean changes, String cls) {
+    private void valuesRow(AreaResult a, List<IndicatorDescription> inds, boolean changes, String cls) {
         h.open("tr", cls == null ? null : "class=\"" + cls + "\"");
         td(a.name(), "left name");
-        for (IndicatorInfo ind : inds) {
+        for (IndicatorDescription ind : inds) {
             cellTd(changes ? a.change(ind.id()) : a.value(ind.id()), ind.precision());
         }
         h.close("tr");
@@ -506,7 +506,7 @@ public final class ReportHtml {
             return;
         }
         boolean first = true;
-        for (Profile p : m.profiles()) {
+        for (ProfilePage p : m.profiles()) {
             if (first) {
                 chapter("profiles", "5", t.get("section.profiles"));
                 first = false;
@@ -518,7 +518,7 @@ public final class ReportHtml {
         }
     }
 
-    private void profile(Profile p) {
+    private void profile(ProfilePage p) {
         AreaResult a = p.area();
         h.el("h2", "class=\"profile-title\"", t.get("profile.title", a.name()));
         String pop = t.cell(a.population(), 0);
@@ -540,7 +540,7 @@ public final class ReportHtml {
         th(t.get("tables.changes", Integer.toString(m.release().referenceYear() - m.method().dynamicsYears()),
                 Integer.toString(m.release().referenceYear())), null);
         h.close("tr").close("thead").open("tbody");
-        for (IndicatorInfo ind : m.indicators()) {
+        for (IndicatorDescription ind : m.indicators()) {
             Cell v = a.value(ind.id());
             Cell mv = p.municipality() == null ? Cell.missing() : p.municipality().value(ind.id());
             Cell tv = m.territoryTotal() == null ? Cell.missing() : m.territoryTotal().value(ind.id());
@@ -562,7 +562,7 @@ public final class ReportHtml {
             h.el("h3", t.get("profile.trends"));
             List<TrendChart> charts = new ArrayList<>();
             for (ReportModel.Trend tr : p.trends()) {
-                IndicatorInfo ind = m.indicator(tr.indicatorId());
+                IndicatorDescription ind = m.indicator(tr.indicatorId());
                 List<TrendChart.Series> series = List.of(
                         new TrendChart.Series(a.name(), values(tr.area()), "#b2182b", null),
                         new TrendChart.Series(mun, values(tr.municipality()), "#2166ac", "4 2"),
@@ -586,7 +586,7 @@ public final class ReportHtml {
             th(m.territory().name(), null);
             h.close("tr").close("thead").open("tbody");
             for (ReportModel.TargetGroupRow row : p.targetGroups()) {
-                IndicatorInfo ind = m.indicator(row.indicatorId());
+                IndicatorDescription ind = m.indicator(row.indicatorId());
                 h.open("tr");
                 td(ind.name() + " (" + ind.unit() + ")", "left");
                 td(targetGroupLabel(row.targetGroup()), "left");
@@ -600,7 +600,7 @@ public final class ReportHtml {
     }
 
     /** A short column header: {@code short.<id>} of the texts where there is one, else the full name. */
-    private String shortName(IndicatorInfo ind) {
+    private String shortName(IndicatorDescription ind) {
         String key = "short." + ind.id();
         String s = t.get(key);
         return s.equals(key) ? ind.name() : s;
@@ -633,7 +633,7 @@ public final class ReportHtml {
         th(t.get("col.definition"), "left");
         th(t.get("col.unit"), null);
         h.close("tr").close("thead").open("tbody");
-        for (IndicatorInfo ind : m.indicators()) {
+        for (IndicatorDescription ind : m.indicators()) {
             h.open("tr");
             h.open("td", "class=\"left\"").el("strong", ind.name()).raw("<br/>").el("span", "class=\"small code\"",
                     ind.id() + (ind.attention() ? " · A" : "")).close("td");

@@ -19,10 +19,10 @@ import org.locationtech.jts.geom.Geometry;
  * footnotes. The template only formats. Built by {@link ReportModelBuilder} from a release, or
  * directly in tests.
  */
-public record ReportModel(ResultView.Territory territory, ReleaseInfo release, Options options, MethodInfo method,
-                          List<IndicatorInfo> indicators, List<AreaResult> areas,
+public record ReportModel(ResultView.Territory territory, ReportedRelease release, Options options, MethodInfo method,
+                          List<IndicatorDescription> indicators, List<AreaResult> areas,
                           List<AreaResult> municipalities, AreaResult territoryTotal,
-                          List<AttentionEntry> attention, Changes changes, List<Profile> profiles,
+                          List<AttentionEntry> attention, Changes changes, List<ProfilePage> profiles,
                           MapData map, List<SourceInfo> sources, List<ImportInfo> imports) {
 
     public ReportModel {
@@ -36,7 +36,7 @@ public record ReportModel(ResultView.Territory territory, ReleaseInfo release, O
     }
 
     /** The release the report is made from; {@code previousNumber} is null for the first release. */
-    public record ReleaseInfo(int number, String title, LocalDate createdOn, LocalDate publishedOn,
+    public record ReportedRelease(int number, String title, LocalDate createdOn, LocalDate publishedOn,
                               String checksum, int referenceYear, Integer previousNumber) {
         public boolean published() {
             return publishedOn != null;
@@ -75,7 +75,7 @@ public record ReportModel(ResultView.Territory territory, ReleaseInfo release, O
     }
 
     /** An indicator of the catalog as the report describes it. */
-    public record IndicatorInfo(String id, String name, String topic, String unit, int precision,
+    public record IndicatorDescription(String id, String name, String topic, String unit, int precision,
                                 String numerator, String denominator, boolean attention, Polarity polarity,
                                 String source, String definition) {
     }
@@ -145,7 +145,7 @@ public record ReportModel(ResultView.Territory territory, ReleaseInfo release, O
     }
 
     /** Early warnings against the previous release; {@code previousNumber} null means there was none. */
-    public record Changes(Integer previousNumber, Integer previousYear, List<Change> changes) {
+    public record Changes(Integer previousNumber, Integer previousYear, List<ChangeEntry> changes) {
         public Changes {
             changes = List.copyOf(changes);
         }
@@ -159,14 +159,14 @@ public record ReportModel(ResultView.Territory territory, ReleaseInfo release, O
     public enum ChangeKind { NEW_ATTENTION, STATUS_FELL, DYNAMICS_NEGATIVE, THRESHOLD_CROSSED, ATTENTION_ENDED }
 
     /** One change: {@code before}/{@code after} are class codes, or formatted values for thresholds. */
-    public record Change(ChangeKind kind, String areaCode, String areaName, String indicatorId,
+    public record ChangeEntry(ChangeKind kind, String areaCode, String areaName, String indicatorId,
                          String before, String after, Double threshold) {
     }
 
     /** The profile page of one area. */
-    public record Profile(AreaResult area, AreaResult municipality, List<Trend> trends,
+    public record ProfilePage(AreaResult area, AreaResult municipality, List<Trend> trends,
                           List<TargetGroupRow> targetGroups, List<Drivers.Driver> drivers) {
-        public Profile {
+        public ProfilePage {
             trends = List.copyOf(trends);
             targetGroups = List.copyOf(targetGroups);
             drivers = List.copyOf(drivers);
@@ -221,11 +221,11 @@ public record ReportModel(ResultView.Territory territory, ReleaseInfo release, O
         return attention.stream().map(AttentionEntry::area).toList();
     }
 
-    public List<IndicatorInfo> attentionIndicators() {
-        return indicators.stream().filter(IndicatorInfo::attention).toList();
+    public List<IndicatorDescription> attentionIndicators() {
+        return indicators.stream().filter(IndicatorDescription::attention).toList();
     }
 
-    public IndicatorInfo indicator(String id) {
+    public IndicatorDescription indicator(String id) {
         return indicators.stream().filter(i -> i.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no indicator " + id + " in the report"));
     }

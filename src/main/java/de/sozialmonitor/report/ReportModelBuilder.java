@@ -10,9 +10,9 @@ import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.report.ReportModel.AreaResult;
 import de.sozialmonitor.report.ReportModel.AttentionEntry;
 import de.sozialmonitor.report.ReportModel.Cell;
-import de.sozialmonitor.report.ReportModel.Change;
+import de.sozialmonitor.report.ReportModel.ChangeEntry;
 import de.sozialmonitor.report.ReportModel.ChangeKind;
-import de.sozialmonitor.report.ReportModel.IndicatorInfo;
+import de.sozialmonitor.report.ReportModel.IndicatorDescription;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ReleaseRepository.ReleaseInfo;
 import de.sozialmonitor.view.AreaClasses;
@@ -79,7 +79,7 @@ public final class ReportModelBuilder {
         if (municipalityLevel != null && municipalityLevel.equals(analysisLevel)) {
             municipalityLevel = null;
         }
-        List<IndicatorInfo> indicators = indicators(view, options.language());
+        List<IndicatorDescription> indicators = indicators(view, options.language());
 
         List<AreaResult> areas = new ArrayList<>();
         List<AreaResult> municipalities = new ArrayList<>();
@@ -106,7 +106,7 @@ public final class ReportModelBuilder {
 
         Map<String, AreaResult> byCode = new LinkedHashMap<>();
         municipalities.forEach(m -> byCode.put(m.code(), m));
-        List<ReportModel.Profile> profiles = new ArrayList<>();
+        List<ReportModel.ProfilePage> profiles = new ArrayList<>();
         for (AreaResult a : areas) {
             if (options.profilesForAllAreas() || a.attention()) {
                 profiles.add(profile(view, a, byCode.get(a.parentCode()), territoryTotal, indicators));
@@ -119,7 +119,7 @@ public final class ReportModelBuilder {
         munGeoms.keySet().forEach(code -> view.area(code).ifPresent(a -> munNames.put(code, a.name())));
 
         ResultView.Source s = view.source();
-        ReportModel.ReleaseInfo release = new ReportModel.ReleaseInfo(s.releaseNumber(), s.title(), s.createdOn(), s.publishedOn(),
+        ReportModel.ReportedRelease release = new ReportModel.ReportedRelease(s.releaseNumber(), s.title(), s.createdOn(), s.publishedOn(),
                 s.checksum(), year, previous.map(p -> p.source().releaseNumber()).orElse(null));
         ReportModel.MethodInfo methodInfo = new ReportModel.MethodInfo(analysisLevel, municipalityLevel,
                 method.minPopulation(), method.dynamicsYears(), method.statusThresholds(), method.dynamicsThresholds(),
@@ -135,7 +135,7 @@ public final class ReportModelBuilder {
     }
 
     /** The classes of every map of the report, as the web map classifies the same areas. */
-    private static Map<String, Choropleth.Shading> shadings(ResultView view, List<IndicatorInfo> indicators, ReportModel.Options options) {
+    private static Map<String, Choropleth.Shading> shadings(ResultView view, List<IndicatorDescription> indicators, ReportModel.Options options) {
         List<String> codes = view.areasOn(view.analysisLevel()).stream().map(AreaInfo::code).sorted().toList();
         java.util.Locale locale = "en".equals(options.language()) ? java.util.Locale.ENGLISH : java.util.Locale.GERMAN;
         Map<String, Choropleth.Shading> out = new LinkedHashMap<>();
@@ -143,7 +143,7 @@ public final class ReportModelBuilder {
             Choropleth.Mode mode = new Choropleth.Mode(kind, null);
             out.put(mode.param(), Choropleth.shade(view, codes, view.year(), mode, locale));
         }
-        for (IndicatorInfo i : indicators) {
+        for (IndicatorDescription i : indicators) {
             if (i.attention()) {
                 Choropleth.Mode mode = new Choropleth.Mode(Choropleth.Kind.INDICATOR, view.catalog().indicator(i.id()).orElseThrow());
                 out.put(mode.param(), Choropleth.shade(view, codes, view.year(), mode, locale));
@@ -163,11 +163,11 @@ public final class ReportModelBuilder {
         return Cell.missing();
     }
 
-    private static AreaResult area(ResultView view, AreaInfo a, List<IndicatorInfo> indicators) {
+    private static AreaResult area(ResultView view, AreaInfo a, List<IndicatorDescription> indicators) {
         int year = view.year();
         Map<String, Cell> values = new LinkedHashMap<>();
         Map<String, Cell> changes = new LinkedHashMap<>();
-        for (IndicatorInfo ind : indicators) {
+        for (IndicatorDescription ind : indicators) {
             values.put(ind.id(), cell(view.rate(ind.id(), a.code(), year)));
             changes.put(ind.id(), cell(view.change(ind.id(), a.code(), year)));
         }
@@ -197,17 +197,17 @@ public final class ReportModelBuilder {
     private static ReportModel.Changes changes(ResultView previous, ResultView view, List<AreaResult> areas) {
         EarlyWarning.Report report = EarlyWarnings.compare(previous, view);
         Map<String, AreaClasses> before = previous.allClasses();
-        List<Change> out = new ArrayList<>();
+        List<ChangeEntry> out = new ArrayList<>();
         for (EarlyWarning.Alert alert : report.alerts()) {
             AreaClasses was = before.get(alert.areaCode());
             switch (alert.kind()) {
-                case NEWLY_FLAGGED, FLAG_ENDED, STATUS_FELL -> out.add(new Change(changeKind(alert.kind()), alert.areaCode(),
+                case NEWLY_FLAGGED, FLAG_ENDED, STATUS_FELL -> out.add(new ChangeEntry(changeKind(alert.kind()), alert.areaCode(),
                         alert.areaName(), null, was == null || was.statusClass() == null ? null : was.statusClass().code(),
                         statusCode(alert.areaCode(), areas), null));
-                case DYNAMICS_TURNED_NEGATIVE -> out.add(new Change(ChangeKind.DYNAMICS_NEGATIVE, alert.areaCode(), alert.areaName(),
+                case DYNAMICS_TURNED_NEGATIVE -> out.add(new ChangeEntry(ChangeKind.DYNAMICS_NEGATIVE, alert.areaCode(), alert.areaName(),
                         null, was == null || was.dynamicsClass() == null ? null : was.dynamicsClass().code(), alert.to(), null));
                 // the earlier value is not printed: it might not be printable under today's disclosure rules
-                case THRESHOLD_CROSSED -> out.add(new Change(ChangeKind.THRESHOLD_CROSSED, alert.areaCode(), alert.areaName(),
+                case THRESHOLD_CROSSED -> out.add(new ChangeEntry(ChangeKind.THRESHOLD_CROSSED, alert.areaCode(), alert.areaName(),
                         alert.indicatorId(), null, null, alert.threshold()));
                 case STATUS_ROSE -> {
                 }
@@ -232,11 +232,11 @@ public final class ReportModelBuilder {
                 .map(a -> a.statusClass() == null ? null : a.statusClass().code()).orElse(null);
     }
 
-    private static ReportModel.Profile profile(ResultView view, AreaResult a, AreaResult municipality, AreaResult territory,
-                                               List<IndicatorInfo> indicators) {
+    private static ReportModel.ProfilePage profile(ResultView view, AreaResult a, AreaResult municipality, AreaResult territory,
+                                               List<IndicatorDescription> indicators) {
         List<Integer> years = List.copyOf(view.years());
         List<ReportModel.Trend> trends = new ArrayList<>();
-        for (IndicatorInfo ind : indicators) {
+        for (IndicatorDescription ind : indicators) {
             if (ind.attention()) {
                 trends.add(new ReportModel.Trend(ind.id(), years, series(view, a.code(), ind.id(), years),
                         municipality == null ? List.of() : series(view, municipality.code(), ind.id(), years),
@@ -249,7 +249,7 @@ public final class ReportModelBuilder {
                         : cell(view.breakdowns(territory.code(), view.year()).getOrDefault(group, Map.of())
                         .getOrDefault(id, Figure.MISSING))))));
         groups.sort(Comparator.comparing(ReportModel.TargetGroupRow::indicatorId).thenComparing(ReportModel.TargetGroupRow::targetGroup));
-        return new ReportModel.Profile(a, municipality, trends, groups, a.attention() ? drivers(view, a.code()) : List.of());
+        return new ReportModel.ProfilePage(a, municipality, trends, groups, a.attention() ? drivers(view, a.code()) : List.of());
     }
 
     private static List<Cell> series(ResultView view, String area, String indicator, List<Integer> years) {
@@ -260,8 +260,8 @@ public final class ReportModelBuilder {
         return out;
     }
 
-    private static List<ReportModel.IndicatorStat> stats(ResultView view, List<IndicatorInfo> indicators) {
-        List<String> order = indicators.stream().map(IndicatorInfo::id).toList();
+    private static List<ReportModel.IndicatorStat> stats(ResultView view, List<IndicatorDescription> indicators) {
+        List<String> order = indicators.stream().map(IndicatorDescription::id).toList();
         return view.stats().stream()
                 .map(s -> new ReportModel.IndicatorStat(s.component(), s.indicatorId(), s.n(), nan(s.mean()), nan(s.sd()), s.leftOut()))
                 .sorted(Comparator.comparing((ReportModel.IndicatorStat s) -> ComponentStat.STATUS.equals(s.component()) ? 0 : 1)
@@ -274,16 +274,16 @@ public final class ReportModelBuilder {
     }
 
     /** Indicators of the release's catalog that have figures: attention indicators first. */
-    private static List<IndicatorInfo> indicators(ResultView view, String language) {
+    private static List<IndicatorDescription> indicators(ResultView view, String language) {
         List<Indicator> attentionIndicators = view.attentionIndicators();
-        List<IndicatorInfo> att = new ArrayList<>();
-        List<IndicatorInfo> prof = new ArrayList<>();
+        List<IndicatorDescription> att = new ArrayList<>();
+        List<IndicatorDescription> prof = new ArrayList<>();
         for (Indicator i : view.catalog().indicators()) {
             boolean attention = attentionIndicators.contains(i);
             if (!attention && view.years().stream().noneMatch(y -> view.hasFigures(i.id(), y))) {
                 continue;
             }
-            IndicatorInfo info = new IndicatorInfo(i.id(), i.name(language), i.topic(), unit(i), i.precision(),
+            IndicatorDescription info = new IndicatorDescription(i.id(), i.name(language), i.topic(), unit(i), i.precision(),
                     i.isDelivered() ? i.delivered() : i.numerator().toString(), i.isDelivered() ? null : i.denominator().toString(),
                     attention, i.polarity(), i.source(), i.definition());
             (attention ? att : prof).add(info);
@@ -299,9 +299,9 @@ public final class ReportModelBuilder {
         return i.scale() == 1000 ? "‰" : "%";
     }
 
-    private static List<ReportModel.SourceInfo> sources(ResultView view, List<IndicatorInfo> indicators) {
+    private static List<ReportModel.SourceInfo> sources(ResultView view, List<IndicatorDescription> indicators) {
         Map<String, List<String>> bySource = new LinkedHashMap<>();
-        for (IndicatorInfo i : indicators) {
+        for (IndicatorDescription i : indicators) {
             bySource.computeIfAbsent(i.source() == null || i.source().isBlank() ? "–" : i.source(), k -> new ArrayList<>()).add(i.id());
         }
         List<ReportModel.SourceInfo> out = new ArrayList<>();

@@ -4,7 +4,7 @@ import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.StatusClass;
 import de.sozialmonitor.report.ReportModel.AreaResult;
 import de.sozialmonitor.report.ReportModel.AttentionEntry;
-import de.sozialmonitor.report.ReportModel.Change;
+import de.sozialmonitor.report.ReportModel.ChangeEntry;
 import de.sozialmonitor.report.ReportModel.ChangeKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +95,7 @@ public final class SummaryWriter {
                     .filter(a -> a.value(e.getKey()).hasValue() && a.value(e.getKey()).value() > e.getValue())
                     .map(AreaResult::name).toList();
             if (!above.isEmpty()) {
-                ReportModel.IndicatorInfo ind = model.indicator(e.getKey());
+                ReportModel.IndicatorDescription ind = model.indicator(e.getKey());
                 out.add(t.get("summary.threshold", t.number(e.getValue(), ind.precision()) + " " + ind.unit(),
                         ind.name(), above.size(), t.list(above)));
             }
@@ -108,7 +108,7 @@ public final class SummaryWriter {
     }
 
     private List<String> namesOf(ChangeKind kind) {
-        return model.changes().changes().stream().filter(c -> c.kind() == kind).map(Change::areaName).toList();
+        return model.changes().changes().stream().filter(c -> c.kind() == kind).map(ChangeEntry::areaName).toList();
     }
 
     private static List<String> topTwo(AttentionEntry e) {

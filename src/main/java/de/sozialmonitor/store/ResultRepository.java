@@ -3,7 +3,7 @@ package de.sozialmonitor.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.method.AreaTable;
 import de.sozialmonitor.method.ComponentResult;
 import de.sozialmonitor.method.ComponentStat;
@@ -45,7 +45,6 @@ public final class ResultRepository {
     public record ResultSetInfo(long id, int year, OffsetDateTime computedAt, String computedBy, String analysisLevel) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final int BATCH = 2000;
 
     private final Jdbi jdbi;
@@ -510,7 +509,7 @@ public final class ResultRepository {
 
     static String json(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return Json.MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -537,7 +536,7 @@ public final class ResultRepository {
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("standardisation", MethodConfig.STANDARDISATION_SAMPLE);
         }
         try {
-            return JSON.treeToValue(tree, MethodConfig.class);
+            return Json.MAPPER.treeToValue(tree, MethodConfig.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON cannot be read: " + e.getOriginalMessage(), e);
         }
@@ -545,7 +544,7 @@ public final class ResultRepository {
 
     static <T> T read(String json, Class<T> type) {
         try {
-            return JSON.readValue(json, type);
+            return Json.MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON cannot be read: " + e.getOriginalMessage(), e);
         }
@@ -553,7 +552,7 @@ public final class ResultRepository {
 
     static <T> T read(String json, TypeReference<T> type) {
         try {
-            return JSON.readValue(json, type);
+            return Json.MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON cannot be read: " + e.getOriginalMessage(), e);
         }

@@ -1,8 +1,8 @@
 package de.sozialmonitor.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.model.IndicatorCatalog;
 import de.sozialmonitor.privacy.AreaInfo;
@@ -21,7 +21,6 @@ import java.util.Map;
 
 /** The JSON API, the map data and the downloads; all read through the viewer's scope. */
 final class Api {
-    static final ObjectMapper JSON = new ObjectMapper();
     private final WebServer.WebContext web;
 
     Api(WebServer.WebContext web) {
@@ -44,7 +43,7 @@ final class Api {
         OverviewTable table = table(ctx, s);
         Map<String, String> geometries = s.empty() ? Map.of() : web.views().geometries(s.view(), s.level());
         Texts t = WebServer.viewer(ctx).texts();
-        ObjectNode fc = JSON.createObjectNode();
+        ObjectNode fc = Json.MAPPER.createObjectNode();
         fc.put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
         for (Row r : rows(table, "name")) {
@@ -141,7 +140,7 @@ final class Api {
         Viewer v = WebServer.viewer(ctx);
         Pages.Selection s = Pages.selection(web, ctx);
         ResultView view = s.view();
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("territory_code", view == null ? web.config().territoryCode() : view.territory().code());
         o.put("territory_name", view == null ? web.config().territoryName() : view.territory().name());
         o.put("synthetic", synthetic(s));
@@ -159,7 +158,7 @@ final class Api {
     }
 
     void indicators(Context ctx) {
-        ArrayNode arr = JSON.createArrayNode();
+        ArrayNode arr = Json.MAPPER.createArrayNode();
         for (Indicator i : Pages.selection(web, ctx).catalog(web).indicators()) {
             ObjectNode o = arr.addObject();
             o.put("id", i.id());
@@ -188,7 +187,7 @@ final class Api {
     void areas(Context ctx) {
         Pages.Selection s = Pages.selection(web, ctx);
         OverviewTable table = table(ctx, s);
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("level", s.level());
         o.put("year", s.year());
         o.put("synthetic", synthetic(s));
@@ -205,7 +204,7 @@ final class Api {
      * denominator, and the status z-score of a shown value.
      */
     private static ObjectNode areaJson(ResultView view, AreaInfo a, int year) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("code", a.code());
         o.put("name", a.name());
         o.put("level", a.level());
@@ -412,7 +411,7 @@ final class Api {
     byte[] geojsonBytes(Pages.Selection s, Texts t) {
         OverviewTable table = s.empty() ? null : OverviewTable.of(s.view(), s.level(), s.year(), s.mode(), t.locale());
         Map<String, String> geometries = s.empty() ? Map.of() : web.views().geometries(s.view(), s.level());
-        ObjectNode fc = JSON.createObjectNode();
+        ObjectNode fc = Json.MAPPER.createObjectNode();
         fc.put("type", "FeatureCollection");
         ArrayNode notes = fc.putArray("notes");
         notes(t, s).forEach(notes::add);

@@ -1,8 +1,8 @@
 package de.sozialmonitor.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.model.AreaGeometry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +19,6 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 public final class Geometries {
     public static final int MIN_ZOOM = 6;
     public static final int MAX_ZOOM = 16;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, JsonNode> cache = new ConcurrentHashMap<>();
     private final Map<String, AreaGeometry.LabelPoint> labels = new ConcurrentHashMap<>();
 
@@ -77,7 +76,7 @@ public final class Geometries {
             return JsonNodeFactory.instance.nullNode();
         }
         try {
-            return JSON.readTree(AreaGeometry.toGeoJson(g));
+            return Json.MAPPER.readTree(AreaGeometry.toGeoJson(g));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package de.sozialmonitor.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.view.Choropleth;
 import de.sozialmonitor.view.ResultView;
@@ -51,7 +52,7 @@ final class OgcApi {
 
     void landing(Context ctx) {
         String base = base(ctx);
-        ObjectNode o = Api.JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("title", "Sozialmonitor " + web.config().territoryName());
         o.put("description", WebServer.viewer(ctx).texts().get("ogc.description")
                 + (web.config().synthetic() ? " " + WebServer.viewer(ctx).texts().get("demo.banner") : ""));
@@ -65,7 +66,7 @@ final class OgcApi {
     }
 
     void conformance(Context ctx) {
-        ObjectNode o = Api.JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         ArrayNode arr = o.putArray("conformsTo");
         CONFORMANCE.forEach(arr::add);
         ctx.json(o);
@@ -73,7 +74,7 @@ final class OgcApi {
 
     void collections(Context ctx) {
         String base = base(ctx);
-        ObjectNode o = Api.JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         ArrayNode links = o.putArray("links");
         link(links, base + "/collections", "self", "application/json", null);
         ArrayNode cols = o.putArray("collections");
@@ -87,7 +88,7 @@ final class OgcApi {
     private ObjectNode collectionJson(Context ctx, Pages.Selection s, String level) {
         String base = base(ctx);
         String id = collectionId(level);
-        ObjectNode c = Api.JSON.createObjectNode();
+        ObjectNode c = Json.MAPPER.createObjectNode();
         c.put("id", id);
         c.put("title", level);
         c.put("description", WebServer.viewer(ctx).texts().get("ogc.collection", level));
@@ -175,7 +176,7 @@ final class OgcApi {
             }
             matching.add(r);
         }
-        ObjectNode fc = Api.JSON.createObjectNode();
+        ObjectNode fc = Json.MAPPER.createObjectNode();
         fc.put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
         List<Row> page = matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size()));
@@ -245,7 +246,7 @@ final class OgcApi {
 
     private static ObjectNode feature(OverviewTable table, Row r, String geometry) {
         int year = table.year();
-        ObjectNode f = Api.JSON.createObjectNode();
+        ObjectNode f = Json.MAPPER.createObjectNode();
         f.put("type", "Feature");
         f.put("id", r.area().code());
         f.set("geometry", geometry == null ? null : Geometries.write(Geometries.read(geometry)));

@@ -1,7 +1,7 @@
 package de.sozialmonitor.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.store.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +53,6 @@ final class Uploads {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** Staged uploads nobody imported are removed after this time (they may be register extracts). */
     static final Duration KEEP_STAGED = Duration.ofHours(24);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path staging;
@@ -103,7 +102,7 @@ final class Uploads {
         PrivateFiles.set(file, PrivateFiles.READ_ONLY);
         Staged s = new Staged(id, file, clientName == null ? "" : clientName, HexFormat.of().formatHex(md.digest()), size, user,
                 mapping, source, now);
-        ObjectNode meta = JSON.createObjectNode();
+        ObjectNode meta = Json.MAPPER.createObjectNode();
         meta.put("name", s.name());
         meta.put("originalName", s.originalName());
         meta.put("sha256", s.sha256());
@@ -113,7 +112,7 @@ final class Uploads {
         meta.put("source", s.source());
         meta.put("at", s.at().toString());
         Path metaFile = staging.resolve(id + ".json");
-        Files.write(PrivateFiles.createFile(metaFile), JSON.writeValueAsBytes(meta));
+        Files.write(PrivateFiles.createFile(metaFile), Json.MAPPER.writeValueAsBytes(meta));
         return s;
     }
 
@@ -127,7 +126,7 @@ final class Uploads {
             return Optional.empty();
         }
         try {
-            var n = JSON.readTree(meta.toFile());
+            var n = Json.MAPPER.readTree(meta.toFile());
             Path file = staging.resolve(id).resolve(safeName(n.path("name").asText()));
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();

@@ -110,6 +110,7 @@ public final class WebServer implements AutoCloseable {
         flusher.scheduleWithFixedDelay(() -> flushCounts(false), 60, 60, java.util.concurrent.TimeUnit.SECONDS);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
+            cfg.jsonMapper(new io.javalin.json.JavalinJackson(de.sozialmonitor.json.Json.MAPPER, false));
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";

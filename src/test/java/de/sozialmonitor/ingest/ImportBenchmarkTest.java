@@ -12,9 +12,9 @@ class ImportBenchmarkTest {
     @Test
     void benchRunsTinyAndAllItsImportsSucceed() throws Exception {
         StringWriter out = new StringWriter();
-        List<ImportBenchmark.Figure> figures = ImportBenchmark.run(
+        List<ImportBenchmark.Measurement> figures = ImportBenchmark.run(
                 new ImportBenchmark.Settings(520, 2, 2_000, 4, true, null, null, false), new PrintWriter(out));
-        assertThat(figures).extracting(ImportBenchmark.Figure::what)
+        assertThat(figures).extracting(ImportBenchmark.Measurement::what)
                 .containsExactly("areas file", "canonical long CSV", "microdata (point-in-polygon)");
         assertThat(figures).allSatisfy(f -> assertThat(f.outcome()).startsWith("imported, 0 errors"));
         assertThat(figures.get(1).rows()).isEqualTo(520);

@@ -71,7 +71,7 @@ public final class HistoryCommand implements Callable<Integer> {
             out.println(ImportTexts.get("history.header"));
             for (ImportRepository.ImportRow r : rows) {
                 out.println("#" + r.id() + " | " + (r.startedAt() == null ? "" : f.format(r.startedAt())) + " | "
-                        + Texts.get("history.outcome." + r.outcome())
+                        + ImportTexts.get("history.outcome." + r.outcome())
                         + " | " + r.format() + " | " + r.source() + " | " + r.fileName() + " (" + r.sha256().substring(0, 12) + ")"
                         + " | " + r.rowsAccepted() + "/" + r.rowsRead() + " | " + r.user()
                         + " | " + (r.supersededBy() == null ? "" : "#" + r.supersededBy())

@@ -221,7 +221,7 @@ public final class Importer {
     private static String mappingError(Workspace ws, de.sozialmonitor.workspace.ConfigException e) {
         java.nio.file.Path f = e.file();
         String where = f == null ? "" : f.toAbsolutePath().startsWith(ws.root()) ? ws.root().relativize(f.toAbsolutePath()).toString() : f.toString();
-        return e.at(java.nio.file.Path.of(where)).message(Texts.locale()).replaceAll("\\s+", " ");
+        return e.at(java.nio.file.Path.of(where)).message(ImportTexts.locale()).replaceAll("\\s+", " ");
     }
 
     private static ImportOutcome rejected(Database db, boolean commit, String user, String fileName, String sha, String source,
@@ -237,7 +237,7 @@ public final class Importer {
             id = db.jdbi().inTransaction(h -> {
                 long i = ImportRepository.start(h, fileName, sha, source, format, mappingVersion, user);
                 ImportRepository.finish(h, i, ImportRepository.REJECTED, report.rowsRead(), 0, report.rowsRead(),
-                        Texts.get("history.rejectedMessage", report.errorCount(), msg), null, null);
+                        ImportTexts.get("history.rejectedMessage", report.errorCount(), msg), null, null);
                 AuditLog.record(h, user, "import", fileName, "rejected: " + report.errorCount() + " errors, " + report.warningCount() + " warnings");
                 return i;
             });

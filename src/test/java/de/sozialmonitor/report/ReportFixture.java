@@ -60,18 +60,7 @@ public final class ReportFixture {
      * releases (release 1 published when {@code publishFirst}).
      */
     public static ReportFixture create(Workspace ws, Database db, boolean publishFirst) {
-        ReportFixture f = new ReportFixture();
-        f.build();
-        try {
-            for (Path file : f.writeFiles(ws.dataDir())) {
-                ImportOutcome outcome = Importer.importFile(ws, db, file, "fixture");
-                if (outcome.status() != ImportOutcome.Status.IMPORTED) {
-                    throw new IllegalStateException(file + ": " + outcome.summary() + " " + outcome.report().problems());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ReportFixture f = delivered(ws, db);
         ComputeWorkflow.compute(ws, db, YEAR - 1, "fixture");
         ComputeWorkflow.compute(ws, db, YEAR, "fixture");
         ReleaseWorkflow releases = new ReleaseWorkflow(db.jdbi());
@@ -81,6 +70,28 @@ public final class ReportFixture {
         }
         releases.create(ReleaseWorkflow.CreateRequest.of(ws.config(), ws.catalog(), "Sozialmonitoring 2024", YEAR, null), "fixture");
         return f;
+    }
+
+    /** Writes the files into the workspace and imports them, as a county does; nothing computed yet. */
+    public static ReportFixture delivered(Workspace ws, Database db) {
+        ReportFixture f = new ReportFixture();
+        f.build();
+        try {
+            for (Path file : f.writeFiles(ws.dataDir())) {
+                imported(ws, db, file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return f;
+    }
+
+    /** Imports one more file (a correction), which must be accepted. */
+    public static void imported(Workspace ws, Database db, Path file) {
+        ImportOutcome outcome = Importer.importFile(ws, db, file, "fixture");
+        if (outcome.status() != ImportOutcome.Status.IMPORTED) {
+            throw new IllegalStateException(file + ": " + outcome.summary() + " " + outcome.report().problems());
+        }
     }
 
     /** A new workspace for Landkreis Peine (synthetic) in a temporary folder, with the fixture in its database. */

@@ -3,6 +3,7 @@ package de.sozialmonitor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.sozialmonitor.store.Database;
+import de.sozialmonitor.view.Choropleth;
 import de.sozialmonitor.workspace.Workspace;
 import de.sozialmonitor.workspace.WorkspaceInitializer;
 import java.nio.file.Files;
@@ -60,10 +61,19 @@ class ScreenshotsTest {
                 String base = "http://localhost:" + server.port();
                 String finest = server.views().latestPublished().map(v -> v.levels().get(v.levels().size() - 1).name()).orElse("");
                 String area = System.getProperty("sozialmonitor.screenshots.area", "03157006012");
+                de.sozialmonitor.view.ResultView view = server.views().latestPublished().orElseThrow();
                 shoot(driver, base + "/", 1440, 1250, out.resolve("overview.png"), true);
-                assertShowsTheStatusClasses(server, out.resolve("overview.png"));
+                assertShowsTheClasses(view, Choropleth.Mode.STATUS, out.resolve("overview.png"));
+
                 shoot(driver, base + "/gebiet/" + area, 1440, 1500, out.resolve("area-profile.png"), false);
+                // the profile names its area and shows its status class
+                assertThat(driver.findElement(By.tagName("h1")).getText()).contains(view.area(area).orElseThrow().name());
+                view.classes(area).filter(c -> c.statusClass() != null).ifPresent(c ->
+                        assertThat(driver.getPageSource()).contains("badge status-" + c.statusClass().code()));
+
                 shoot(driver, base + "/indikator/children_min_income?level=" + finest, 1440, 1500, out.resolve("indicator.png"), true);
+                assertShowsTheClasses(view, new Choropleth.Mode(Choropleth.Kind.INDICATOR,
+                        view.catalog().indicator("children_min_income").orElseThrow()), out.resolve("indicator.png"));
                 shoot(driver, base + "/aufmerksamkeit", 1440, 1400, out.resolve("attention.png"), false);
                 shoot(driver, base + "/daten", 1440, 1100, out.resolve("downloads.png"), false);
                 // phone width (390 px, as an iPhone 12–15 shows pages): the same pages a councillor opens on the way
@@ -71,24 +81,28 @@ class ScreenshotsTest {
                 phone(driver, base + "/aufmerksamkeit", 1700, out.resolve("attention-phone.png"), false);
                 phone(driver, base + "/gebiet/" + area, 1700, out.resolve("area-profile-phone.png"), false);
                 phone(driver, base + "/vergleich?areas=" + area, 1500, out.resolve("comparison-phone.png"), false);
+
                 checkReport(driver, db, base, area, out.resolve("analyst-check-report.png"));
+                // the check report names each problem of the delivery with its row
+                String report = driver.findElement(By.tagName("main")).getText();
+                assertThat(report).contains("1.2O4", "03157999999", "<3");
             } finally {
                 driver.quit();
                 db.close();
             }
         }
-        assertThat(out.resolve("overview.png")).exists();
     }
 
     /**
-     * The overview picture shows the map's classes: every colour of the status legend that has
-     * areas appears in it (the legend swatches and the areas are drawn in exactly those colours).
+     * The picture shows the map's classes: every colour of the legend that has areas appears in it
+     * (the legend swatches and the areas are drawn in exactly those colours).
      */
-    private static void assertShowsTheStatusClasses(WebServer server, Path png) throws java.io.IOException {
-        de.sozialmonitor.view.ResultView view = server.views().latestPublished().orElseThrow();
+    private static void assertShowsTheClasses(de.sozialmonitor.view.ResultView view, Choropleth.Mode mode, Path png)
+            throws java.io.IOException {
         String level = view.levels().get(view.levels().size() - 1).name();
-        var shading = de.sozialmonitor.view.Choropleth.shade(view, view.areasOn(level).stream().map(a -> a.code()).toList(),
-                view.year(), de.sozialmonitor.view.Choropleth.Mode.STATUS, java.util.Locale.GERMAN);
+        var shading = Choropleth.shade(view, view.areasOn(level).stream().map(a -> a.code()).toList(),
+                view.year(), mode, java.util.Locale.GERMAN);
+        assertThat(shading.legend()).anyMatch(e -> e.count() > 0 && !e.noValue());
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < img.getHeight(); y++) {

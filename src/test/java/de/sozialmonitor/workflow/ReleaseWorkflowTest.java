@@ -10,33 +10,69 @@ import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseData;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import de.sozialmonitor.privacy.SyntheticCounty;
+import de.sozialmonitor.report.ReportFixture;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.ReleaseFixtures;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.TestDatabases;
+import de.sozialmonitor.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Releases of results made the way a county makes them: the synthetic county's files imported and
+ * the method computed ({@link ReportFixture#delivered}), then {@code release create}, {@code verify}
+ * and {@code publish}.
+ */
 class ReleaseWorkflowTest {
-    static final int YEAR = 2023;
+    static final int YEAR = ReportFixture.YEAR;
 
+    /**
+     * The privacy part's generated county, written as result rows (ReleaseFixtures): only for the
+     * tests of disclosure control over several releases, which need its exact small counts.
+     */
     static ReleaseData county() {
         return SyntheticCounty.generate(11, 2, 3, true);
+    }
+
+    /** A workspace whose database holds the imported county and the result set of {@link #YEAR}. */
+    private static Workspace computed(Database db) {
+        Workspace ws = workspace();
+        ReportFixture.delivered(ws, db);
+        ComputeWorkflow.compute(ws, db, YEAR, "anna");
+        return ws;
+    }
+
+    private static Workspace workspace() {
+        try {
+            return ReportFixture.workspace(Files.createTempDirectory("release-workflow"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ReleaseWorkflow.CreateRequest request(Workspace ws, String title, int year, Integer corrects) {
+        return ReleaseWorkflow.CreateRequest.of(ws.config(), ws.catalog(), title, year, corrects);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
     void aCreatedReleaseIsFrozenVerifiableAndNotPublicUntilPublished(TestDatabases.Kind kind) {
         try (Database db = kind.open()) {
-            ReleaseData data = county();
-            long rs = ReleaseFixtures.insert(db.jdbi(), data, YEAR);
+            Workspace ws = workspace();
+            ReportFixture.delivered(ws, db);
+            long rs = ComputeWorkflow.compute(ws, db, YEAR, "anna").resultSetId();
             ReleaseRepository repo = new ReleaseRepository(db.jdbi());
             ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
 
-            ReleaseRepository.ReleaseInfo r = workflow.create(ReleaseFixtures.request(data, "Sozialmonitor 2023", YEAR, null), "anna");
+            ReleaseRepository.ReleaseInfo r = workflow.create(request(ws, "Sozialmonitor 2024", YEAR, null), "anna");
 
             assertThat(r.number()).isEqualTo(1);
             assertThat(r.resultSetId()).isEqualTo(rs);
@@ -51,10 +87,10 @@ class ReleaseWorkflowTest {
             assertThat(repo.publishedRows(1)).isEmpty();
             assertThat(repo.internalDownload(1, ReleaseDownload.Format.CSV)).isPresent();
 
-            ReleaseWorkflow.Verification v = workflow.verify(1, "anna");
+            ReleaseWorkflow.Verification v = workflow.verify(1, "anna", new MethodRecomputation());
             assertThat(v.checks()).allSatisfy(c -> assertThat(c.ok()).as(c.name() + ": " + c.detail(java.util.Locale.ENGLISH)).isTrue());
             assertThat(v.checks()).extracting(ReleaseWorkflow.Check::name)
-                    .contains("checksum", "results", "inputs", "disclosure_control", "downloads", "attacker");
+                    .contains("checksum", "results", "inputs", "disclosure_control", "downloads", "attacker", "method_recomputation");
 
             workflow.publish(1, "ben");
             assertThat(repo.latestPublished()).get().extracting(ReleaseRepository.ReleaseInfo::publishedBy).isEqualTo("ben");
@@ -83,20 +119,22 @@ class ReleaseWorkflowTest {
     @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
     void aPublishedReleaseCannotBePublishedAgainAndACorrectionIsANewRelease(TestDatabases.Kind kind) {
         try (Database db = kind.open()) {
-            ReleaseData data = county();
-            ReleaseFixtures.insert(db.jdbi(), data, YEAR);
+            Workspace ws = computed(db);
             ReleaseRepository repo = new ReleaseRepository(db.jdbi());
             ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
-            ReleaseRepository.ReleaseInfo first = workflow.create(ReleaseFixtures.request(data, "Stand A", YEAR, null), "anna");
+            ReleaseRepository.ReleaseInfo first = workflow.create(request(ws, "Stand A", YEAR, null), "anna");
             workflow.publish(1, "anna");
             byte[] before = repo.download(1, ReleaseDownload.Format.CSV).orElseThrow();
 
             assertThatThrownBy(() -> workflow.publish(1, "anna")).isInstanceOf(ReleaseWorkflow.ReleaseException.class)
                     .extracting(e -> ((ReleaseWorkflow.ReleaseException) e).key()).isEqualTo("release.error.alreadyPublished");
 
-            // new results for the same year (a corrected computation), then a correcting release
-            ReleaseFixtures.insert(db.jdbi(), SyntheticCounty.generate(12, 2, 3, true), YEAR);
-            ReleaseRepository.ReleaseInfo second = workflow.create(ReleaseFixtures.request(data, "Stand A, berichtigt", YEAR, 1), "anna");
+            // the delivery again with one count corrected (same source: it supersedes the first),
+            // new results for the same year, then a correcting release
+            Path correction = corrected(ws, "03157005001;" + YEAR + ";unemployed;");
+            ReportFixture.imported(ws, db, correction);
+            ComputeWorkflow.compute(ws, db, YEAR, "anna");
+            ReleaseRepository.ReleaseInfo second = workflow.create(request(ws, "Stand A, berichtigt", YEAR, 1), "anna");
 
             assertThat(second.number()).isEqualTo(2);
             assertThat(second.corrects()).isEqualTo(1);
@@ -104,9 +142,9 @@ class ReleaseWorkflowTest {
             assertThat(repo.download(1, ReleaseDownload.Format.CSV)).get().isEqualTo(before);
             assertThat(repo.latestPublished()).get().extracting(ReleaseRepository.ReleaseInfo::number).isEqualTo(1);
             assertThat(repo.list()).extracting(ReleaseRepository.ReleaseInfo::number).containsExactly(1, 2);
-            assertThatThrownBy(() -> workflow.create(ReleaseFixtures.request(data, "x", YEAR, 99), "anna"))
+            assertThatThrownBy(() -> workflow.create(request(ws, "x", YEAR, 99), "anna"))
                     .isInstanceOf(ReleaseWorkflow.ReleaseException.class);
-            assertThatThrownBy(() -> workflow.create(ReleaseFixtures.request(data, "x", 1990, null), "anna"))
+            assertThatThrownBy(() -> workflow.create(request(ws, "x", 1990, null), "anna"))
                     .isInstanceOf(ReleaseWorkflow.ReleaseException.class)
                     .extracting(e -> ((ReleaseWorkflow.ReleaseException) e).key()).isEqualTo("release.error.noResults");
         }
@@ -172,14 +210,16 @@ class ReleaseWorkflowTest {
     @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
     void verifyNoticesResultsChangedBehindTheReleasesBackAndPublishThenRefuses(TestDatabases.Kind kind) {
         try (Database db = kind.open()) {
-            ReleaseData data = county();
-            long rs = ReleaseFixtures.insert(db.jdbi(), data, YEAR);
+            Workspace ws = workspace();
+            ReportFixture.delivered(ws, db);
+            long rs = ComputeWorkflow.compute(ws, db, YEAR, "anna").resultSetId();
             ReleaseRepository repo = new ReleaseRepository(db.jdbi());
             ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
-            workflow.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
+            workflow.create(request(ws, "Stand", YEAR, null), "anna");
 
+            // someone changes a stored result behind the release's back
             db.jdbi().useHandle(h -> h.execute("UPDATE result_value SET numerator = numerator + 1 WHERE result_set_id = ? "
-                    + "AND indicator_id = 'sgb2' AND area_code = 'K'", rs));
+                    + "AND indicator_id = 'sgb2' AND area_code = '03157'", rs));
 
             ReleaseWorkflow.Verification v = workflow.verify(1, "anna");
             assertThat(v.ok()).isFalse();
@@ -193,11 +233,9 @@ class ReleaseWorkflowTest {
     @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
     void verifyNoticesATamperedContent(TestDatabases.Kind kind) {
         try (Database db = kind.open()) {
-            ReleaseData data = county();
-            ReleaseFixtures.insert(db.jdbi(), data, YEAR);
-            ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+            Workspace ws = computed(db);
             ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
-            workflow.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
+            workflow.create(request(ws, "Stand", YEAR, null), "anna");
             db.jdbi().useHandle(h -> h.execute("UPDATE release SET content = REPLACE(content, '\"title\":\"Stand\"', '\"title\":\"Stant\"')"));
 
             ReleaseWorkflow.Verification v = workflow.verify(1, "anna");
@@ -210,15 +248,13 @@ class ReleaseWorkflowTest {
     @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
     void aWiredRecomputationMustReproduceTheFrozenValuesBitForBit(TestDatabases.Kind kind) {
         try (Database db = kind.open()) {
-            ReleaseData data = SyntheticCounty.generate(21, 1, 3, false);
-            ReleaseFixtures.insert(db.jdbi(), data, YEAR);
-            ReleaseRepository repo = new ReleaseRepository(db.jdbi());
+            Workspace ws = computed(db);
             ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
-            workflow.create(ReleaseFixtures.request(data, "Stand", YEAR, null), "anna");
+            workflow.create(request(ws, "Stand", YEAR, null), "anna");
 
-            ReleaseWorkflow.Recomputation same = (h, frozen) -> java.util.Optional.of(data.values());
-            ReleaseWorkflow.Recomputation offByOneUlp = (h, frozen) -> java.util.Optional.of(data.values().stream()
-                    .map(v -> v.value() == null || !v.areaCode().equals("K") ? v : new ReleaseData.ValueRow(v.areaCode(), v.year(),
+            ReleaseWorkflow.Recomputation same = new MethodRecomputation();
+            ReleaseWorkflow.Recomputation offByOneUlp = (h, frozen) -> same.recompute(h, frozen).map(values -> values.stream()
+                    .map(v -> v.value() == null || !v.areaCode().equals("03157") ? v : new ReleaseData.ValueRow(v.areaCode(), v.year(),
                             v.indicatorId(), v.targetGroup(), v.numerator(), v.denominator(), Math.nextUp(v.value()), v.change()))
                     .toList());
 
@@ -226,6 +262,20 @@ class ReleaseWorkflowTest {
             ReleaseWorkflow.Verification off = workflow.verify(1, "anna", offByOneUlp);
             assertThat(off.checks()).filteredOn(c -> !c.ok()).extracting(ReleaseWorkflow.Check::name)
                     .containsExactly("method_recomputation");
+        }
+    }
+
+    /** The county's counts file ({@code zahlen.csv}, in a folder of its own) with the count of the line starting {@code key} raised by 7. */
+    private static Path corrected(Workspace ws, String key) {
+        try {
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(ws.dataDir().resolve("zahlen.csv")));
+            int at = lines.indexOf(lines.stream().filter(l -> l.startsWith(key)).findFirst().orElseThrow());
+            lines.set(at, key + (Long.parseLong(lines.get(at).substring(key.length())) + 7));
+            Path file = Files.createDirectories(ws.dataDir().resolve("berichtigt")).resolve("zahlen.csv");
+            Files.write(file, lines);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

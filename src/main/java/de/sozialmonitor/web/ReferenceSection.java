@@ -24,7 +24,7 @@ final class ReferenceSection {
     }
 
     /** The profile's section, or nothing if no reference region has a value for any of the indicators. */
-    static DomContent forArea(Viewer v, ReferenceView refs, AreaProfilePage.Profile profile) {
+    static DomContent forArea(Viewer v, ReferenceView refs, AreaProfilePage.ProfileFigures profile) {
         List<ReferenceRegion> regions = refs.forProfile();
         int year = profile.year();
         List<Indicator> rows = profile.indicators().stream()

@@ -16,6 +16,7 @@ import de.sozialmonitor.report.svg.ChoroplethMap;
 import de.sozialmonitor.report.svg.ChoroplethMap.Swatch;
 import de.sozialmonitor.report.svg.TrendChart;
 import de.sozialmonitor.view.Choropleth;
+import de.sozialmonitor.view.Drivers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -227,11 +228,41 @@ public final class ReportHtml {
                     + t.number(c.threshold(), m.indicator(c.indicatorId()).precision()))
                     : t.get("changes." + c.kind().name());
             td(kind, "left");
-            td(changeValue(c.before()), null);
-            td(changeValue(c.after()), null);
+            String[] beforeAfter = beforeAndAfter(c);
+            td(beforeAfter[0], "left");
+            td(beforeAfter[1], "left");
             h.close("tr");
         }
         h.close("tbody").close("table");
+    }
+
+    /**
+     * What the "before" and "now" columns say for a change: the classes for a class change; for a
+     * change of the attention flag the flag and, now, the classes that set it; for a crossed
+     * threshold the threshold and the area's value now (never "mittel → mittel" or "– → –").
+     */
+    private String[] beforeAndAfter(ChangeEntry c) {
+        AreaResult now = m.areas().stream().filter(a -> a.code().equals(c.areaCode())).findFirst().orElse(null);
+        return switch (c.kind()) {
+            case NEW_ATTENTION, ATTENTION_ENDED -> {
+                boolean flagged = c.kind() == ReportModel.ChangeKind.NEW_ATTENTION;
+                String classes = now == null || now.statusClass() == null ? "" : " (" + classesInWords(now) + ")";
+                yield new String[] {t.get(flagged ? "changes.flag.no" : "changes.flag.yes"),
+                        t.get(flagged ? "changes.flag.yes" : "changes.flag.no") + classes};
+            }
+            case THRESHOLD_CROSSED -> {
+                IndicatorDescription ind = m.indicator(c.indicatorId());
+                Cell value = now == null ? Cell.missing() : now.value(ind.id());
+                yield new String[] {t.get("changes.threshold.before", t.number(c.threshold(), ind.precision())),
+                        t.cell(value, ind.precision()) + (value.hasValue() ? " " + ind.unit() : "")};
+            }
+            default -> new String[] {changeValue(c.before()), changeValue(c.after())};
+        };
+    }
+
+    private String classesInWords(AreaResult a) {
+        return t.get("col.statusClass") + " " + t.classLabel(a.statusClass().code())
+                + (a.dynamicsClass() == null ? "" : ", " + t.get("col.dynamicsClass") + " " + t.classLabel(a.dynamicsClass().code()));
     }
 
     private String changeValue(String v) {
@@ -287,8 +318,11 @@ public final class ReportHtml {
             h.close("tr").close("thead").open("tbody");
             for (ReportModel.IndicatorStat s : mi.stats()) {
                 IndicatorDescription ind = m.indicators().stream().filter(i -> i.id().equals(s.indicatorId())).findFirst().orElse(null);
-                String name = ind == null ? s.indicatorId() : ind.name();
-                int precision = ind == null ? 2 : ind.precision() + 1;
+                if (ind == null) {
+                    continue; // the method's own rows (the index, "_index") are no indicator of the catalog
+                }
+                String name = ind.name();
+                int precision = ind.precision() + 1;
                 h.open("tr");
                 td(name + (s.leftOut() ? " (" + t.get("method.leftOut") + ")" : ""), "left");
                 td(t.get("component." + s.component()), null);
@@ -418,9 +452,8 @@ public final class ReportHtml {
 
     private void valuesTable(boolean changes) {
         int year = m.release().referenceYear();
-        h.el("h3", changes ? t.get("tables.changes", Integer.toString(year - m.method().dynamicsYears()), Integer.toString(year))
-                : t.get("tables.values", Integer.toString(year)));
         List<IndicatorDescription> inds = m.attentionIndicators();
+        h.el("h3", changes ? changesHeading(inds) : t.get("tables.values", Integer.toString(year), unitsOf(inds)));
         h.open("table", "class=\"data values\"").open("thead").open("tr");
         th(t.get("col.area"), "left w-vname");
         for (IndicatorDescription ind : inds) {
@@ -463,7 +496,7 @@ public final class ReportHtml {
         th(t.get("col.municipality"), "left");
         th(t.get("col.statusClass"), "left");
         th(t.get("col.dynamicsClass"), "left");
-        th(t.get("col.drivers"), "left");
+        th(reasonsHeading(), "left");
         h.close("tr").close("thead").open("tbody");
         for (AttentionEntry e : m.attention()) {
             AreaResult a = e.area();
@@ -472,31 +505,10 @@ public final class ReportHtml {
             td(a.parentName(), "left");
             td(t.classLabel(a.statusClass() == null ? null : a.statusClass().code()), "left cls");
             td(a.dynamicsClass() == null ? "–" : t.classLabel(a.dynamicsClass().code()), "left cls");
-            td(driverText(e.drivers()), "left");
+            h.open("td", "class=\"left\"").raw(reasons(a, e.drivers())).close("td");
             h.close("tr");
         }
         h.close("tbody").close("table");
-    }
-
-    private String driverText(List<de.sozialmonitor.view.Drivers.Driver> drivers) {
-        StringBuilder sb = new StringBuilder();
-        boolean both = drivers.stream().map(de.sozialmonitor.view.Drivers.Driver::component).distinct().count() > 1;
-        String component = null;
-        for (de.sozialmonitor.view.Drivers.Driver d : drivers) {
-            if (!d.component().equals(component)) {
-                if (sb.length() > 0) {
-                    sb.append(". ");
-                }
-                if (both || "dynamics".equals(d.component())) {
-                    sb.append(t.get("component." + d.component())).append(": ");
-                }
-                component = d.component();
-            } else {
-                sb.append("; ");
-            }
-            sb.append(m.indicator(d.indicatorId()).name()).append(" (").append(t.index(d.z())).append(')');
-        }
-        return sb.toString();
     }
 
     // ---------------------------------------------------------------- 5 profiles
@@ -528,7 +540,7 @@ public final class ReportHtml {
                 a.dynamicsClass() == null ? "–" : t.classLabel(a.dynamicsClass().code()))
                 : t.get("profile.factsExcluded", a.code(), mun, pop, t.exclusion(a.excluded())));
         if (!p.drivers().isEmpty()) {
-            h.el("p", "class=\"drivers\"", t.get("col.drivers") + ": " + driverText(p.drivers()));
+            h.open("p", "class=\"drivers\"").text(reasonsHeading() + ": ").raw(reasons(a, p.drivers())).close("p");
         }
         h.el("h3", t.get("profile.values"));
         h.open("table", "class=\"data profile-values\"").open("thead").open("tr");
@@ -537,8 +549,7 @@ public final class ReportHtml {
         th(t.get("profile.area"), null);
         th(mun, null);
         th(m.territory().name(), null);
-        th(t.get("tables.changes", Integer.toString(m.release().referenceYear() - m.method().dynamicsYears()),
-                Integer.toString(m.release().referenceYear())), null);
+        th(changesHeading(m.indicators()), null);
         h.close("tr").close("thead").open("tbody");
         for (IndicatorDescription ind : m.indicators()) {
             Cell v = a.value(ind.id());
@@ -579,24 +590,137 @@ public final class ReportHtml {
         if (p.targetGroups().isEmpty()) {
             h.el("p", "class=\"small\"", t.get("profile.none"));
         } else {
-            h.open("table", "class=\"data target-groups\"").open("thead").open("tr");
-            th(t.get("col.indicator"), "left");
-            th(t.get("col.targetGroup"), "left");
-            th(t.get("profile.area"), null);
-            th(m.territory().name(), null);
-            h.close("tr").close("thead").open("tbody");
-            for (ReportModel.TargetGroupRow row : p.targetGroups()) {
-                IndicatorDescription ind = m.indicator(row.indicatorId());
-                h.open("tr");
-                td(ind.name() + " (" + ind.unit() + ")", "left");
-                td(targetGroupLabel(row.targetGroup()), "left");
-                cellTd(row.area(), ind.precision());
-                cellTd(row.territory(), ind.precision());
-                h.close("tr");
-            }
-            h.close("tbody").close("table");
-            symbolFootnote();
+            targetGroupTable(p.targetGroups());
         }
+    }
+
+    /**
+     * The target groups of a profile as one compact table: a row per indicator (by name) with the
+     * area's value in each group and, below it in grey, the territory's; groups as columns, those
+     * by one feature first (sex, then nationality), then the combinations.
+     */
+    private void targetGroupTable(List<ReportModel.TargetGroupRow> rows) {
+        List<String> groups = rows.stream().map(ReportModel.TargetGroupRow::targetGroup).distinct()
+                .sorted(java.util.Comparator.comparingInt((String g) -> g.split(";").length)
+                        .thenComparing(g -> g.startsWith("sex=") ? 0 : 1).thenComparing(this::targetGroupLabel))
+                .toList();
+        Map<String, Map<String, ReportModel.TargetGroupRow>> byIndicator = new java.util.TreeMap<>();
+        for (ReportModel.TargetGroupRow row : rows) {
+            byIndicator.computeIfAbsent(row.indicatorId(), k -> new LinkedHashMap<>()).put(row.targetGroup(), row);
+        }
+        List<String> indicators = byIndicator.keySet().stream()
+                .sorted(java.util.Comparator.comparing((String id) -> m.indicator(id).name(), String.CASE_INSENSITIVE_ORDER)).toList();
+        h.open("table", "class=\"data target-groups\"").open("thead").open("tr");
+        th(t.get("col.indicator"), "left tg-name");
+        for (String g : groups) {
+            th(targetGroupLabel(g), "tg");
+        }
+        h.close("tr").close("thead").open("tbody");
+        for (String id : indicators) {
+            IndicatorDescription ind = m.indicator(id);
+            Map<String, ReportModel.TargetGroupRow> cells = byIndicator.get(id);
+            h.open("tr", "class=\"tg-area\"");
+            td(ind.name() + " (" + ind.unit() + ")", "left");
+            for (String g : groups) {
+                ReportModel.TargetGroupRow row = cells.get(g);
+                cellTd(row == null ? Cell.EMPTY : row.area(), ind.precision());
+            }
+            h.close("tr").open("tr", "class=\"tg-territory\"");
+            td(m.territory().name(), "left");
+            for (String g : groups) {
+                ReportModel.TargetGroupRow row = cells.get(g);
+                cellTd(row == null ? Cell.EMPTY : row.territory(), ind.precision());
+            }
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+        symbolFootnote();
+    }
+
+    /** The heading of a column of changes, in points of the unit of its indicators (percentage points for %). */
+    private String changesHeading(List<IndicatorDescription> inds) {
+        int year = m.release().referenceYear();
+        Set<String> units = new TreeSet<>();
+        inds.forEach(i -> units.add(i.unit()));
+        String key = units.equals(Set.of("%")) ? "tables.changes" : units.equals(Set.of("‰")) ? "tables.changes.permille"
+                : "tables.changes.points";
+        return t.get(key, Integer.toString(year - m.method().dynamicsYears()), Integer.toString(year));
+    }
+
+    private static String unitsOf(List<IndicatorDescription> inds) {
+        return String.join(", ", inds.stream().map(IndicatorDescription::unit).distinct().toList());
+    }
+
+    /** The change of an indicator in words: "+2,3 Prozentpunkte" for %, "Promillepunkte" for ‰, else the unit. */
+    private String changeWithUnit(double change, IndicatorDescription ind) {
+        String unit = "%".equals(ind.unit()) ? t.get("unit.percentagePoints") : "‰".equals(ind.unit()) ? t.get("unit.permillePoints")
+                : ind.unit();
+        return signed(change, ind.precision()) + " " + unit;
+    }
+
+    private String reasonsHeading() {
+        return m.options().internal() ? t.get("col.reasons.internal", m.territory().name()) : t.get("col.reasons", m.territory().name());
+    }
+
+    /**
+     * Why an area needs attention, in words and figures (as the web's attention list): for status
+     * "Kinder in Mindestsicherung: 26,0 % – Landkreis Peine 12,8 %", for dynamics the change against
+     * the territory's. The z-values only in the internal report. Every figure is kept on one line.
+     */
+    private String reasons(AreaResult a, List<Drivers.Driver> drivers) {
+        StringBuilder sb = new StringBuilder();
+        boolean both = drivers.stream().map(Drivers.Driver::component).distinct().count() > 1;
+        String component = null;
+        AreaResult total = m.territoryTotal();
+        for (Drivers.Driver d : drivers) {
+            if (!d.component().equals(component)) {
+                if (sb.length() > 0) {
+                    sb.append(". ");
+                }
+                if (both || "dynamics".equals(d.component())) {
+                    sb.append(Html.esc(t.get("component." + d.component()))).append(": ");
+                }
+                component = d.component();
+            } else {
+                sb.append("; ");
+            }
+            IndicatorDescription ind = m.indicator(d.indicatorId());
+            boolean dynamics = "dynamics".equals(d.component());
+            Cell here = dynamics ? a.change(ind.id()) : a.value(ind.id());
+            Cell there = total == null ? Cell.missing() : dynamics ? total.change(ind.id()) : total.value(ind.id());
+            sb.append(Html.esc(ind.name())).append(": ").append(nobr(figure(here, ind, dynamics)));
+            if (!there.hasValue() && !there.isSuppressed()) {
+                // no figure of the territory to compare with (e.g. its change is not computed): the area's alone
+                if (m.options().internal()) {
+                    sb.append(' ').append(nobr("(z " + t.index(d.z()) + ")"));
+                }
+                continue;
+            }
+            sb.append(" – ").append(Html.esc(m.territory().name())).append(' ')
+                    // a change names its unit once (at the area's figure): "+2,8 Prozentpunkte – Landkreis Peine +0,3"
+                    .append(nobr(dynamics && there.hasValue() ? signed(there.value(), ind.precision()) : figure(there, ind, dynamics)));
+            if (m.options().internal()) {
+                sb.append(' ').append(nobr("(z " + t.index(d.z()) + ")"));
+            }
+        }
+        return sb.toString();
+    }
+
+    private String figure(Cell c, IndicatorDescription ind, boolean change) {
+        if (!c.hasValue()) {
+            usedSymbols.add(c.symbol());
+            return c.symbol();
+        }
+        return change ? changeWithUnit(c.value(), ind) : t.number(c.value(), ind.precision()) + " " + ind.unit();
+    }
+
+    private String signed(double value, int decimals) {
+        String n = t.number(value, decimals);
+        return (value > 0 && !n.equals(t.number(0, decimals)) ? "+" : "") + n;
+    }
+
+    private static String nobr(String text) {
+        return "<span class=\"nobr\">" + Html.esc(text) + "</span>";
     }
 
     /** A short column header: {@code short.<id>} of the texts where there is one, else the full name. */
@@ -615,6 +739,20 @@ public final class ReportHtml {
             parts.add(label.equals(k) ? part : label);
         }
         return String.join(", ", parts);
+    }
+
+    /** numerator / denominator as the catalog writes it: a sum or difference keeps its parentheses. */
+    static String formula(IndicatorDescription ind) {
+        if (ind.denominator() == null) {
+            return ind.numerator();
+        }
+        return term(ind.numerator()) + " / " + term(ind.denominator());
+    }
+
+    private static String term(String expression) {
+        String e = expression.trim();
+        boolean compound = e.matches(".*\\S\\s*[-+]\\s*\\S.*") && !(e.startsWith("(") && e.endsWith(")"));
+        return compound ? "(" + e + ")" : e;
     }
 
     private static List<Double> values(List<Cell> cells) {
@@ -638,7 +776,7 @@ public final class ReportHtml {
             h.open("td", "class=\"left\"").el("strong", ind.name()).raw("<br/>").el("span", "class=\"small code\"",
                     ind.id() + (ind.attention() ? " · A" : "")).close("td");
             h.open("td", "class=\"left small\"").text(ind.definition()).raw("<br/>")
-                    .el("span", "class=\"formula\"", ind.denominator() == null ? ind.numerator() : ind.numerator() + " / " + ind.denominator()).close("td");
+                    .el("span", "class=\"formula\"", formula(ind)).close("td");
             td(ind.unit(), null);
             h.close("tr");
         }

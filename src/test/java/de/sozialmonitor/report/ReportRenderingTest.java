@@ -128,7 +128,7 @@ class ReportRenderingTest {
     @Test
     void attentionTableListsTheDrivingIndicators() {
         String flat = flat(text);
-        assertThat(flat).contains("prägende Indikatoren (z-Wert)");
+        assertThat(flat).contains("Warum (Gebiet – Landkreis Peine)");
         for (String name : attentionNamesFromDatabase()) {
             assertThat(flat).contains("Gebietsprofil " + name);
         }
@@ -248,6 +248,91 @@ class ReportRenderingTest {
             }
             assertThat(ink).as("non-white pixels on %s", png.getFileName()).isGreaterThan(img.getWidth() * img.getHeight() / 100);
         }
+    }
+
+    /** The report's pages as {@code pdftotext -layout} reads them (poppler-utils). */
+    private List<String> layoutPages(byte[] document) throws Exception {
+        String pdftotext = findOnPath("pdftotext");
+        Assumptions.assumeTrue(pdftotext != null || "1".equals(System.getenv("SOZIALMONITOR_REQUIRE_PG")),
+                "pdftotext (poppler-utils) is not installed");
+        Path dir = Files.createTempDirectory("report-layout");
+        Path file = dir.resolve("report.pdf");
+        Files.write(file, document);
+        Process p = new ProcessBuilder(pdftotext == null ? "pdftotext" : pdftotext, "-layout", "-enc", "UTF-8", file.toString(),
+                dir.resolve("report.txt").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        List<String> pages = new ArrayList<>(List.of(Files.readString(dir.resolve("report.txt")).split("\f", -1)));
+        if (!pages.isEmpty() && pages.get(pages.size() - 1).isBlank()) {
+            pages.remove(pages.size() - 1);
+        }
+        return pages;
+    }
+
+    /** The lines of a page with text, without the running header and footer. */
+    private static List<String> body(String page) {
+        return page.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .filter(l -> !l.startsWith("Prüfsumme des Berichtsstands") && !l.startsWith("Landkreis Peine · Sozialmonitoring")
+                        && !l.startsWith("DEMO – synthetische Zahlen"))
+                .toList();
+    }
+
+    /**
+     * Issue 14 item 8, read as a committee member reads the printed report (pdftotext -layout):
+     * no number split across lines, no heading alone at the foot of a page, every area profile on
+     * at most two pages with its target groups as one table, changes that say what changed,
+     * changes of a % indicator in percentage points, formulas with their parentheses, no internal
+     * rows in the table of means, and reasons in figures instead of z-values.
+     */
+    @Test
+    void thePrintedReportReadsAsACommitteeMemberNeedsIt() throws Exception {
+        List<String> pages = layoutPages(pdf);
+        String all = String.join("\n", pages);
+        java.util.regex.Pattern cutNumber = java.util.regex.Pattern.compile("(^|[\\s(])[+−-]?\\d[\\d.]*,$");
+        String html = ReportHtml.render(builder.build(2, new ReportModel.Options("de", false, false)));
+        java.util.regex.Matcher hm = java.util.regex.Pattern.compile("<h[23][^>]*>([^<]+)</h[23]>").matcher(html);
+        java.util.Set<String> headingTexts = new java.util.HashSet<>();
+        while (hm.find()) {
+            headingTexts.add(hm.group(1).replace("&amp;", "&").strip());
+        }
+        assertThat(headingTexts).contains("Zielgruppen");
+        List<Integer> profileStarts = new ArrayList<>();
+        int annex = -1;
+        for (int k = 0; k < pages.size(); k++) {
+            List<String> lines = body(pages.get(k));
+            for (String line : lines) {
+                assertThat(cutNumber.matcher(line).find()).as("page %d: a number cut after its comma: %s", k + 1, line).isFalse();
+            }
+            if (!lines.isEmpty()) {
+                String last = lines.get(lines.size() - 1);
+                assertThat(headingTexts).as("page %d ends with a heading", k + 1).doesNotContain(last);
+            }
+            if (lines.stream().anyMatch(l -> l.startsWith("Gebietsprofil ") || l.startsWith("Gebietsproﬁl "))) {
+                profileStarts.add(k);
+            }
+            if (annex < 0 && lines.stream().anyMatch(l -> l.matches("\\d Anhang"))) {
+                annex = k;
+            }
+        }
+        assertThat(profileStarts).isNotEmpty();
+        profileStarts.add(annex);
+        for (int k = 0; k + 1 < profileStarts.size(); k++) {
+            assertThat(profileStarts.get(k + 1) - profileStarts.get(k)).as("pages of the profile on page %d", profileStarts.get(k) + 1)
+                    .isLessThanOrEqualTo(2);
+        }
+        String flat = flat(all);
+        assertThat(flat).doesNotContain("_index").doesNotContain("(z-Wert)").doesNotContainPattern("\\(z [+−]?\\d").contains("Warum (Gebiet – Landkreis Peine)")
+                .contains("/ (pop_total - pop_65plus)").contains("(Prozentpunkte)");
+        // a reason in words and figures: "<indicator>: 26,0 % – Landkreis Peine 12,8 %"
+        assertThat(flat).containsPattern(": \\d+,\\d % – Landkreis Peine \\d+,\\d %");
+        // a change of the attention flag says so, never "mittel → mittel"
+        if (flat.contains("neu mit Aufmerksamkeitsbedarf")) {
+            assertThat(flat).contains("kein Aufmerksamkeitsbedarf");
+        }
+        // the internal report keeps the z-values beside the figures
+        String internal = flat(String.join("\n", layoutPages(ReportPdf.render(builder.build(2, new ReportModel.Options("de", true, false))))));
+        assertThat(internal).contains("z-Wert").containsPattern("\\(z \\+\\d,\\d\\d\\)");
     }
 
     static String findOnPath(String exe) {

@@ -50,7 +50,7 @@ public final class AnalyseCertaintyCommand implements Callable<Integer> {
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         Certainty.Report r;
         try {
-            r = Certainty.estimate(in.input(), in.workspace().catalog(), in.workspace().config().method(), in.year(), options);
+            r = Certainty.estimate(in.input(), in.workspace().catalog(), in.workspace().config().methodFor(in.year()), in.year(), options);
         } catch (IllegalArgumentException e) {
             throw new RejectedInputException(AnalysisTexts.get("rejected", e.getMessage()));
         }

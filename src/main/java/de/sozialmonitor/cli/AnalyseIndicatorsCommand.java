@@ -47,7 +47,7 @@ public final class AnalyseIndicatorsCommand implements Callable<Integer> {
         }
         IndicatorAnalysis.Report r;
         try {
-            r = IndicatorAnalysis.analyse(in.input(), in.workspace().catalog(), in.workspace().config().method(),
+            r = IndicatorAnalysis.analyse(in.input(), in.workspace().catalog(), in.workspace().config().methodFor(in.year()),
                     DisclosureRules.of(in.workspace().config().privacy()), in.year(), level, indicators, given, redundancy);
         } catch (IllegalArgumentException e) {
             throw new RejectedInputException(AnalysisTexts.get("rejected", e.getMessage()));

@@ -25,7 +25,7 @@ public final class AnalyseSensitivityCommand implements Callable<Integer> {
         AnalysisOutput.Loaded in = output.load(cl);
         Sensitivity.Report r;
         try {
-            r = Sensitivity.analyse(in.input(), in.workspace().catalog(), in.workspace().config().method(), in.year());
+            r = Sensitivity.analyse(in.input(), in.workspace().catalog(), in.workspace().config().methodFor(in.year()), in.year());
         } catch (IllegalArgumentException e) {
             throw new RejectedInputException(AnalysisTexts.get("rejected", e.getMessage()));
         }

@@ -47,7 +47,7 @@ public final class ComputeWorkflow {
         if (!input.hasYear(year)) {
             throw new IllegalArgumentException("no data for " + year);
         }
-        MonitoringResult r = Monitoring.compute(input, ws.catalog(), ws.config().method(), year);
+        MonitoringResult r = Monitoring.compute(input, ws.catalog(), ws.config().methodFor(year), year);
         long needed = DiskSpace.forResults((long) r.values().size() * r.areas().size());
         DiskSpace.require(ws.root(), db, needed);
         try {

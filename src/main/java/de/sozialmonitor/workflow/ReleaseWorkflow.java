@@ -41,7 +41,7 @@ public final class ReleaseWorkflow {
         /** The request for a workspace's configuration and catalog (what {@code release create} uses). */
         public static CreateRequest of(WorkspaceConfig config, IndicatorCatalog catalog, String title, int year, Integer corrects) {
             return new CreateRequest(title, year, corrects, config.territoryCode(), config.territoryName(), config.synthetic(),
-                    DisclosureRules.of(config.privacy()), config.method(), catalog);
+                    DisclosureRules.of(config.privacy()), config.methodFor(year), catalog);
         }
     }
 
@@ -132,7 +132,7 @@ public final class ReleaseWorkflow {
             long resultSetId = rs.id();
             int number = ReleaseRepository.nextNumber(h);
 
-            ReleaseData data = readData(h, resultSetId, req);
+            ReleaseData data = readData(h, resultSetId, req, frozenMethod(rs, req.method()));
             // protect against the public record: every release published so far, together with this one
             List<Integer> basis = ReleaseRepository.publishedNumbers(h);
             ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, req.rules(), publicRecord(h, basis));
@@ -164,7 +164,20 @@ public final class ReleaseWorkflow {
                 c.territoryName(), c.synthetic());
     }
 
-    private ReleaseData readData(Handle h, long resultSetId, CreateRequest req) {
+    /**
+     * The method the result set was computed with: a release freezes that one, not the workspace's
+     * general settings (a year of {@code method.by_year}, or settings changed since the computation).
+     * A result set without readable method parameters (written before they were stored) falls back to the request's.
+     */
+    private static MethodConfig frozenMethod(ReleaseRepository.FrozenResultSet rs, MethodConfig fallback) {
+        try {
+            return rs.methodJson() == null ? fallback : de.sozialmonitor.store.ResultRepository.methodConfig(rs.methodJson());
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    private ReleaseData readData(Handle h, long resultSetId, CreateRequest req, MethodConfig method) {
         List<ReleaseData.ValueRow> values = ReleaseRepository.readValues(h, resultSetId);
         List<ReleaseData.AreaRow> areaRows = ReleaseRepository.readAreaRows(h, resultSetId);
         Map<String, AreaInfo> areas = ReleaseRepository.readAreas(h, req.year());
@@ -175,10 +188,10 @@ public final class ReleaseWorkflow {
                     i.isDelivered() ? null : i.denominator().toString(),
                     i.targetGroup().key(), i.scale(), i.precision()));
         }
-        Map<String, Double> population = ReleaseRepository.readPopulation(h, req.method().populationVariable(), areas);
+        Map<String, Double> population = ReleaseRepository.readPopulation(h, method.populationVariable(), areas);
         return new ReleaseData(areas, indicators, values, areaRows, population,
-                new java.util.TreeSet<>(req.method().statusIndicators().keySet()),
-                new java.util.TreeSet<>(req.method().dynamicsIndicators().keySet()), req.method().dynamicsYears());
+                new java.util.TreeSet<>(method.statusIndicators().keySet()),
+                new java.util.TreeSet<>(method.dynamicsIndicators().keySet()), method.dynamicsYears());
     }
 
     /**

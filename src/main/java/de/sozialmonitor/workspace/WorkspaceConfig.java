@@ -6,14 +6,26 @@ import de.sozialmonitor.model.PrivacyConfig;
 /**
  * The contents of {@code sozialmonitor.yaml}.
  *
+ * @param method         the method's general settings
+ * @param methodByYear   the settings of years whose method differs ({@code method.by_year}); see {@link #methodFor}
  * @param synthetic      true for the demo: every page and export then says the figures are synthetic
  * @param jumpFactor     plausibility check of imports: a value changing by more than this factor
  *                       against the previous period is a warning
  * @param jumpMinCount   ... unless both values are below this count (small counts jump by chance)
  */
 public record WorkspaceConfig(String territoryCode, String territoryName, String language,
-                              DatabaseSettings database, MethodConfig method, PrivacyConfig privacy,
+                              DatabaseSettings database, MethodConfig method,
+                              java.util.Map<Integer, MethodConfig> methodByYear, PrivacyConfig privacy,
                               int webPort, boolean synthetic, double jumpFactor, double jumpMinCount, ConfigNode raw) {
+
+    public WorkspaceConfig {
+        methodByYear = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(methodByYear));
+    }
+
+    /** The method of {@code year}: its own settings where {@code method.by_year} gives them, else the general ones. */
+    public MethodConfig methodFor(int year) {
+        return methodByYear.getOrDefault(year, method);
+    }
 
     /** Where the database is; an empty url means the embedded H2 file in the workspace. */
     public record DatabaseSettings(String url, String user, String password) {

@@ -51,19 +51,63 @@ public final class WorkspaceConfigReader {
         if (!(jumpMinCount >= 0)) {
             throw imp.get("jump_min_count").error("number.notNegative");
         }
+        MethodConfig method = readMethod(root.get("method"));
         return new WorkspaceConfig(territory.get("code").string(), territory.get("name").string(), language, database,
-                readMethod(root.get("method")), readPrivacy(root.get("privacy")), port,
+                method, readMethodByYear(root.get("method")), readPrivacy(root.get("privacy")), port,
                 root.get("synthetic").bool(false), jumpFactor, jumpMinCount, root);
     }
 
+    /** The keys of the method section; {@code by_year} may give every one of them but these two for a year. */
+    private static final Set<String> METHOD_KEYS = Set.of("analysis_level", "population_variable", "min_population",
+            "status_indicators", "dynamics_indicators", "dynamics_years", "status_thresholds",
+            "dynamics_thresholds", "attention_rule", "early_warning", "standardisation", "exclude", "by_year");
+    private static final Set<String> NOT_BY_YEAR = Set.of("analysis_level", "by_year");
+
     static MethodConfig readMethod(ConfigNode m) {
-        MethodConfig d = MethodConfig.defaults();
         if (!m.isPresent()) {
-            return d;
+            return MethodConfig.defaults();
         }
-        m.requireObject().allowOnly(Set.of("analysis_level", "population_variable", "min_population",
-                "status_indicators", "dynamics_indicators", "dynamics_years", "status_thresholds",
-                "dynamics_thresholds", "attention_rule", "early_warning", "standardisation", "exclude"));
+        m.requireObject().allowOnly(METHOD_KEYS);
+        return readMethod(new MethodSection(m, null));
+    }
+
+    /**
+     * {@code method.by_year}: the settings of single years that differ from the general ones (a
+     * series whose method changed, e.g. Berlin's MSS with four status indicators until the report
+     * 2017 and three from 2019, or areas excluded in one report only). A key given for a year
+     * replaces the general key in that year, as a whole.
+     */
+    static Map<Integer, MethodConfig> readMethodByYear(ConfigNode m) {
+        Map<Integer, MethodConfig> byYear = new java.util.TreeMap<>();
+        if (!m.isPresent()) {
+            return byYear;
+        }
+        ConfigNode years = m.get("by_year");
+        Set<String> allowed = new java.util.TreeSet<>(METHOD_KEYS);
+        allowed.removeAll(NOT_BY_YEAR);
+        years.entries().forEach((key, node) -> {
+            if (!key.matches("\\d{4}")) {
+                throw node.error("year.invalid", key);
+            }
+            node.requireObject().allowOnly(allowed);
+            byYear.put(Integer.parseInt(key), readMethod(new MethodSection(m, node)));
+        });
+        return byYear;
+    }
+
+    /** The method keys of one year: the year's own where it gives them, else the general ones. */
+    record MethodSection(ConfigNode general, ConfigNode year) {
+        ConfigNode get(String key) {
+            return year != null && year.has(key) ? year.get(key) : general.get(key);
+        }
+
+        boolean has(String key) {
+            return get(key).isPresent();
+        }
+    }
+
+    private static MethodConfig readMethod(MethodSection m) {
+        MethodConfig d = MethodConfig.defaults();
         double minPopulation = m.get("min_population").number(d.minPopulation());
         if (minPopulation < 0) {
             throw m.get("min_population").error("number.notNegative");

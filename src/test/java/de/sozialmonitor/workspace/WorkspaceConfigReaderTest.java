@@ -101,4 +101,58 @@ class WorkspaceConfigReaderTest {
         assertThat(second.get("y").line()).isEqualTo(4);
         assertThat(second.get("y").key()).isEqualTo("a.1.y");
     }
+
+    @Test
+    void byYearReplacesTheKeysItGivesForThatYearOnly() {
+        WorkspaceConfig c = read("""
+                territory: {code: "11000000", name: Berlin}
+                method:
+                  dynamics_years: 2
+                  status_indicators: {sgb2: 1, unemployed: 1}
+                  exclude: {"10010203": "statistisch unsicher"}
+                  by_year:
+                    2012:
+                      status_indicators: {sgb2: 1, unemployed: 1, children_min_income: 1}
+                    2016:
+                      exclude: {"04020314": "Messegelände", "10010203": "statistisch unsicher"}
+                """);
+        assertThat(c.methodByYear()).containsOnlyKeys(2012, 2016);
+        assertThat(c.methodFor(2018)).isEqualTo(c.method());
+        assertThat(c.methodFor(2012).statusIndicators()).containsOnlyKeys("sgb2", "unemployed", "children_min_income");
+        // the dynamics indicators follow the status indicators of the year, as they do in general
+        assertThat(c.methodFor(2012).dynamicsIndicators()).isEqualTo(c.methodFor(2012).statusIndicators());
+        assertThat(c.methodFor(2012).exclude()).isEqualTo(c.method().exclude());
+        assertThat(c.methodFor(2012).dynamicsYears()).isEqualTo(2);
+        assertThat(c.methodFor(2016).statusIndicators()).isEqualTo(c.method().statusIndicators());
+        assertThat(c.methodFor(2016).exclude()).containsOnlyKeys("04020314", "10010203");
+    }
+
+    @Test
+    void byYearNamesItsMistakesWithLineAndKey() {
+        assertThatThrownBy(() -> read("""
+                territory: {code: "11000000", name: Berlin}
+                method:
+                  by_year:
+                    2012:
+                      analysis_level: Bezirk
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("sozialmonitor.yaml:5: method.by_year.2012.analysis_level: unknown key");
+        assertThatThrownBy(() -> read("""
+                territory: {code: "11000000", name: Berlin}
+                method:
+                  by_year:
+                    "MSS 2013": {min_population: 300}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("a year of four digits");
+        assertThatThrownBy(() -> read("""
+                territory: {code: "11000000", name: Berlin}
+                method:
+                  by_year:
+                    2012: {min_population: -1}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("method.by_year.2012.min_population: must be 0 or more");
+    }
 }

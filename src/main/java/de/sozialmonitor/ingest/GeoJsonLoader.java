@@ -19,6 +19,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.valid.IsValidOp;
 
 /**
@@ -40,15 +41,34 @@ final class GeoJsonLoader implements Loader {
 
     private final Path file;
     private final Properties props;
+    /** The delivery's mapping ({@code layout: geojson}), or null for a file read by its standard properties. */
+    private final GeoJsonMapping mapping;
 
     GeoJsonLoader(Path file, Properties props) {
         this.file = file;
         this.props = props;
+        this.mapping = null;
+    }
+
+    GeoJsonLoader(Path file, GeoJsonMapping mapping) {
+        this.file = file;
+        this.props = mapping.properties();
+        this.mapping = mapping;
     }
 
     @Override
     public String format() {
         return "geojson";
+    }
+
+    @Override
+    public String mappingVersion() {
+        return mapping == null ? null : mapping.source().version;
+    }
+
+    @Override
+    public String source() {
+        return mapping == null ? null : mapping.source().sourceName();
     }
 
     @Override
@@ -93,12 +113,13 @@ final class GeoJsonLoader implements Loader {
                 // a broken stored territory is no reason to reject this file
             }
         }
-        record Item(long row, String code, LocalDate validFrom, String geo) {
+        // features by the area (code and version) they give their geometry to; more than one only where decisions unite them
+        record Item(long row, String code, LocalDate validFrom, Geometry geometry) {
         }
-        List<Item> items = new ArrayList<>();
+        Map<String, List<Item>> items = new LinkedHashMap<>();
+        Map<Integer, GeoJsonMapping.Decision> decisions = mapping == null ? Map.of() : mapping.decisions();
         List<Area> created = new ArrayList<>();
         Map<String, Integer> createdDepth = new LinkedHashMap<>();
-        Map<String, Geometry> shapes = new LinkedHashMap<>();
         long row = 0;
         for (JsonNode f : root.path("features")) {
             row++;
@@ -107,6 +128,17 @@ final class GeoJsonLoader implements Loader {
             if (code.isEmpty()) {
                 ctx.error("missing_value", null, row, props.code().get(0), null, "geojson.noCode", props.code().get(0));
                 continue;
+            }
+            GeoJsonMapping.Decision decision = decisions.get((int) row);
+            if (decision != null) {
+                if (!decision.code().equals(code)) {
+                    ctx.error("mapping_stale", null, row, props.code().get(0), code, "geojson.decisionStale", row, decision.code(),
+                            mapping.source().file.getFileName());
+                    continue;
+                }
+                ctx.warn("mapping_decision", null, row, props.code().get(0), code, "geojson.decision", code, decision.target(),
+                        decision.name() == null ? first(p, props.name()) : decision.name(), decision.reason());
+                code = decision.target();
             }
             Geometry g;
             try {
@@ -146,10 +178,26 @@ final class GeoJsonLoader implements Loader {
                     continue;
                 }
             }
+            String version = code + "|" + from;
+            List<Item> same = items.get(version);
+            if (same != null) {
+                // one area, two features: only a decision about each of them may unite them
+                boolean decided = decision != null && same.stream().allMatch(it -> decisions.containsKey((int) it.row()));
+                if (!decided) {
+                    Item other = same.get(0);
+                    ctx.error("duplicate_code", null, row, props.code().get(0), code, "geojson.duplicateCode", code, other.row(),
+                            Math.round(distanceKm(other.geometry(), g) * 10) / 10.0);
+                    continue;
+                }
+                same.add(new Item(row, code, from, g));
+                continue;
+            }
             if (!known.containsKey(code) && !createdDepth.containsKey(code)) {
-                String name = first(p, props.name());
-                String level = first(p, props.level());
-                String parent = first(p, props.parent());
+                String name = decision != null && decision.name() != null ? decision.name() : first(p, props.name());
+                String level = mapping != null && mapping.level() != null ? mapping.level() : first(p, props.level());
+                String parent = mapping != null && mapping.parentDigits() > 0
+                        ? (code.length() > mapping.parentDigits() ? code.substring(0, mapping.parentDigits()) : "")
+                        : first(p, props.parent());
                 if (name.isEmpty() || level.isEmpty()) {
                     ctx.error("unknown_area", null, row, props.code().get(0), code, "geojson.unknownArea");
                     continue;
@@ -177,14 +225,19 @@ final class GeoJsonLoader implements Loader {
                 createdDepth.put(code, depth);
                 created.add(new Area(code, name, level, parent.isEmpty() ? null : parent, from, null));
             }
-            shapes.put(code, g);
-            items.add(new Item(row, code, from, writer.write(g)));
+            items.put(version, new ArrayList<>(List.of(new Item(row, code, from, g))));
+        }
+        for (GeoJsonMapping.Decision d : decisions.values()) {
+            if (d.feature() > row) {
+                ctx.error("mapping_stale", null, 0, null, d.code(), "geojson.decisionNoFeature", d.feature(), row,
+                        mapping.source().file.getFileName());
+            }
         }
         ctx.report.rowsRead(row);
         if (row == 0) {
             ctx.fileError("empty_file", "file.noRows");
         }
-        ctx.report.rowsAccepted(items.size());
+        ctx.report.rowsAccepted(items.values().stream().mapToInt(List::size).sum());
         if (!ctx.report.hasErrors()) {
             for (Area a : created) {
                 AreaRepository.upsertLevel(ctx.handle, a.level(), levels.get(a.level()));
@@ -193,11 +246,22 @@ final class GeoJsonLoader implements Loader {
                 }
             }
             AreaRepository.upsertAreas(ctx.handle, created, ctx.importId);
-            for (Item it : items) {
-                AreaRepository.setGeometry(ctx.handle, it.code(), it.validFrom(), it.geo());
+            for (List<Item> parts : items.values()) {
+                Item first = parts.get(0);
+                Geometry g = parts.size() == 1 ? first.geometry()
+                        : OverlayNGRobust.union(parts.stream().map(Item::geometry).toList());
+                AreaRepository.setGeometry(ctx.handle, first.code(), first.validFrom(), writer.write(g));
             }
         }
         return null;
+    }
+
+    /** The shortest distance between two geometries in kilometres (degrees scaled at their latitude): tells a neighbour from a stranger. */
+    static double distanceKm(Geometry a, Geometry b) {
+        org.locationtech.jts.geom.Coordinate[] nearest = org.locationtech.jts.operation.distance.DistanceOp.nearestPoints(a, b);
+        double dx = (nearest[1].x - nearest[0].x) * Math.cos(Math.toRadians(nearest[0].y));
+        double dy = nearest[1].y - nearest[0].y;
+        return Math.hypot(dx, dy) * 111.32;
     }
 
     private static String first(JsonNode p, List<String> names) {

@@ -122,7 +122,9 @@ final class MappedLoader implements Loader {
         AreaMatcher areas = new AreaMatcher(areaSpec, ctx.knownAreas(), m);
         int levelCol = areaSpec.hasNonNull("level_column") ? cols.require(areaSpec.get("level_column").asText()) : -1;
         int parentCol = areaSpec.hasNonNull("parent_column") ? cols.require(areaSpec.get("parent_column").asText()) : -1;
+        // name_column: the file's own name of each area, compared with the register's (an edition that moved a code shows here)
         int nameCol = areaSpec.hasNonNull("name_column") ? cols.require(areaSpec.get("name_column").asText()) : -1;
+        Map<String, de.sozialmonitor.store.AreaRepository.KnownArea> known = ctx.knownAreas();
         String fixedYear = "title".equalsIgnoreCase(m.text("year", "").trim())
                 ? titleYear(ctx, sheet, lines, headerIdx - headerRows + 1) : SheetSpec.year(m.text("year", null), sheet);
         int yearCol = m.text("year_column", null) == null ? -1 : cols.require(m.text("year_column", null));
@@ -215,6 +217,15 @@ final class MappedLoader implements Loader {
                     continue; // one problem per row, not one per mapped column
                 }
                 String code = mt.code();
+                if (nameCol >= 0 && known.containsKey(code)) {
+                    String named = l.cell(nameCol);
+                    String registered = known.get(code).name();
+                    if (named != null && !named.isBlank()
+                            && !AreaMatcher.normalizeName(named).equals(AreaMatcher.normalizeName(registered))) {
+                        ctx.warn("area_name_differs", sheet, l.number(), headers.get(nameCol), named, "mapping.nameDiffers",
+                                code, named.trim(), registered);
+                    }
+                }
                 String yearText = yearCol >= 0 ? l.cell(yearCol) : fixedYear == null ? "" : fixedYear;
                 if (layout.equals("long")) {
                     String label = varCol >= 0 ? l.cell(varCol) : m.text("variable", "");

@@ -57,8 +57,16 @@ final class SourceMapping {
         }
         Path y = Files.isRegularFile(ws.sourcesDir().resolve(mapping + ".yaml"))
                 ? ws.sourcesDir().resolve(mapping + ".yaml") : ws.sourcesDir().resolve(mapping + ".yml");
-        SourceMapping m = read(y);
-        return "microdata".equals(m.text("layout", "long")) ? new MicrodataLoader(file, m) : new MappedLoader(file, m);
+        return loader(file, read(y));
+    }
+
+    /** The loader for the mapping's layout. */
+    private static Loader loader(Path file, SourceMapping m) {
+        return switch (m.text("layout", "long")) {
+            case "microdata" -> new MicrodataLoader(file, m);
+            case "geojson" -> new GeoJsonLoader(file, GeoJsonMapping.of(m));
+            default -> new MappedLoader(file, m);
+        };
     }
 
     /** The loader of the first mapping whose pattern matches the file name, or null. */
@@ -81,8 +89,7 @@ final class SourceMapping {
             }
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
             if (matcher.matches(Path.of(fileName))) {
-                String layout = m.text("layout", "long");
-                return "microdata".equals(layout) ? new MicrodataLoader(file, m) : new MappedLoader(file, m);
+                return loader(file, m);
             }
         }
         return null;

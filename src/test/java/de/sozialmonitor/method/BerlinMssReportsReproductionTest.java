@@ -37,10 +37,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * configuration of the report (its status indicators, {@code dynamics_years: 2}, minimum 300
  * inhabitants, the population SD, the areas excluded by hand), {@code compute} — and every published
  * status and dynamics class comes out: 2,277 areas with both classes. With the sample SD, exactly the
- * three classes Berlin's README names differ. Data and configuration: {@code
- * src/test/resources/berlin-mss-2013-2021/} (SOURCE.md there).
+ * three classes Berlin's README names differ. Data and configuration of the reports 2013-2019 are
+ * those the Berlin demo ships ({@code src/main/resources/demo/berlin/}, README.md there: one
+ * {@code sozialmonitor.yaml} whose {@code method.by_year} holds each report's settings); the 2021
+ * report's are in {@code src/test/resources/berlin-mss-2013-2021/} (SOURCE.md there).
  */
 class BerlinMssReportsReproductionTest {
+    /** The reports 2013-2019 ship with the Berlin demo (data, catalog, mappings, the method of each report); 2021 is the test's own. */
+    static final String DEMO = "/demo/berlin/";
     static final String RESOURCES = "/berlin-mss-2013-2021/";
 
     @TempDir
@@ -76,11 +80,14 @@ class BerlinMssReportsReproductionTest {
         Path ws = tmp.resolve("mss-" + reportYear);
         Files.createDirectories(ws.resolve("sources"));
         Files.createDirectories(ws.resolve("data"));
-        copy("indicators.yaml", ws.resolve("indicators.yaml"));
-        copy("mss-" + reportYear + "/sozialmonitor.yaml", ws.resolve("sozialmonitor.yaml"));
-        copy("mss-" + reportYear + "/sources/mss.yaml", ws.resolve("sources/mss.yaml"));
+        copy(DEMO + "workspace/indicators.yaml", ws.resolve("indicators.yaml"));
+        boolean demo = reportYear <= 2019;
+        copy(demo ? DEMO + "workspace/sozialmonitor.yaml" : RESOURCES + "mss-" + reportYear + "/sozialmonitor.yaml",
+                ws.resolve("sozialmonitor.yaml"));
+        copy(demo ? DEMO + "workspace/sources/mss-" + reportYear + ".yaml" : RESOURCES + "mss-" + reportYear + "/sources/mss.yaml",
+                ws.resolve("sources/mss.yaml"));
         Path data = ws.resolve("data/mss_" + reportYear + "_plr.csv");
-        copy("mss_" + reportYear + "_plr.csv", data);
+        copy((demo ? DEMO : RESOURCES) + "mss_" + reportYear + "_plr.csv", data);
         List<Published> rows = read(data);
         // the planning areas, as the LOR register lists them
         StringBuilder areas = new StringBuilder("code;name;level;parent\n11000000;Berlin;Land;\n");
@@ -99,7 +106,7 @@ class BerlinMssReportsReproductionTest {
     }
 
     private static void copy(String resource, Path to) throws IOException {
-        try (InputStream in = BerlinMssReportsReproductionTest.class.getResourceAsStream(RESOURCES + resource)) {
+        try (InputStream in = BerlinMssReportsReproductionTest.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             Files.copy(in, to);
         }
@@ -159,7 +166,7 @@ class BerlinMssReportsReproductionTest {
             if (p.statusClass() != null) {
                 counts.merge(p.statusClass(), 1, Integer::sum);
                 assertThat(why).as(p.code()).isNull();
-            } else if (r.config().exclude().containsKey(p.code())) {
+            } else if (r.config().exclude().containsKey(p.code())) { // the year's exclusions (method.by_year)
                 assertThat(why).as(p.code()).startsWith(Monitoring.MANUAL + "statistisch unsicher");
             } else if (p.inhabitants().isBlank()) {
                 assertThat(why).as(p.code()).isEqualTo("missing:pop_total");
@@ -177,7 +184,7 @@ class BerlinMssReportsReproductionTest {
         Map<Integer, Integer> agreeing = new LinkedHashMap<>();
         for (int reportYear : new int[] {2013, 2015, 2017, 2019, 2021}) {
             Report rep = REPORTS.get(reportYear);
-            MethodConfig sample = rep.ws().config().method().withStandardisation(MethodConfig.STANDARDISATION_SAMPLE);
+            MethodConfig sample = rep.ws().config().methodFor(rep.dataYear()).withStandardisation(MethodConfig.STANDARDISATION_SAMPLE);
             MonitoringResult r = Monitoring.compute(MonitoringInputReader.read(rep.db().jdbi()), rep.ws().catalog(), sample,
                     rep.dataYear());
             List<String> diff = differences(rep, r);

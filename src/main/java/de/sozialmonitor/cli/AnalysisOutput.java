@@ -153,19 +153,17 @@ final class AnalysisOutput {
         return v.toString();
     }
 
-    /** Columns holding delivered text (area codes and names), guarded against spreadsheet formulas. */
-    private static final java.util.Set<String> DELIVERED_TEXT = java.util.Set.of("area_code", "area_name", "name");
-
     static String csv(Table t) {
         StringWriter sw = new StringWriter();
         try (CsvWriter w = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(sw)) {
-            w.writeRecord(t.columns());
+            // every cell that is not a number is guarded against spreadsheet formulas, the header too
+            w.writeRecord(t.columns().stream().map(SpreadsheetText::field).toList());
             for (List<Object> row : t.rows()) {
                 List<String> fields = new ArrayList<>();
                 for (int i = 0; i < row.size(); i++) {
                     Object v = row.get(i);
                     String text = v == null ? "" : v instanceof Double d ? plain(d) : v.toString();
-                    fields.add(DELIVERED_TEXT.contains(t.columns().get(i)) ? SpreadsheetText.guard(text) : text);
+                    fields.add(SpreadsheetText.cell(v, text));
                 }
                 w.writeRecord(fields);
             }

@@ -125,21 +125,19 @@ public final class ExportResultsCommand implements Callable<Integer> {
         return d.scale() < 0 ? d.setScale(0) : d;
     }
 
-    /** Columns holding delivered text (not numbers), guarded against spreadsheet formulas. */
-    private static final java.util.Set<String> TEXT_COLUMNS = java.util.Set.of("area_code", "area_name");
-
     static String csv(MonitoringResult r, List<Map<String, Object>> rows) throws IOException {
         StringWriter sw = new StringWriter();
         List<String> header = new ArrayList<>(COLUMNS);
         r.catalog().indicators().forEach(i -> header.add(i.id()));
         try (CsvWriter w = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(sw)) {
-            w.writeRecord(header);
+            // every cell that is not a number is guarded against spreadsheet formulas, the header too
+            w.writeRecord(header.stream().map(SpreadsheetText::field).toList());
             for (Map<String, Object> row : rows) {
                 List<String> fields = new ArrayList<>();
                 for (String col : header) {
                     Object v = row.get(col);
                     String text = v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v.toString();
-                    fields.add(TEXT_COLUMNS.contains(col) ? SpreadsheetText.guard(text) : text);
+                    fields.add(SpreadsheetText.cell(v, text));
                 }
                 w.writeRecord(fields);
             }

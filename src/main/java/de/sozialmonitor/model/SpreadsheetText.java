@@ -6,10 +6,29 @@ package de.sozialmonitor.model;
  * ("CSV injection", OWASP), so an area name delivered as {@code =HYPERLINK(...)} could run in the
  * reader's spreadsheet. {@link #guard} puts an apostrophe in front of such text, which
  * spreadsheets show as plain text; {@link #unguard} undoes it for our own readers. Numbers are
- * never passed through here: a negative index must stay a number.
+ * never guarded: a negative index must stay a number. Every text cell of every CSV we write goes
+ * through here (delivered, configured or our own: only numbers are known to be harmless), and so
+ * does every header cell.
  */
 public final class SpreadsheetText {
     private SpreadsheetText() {
+    }
+
+    /** A plain decimal number, signed or not: a spreadsheet reads it as that number, nothing else. */
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
+
+    /**
+     * A cell of a CSV as text: a plain decimal number stays as it is (a negative value stays a
+     * number, a parameter {@code +0.1} stays readable), anything else is {@link #guard guarded}.
+     * {@link #unguard} undoes it.
+     */
+    public static String field(String text) {
+        return text == null || PLAIN_NUMBER.matcher(text).matches() ? text : guard(text);
+    }
+
+    /** A cell of a CSV: a number as the caller formatted it, any other value as a {@link #field}. */
+    public static String cell(Object value, String formatted) {
+        return value instanceof Number ? formatted : field(formatted);
     }
 
     private static boolean trigger(char c) {

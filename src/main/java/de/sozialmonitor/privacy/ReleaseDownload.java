@@ -78,26 +78,13 @@ public final class ReleaseDownload {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A plain decimal number (counts, rates, changes, index values, years): a spreadsheet reads it as a number, never as a formula. */
-    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
-
     /**
      * Every field of the CSV except plain numbers is guarded against spreadsheet formulas: area
      * codes and names, target groups, measures, margins and reasons may all carry delivered or
      * configured text. A negative number stays a number. (The JSON needs no guard.)
      */
     private static List<String> csvFields(List<String> fields) {
-        return textFields(fields, SpreadsheetText::guard);
-    }
-
-    private static List<String> textFields(List<String> fields, java.util.function.UnaryOperator<String> f) {
-        List<String> out = new ArrayList<>(fields);
-        for (int i = 0; i < out.size(); i++) {
-            if (!PLAIN_NUMBER.matcher(out.get(i)).matches()) {
-                out.set(i, f.apply(out.get(i)));
-            }
-        }
-        return out;
+        return fields.stream().map(SpreadsheetText::field).toList();
     }
 
     public static byte[] json(Header h, List<PublishedRow> rows) {
@@ -154,7 +141,7 @@ public final class ReleaseDownload {
                     header = false;
                     continue;
                 }
-                rows.add(PublishedRow.fromFields(textFields(rec.getFields(), SpreadsheetText::unguard)));
+                rows.add(PublishedRow.fromFields(rec.getFields().stream().map(SpreadsheetText::unguard).toList()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -102,7 +102,8 @@ record TableDownload(List<String> notes, List<String> columns, List<String> labe
             out.write("# " + note.replace('\n', ' ').replace('\r', ' ') + "\r\n");
         }
         try (CsvWriter csv = CsvWriter.builder().fieldSeparator(german ? ';' : ',').lineDelimiter(LineDelimiter.CRLF).build(out)) {
-            csv.writeRecord(german ? labels : columns);
+            // headers are text too: guarded against spreadsheet formulas like every text cell
+            csv.writeRecord((german ? labels : columns).stream().map(SpreadsheetText::field).toList());
             for (List<Object> row : rows) {
                 List<String> fields = new ArrayList<>(row.size());
                 for (Object cell : row) {
@@ -124,15 +125,12 @@ record TableDownload(List<String> notes, List<String> columns, List<String> labe
             return german ? (b ? "ja" : "nein") : b.toString();
         }
         if (cell instanceof Coded c) {
-            return SpreadsheetText.guard(german ? c.label() : c.code());
+            return SpreadsheetText.field(german ? c.label() : c.code());
         }
         if (cell instanceof Double d) {
             return d.isNaN() ? "" : num.format(d);
         }
-        if (cell instanceof String s) {
-            return SpreadsheetText.guard(s);
-        }
-        return cell.toString();
+        return SpreadsheetText.field(cell.toString());
     }
 
     byte[] xlsx(String dataSheet, String notesSheet) {

@@ -34,6 +34,25 @@ class SpreadsheetTextProperties {
         }
     }
 
+    @Property
+    void aFieldIsGivenBackByUnguardAndNeverStartsLikeAFormulaUnlessItIsANumber(@ForAll("cells") String text) {
+        String cell = SpreadsheetText.field(text);
+        assertThat(SpreadsheetText.unguard(cell)).isEqualTo(text);
+        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            assertThat(cell).matches("[-+][0-9]+(\\.[0-9]+)?");
+        }
+    }
+
+    @Example
+    void numbersStayNumbersAndEverythingElseIsGuarded() {
+        assertThat(SpreadsheetText.field("-0.3")).isEqualTo("-0.3");
+        assertThat(SpreadsheetText.field("+1")).isEqualTo("+1");
+        assertThat(SpreadsheetText.field("+1+1=2")).isEqualTo("'+1+1=2");
+        assertThat(SpreadsheetText.field("-areas")).isEqualTo("'-areas");
+        assertThat(SpreadsheetText.cell("-1", "-1")).isEqualTo("-1");
+        assertThat(SpreadsheetText.cell(true, "true")).isEqualTo("true");
+    }
+
     @Example
     void aFormulaBecomesText() {
         assertThat(SpreadsheetText.guard("=HYPERLINK(\"http://x\";\"Peine\")")).isEqualTo("'=HYPERLINK(\"http://x\";\"Peine\")");

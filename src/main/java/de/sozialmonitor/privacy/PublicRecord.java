@@ -41,12 +41,18 @@ public record PublicRecord(List<Release> releases) {
         return new PublicRecord(List.of(new Release(number, rows)));
     }
 
-    /** This record plus one more release (the candidate); a release of the same number is replaced. */
+    /**
+     * This record plus one more release (the candidate, last); a release of the same number is
+     * replaced in its place. The order is the order of publication, which the attacker reads
+     * ("withheld earlier, published later"): re-verifying an old release must not move it behind the
+     * releases published after it.
+     */
     public PublicRecord with(Release release) {
-        List<Release> out = new ArrayList<>();
-        for (Release r : releases) {
-            if (r.number() != release.number()) {
-                out.add(r);
+        List<Release> out = new ArrayList<>(releases);
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).number() == release.number()) {
+                out.set(i, release);
+                return new PublicRecord(out);
             }
         }
         out.add(release);

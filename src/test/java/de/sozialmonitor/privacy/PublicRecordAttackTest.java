@@ -114,6 +114,32 @@ class PublicRecordAttackTest {
     }
 
     @Test
+    void verifyingTheCorrectedReleaseAgainAfterItsCorrectionFindsNothingRevealed() {
+        // regression: release verify of an old release attacked the record with that release moved
+        // last, so counts the correction withholds (the corrected delivery made them small) looked
+        // like counts "withheld earlier, published later" and the old release failed verification
+        SyntheticCounty county = SyntheticCounty.series(8, 3, 4, 2020, 2023);
+        PublicRecord.Release original = publish(county.release(2023, true), PublicRecord.empty(), 1, RULES);
+        SyntheticCounty corrected = county.corrected(finest -> {
+            Map<String, Double> out = new HashMap<>(finest);
+            for (String l : county.localities()) {
+                out.computeIfPresent("sgb2_u65|" + l + "|2023|nationality=foreign;sex=f", (k, v) -> Math.max(0, v - 2));
+            }
+            return out;
+        });
+        PublicRecord.Release correction = publish(corrected.release(2023, true), new PublicRecord(List.of(original)), 2, RULES);
+        Set<CountCell> publishedThenWithheld = new TreeSet<>(withheld(correction));
+        publishedThenWithheld.removeAll(withheld(original));
+        assertThat(publishedThenWithheld).as("counts the original publishes and the correction withholds").isNotEmpty();
+
+        // what release verify 1 attacks: every published release, release 1 in its place
+        PublicRecord record = new PublicRecord(List.of(original, correction)).with(original);
+
+        assertThat(record.numbers()).containsExactly(1, 2);
+        assertThat(DisclosureAudit.attackAround(record, 1, RULES).findings()).isEmpty();
+    }
+
+    @Test
     void aReleaseForAnEarlierYearPublishedAfterALaterOneHoldsWithIt() {
         SyntheticCounty county = SyntheticCounty.series(13, 3, 4, 2017, 2026);
         PublicRecord.Release later = publish(county.release(2026, true), PublicRecord.empty(), 1, RULES);

@@ -36,6 +36,9 @@ final class ObservationSink implements AutoCloseable {
     private final TreeSet<Integer> years = new TreeSet<>();
     private final TreeSet<String> variables = new TreeSet<>();
     private ObservationStore.Writer writer;
+    /** The writer's series numbers: [variable][year - MIN_YEAR] for the total, by packed key for target groups. */
+    private final int[][] totalSeries;
+    private final Map<Long, Integer> groupSeries = new HashMap<>();
     private long accepted;
     private long rejected;
 
@@ -65,7 +68,8 @@ final class ObservationSink implements AutoCloseable {
         }
         groupIndex.put("", 0);
         groupCanonical.put("", "");
-        writer = ObservationStore.writer(ctx.handle, ctx.importId, ctx.postgres);
+        writer = ObservationStore.writer(ctx.handle, ctx.importId, areaCodes);
+        totalSeries = new int[variableDefs.length][];
     }
 
     /**
@@ -137,8 +141,28 @@ final class ObservationSink implements AutoCloseable {
         years.add(year);
         variables.add(variable);
         if (!ctx.report.hasErrors()) {
-            writer.add(area, year, variable, canonicalGroup, value.value(), value.status().name());
+            Double number = value.value();
+            writer.add(series(v, year, groupIndex.get(canonicalGroup), variable, canonicalGroup), a,
+                    number == null ? Double.NaN : number, value.status());
         }
+    }
+
+    private int series(int v, int year, int g, String variable, String group) {
+        if (g == 0) {
+            int[] byYear = totalSeries[v];
+            if (byYear == null) {
+                byYear = new int[MAX_YEAR - MIN_YEAR + 1];
+                java.util.Arrays.fill(byYear, -1);
+                totalSeries[v] = byYear;
+            }
+            int s = byYear[year - MIN_YEAR];
+            if (s < 0) {
+                s = writer.series(variable, year, group);
+                byYear[year - MIN_YEAR] = s;
+            }
+            return s;
+        }
+        return groupSeries.computeIfAbsent(key(0, year, v, g), k -> writer.series(variable, year, group));
     }
 
     static long key(int area, int year, int variable, int group) {
@@ -347,9 +371,9 @@ final class ObservationSink implements AutoCloseable {
 
     @Override
     public void close() {
-        if (writer != null) {
-            writer.close();
-            writer = null;
+        if (writer != null && !ctx.report.hasErrors()) {
+            writer.close(); // writes the blocks; after an error the transaction is rolled back anyway
         }
+        writer = null;
     }
 }

@@ -243,6 +243,23 @@ public final class MonitoringInput {
             return this;
         }
 
+        /**
+         * Counts of one series and year at once: {@code values[i]} for the area of code index
+         * {@code codeIdx[i]} (see {@link #codeIndex}); NaN marks a placeholder. Later values for the
+         * same area overwrite earlier ones, as with {@link #value}.
+         */
+        public Builder values(SeriesKey key, int year, int[] codeIdx, double[] values) {
+            int max = -1;
+            for (int c : codeIdx) {
+                max = Math.max(max, c);
+            }
+            double[] arr = series(key, year, max + 1);
+            for (int i = 0; i < codeIdx.length; i++) {
+                arr[codeIdx[i]] = values[i];
+            }
+            return this;
+        }
+
         public Builder provenance(String key, Object value) {
             provenance.put(key, value);
             return this;

@@ -62,7 +62,12 @@ public final class Database implements AutoCloseable {
         HikariDataSource ds = new HikariDataSource(config);
         try {
             if (!SchemaVersion.isCurrent(ds)) {
-                Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION).load().migrate();
+                boolean pg = jdbcUrl.startsWith("jdbc:postgresql:");
+                Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION)
+                        // the block columns: PostgreSQL's bytea; H2's BLOB, kept outside the table's pages
+                        .placeholders(java.util.Map.of("blob", pg ? "BYTEA" : "BINARY LARGE OBJECT"))
+                        .javaMigrations(new ObservationBlockMigration())
+                        .load().migrate();
             }
         } catch (RuntimeException e) {
             ds.close();

@@ -2,7 +2,6 @@ package de.sozialmonitor.store;
 
 import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.model.BoundaryChange;
-import de.sozialmonitor.model.ValueStatus;
 import de.sozialmonitor.privacy.ReleaseContent;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -83,21 +82,30 @@ public final class MonitoringInputReader {
         for (ReleaseContent.AreaInputs.Change c : areas.changes()) {
             b.boundaryChange(new BoundaryChange(c.predecessor(), c.successor(), c.weight(), date(c.date())));
         }
+        org.jdbi.v3.core.statement.Query ids = h.createQuery("SELECT i.id FROM import i WHERE " + importFilter + " ORDER BY i.id");
+        bind.accept(ids);
         long[] rows = new long[1];
-        org.jdbi.v3.core.statement.Query observations = h.createQuery("SELECT o.area_code, o.year, o.variable, o.target_group, "
-                + "o.value, o.status FROM observation o JOIN import i ON i.id = o.import_id WHERE " + importFilter + " ORDER BY o.import_id");
-        bind.accept(observations);
-        observations.setFetchSize(10_000)
-                .map((rs, ctx) -> {
-                    double v = rs.getDouble("value");
-                    boolean none = rs.wasNull();
-                    boolean usable = ValueStatus.fromName(rs.getString("status")).map(ValueStatus::hasValue).orElse(false);
-                    String group = rs.getString("target_group");
-                    rows[0]++;
-                    return b.value(rs.getString("area_code"), rs.getInt("year"), rs.getString("variable"),
-                            group == null ? "" : group, none || !usable ? Double.NaN : v);
-                })
-                .forEach(x -> { });
+        java.util.IdentityHashMap<String[], int[]> codeIndex = new java.util.IdentityHashMap<>();
+        ObservationStore.forEachBlock(h, ids.mapTo(Long.class).list(), k -> true, block -> {
+            // the import's area codes are numbered for the method once, not once per value
+            int[] index = codeIndex.computeIfAbsent(block.codes(), codes -> {
+                int[] ix = new int[codes.length];
+                for (int c = 0; c < codes.length; c++) {
+                    ix[c] = b.codeIndex(codes[c]);
+                }
+                return ix;
+            });
+            BlockCodec.ObservationValues v = block.values();
+            int n = v.size();
+            int[] at = new int[n];
+            double[] usable = new double[n];
+            for (int i = 0; i < n; i++) {
+                at[i] = index[v.areas()[i]];
+                usable[i] = block.status(i).hasValue() ? v.values()[i] : Double.NaN;
+            }
+            rows[0] += n;
+            b.values(new MonitoringInput.SeriesKey(block.key().variable(), block.key().targetGroup()), block.key().year(), at, usable);
+        });
         List<Map<String, Object>> imports = new ArrayList<>();
         org.jdbi.v3.core.statement.Query importRows = h.createQuery("SELECT i.id, i.file_name, i.sha256 FROM import i WHERE "
                 + importFilter + " ORDER BY i.id");

@@ -3,188 +3,298 @@ package de.sozialmonitor.store;
 import de.sozialmonitor.model.Observation;
 import de.sozialmonitor.model.TargetGroup;
 import de.sozialmonitor.model.ValueStatus;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
- * Bulk writes of observations (JDBC batches on H2, COPY on PostgreSQL) and the reads that
- * import needs: the diff against a superseded delivery and the plausibility comparisons.
- * "Active" means: the import has outcome 'imported' and is not superseded.
+ * The observations of the imports, stored in blocks ({@link BlockCodec}): one row per import,
+ * variable, year and target group in {@code observation_block}, holding that series' areas (indices
+ * into the import's area codes in {@code observation_areas}), values and statuses. An import of
+ * 20 million values writes a few dozen rows, in its one transaction.
+ *
+ * <p>Everything that reads observations goes through here: the method's input
+ * ({@link MonitoringInputReader}), the comparison of a corrected delivery with the one it supersedes,
+ * the conflicts with other active imports and the plausibility checks of ingest, the population a
+ * release and its disclosure control use. "Active" means: the import has outcome 'imported' and is
+ * not superseded.
  */
 public final class ObservationStore {
+    private static final ValueStatus[] STATUSES = ValueStatus.values();
+
     private ObservationStore() {
     }
 
-    /** Streams observations of one import into the database, inside the caller's transaction. */
-    public interface Writer extends AutoCloseable {
-        void add(String areaCode, int year, String variable, String targetGroup, Double value, String status);
+    // ---------------------------------------------------------------- writing
 
-        /** Sends what is buffered; the rows become visible inside the transaction. */
-        void flush();
-
-        @Override
-        void close();
+    public static Writer writer(Handle h, long importId) {
+        return new Writer(h, importId, null);
     }
 
-    public static Writer writer(Handle h, long importId, boolean postgres) {
-        try {
-            return postgres ? new CopyWriter(h.getConnection(), importId) : new BatchWriter(h.getConnection(), importId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot start writing observations: " + e.getMessage(), e);
-        }
+    /** A writer whose areas are given by index into {@code areaCodes} ({@link Writer#add(int, int, double, ValueStatus)}). */
+    public static Writer writer(Handle h, long importId, String[] areaCodes) {
+        return new Writer(h, importId, areaCodes);
     }
 
-    /** JDBC batches of prepared inserts (H2). */
-    private static final class BatchWriter implements Writer {
-        private static final int BATCH = 10_000;
-        private final PreparedStatement ps;
+    /**
+     * Collects the observations of one import in memory (an int, a double and a byte per value) and
+     * writes them as blocks when closed, inside the caller's transaction. Each area and series may
+     * be given once; the caller (ingest's sink) has checked that.
+     */
+    public static final class Writer implements AutoCloseable {
+        private final Handle handle;
         private final long importId;
-        private int pending;
+        private String[] codes;
+        private int codeCount;
+        private final Map<String, Integer> codeIndex;
+        private final Map<String, Integer> seriesIndex = new HashMap<>();
+        private final List<Series> series = new ArrayList<>();
+        private boolean closed;
 
-        BatchWriter(Connection c, long importId) throws SQLException {
-            this.ps = c.prepareStatement("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        private Writer(Handle handle, long importId, String[] areaCodes) {
+            this.handle = handle;
             this.importId = importId;
+            this.codes = areaCodes == null ? new String[64] : areaCodes;
+            this.codeCount = areaCodes == null ? 0 : areaCodes.length;
+            this.codeIndex = areaCodes == null ? new HashMap<>() : null;
         }
 
-        @Override
-        public void add(String areaCode, int year, String variable, String targetGroup, Double value, String status) {
-            try {
-                ps.setLong(1, importId);
-                ps.setString(2, areaCode);
-                ps.setInt(3, year);
-                ps.setString(4, variable);
-                ps.setString(5, targetGroup);
-                if (value == null) {
-                    ps.setNull(6, Types.DOUBLE);
-                } else {
-                    ps.setDouble(6, value);
+        /** The number of a series (variable, year, target group), to pass to {@link #add(int, int, double, ValueStatus)}. */
+        public int series(String variable, int year, String targetGroup) {
+            String key = variable + '\u0000' + year + '\u0000' + targetGroup;
+            Integer s = seriesIndex.get(key);
+            if (s == null) {
+                s = series.size();
+                series.add(new Series(variable, year, targetGroup));
+                seriesIndex.put(key, s);
+            }
+            return s;
+        }
+
+        /** One value: {@code area} indexes the writer's area codes; NaN where none was delivered. */
+        public void add(int seriesNumber, int area, double value, ValueStatus status) {
+            if (area < 0 || area >= codeCount) {
+                throw new IllegalArgumentException("no area code " + area);
+            }
+            series.get(seriesNumber).add(area, value, (byte) status.ordinal());
+        }
+
+        /** One value by its area code (tests, small writers); {@code value} null where the status carries none. */
+        public void add(String areaCode, int year, String variable, String targetGroup, Double value, ValueStatus status) {
+            Integer a;
+            if (codeIndex == null) {
+                a = -1;
+                for (int i = 0; i < codeCount && a < 0; i++) {
+                    a = codes[i].equals(areaCode) ? i : -1;
                 }
-                ps.setString(7, status);
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    flush();
+            } else {
+                a = codeIndex.get(areaCode);
+                if (a == null) {
+                    a = codeCount;
+                    if (codeCount == codes.length) {
+                        codes = Arrays.copyOf(codes, codeCount * 2);
+                    }
+                    codes[codeCount++] = areaCode;
+                    codeIndex.put(areaCode, a);
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("writing observations failed: " + e.getMessage(), e);
             }
+            add(series(variable, year, targetGroup == null ? "" : targetGroup), a, value == null ? Double.NaN : value, status);
         }
 
-        @Override
-        public void flush() {
-            if (pending == 0) {
-                return;
-            }
-            try {
-                ps.executeBatch();
-                pending = 0;
-            } catch (SQLException e) {
-                throw new IllegalStateException("writing observations failed: " + e.getMessage(), e);
-            }
-        }
-
+        /** Writes the blocks (once); the rows become visible inside the transaction. */
         @Override
         public void close() {
-            flush();
-            try {
-                ps.close();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+            if (closed) {
+                return;
+            }
+            closed = true;
+            boolean[] used = new boolean[codeCount];
+            for (Series s : series) {
+                for (int i = 0; i < s.size; i++) {
+                    used[s.areas[i]] = true;
+                }
+            }
+            // the import's area codes: those it delivers, ascending, so that the blocks' indices ascend too
+            Integer[] order = new Integer[codeCount];
+            int n = 0;
+            for (int i = 0; i < codeCount; i++) {
+                if (used[i]) {
+                    order[n++] = i;
+                }
+            }
+            Arrays.sort(order, 0, n, Comparator.comparing(i -> codes[i]));
+            int[] remap = new int[codeCount];
+            String[] dictionary = new String[n];
+            for (int k = 0; k < n; k++) {
+                remap[order[k]] = k;
+                dictionary[k] = codes[order[k]];
+            }
+            if (series.isEmpty()) {
+                return;
+            }
+            handle.createUpdate("INSERT INTO observation_areas(import_id, area_count, codes) VALUES (:i, :n, :codes)")
+                    .bind("i", importId).bind("n", n).bind("codes", BlockCodec.encodeCodes(dictionary)).execute();
+            var insert = handle.prepareBatch("INSERT INTO observation_block(import_id, variable, year, target_group, value_count, data) "
+                    + "VALUES (:i, :v, :y, :g, :n, :data)");
+            for (Series s : series) {
+                insert.bind("i", importId).bind("v", s.variable).bind("y", s.year).bind("g", s.targetGroup).bind("n", s.size)
+                        .bind("data", BlockCodec.encodeObservations(s.sorted(remap))).add();
+                s.release();
+                if (insert.size() >= 16) {
+                    insert.execute();
+                }
+            }
+            if (insert.size() > 0) {
+                insert.execute();
             }
         }
     }
 
-    /** PostgreSQL COPY in text format: one round trip per megabyte instead of per batch. */
-    private static final class CopyWriter implements Writer {
-        private static final int CHUNK = 1 << 20;
-        private final CopyIn copy;
-        private final String prefix;
-        private final ByteArrayOutputStream buf = new ByteArrayOutputStream(CHUNK + 4096);
-        private final StringBuilder line = new StringBuilder(128);
+    /** The values of one series while an import is read. */
+    private static final class Series {
+        final String variable;
+        final int year;
+        final String targetGroup;
+        int[] areas = new int[16];
+        double[] values = new double[16];
+        byte[] status = new byte[16];
+        int size;
 
-        CopyWriter(Connection c, long importId) throws SQLException {
-            this.copy = c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY observation(import_id, area_code, year, variable, target_group, value, status) FROM STDIN");
-            this.prefix = importId + "\t";
+        Series(String variable, int year, String targetGroup) {
+            this.variable = variable;
+            this.year = year;
+            this.targetGroup = targetGroup;
         }
 
-        @Override
-        public void add(String areaCode, int year, String variable, String targetGroup, Double value, String status) {
-            line.setLength(0);
-            line.append(prefix);
-            escape(areaCode);
-            line.append('\t').append(year).append('\t');
-            escape(variable);
-            line.append('\t');
-            escape(targetGroup);
-            line.append('\t');
-            if (value == null) {
-                line.append("\\N");
-            } else {
-                line.append(value.doubleValue());
+        void add(int area, double value, byte st) {
+            if (size == areas.length) {
+                int cap = size + (size >> 1) + 16;
+                areas = Arrays.copyOf(areas, cap);
+                values = Arrays.copyOf(values, cap);
+                status = Arrays.copyOf(status, cap);
             }
-            line.append('\t').append(status).append('\n');
-            byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
-            buf.write(b, 0, b.length);
-            if (buf.size() >= CHUNK) {
-                send();
-            }
+            areas[size] = area;
+            values[size] = value;
+            status[size] = st;
+            size++;
         }
 
-        private void escape(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> line.append("\\\\");
-                    case '\t' -> line.append("\\t");
-                    case '\n' -> line.append("\\n");
-                    case '\r' -> line.append("\\r");
-                    default -> line.append(c);
+        BlockCodec.ObservationValues sorted(int[] remap) {
+            int[] a = new int[size];
+            boolean ascending = true;
+            for (int i = 0; i < size; i++) {
+                a[i] = remap[areas[i]];
+                ascending &= i == 0 || a[i] > a[i - 1];
+            }
+            if (ascending) {
+                return new BlockCodec.ObservationValues(a, Arrays.copyOf(values, size), Arrays.copyOf(status, size));
+            }
+            long[] packed = new long[size];
+            for (int i = 0; i < size; i++) {
+                packed[i] = ((long) a[i] << 32) | i;
+            }
+            Arrays.sort(packed);
+            int[] sa = new int[size];
+            double[] sv = new double[size];
+            byte[] ss = new byte[size];
+            for (int k = 0; k < size; k++) {
+                int i = (int) packed[k];
+                sa[k] = (int) (packed[k] >>> 32);
+                if (k > 0 && sa[k] == sa[k - 1]) {
+                    throw new IllegalStateException("area " + sa[k] + " given twice for " + variable + " " + year);
                 }
+                sv[k] = values[i];
+                ss[k] = status[i];
             }
+            return new BlockCodec.ObservationValues(sa, sv, ss);
         }
 
-        private void send() {
-            try {
-                byte[] data = buf.toByteArray();
-                copy.writeToCopy(data, 0, data.length);
-                buf.reset();
-            } catch (SQLException e) {
-                throw new IllegalStateException("writing observations failed: " + e.getMessage(), e);
-            }
+        void release() {
+            areas = null;
+            values = null;
+            status = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** Which series a block holds. */
+    public record SeriesKey(String variable, int year, String targetGroup) {
+        static final Comparator<SeriesKey> ORDER = Comparator.comparing(SeriesKey::variable).thenComparingInt(SeriesKey::year)
+                .thenComparing(SeriesKey::targetGroup);
+    }
+
+    /** One stored block, decoded: {@code codes} are the import's area codes, which {@code values.areas()} index. */
+    public record Block(long importId, SeriesKey key, String[] codes, BlockCodec.ObservationValues values) {
+        public String areaCode(int i) {
+            return codes[values.areas()[i]];
         }
 
-        @Override
-        public void flush() {
-            // COPY rows become visible only at endCopy; callers flush before they query
-            close();
+        public ValueStatus status(int i) {
+            return STATUSES[values.status()[i]];
         }
 
-        private boolean ended;
+        /** The value, or NaN where none was delivered. */
+        public double value(int i) {
+            return values.values()[i];
+        }
 
-        @Override
-        public void close() {
-            if (ended) {
-                return;
+        public int size() {
+            return values.size();
+        }
+    }
+
+    /**
+     * Decodes the blocks of the given imports, import by import in the given order, series in
+     * {@link SeriesKey#ORDER}, skipping series {@code wanted} rejects before their data is read.
+     */
+    public static void forEachBlock(Handle h, Collection<Long> importIds, Predicate<SeriesKey> wanted, Consumer<Block> consumer) {
+        for (long importId : importIds) {
+            List<SeriesKey> keys = h.createQuery("SELECT variable, year, target_group FROM observation_block WHERE import_id = :i "
+                            + "ORDER BY variable, year, target_group")
+                    .bind("i", importId)
+                    .map((rs, ctx) -> new SeriesKey(rs.getString(1), rs.getInt(2), rs.getString(3)))
+                    .list();
+            keys.removeIf(k -> !wanted.test(k));
+            if (keys.isEmpty()) {
+                continue;
             }
-            ended = true;
-            send();
-            try {
-                copy.endCopy();
-            } catch (SQLException e) {
-                throw new IllegalStateException("writing observations failed: " + e.getMessage(), e);
+            String[] codes = areaCodes(h, importId);
+            for (SeriesKey k : keys) {
+                // one block at a time: a PostgreSQL result set would otherwise hold every block of the import in memory
+                byte[] data = h.createQuery("SELECT data FROM observation_block WHERE import_id = :i AND variable = :v AND year = :y "
+                                + "AND target_group = :g")
+                        .bind("i", importId).bind("v", k.variable()).bind("y", k.year()).bind("g", k.targetGroup())
+                        .map((rs, ctx) -> rs.getBytes(1)).one();
+                BlockCodec.ObservationValues v = BlockCodec.decodeObservations(data);
+                if (v.size() > 0 && v.areas()[v.size() - 1] >= codes.length) {
+                    throw new IllegalStateException("damaged storage block: area index beyond the codes of import " + importId);
+                }
+                consumer.accept(new Block(importId, k, codes, v));
             }
         }
+    }
+
+    /** The area codes an import delivers figures for, ascending (empty if it delivered none). */
+    public static String[] areaCodes(Handle h, long importId) {
+        return h.createQuery("SELECT codes FROM observation_areas WHERE import_id = :i").bind("i", importId)
+                .map((rs, ctx) -> BlockCodec.decodeCodes(rs.getBytes(1))).findOne().orElse(new String[0]);
+    }
+
+    /** The ids of the active imports, ascending. */
+    static List<Long> activeImports(Handle h) {
+        return h.createQuery("SELECT id FROM import i WHERE " + MonitoringInputReader.ACTIVE + " ORDER BY id").mapTo(Long.class).list();
     }
 
     /** One changed, added or removed value between a superseded delivery and its correction. */
@@ -199,52 +309,179 @@ public final class ObservationStore {
         }
     }
 
+    private static final Comparator<Change> CHANGE_ORDER = Comparator.comparing(Change::variable).thenComparingInt(Change::year)
+            .thenComparing(Change::areaCode).thenComparing(Change::targetGroup);
+
+    /**
+     * For each code of {@code from}, its index in {@code to} or -1; both ascending as the writer
+     * stores them, so one merge pass instead of a lookup per value.
+     */
+    static int[] translate(String[] from, String[] to) {
+        int[] t = new int[from.length];
+        int j = 0;
+        for (int i = 0; i < from.length; i++) {
+            while (j < to.length && to[j].compareTo(from[i]) < 0) {
+                j++;
+            }
+            t[i] = j < to.length && to[j].equals(from[i]) ? j : -1;
+        }
+        return t;
+    }
+
+    /** Where each area code of a block's import sits in the block, -1 where the block has none. */
+    private static int[] positions(Block b) {
+        int[] at = new int[b.codes().length];
+        Arrays.fill(at, -1);
+        int[] areas = b.values().areas();
+        for (int i = 0; i < areas.length; i++) {
+            at[areas[i]] = i;
+        }
+        return at;
+    }
+
+    /** The blocks of some imports grouped by series (blocks of the same series from different imports in import order). */
+    private static TreeMap<SeriesKey, List<Block>> bySeries(Handle h, Collection<Long> importIds) {
+        TreeMap<SeriesKey, List<Block>> m = new TreeMap<>(SeriesKey.ORDER);
+        forEachBlock(h, importIds, k -> true, b -> m.computeIfAbsent(b.key(), k -> new ArrayList<>()).add(b));
+        return m;
+    }
+
     public static Diff diff(Handle h, List<Long> oldIds, long newId, int sampleSize) {
         if (oldIds.isEmpty()) {
             return new Diff(0, 0, 0, List.of());
         }
-        String olds = inList(oldIds);
-        String key = "o.area_code = n.area_code AND o.year = n.year AND o.variable = n.variable AND o.target_group = n.target_group";
-        String changedWhere = " FROM observation o JOIN observation n ON " + key + " WHERE o.import_id IN (" + olds
-                + ") AND n.import_id = :n AND (o.status <> n.status OR (o.value IS NULL) <> (n.value IS NULL) OR o.value <> n.value)";
-        long changed = h.createQuery("SELECT COUNT(*)" + changedWhere).bind("n", newId).mapTo(Long.class).one();
-        long added = h.createQuery("SELECT COUNT(*) FROM observation n WHERE n.import_id = :n AND NOT EXISTS (SELECT 1 FROM observation o WHERE "
-                + key + " AND o.import_id IN (" + olds + "))").bind("n", newId).mapTo(Long.class).one();
-        long removed = h.createQuery("SELECT COUNT(*) FROM observation o WHERE o.import_id IN (" + olds + ") AND NOT EXISTS (SELECT 1 FROM observation n WHERE "
-                + key + " AND n.import_id = :n)").bind("n", newId).mapTo(Long.class).one();
-        List<Change> sample = new ArrayList<>(h.createQuery("SELECT o.area_code, o.year, o.variable, o.target_group, o.value, o.status, n.value, n.status"
-                        + changedWhere + " ORDER BY o.variable, o.year, o.area_code, o.target_group LIMIT :l")
-                .bind("n", newId).bind("l", sampleSize)
-                .map((rs, ctx) -> new Change(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        (Double) rs.getObject(5, Double.class), rs.getString(6), (Double) rs.getObject(7, Double.class), rs.getString(8)))
-                .list());
-        return new Diff(changed, added, removed, sample);
+        TreeMap<SeriesKey, List<Block>> olds = bySeries(h, oldIds);
+        TreeSet<Change> sample = new TreeSet<>(CHANGE_ORDER);
+        long[] counts = new long[3]; // changed, added, removed
+        TreeSet<SeriesKey> seen = new TreeSet<>(SeriesKey.ORDER);
+        Map<String[], int[]> translations = new java.util.IdentityHashMap<>();
+        forEachBlock(h, List.of(newId), k -> true, nb -> {
+            seen.add(nb.key());
+            int[] newAt = positions(nb);
+            boolean[] matched = new boolean[nb.size()];
+            for (Block o : olds.getOrDefault(nb.key(), List.of())) {
+                int[] toNew = translations.computeIfAbsent(o.codes(), c -> translate(c, nb.codes()));
+                int[] oldAreas = o.values().areas();
+                for (int i = 0; i < o.size(); i++) {
+                    int code = toNew[oldAreas[i]];
+                    int j = code < 0 ? -1 : newAt[code];
+                    if (j < 0) {
+                        counts[2]++;
+                        continue;
+                    }
+                    matched[j] = true;
+                    double ov = o.value(i);
+                    double nv = nb.value(j);
+                    boolean same = o.status(i) == nb.status(j) && Double.isNaN(ov) == Double.isNaN(nv) && (Double.isNaN(ov) || ov == nv);
+                    if (!same) {
+                        counts[0]++;
+                        offer(sample, sampleSize, new Change(o.areaCode(i), nb.key().year(), nb.key().variable(), nb.key().targetGroup(),
+                                boxed(ov), o.status(i).name(), boxed(nv), nb.status(j).name()));
+                    }
+                }
+            }
+            for (boolean m : matched) {
+                if (!m) {
+                    counts[1]++;
+                }
+            }
+        });
+        olds.forEach((k, blocks) -> {
+            if (!seen.contains(k)) {
+                blocks.forEach(b -> counts[2] += b.size());
+            }
+        });
+        return new Diff(counts[0], counts[1], counts[2], List.copyOf(sample));
     }
 
-    /** Area codes present in import {@code oldId} but not in import {@code newId}. */
+    private static void offer(TreeSet<Change> sample, int limit, Change c) {
+        if (limit <= 0) {
+            return;
+        }
+        if (sample.size() < limit) {
+            sample.add(c);
+        } else if (CHANGE_ORDER.compare(c, sample.last()) < 0) {
+            sample.pollLast();
+            sample.add(c);
+        }
+    }
+
+    private static Double boxed(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    /** Area codes present in import {@code oldId} but not in import {@code newId}, ascending. */
     public static List<String> areasMissing(Handle h, long oldId, long newId, int limit) {
-        return h.createQuery("SELECT DISTINCT o.area_code FROM observation o WHERE o.import_id = :o AND NOT EXISTS "
-                        + "(SELECT 1 FROM observation n WHERE n.import_id = :n AND n.area_code = o.area_code) ORDER BY o.area_code LIMIT :l")
-                .bind("o", oldId).bind("n", newId).bind("l", limit).mapTo(String.class).list();
+        java.util.Set<String> now = new java.util.HashSet<>(Arrays.asList(areaCodes(h, newId)));
+        List<String> missing = new ArrayList<>();
+        for (String code : areaCodes(h, oldId)) {
+            if (missing.size() >= limit) {
+                break;
+            }
+            if (!now.contains(code)) {
+                missing.add(code);
+            }
+        }
+        return missing;
     }
 
     /**
      * Keys of import {@code newId} that an active import among {@code otherIds} already delivers
-     * (two active values for the same figure would make results depend on chance).
+     * (two active values for the same figure would make results depend on chance); the old status
+     * is followed by {@code #} and the other import's id.
      */
     public static List<Change> conflicts(Handle h, long newId, List<Long> otherIds, int limit) {
         if (otherIds.isEmpty()) {
             return List.of();
         }
-        return h.createQuery("SELECT n.area_code, n.year, n.variable, n.target_group, o.value, o.status, n.value, n.status, o.import_id "
-                        + "FROM observation n JOIN observation o ON o.area_code = n.area_code AND o.year = n.year "
-                        + "AND o.variable = n.variable AND o.target_group = n.target_group "
-                        + "WHERE n.import_id = :n AND o.import_id IN (" + inList(otherIds) + ") ORDER BY n.variable, n.year, n.area_code LIMIT :l")
-                .bind("n", newId).bind("l", limit)
-                .map((rs, ctx) -> new Change(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        (Double) rs.getObject(5, Double.class), rs.getString(6) + "#" + rs.getLong(9),
-                        (Double) rs.getObject(7, Double.class), rs.getString(8)))
-                .list();
+        TreeMap<SeriesKey, List<Block>> news = bySeries(h, List.of(newId));
+        TreeSet<Change> found = new TreeSet<>(CHANGE_ORDER.thenComparing(Change::oldStatus));
+        Map<String[], int[]> translations = new java.util.IdentityHashMap<>();
+        forEachBlock(h, otherIds, news::containsKey, ob -> {
+            for (Block nb : news.get(ob.key())) {
+                int[] newAt = positions(nb);
+                int[] toNew = translations.computeIfAbsent(ob.codes(), c -> translate(c, nb.codes()));
+                int[] otherAreas = ob.values().areas();
+                for (int i = 0; i < ob.size(); i++) {
+                    int code = toNew[otherAreas[i]];
+                    int j = code < 0 ? -1 : newAt[code];
+                    if (j >= 0) {
+                        offerAll(found, limit, new Change(ob.areaCode(i), ob.key().year(), ob.key().variable(), ob.key().targetGroup(),
+                                boxed(ob.value(i)), ob.status(i).name() + "#" + ob.importId(), boxed(nb.value(j)), nb.status(j).name()));
+                    }
+                }
+            }
+        });
+        return List.copyOf(found);
+    }
+
+    private static void offerAll(TreeSet<Change> set, int limit, Change c) {
+        set.add(c);
+        if (set.size() > limit) {
+            set.pollLast();
+        }
+    }
+
+    /** The number of values an import stored. */
+    public static long count(Handle h, long importId) {
+        return h.createQuery("SELECT COALESCE(SUM(value_count), 0) FROM observation_block WHERE import_id = :i").bind("i", importId)
+                .mapTo(Long.class).one();
+    }
+
+    /** All active observations, by variable, year, area and target group (for tools and tests). */
+    public static List<Observation> active(Jdbi jdbi) {
+        return jdbi.withHandle(h -> {
+            List<Observation> all = new ArrayList<>();
+            forEachBlock(h, activeImports(h), k -> true, b -> {
+                TargetGroup g = TargetGroup.parse(b.key().targetGroup());
+                for (int i = 0; i < b.size(); i++) {
+                    all.add(new Observation(b.areaCode(i), b.key().year(), b.key().variable(), g, boxed(b.value(i)), b.status(i)));
+                }
+            });
+            all.sort(Comparator.comparing(Observation::variable).thenComparingInt(Observation::year).thenComparing(Observation::areaCode)
+                    .thenComparing(o -> o.targetGroup().key()));
+            return all;
+        });
     }
 
     /** A usable value (status ok, nothing, estimated) of an observation. */
@@ -252,41 +489,30 @@ public final class ObservationStore {
     }
 
     /** Streams the usable values of the given imports (the plausibility check of a new import compares with them). */
-    public static void forEachValue(Handle h, java.util.Collection<? extends Number> importIds,
-                                    java.util.function.Consumer<StoredValue> consumer) {
-        if (importIds.isEmpty()) {
-            return;
-        }
-        h.createQuery("SELECT area_code, year, variable, target_group, value FROM observation WHERE import_id IN (<ids>) "
-                        + "AND value IS NOT NULL AND status IN ('OK', 'NOTHING', 'ESTIMATED')")
-                .bindList("ids", importIds.stream().map(Number::longValue).toList())
-                .setFetchSize(10_000)
-                .map((rs, ctx) -> new StoredValue(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getDouble(5)))
-                .forEach(consumer);
-    }
-
-    public static long count(Handle h, long importId) {
-        return h.createQuery("SELECT COUNT(*) FROM observation WHERE import_id = :i").bind("i", importId).mapTo(Long.class).one();
-    }
-
-    /** All active observations (for tools and tests; the method part reads the tables directly). */
-    public static List<Observation> active(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT o.area_code, o.year, o.variable, o.target_group, o.value, o.status "
-                        + "FROM observation o JOIN import i ON i.id = o.import_id WHERE i.outcome = 'imported' AND i.superseded_by IS NULL "
-                        + "ORDER BY o.variable, o.year, o.area_code, o.target_group")
-                .map((rs, ctx) -> new Observation(rs.getString(1), rs.getInt(2), rs.getString(3), TargetGroup.parse(rs.getString(4)),
-                        (Double) rs.getObject(5, Double.class), ValueStatus.valueOf(rs.getString(6))))
-                .list());
-    }
-
-    private static String inList(List<Long> ids) {
-        StringBuilder sb = new StringBuilder();
-        for (Long id : ids) {
-            if (sb.length() > 0) {
-                sb.append(',');
+    public static void forEachValue(Handle h, Collection<? extends Number> importIds, Consumer<StoredValue> consumer) {
+        List<Long> ids = importIds.stream().map(Number::longValue).toList();
+        forEachBlock(h, ids, k -> true, b -> {
+            for (int i = 0; i < b.size(); i++) {
+                if (!Double.isNaN(b.value(i)) && b.status(i).hasValue()) {
+                    consumer.accept(new StoredValue(b.areaCode(i), b.key().year(), b.key().variable(), b.key().targetGroup(), b.value(i)));
+                }
             }
-            sb.append(id.longValue());
-        }
-        return sb.toString();
+        });
+    }
+
+    /**
+     * The delivered figure of {@code variable} (total, any status that carries a number) per area
+     * and year over the active imports, keyed as {@code area|year}; where imports overlap, the largest.
+     */
+    public static Map<String, Double> activeTotals(Handle h, String variable, java.util.function.BiFunction<String, Integer, String> key) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        forEachBlock(h, activeImports(h), k -> k.variable().equals(variable) && k.targetGroup().isEmpty(), b -> {
+            for (int i = 0; i < b.size(); i++) {
+                if (!Double.isNaN(b.value(i))) {
+                    out.merge(key.apply(b.areaCode(i), b.key().year()), b.value(i), Math::max);
+                }
+            }
+        });
+        return out;
     }
 }

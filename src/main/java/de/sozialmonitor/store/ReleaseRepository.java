@@ -171,13 +171,7 @@ public final class ReleaseRepository {
 
     /** Inhabitants per area and year from the active observations; parents without own figure: sum of children. */
     public static Map<String, Double> readPopulation(Handle h, String variable, Map<String, AreaInfo> areas) {
-        Map<String, Double> pop = new TreeMap<>();
-        h.createQuery("SELECT o.area_code, o.year, MAX(o.value) AS v FROM observation o JOIN import i ON i.id = o.import_id "
-                        + "WHERE i.outcome = 'imported' AND i.superseded_by IS NULL AND o.variable = :v AND o.target_group = '' "
-                        + "AND o.value IS NOT NULL GROUP BY o.area_code, o.year")
-                .bind("v", variable)
-                .map((rs, ctx) -> pop.put(ReleaseData.populationKey(rs.getString("area_code"), rs.getInt("year")), rs.getDouble("v")))
-                .list();
+        Map<String, Double> pop = new TreeMap<>(ObservationStore.activeTotals(h, variable, ReleaseData::populationKey));
         // add sums for parents that have no figure of their own, deepest level first
         List<AreaInfo> byDepth = new ArrayList<>(areas.values());
         byDepth.sort((a, b) -> Integer.compare(b.depth(), a.depth()));

@@ -28,6 +28,8 @@ import javax.sql.DataSource;
  */
 final class SchemaVersion {
     static final String LOCATION = "db/migration";
+    /** The versions of the migrations written in Java (Database registers them with Flyway). */
+    static final Set<String> JAVA_VERSIONS = Set.of(ObservationBlockMigration.VERSION);
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9._]*)__[^/]*\\.sql");
 
     private SchemaVersion() {
@@ -55,10 +57,11 @@ final class SchemaVersion {
 
     /** The versions of the migration scripts on the class path ("1", "10", "20", …). */
     static Set<String> carriedVersions() {
-        Set<String> versions = new TreeSet<>();
+        Set<String> versions = new TreeSet<>(JAVA_VERSIONS);
         try {
             URL dir = SchemaVersion.class.getClassLoader().getResource(LOCATION);
             if (dir == null) {
+                versions.clear();
                 return versions;
             }
             if ("jar".equals(dir.getProtocol())) {

@@ -9,7 +9,8 @@ final class DatabaseSnapshot {
 
     static String of(Database db) {
         return db.jdbi().withHandle(h -> String.join(" | ",
-                h.createQuery("SELECT COUNT(*) || ':' || COALESCE(SUM(value), 0) FROM observation").mapTo(String.class).one(),
+                h.createQuery("SELECT COUNT(*) || ':' || COALESCE(SUM(value_count), 0) FROM observation_block").mapTo(String.class).one(),
+                h.createQuery("SELECT COUNT(*) FROM observation_areas").mapTo(String.class).one(),
                 h.createQuery("SELECT COUNT(*) || ':' || COUNT(geometry) FROM area").mapTo(String.class).one(),
                 h.createQuery("SELECT COUNT(*) FROM area_level").mapTo(String.class).one(),
                 h.createQuery("SELECT COUNT(*) FROM territory").mapTo(String.class).one(),

@@ -91,9 +91,12 @@ class FullDiskTest {
                 h.begin();
                 long importId = de.sozialmonitor.store.ImportRepository.start(h, "fill.csv", "f".repeat(64), "fill", "canonical",
                         null, "tester");
-                try (ObservationStore.Writer w = ObservationStore.writer(h, importId, false)) {
-                    for (long i = 0; i < 50_000_000L; i++) {
-                        w.add("B" + (i % 100), 2000 + (int) (i / 100 % 100), "pop_total", "group" + i, (double) i, "OK");
+                try (ObservationStore.Writer w = ObservationStore.writer(h, importId)) {
+                    // about 24 MiB of numbers that do not compress, for a file system of 8 MiB
+                    java.util.Random random = new java.util.Random(1);
+                    for (long i = 0; i < 3_000_000L; i++) {
+                        w.add("B" + (i % 100), 2000 + (int) (i / 100 % 100), "pop_total", "group" + (i / 10_000), random.nextDouble(),
+                                de.sozialmonitor.model.ValueStatus.OK);
                     }
                 }
                 h.commit();

@@ -27,6 +27,12 @@ class ImporterTest {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
+    /** Values stored over all imports, active or not. */
+    private static long storedValues(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(value_count), 0) FROM observation_block")
+                .mapTo(Long.class).one());
+    }
+
     private static Optional<Observation> active(Database db, String area, int year, String variable, String group) {
         return ObservationStore.active(db.jdbi()).stream()
                 .filter(o -> o.areaCode().equals(area) && o.year() == year && o.variable().equals(variable)
@@ -71,13 +77,13 @@ class ImporterTest {
             assertThat(first.rowsAccepted()).isEqualTo(9);
             assertThat(active(db, "03157006", 2022, "pop_u18", "sex=f")).get()
                     .extracting(Observation::value).isEqualTo(4400.0);
-            long observations = count(db, "observation");
+            long observations = storedValues(db);
 
             ImportOutcome again = Importer.importFile(ws, db, file, "ben");
             assertThat(again.status()).isEqualTo(ImportOutcome.Status.UNCHANGED);
             assertThat(again.sameAsImport()).isEqualTo(first.importId());
             assertThat(again.summary()).contains("#" + first.importId());
-            assertThat(count(db, "observation")).isEqualTo(observations);
+            assertThat(storedValues(db)).isEqualTo(observations);
             assertThat(count(db, "import")).isEqualTo(2);
             assertThat(count(db, "audit_event")).isEqualTo(3);
         }
@@ -106,7 +112,7 @@ class ImporterTest {
                         assertThat(o.status()).isEqualTo(ValueStatus.UNKNOWN);
                     });
             // the earlier delivery stays, no longer active
-            assertThat(count(db, "observation")).isEqualTo(9 + 10);
+            assertThat(storedValues(db)).isEqualTo(9 + 10);
             List<ImportRepository.ImportRow> history = ImportRepository.history(db.jdbi(), 10);
             assertThat(history).filteredOn(r -> r.id() == first.importId()).singleElement()
                     .satisfies(r -> assertThat(r.supersededBy()).isEqualTo(fix.importId()));
@@ -123,7 +129,7 @@ class ImporterTest {
             ImportOutcome other = Importer.importFile(ws, db, IngestFixtures.sample(tmp, "einwohner-2022-korrigiert.csv"), "anna");
             assertThat(other.status()).isEqualTo(ImportOutcome.Status.REJECTED);
             assertThat(other.report().problems()).extracting(Problem::code).contains("already_delivered");
-            assertThat(count(db, "observation")).isEqualTo(9);
+            assertThat(storedValues(db)).isEqualTo(9);
         }
     }
 
@@ -148,7 +154,7 @@ class ImporterTest {
             ImportOutcome o = Importer.importFile(ws, db, file, "anna");
             assertThat(o.status()).isEqualTo(ImportOutcome.Status.REJECTED);
             assertThat(o.report().errorCount()).isEqualTo(6);
-            assertThat(count(db, "observation")).isZero();
+            assertThat(storedValues(db)).isZero();
             assertThat(ImportRepository.history(db.jdbi(), 1).get(0).outcome()).isEqualTo("rejected");
         }
     }

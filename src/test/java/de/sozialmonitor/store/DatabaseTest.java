@@ -3,6 +3,7 @@ package de.sozialmonitor.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import de.sozialmonitor.model.ValueStatus;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,16 +20,15 @@ class DatabaseTest {
                     VALUES ('a.csv', :sha, 'test', 'csv', 'tester', :at, 'imported')""")
                     .bind("sha", "0".repeat(64)).bind("at", OffsetDateTime.now())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-            db.jdbi().useHandle(h -> {
-                h.execute("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
-                        + "VALUES (?, '0315700101', 2023, 'pop_total', '', 1234.0, 'OK')", importId);
-                h.execute("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
-                        + "VALUES (?, '0315700101', 2023, 'sgb2_u65', 'sex=f', NULL, 'SUPPRESSED')", importId);
+            db.jdbi().useTransaction(h -> {
+                try (ObservationStore.Writer w = ObservationStore.writer(h, importId)) {
+                    w.add("0315700101", 2023, "pop_total", "", 1234.0, ValueStatus.OK);
+                    w.add("0315700101", 2023, "sgb2_u65", "sex=f", null, ValueStatus.SUPPRESSED);
+                }
             });
-            List<String> rows = db.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT variable, target_group, value, status FROM observation ORDER BY variable")
-                    .map((rs, ctx) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getObject(3) + "|" + rs.getString(4))
-                    .list());
+            List<String> rows = ObservationStore.active(db.jdbi()).stream()
+                    .map(o -> o.variable() + "|" + o.targetGroup().key() + "|" + o.value() + "|" + o.status())
+                    .toList();
             assertThat(rows).containsExactly("pop_total||1234.0|OK", "sgb2_u65|sex=f|null|SUPPRESSED");
         }
     }

@@ -45,14 +45,15 @@ public final class ReleaseFixtures {
                     .bind("f", "data/population-" + year + ".csv").bind("sha", "a".repeat(63) + (year % 10))
                     .bind("at", OffsetDateTime.now(ZoneOffset.UTC))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            data.population().forEach((key, value) -> {
-                String area = key.substring(0, key.indexOf('|'));
-                int y = Integer.parseInt(key.substring(key.indexOf('|') + 1));
-                if (areas.get(area).depth() == 2) { // only localities are delivered; the rest is summed
-                    h.execute("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
-                            + "VALUES (?, ?, ?, 'pop_total', '', ?, 'OK')", importId, area, y, value);
-                }
-            });
+            try (ObservationStore.Writer w = ObservationStore.writer(h, importId)) {
+                data.population().forEach((key, value) -> {
+                    String area = key.substring(0, key.indexOf('|'));
+                    int y = Integer.parseInt(key.substring(key.indexOf('|') + 1));
+                    if (areas.get(area).depth() == 2) { // only localities are delivered; the rest is summed
+                        w.add(area, y, "pop_total", "", value, de.sozialmonitor.model.ValueStatus.OK);
+                    }
+                });
+            }
             long rs = h.createUpdate("INSERT INTO result_set(year, computed_at, computed_by, method_json, catalog_json, inputs_json, analysis_level) "
                             + "VALUES (:y, :at, 'test', :m, '{\"indicators\": [\"sgb2\"]}', :in, 'ortsteil')")
                     .bind("y", year).bind("at", OffsetDateTime.now(ZoneOffset.UTC))

@@ -32,11 +32,10 @@ public class ResultRepositoryTest {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    static void observation(Handle h, long imp, String area, int year, String var, String group, Double value, String status) {
-        h.createUpdate("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
-                        + "VALUES (:i, :a, :y, :v, :g, :value, :s)")
-                .bind("i", imp).bind("a", area).bind("y", year).bind("v", var).bind("g", group).bind("value", value)
-                .bind("s", status).execute();
+    static void observation(java.util.Map<Long, ObservationStore.Writer> writers, Handle h, long imp, String area, int year, String var,
+                            String group, Double value, String status) {
+        writers.computeIfAbsent(imp, i -> ObservationStore.writer(h, i))
+                .add(area, year, var, group, value, de.sozialmonitor.model.ValueStatus.valueOf(status));
     }
 
     /** A county with two municipalities and twelve localities, 2017 and 2020, plus a superseded import. */
@@ -53,6 +52,7 @@ public class ResultRepositoryTest {
             long failed = importRow(h, "failed");
             h.execute("UPDATE import SET superseded_by = " + good + " WHERE id = " + bad);
             Random rnd = new Random(7);
+            java.util.Map<Long, ObservationStore.Writer> w = new java.util.LinkedHashMap<>();
             for (int l = 1; l <= 12; l++) {
                 String code = "L" + l;
                 h.execute("INSERT INTO area(code, valid_from, name, level, parent_code) VALUES ('" + code
@@ -62,18 +62,19 @@ public class ResultRepositoryTest {
                     for (String v : VARS) {
                         double value = v.equals("pop_total") ? pop : Math.floor(pop * (0.05 + 0.2 * rnd.nextDouble()));
                         if (l == 11 && v.equals("school_leavers_low") && year == 2020) {
-                            observation(h, good, code, year, v, "", null, "SUPPRESSED");
+                            observation(w, h, good, code, year, v, "", null, "SUPPRESSED");
                         } else {
-                            observation(h, good, code, year, v, "", value, "OK");
+                            observation(w, h, good, code, year, v, "", value, "OK");
                         }
                         // a superseded and a failed import: must not be read
-                        observation(h, bad, code, year, v, "", 999999.0, "OK");
-                        observation(h, failed, code, year, v, "", 888888.0, "OK");
+                        observation(w, h, bad, code, year, v, "", 999999.0, "OK");
+                        observation(w, h, failed, code, year, v, "", 888888.0, "OK");
                     }
-                    observation(h, good, code, year, "unemployed", "sex=f", Math.floor(pop * 0.02), "OK");
-                    observation(h, good, code, year, "pop_15_64", "sex=f", Math.floor(pop * 0.3), "OK");
+                    observation(w, h, good, code, year, "unemployed", "sex=f", Math.floor(pop * 0.02), "OK");
+                    observation(w, h, good, code, year, "pop_15_64", "sex=f", Math.floor(pop * 0.3), "OK");
                 }
             }
+            w.values().forEach(ObservationStore.Writer::close);
         });
     }
 

@@ -192,10 +192,11 @@ final class Showcase {
                             + "VALUES ('data/einwohner.csv', :sha, 'showcase', 'csv', 'showcase', :at, 'imported')")
                     .bind("sha", "c".repeat(64)).bind("at", OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            for (String[] l : locs) {
-                for (int y = 2015; y <= 2024; y++) {
-                    h.execute("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
-                            + "VALUES (?, ?, ?, 'pop_total', '', ?, 'OK')", importId, l[0], y, population.get(l[0]));
+            try (var w = de.sozialmonitor.store.ObservationStore.writer(h, importId)) {
+                for (String[] l : locs) {
+                    for (int y = 2015; y <= 2024; y++) {
+                        w.add(l[0], y, "pop_total", "", (double) population.get(l[0]), de.sozialmonitor.model.ValueStatus.OK);
+                    }
                 }
             }
         });

@@ -102,10 +102,11 @@ final class WebFixture implements AutoCloseable {
                             + "VALUES ('data/einwohner.csv', :sha, 'test', 'csv', 'test', :at, 'imported')")
                     .bind("sha", "b".repeat(64)).bind("at", OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            for (String l : LOCALITIES) {
-                for (int year : YEARS) {
-                    h.execute("INSERT INTO observation(import_id, area_code, year, variable, target_group, value, status) "
-                            + "VALUES (?, ?, ?, 'pop_total', '', ?, 'OK')", importId, l, year, l.equals("L6") ? 150.0 : 2500.0);
+            try (var w = de.sozialmonitor.store.ObservationStore.writer(h, importId)) {
+                for (String l : LOCALITIES) {
+                    for (int year : YEARS) {
+                        w.add(l, year, "pop_total", "", l.equals("L6") ? 150.0 : 2500.0, de.sozialmonitor.model.ValueStatus.OK);
+                    }
                 }
             }
             List<String> indicators = ws.catalog().indicators().stream()

@@ -1,0 +1,72 @@
+package de.sozialmonitor.store;
+
+import de.sozialmonitor.model.ValueStatus;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Migration 71: the rows of the old table {@code observation} become blocks
+ * ({@code observation_block}, created by V70), import by import, and the old table is dropped.
+ * Written in Java because the block format is {@link BlockCodec}'s, which SQL cannot produce.
+ */
+final class ObservationBlockMigration implements JavaMigration {
+    static final String VERSION = "71";
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion(VERSION);
+    }
+
+    @Override
+    public String getDescription() {
+        return "observation rows to blocks";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return 71_001;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        Connection c = context.getConnection();
+        // the handle shares Flyway's connection and transaction; it is not closed here (that would close the connection)
+        Handle h = Jdbi.open(c);
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(10_000);
+            try (ResultSet rs = s.executeQuery("SELECT import_id, area_code, year, variable, target_group, value, status "
+                    + "FROM observation ORDER BY import_id")) {
+                ObservationStore.Writer w = null;
+                long current = Long.MIN_VALUE;
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (w == null || id != current) {
+                        if (w != null) {
+                            w.close();
+                        }
+                        w = ObservationStore.writer(h, id);
+                        current = id;
+                    }
+                    double v = rs.getDouble(6);
+                    Double value = rs.wasNull() ? null : v;
+                    w.add(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), value, ValueStatus.valueOf(rs.getString(7).trim()));
+                }
+                if (w != null) {
+                    w.close();
+                }
+            }
+            s.execute("DROP TABLE observation");
+        }
+    }
+}

@@ -66,7 +66,7 @@ public final class Database implements AutoCloseable {
                 Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION)
                         // the block columns: PostgreSQL's bytea; H2's BLOB, kept outside the table's pages
                         .placeholders(java.util.Map.of("blob", pg ? "BYTEA" : "BINARY LARGE OBJECT"))
-                        .javaMigrations(new ObservationBlockMigration())
+                        .javaMigrations(new ObservationBlockMigration(), new ResultBlockMigration())
                         .load().migrate();
             }
         } catch (RuntimeException e) {

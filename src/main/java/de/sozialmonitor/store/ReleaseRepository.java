@@ -119,13 +119,14 @@ public final class ReleaseRepository {
     // ---------------------------------------------------------------- what a release is frozen from
 
     public static List<ReleaseData.ValueRow> readValues(Handle h, long resultSetId) {
-        return h.createQuery("SELECT area_code, year, indicator_id, target_group, numerator, denominator, value, change_value "
-                        + "FROM result_value WHERE result_set_id = :id ORDER BY indicator_id, year, area_code, target_group")
-                .bind("id", resultSetId)
-                .map((rs, ctx) -> new ReleaseData.ValueRow(rs.getString("area_code"), rs.getInt("year"),
-                        rs.getString("indicator_id"), nz(rs.getString("target_group")), dbl(rs, "numerator"),
-                        dbl(rs, "denominator"), dbl(rs, "value"), dbl(rs, "change_value")))
-                .list();
+        List<ResultValueStore.Row> rows = ResultValueStore.rows(h, resultSetId);
+        rows.sort(ResultValueStore.RELEASE_ORDER);
+        List<ReleaseData.ValueRow> out = new ArrayList<>(rows.size());
+        for (ResultValueStore.Row r : rows) {
+            out.add(new ReleaseData.ValueRow(r.areaCode(), r.year(), r.indicatorId(), r.targetGroup(), r.numerator(), r.denominator(),
+                    r.value(), r.change()));
+        }
+        return out;
     }
 
     public static List<ReleaseData.AreaRow> readAreaRows(Handle h, long resultSetId) {

@@ -97,33 +97,28 @@ public final class ResultRepository {
         if (ab.size() > 0) {
             ab.execute();
         }
-        PreparedBatch vb = h.prepareBatch("INSERT INTO result_value(result_set_id, area_code, year, indicator_id, target_group, "
-                + "numerator, denominator, value, change_value, z_status, z_dynamics) VALUES (:id, :code, :year, :ind, :tg, "
-                + ":num, :den, :value, :change, :zs, :zd)");
+        // the figures: one block per indicator, target group and year over the areas in their order (ordinal)
+        int n = areas.size();
+        String[] codes = new String[n];
+        for (int a = 0; a < n; a++) {
+            codes[a] = areas.code(a);
+        }
+        ResultValueStore.writeAreas(h, id, codes);
         for (IndicatorValues v : r.values()) {
             boolean current = v.year() == r.year();
             boolean own = v.targetGroup().equals(r.catalog().indicator(v.indicatorId()).map(i -> i.targetGroup().key()).orElse(""));
             IndicatorValues base = current && own ? r.values(v.indicatorId(), r.baseYear()) : null;
-            double[] zs = current && own ? r.status().z().get(v.indicatorId()) : null;
-            double[] zd = current && own ? r.dynamics().z().get(v.indicatorId()) : null;
-            for (int a = 0; a < areas.size(); a++) {
-                double num = v.numerator() == null ? Double.NaN : v.numerator()[a];
-                double den = v.denominator() == null ? Double.NaN : v.denominator()[a];
-                if (Double.isNaN(v.value()[a]) && Double.isNaN(num) && Double.isNaN(den)) {
-                    continue;
-                }
-                vb.bind("id", id).bind("code", areas.code(a)).bind("year", v.year()).bind("ind", v.indicatorId())
-                        .bind("tg", own ? "" : v.targetGroup()).bind("num", num(num)).bind("den", num(den)).bind("value", num(v.value()[a]))
-                        .bind("change", v.change() != null ? num(v.change()[a]) : base == null ? null : num(v.value()[a] - base.value()[a]))
-                        .bind("zs", zs == null ? null : num(zs[a])).bind("zd", zd == null ? null : num(zd[a]))
-                        .add();
-                if (vb.size() >= BATCH) {
-                    vb.execute();
+            double[] change = v.change();
+            if (change == null && base != null) {
+                change = new double[n];
+                for (int a = 0; a < n; a++) {
+                    change[a] = v.value()[a] - base.value()[a];
                 }
             }
-        }
-        if (vb.size() > 0) {
-            vb.execute();
+            ResultValueStore.write(h, id, new ResultValueStore.Key(v.indicatorId(), own ? "" : v.targetGroup(), v.year()),
+                    ResultValueStore.columns(n, v.numerator(), v.denominator(), v.value(), change,
+                            current && own ? r.status().z().get(v.indicatorId()) : null,
+                            current && own ? r.dynamics().z().get(v.indicatorId()) : null));
         }
         PreparedBatch sb = h.prepareBatch("INSERT INTO result_stat(result_set_id, year, component, indicator_id, n, mean, sd, left_out) "
                 + "VALUES (:id, :year, :component, :ind, :n, :mean, :sd, :left)");
@@ -273,31 +268,35 @@ public final class ResultRepository {
         // key -> {num, den, value, change, zs, zd}; read unordered (sorting millions of rows costs more than the
         // sort of the few keys below)
         Map<String, double[][]> series = new LinkedHashMap<>();
-        h.createQuery("SELECT area_code, year, indicator_id, target_group, numerator, denominator, value, change_value, z_status, "
-                        + "z_dynamics FROM result_value WHERE result_set_id = :id")
-                .bind("id", id)
-                .setFetchSize(10_000)
-                .map((rs, ctx) -> {
-                    String key = rs.getString("indicator_id") + "\u0000" + rs.getString("target_group") + "\u0000" + rs.getInt("year");
-                    double[][] arr = series.computeIfAbsent(key, k -> {
-                        double[][] m = new double[6][n];
-                        for (double[] row : m) {
-                            java.util.Arrays.fill(row, Double.NaN);
+        String[] valueCodes = ResultValueStore.areaCodes(h, id);
+        // where the blocks' codes are the areas in the order just read (every set the method saved), no remapping
+        int[] at = java.util.Arrays.equals(valueCodes, codes) ? null : new int[valueCodes.length];
+        if (at != null) {
+            for (int d = 0; d < valueCodes.length; d++) {
+                at[d] = areas.indexOf(valueCodes[d]);
+            }
+        }
+        ResultValueStore.forEachBlock(h, id, k -> true, (k, v) -> {
+            if (v.size() != valueCodes.length) {
+                throw new IllegalStateException("damaged result block of result set " + id + ": " + v.size() + " values for "
+                        + valueCodes.length + " areas");
+            }
+            double[][] cols = {v.numerator(), v.denominator(), v.value(), v.change(), v.zStatus(), v.zDynamics()};
+            if (at != null) {
+                // areas the set does not list (never read before either) are left out
+                for (int c = 0; c < cols.length; c++) {
+                    double[] m = new double[n];
+                    java.util.Arrays.fill(m, Double.NaN);
+                    for (int d = 0; d < at.length; d++) {
+                        if (at[d] >= 0) {
+                            m[at[d]] = cols[c][d];
                         }
-                        return m;
-                    });
-                    int a = areas.indexOf(rs.getString("area_code"));
-                    if (a >= 0) {
-                        arr[0][a] = dbl(rs, "numerator");
-                        arr[1][a] = dbl(rs, "denominator");
-                        arr[2][a] = dbl(rs, "value");
-                        arr[3][a] = dbl(rs, "change_value");
-                        arr[4][a] = dbl(rs, "z_status");
-                        arr[5][a] = dbl(rs, "z_dynamics");
                     }
-                    return 0;
-                })
-                .forEach(x -> { });
+                    cols[c] = m;
+                }
+            }
+            series.put(k.indicatorId() + "\u0000" + k.targetGroup() + "\u0000" + k.year(), cols);
+        });
         // values in catalog order, as computed: the year first, then the other years
         List<IndicatorValues> values = new ArrayList<>();
         Map<String, double[]> zs = new HashMap<>();

@@ -36,7 +36,7 @@ class EncodingGuessTest {
             assertThat(o.status()).isEqualTo(ImportOutcome.Status.REJECTED);
             assertThat(o.report().problems()).extracting(Problem::code).containsExactly("wrong_encoding");
             assertThat(o.report().problems().get(0).row()).isGreaterThan(rows - 100L);
-            assertThat(DatabaseSnapshot.of(db)).startsWith("0:0 | 0:0 | 0 | 0 | 0 | 0");
+            assertThat(DatabaseSnapshot.of(db)).startsWith("0:0 | 0 | 0:0 | 0 | 0 | 0");
         }
     }
 }

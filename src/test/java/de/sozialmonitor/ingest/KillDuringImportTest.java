@@ -65,8 +65,10 @@ class KillDuringImportTest {
     }
 
     /**
-     * Waits (at most 60 s) until the child writes observations: on PostgreSQL until its
-     * transaction holds a write lock on {@code observation}, on H2 until the database file grows.
+     * Waits (at most 60 s) until the child writes: on PostgreSQL until its transaction holds a write
+     * lock on {@code import} (its import row, written before the file is read and committed only at
+     * the end; the observations are written as blocks at the end of reading), on H2 until the
+     * database file grows.
      * A fixed sleep was not enough: on a fast machine the child finished before the kill.
      */
     private static void waitUntilWriting(String url, Path h2Dir) throws InterruptedException, IOException {
@@ -74,16 +76,16 @@ class KillDuringImportTest {
         if (url.startsWith("jdbc:h2")) {
             long initial = dirSize(h2Dir);
             while (dirSize(h2Dir) <= initial && System.nanoTime() - start < 60e9) {
-                Thread.sleep(50);
+                Thread.sleep(5);
             }
             return;
         }
         try (Database db = Database.open(url, "", "")) {
             while (System.nanoTime() - start < 60e9 && db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                            + "WHERE c.relname = 'observation' AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()")
+                            + "WHERE c.relname = 'import' AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()")
                     .mapTo(Long.class).one()) == 0) {
-                Thread.sleep(50);
+                Thread.sleep(5);
             }
         }
     }

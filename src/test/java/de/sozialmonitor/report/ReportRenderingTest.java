@@ -142,9 +142,10 @@ class ReportRenderingTest {
                 .map(de.sozialmonitor.model.Observation::areaCode).sorted().findFirst().orElseThrow();
         Map<String, Object> small = db.jdbi().withHandle(h -> h.createQuery("SELECT code, name FROM area WHERE code = :c")
                 .bind("c", smallCode).mapToMap().list()).get(0);
-        Double sgb2 = db.jdbi().withHandle(h -> h.createQuery("SELECT value FROM result_value WHERE area_code = :a AND year = 2024 "
-                        + "AND indicator_id = 'sgb2' AND target_group = '' AND result_set_id = 2").bind("a", small.get("code"))
-                .mapTo(Double.class).one());
+        Double sgb2 = db.jdbi().withHandle(h -> de.sozialmonitor.store.ResultValueStore.rows(h, 2).stream()
+                .filter(r -> r.areaCode().equals(small.get("code")) && r.year() == 2024 && r.indicatorId().equals("sgb2")
+                        && r.targetGroup().isEmpty())
+                .findFirst().orElseThrow().value());
         String flat = flat(text);
         // each of its seven rates is withheld: x (too few inhabitants) or . (it would reveal a withheld count)
         assertThat(flat).as("a row of seven withheld values for %s", small.get("name"))

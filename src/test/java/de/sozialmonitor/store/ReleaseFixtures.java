@@ -60,12 +60,12 @@ public final class ReleaseFixtures {
                     .bind("m", "{\"min_population\": 300, \"dynamics_years\": 3}")
                     .bind("in", "{\"imports\": [" + importId + "]}")
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            List<ResultValueStore.Row> rows = new java.util.ArrayList<>();
             for (ReleaseData.ValueRow v : data.values()) {
-                h.execute("INSERT INTO result_value(result_set_id, area_code, year, indicator_id, target_group, numerator, "
-                                + "denominator, value, change_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        rs, v.areaCode(), v.year(), v.indicatorId(), v.targetGroup(), v.numerator(), v.denominator(),
-                        v.value(), v.change());
+                rows.add(new ResultValueStore.Row(v.areaCode(), v.year(), v.indicatorId(), v.targetGroup(), v.numerator(), v.denominator(),
+                        v.value(), v.change(), null, null));
             }
+            ResultValueStore.writeRows(h, rs, rows);
             for (ReleaseData.AreaRow a : data.areaResults()) {
                 h.execute("INSERT INTO result_area(result_set_id, area_code, year, status_index, status_class, dynamics_index, "
                                 + "dynamics_class, attention, excluded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

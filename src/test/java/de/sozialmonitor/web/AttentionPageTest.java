@@ -153,7 +153,10 @@ class AttentionPageTest {
     void negativeDynamicsAreExplainedByTheWorstChanges() {
         // L4's dynamics are negative in 2023; in the newer computation its changes are the largest
         fx.db.jdbi().useHandle(h -> {
-            h.execute("UPDATE result_value SET change_value = 5 WHERE result_set_id = 2 AND area_code = 'L4' AND year = 2023");
+            de.sozialmonitor.store.ResultValueStore.rewrite(h, 2, r -> r.areaCode().equals("L4") && r.year() == 2023
+                    ? new de.sozialmonitor.store.ResultValueStore.Row(r.areaCode(), r.year(), r.indicatorId(), r.targetGroup(),
+                            r.numerator(), r.denominator(), r.value(), 5.0, r.zStatus(), r.zDynamics())
+                    : r);
             WebFixture.componentStats(h, 2);
         });
         String staff = fx.loggedIn("analyst1").get("/aufmerksamkeit").body();

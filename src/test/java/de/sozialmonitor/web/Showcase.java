@@ -134,6 +134,7 @@ final class Showcase {
                 }
                 values.put(l[0], v);
             }
+            List<de.sozialmonitor.store.ResultValueStore.Row> valueRows = new ArrayList<>();
             for (int yy = 0; yy < 10; yy++) {
                 final int y = yy;
                 int year = 2015 + y;
@@ -162,11 +163,8 @@ final class Showcase {
                     for (int k = 0; k < attention.size(); k++) {
                         double pop = population.get(code);
                         double v = values.get(code)[y][k];
-                        h.createUpdate("INSERT INTO result_value(result_set_id, area_code, year, indicator_id, target_group, numerator, denominator, value, "
-                                + "change_value, z_status, z_dynamics) VALUES (1, :a, :y, :i, '', :n, :den, :v, :c, :z, NULL)")
-                                .bind("a", code).bind("y", year).bind("i", attention.get(k).id()).bind("n", Math.round(v * pop * 0.002) * 1.0)
-                                .bind("den", pop * 0.2).bind("v", v).bind("c", y >= 3 ? v - values.get(code)[y - 3][k] : null)
-                                .bind("z", in ? zs.get(code)[k] : null).execute();
+                        valueRows.add(new de.sozialmonitor.store.ResultValueStore.Row(code, year, attention.get(k).id(), "", Math.round(v * pop * 0.002) * 1.0, pop * 0.2, v,
+                                y >= 3 ? v - values.get(code)[y - 3][k] : null, in ? zs.get(code)[k] : null, null));
                     }
                 }
                 // municipalities and county: population-weighted means
@@ -183,11 +181,11 @@ final class Showcase {
                             num += values.get(c)[y][k] * population.get(c);
                             den += population.get(c);
                         }
-                        h.createUpdate("INSERT INTO result_value(result_set_id, area_code, year, indicator_id, target_group, value) VALUES (1, :a, :y, :i, '', :v)")
-                                .bind("a", gr.getKey()).bind("y", year).bind("i", attention.get(k).id()).bind("v", num / den).execute();
+                        valueRows.add(new de.sozialmonitor.store.ResultValueStore.Row(gr.getKey(), year, attention.get(k).id(), "", null, null, num / den, null, null, null));
                     }
                 }
             }
+            de.sozialmonitor.store.ResultValueStore.writeRows(h, 1, valueRows);
             long importId = h.createUpdate("INSERT INTO import(file_name, sha256, source, format, user_name, started_at, outcome) "
                             + "VALUES ('data/einwohner.csv', :sha, 'showcase', 'csv', 'showcase', :at, 'imported')")
                     .bind("sha", "c".repeat(64)).bind("at", OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))

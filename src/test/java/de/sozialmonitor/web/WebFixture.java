@@ -138,6 +138,7 @@ final class WebFixture implements AutoCloseable {
                         .bind("m", de.sozialmonitor.store.ResultRepository.methodJson(de.sozialmonitor.model.MethodConfig.defaults()))
                         .execute();
                 List<String> all = List.of("K", "G1", "G2", "L1", "L2", "L3", "L4", "L5", "L6");
+                List<de.sozialmonitor.store.ResultValueStore.Row> valueRows = new java.util.ArrayList<>();
                 for (int year : YEARS) {
                     for (int a = 0; a < all.size(); a++) {
                         String code = all.get(a);
@@ -153,10 +154,8 @@ final class WebFixture implements AutoCloseable {
                                 numerator = 2; // a small count: the public must not get this rate
                                 value = 0.1;
                             }
-                            h.createUpdate("INSERT INTO result_value(result_set_id, area_code, year, indicator_id, target_group, numerator, "
-                                            + "denominator, value, change_value, z_status) VALUES (:rs, :a, :y, :i, '', :n, 2000, :v, 0.5, :z)")
-                                    .bind("rs", rs).bind("a", code).bind("y", year).bind("i", indicators.get(k))
-                                    .bind("n", numerator).bind("v", value).bind("z", (a - 4) * 0.6 + k * 0.1).execute();
+                            valueRows.add(new de.sozialmonitor.store.ResultValueStore.Row(code, year, indicators.get(k), "", numerator,
+                                    2000.0, value, 0.5, (a - 4) * 0.6 + k * 0.1, null));
                         }
                         if (code.startsWith("L")) {
                             int l = Integer.parseInt(code.substring(1));
@@ -175,6 +174,7 @@ final class WebFixture implements AutoCloseable {
                         }
                     }
                 }
+                de.sozialmonitor.store.ResultValueStore.writeRows(h, rs, valueRows);
             }
         componentStats(h, rs);
     }
@@ -185,11 +185,27 @@ final class WebFixture implements AutoCloseable {
      */
     static void componentStats(Handle h, long rs) {
         h.execute("DELETE FROM result_stat WHERE result_set_id = ?", rs);
-        for (String[] c : new String[][] {{"status", "value"}, {"dynamics", "change_value"}}) {
-            h.execute("INSERT INTO result_stat(result_set_id, year, component, indicator_id, n, mean, sd, left_out) "
-                    + "SELECT result_set_id, year, '" + c[0] + "', indicator_id, COUNT(*), AVG(" + c[1] + "), STDDEV_SAMP(" + c[1] + "), "
-                    + "STDDEV_SAMP(" + c[1] + ") = 0 FROM result_value WHERE result_set_id = ? AND target_group = '' "
-                    + "AND area_code IN ('L1', 'L2', 'L3', 'L4', 'L5') GROUP BY result_set_id, year, indicator_id", rs);
+        // per year and indicator: the figures of the participating localities
+        Map<String, List<de.sozialmonitor.store.ResultValueStore.Row>> groups = new java.util.TreeMap<>();
+        for (var r : de.sozialmonitor.store.ResultValueStore.rows(h, rs)) {
+            if (r.targetGroup().isEmpty() && List.of("L1", "L2", "L3", "L4", "L5").contains(r.areaCode())) {
+                groups.computeIfAbsent(r.year() + "|" + r.indicatorId(), k -> new java.util.ArrayList<>()).add(r);
+            }
+        }
+        for (String component : List.of("status", "dynamics")) {
+            groups.forEach((key, rows) -> {
+                double[] x = rows.stream().map(r -> component.equals("status") ? r.value() : r.change())
+                        .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+                double mean = java.util.Arrays.stream(x).average().orElse(Double.NaN);
+                double sd = x.length < 2 ? Double.NaN
+                        : Math.sqrt(java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1));
+                String[] yi = key.split("\\|");
+                h.createUpdate("INSERT INTO result_stat(result_set_id, year, component, indicator_id, n, mean, sd, left_out) "
+                                + "VALUES (:rs, :y, :c, :i, :n, :mean, :sd, :left)")
+                        .bind("rs", rs).bind("y", Integer.parseInt(yi[0])).bind("c", component).bind("i", yi[1]).bind("n", rows.size())
+                        .bind("mean", Double.isNaN(mean) ? null : mean).bind("sd", Double.isNaN(sd) ? null : sd)
+                        .bind("left", Double.isNaN(sd) ? null : (Boolean) (sd == 0)).execute();
+            });
         }
 }
 

@@ -218,8 +218,11 @@ class ReleaseWorkflowTest {
             workflow.create(request(ws, "Stand", YEAR, null), "anna");
 
             // someone changes a stored result behind the release's back
-            db.jdbi().useHandle(h -> h.execute("UPDATE result_value SET numerator = numerator + 1 WHERE result_set_id = ? "
-                    + "AND indicator_id = 'sgb2' AND area_code = '03157'", rs));
+            db.jdbi().useHandle(h -> de.sozialmonitor.store.ResultValueStore.rewrite(h, rs, r ->
+                    r.indicatorId().equals("sgb2") && r.areaCode().equals("03157") && r.numerator() != null
+                            ? new de.sozialmonitor.store.ResultValueStore.Row(r.areaCode(), r.year(), r.indicatorId(), r.targetGroup(),
+                                    r.numerator() + 1, r.denominator(), r.value(), r.change(), r.zStatus(), r.zDynamics())
+                            : r));
 
             ReleaseWorkflow.Verification v = workflow.verify(1, "anna");
             assertThat(v.ok()).isFalse();

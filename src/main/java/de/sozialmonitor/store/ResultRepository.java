@@ -33,8 +33,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Stores and loads result sets ({@code result_set}, {@code result_area}, {@code result_value},
- * {@code result_stat}). In {@code result_value}, {@code target_group = ''} is the indicator as defined in the
+ * Stores and loads result sets ({@code result_set}, {@code result_area}, the figures in blocks through
+ * {@link ResultValueStore}, {@code result_stat}). A figure's target group {@code ''} is the indicator as defined in the
  * catalog (for an indicator with a target-group filter such as {@code sex=f}: that group); other values are
  * the breakdowns. A stored result set is self-contained: it carries the method configuration and
  * catalog it was computed with (as JSON), the boundary version (area names, levels, parents) and every

@@ -73,7 +73,7 @@ class ReferenceImportTest {
             assertThat(f.get("03158 2022 pop_65plus").status()).isEqualTo(ValueStatus.NOT_YET_AVAILABLE);
             assertThat(f).doesNotContainKey("03157001 2022 pop_total");
             // no observation of the territory was touched
-            long observations = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM observation").mapTo(Long.class).one());
+            long observations = db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(value_count), 0) FROM observation_block").mapTo(Long.class).one());
             assertThat(observations).isZero();
         }
     }

@@ -12,11 +12,11 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Migration 71: the rows of the old table {@code observation} become blocks
- * ({@code observation_block}, created by V70), import by import, and the old table is dropped.
+ * ({@code observation_block}, created by V82), import by import, and the old table is dropped.
  * Written in Java because the block format is {@link BlockCodec}'s, which SQL cannot produce.
  */
 final class ObservationBlockMigration implements JavaMigration {
-    static final String VERSION = "71";
+    static final String VERSION = "83";
 
     @Override
     public MigrationVersion getVersion() {

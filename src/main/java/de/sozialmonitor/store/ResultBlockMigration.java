@@ -14,11 +14,11 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Migration 73: the rows of the old table {@code result_value} become blocks
- * ({@code result_value_block}, created by V72), result set by result set, and the old table is
+ * ({@code result_value_block}, created by V84), result set by result set, and the old table is
  * dropped.
  */
 final class ResultBlockMigration implements JavaMigration {
-    static final String VERSION = "73";
+    static final String VERSION = "85";
 
     @Override
     public MigrationVersion getVersion() {

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A database written before the block storage (schema V60: one row per observation and per result
- * figure) opens with its observations and figures intact: V70-V73 move the rows into blocks.
+ * A database written before the block storage (schema V81, main's schema before the blocks: one row
+ * per observation and per result figure) opens with its observations and figures intact: V82-V85
+ * move the rows into blocks and leave the other tables (here the reference regions of V81) alone.
  */
 class BlockMigrationTest {
 
@@ -35,7 +36,7 @@ class BlockMigrationTest {
             ds = h2;
         }
         // the schema as it was before the blocks
-        Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION).target("60")
+        Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION).target("81")
                 .placeholders(Map.of("blob", kind == TestDatabases.Kind.POSTGRES ? "BYTEA" : "BINARY LARGE OBJECT")).load().migrate();
         long setId;
         try (var c = ds.getConnection()) {
@@ -55,6 +56,9 @@ class BlockMigrationTest {
                     + "change_value, z_status, z_dynamics) VALUES (?, 'B', 2023, 'sgb2', '', 10, 200, 5, -1, 0.5, NULL), "
                     + "(?, 'A', 2020, 'sgb2', 'sex=f', 3, 60, 5, NULL, NULL, NULL), (?, 'K', 2023, 'sgb2', '', NULL, NULL, 4.5, NULL, NULL, NULL)",
                     set, set, set);
+            h.execute("INSERT INTO reference_region(code, name, kind, import_id) VALUES ('03', 'Niedersachsen', 'land', ?)", imp);
+            h.execute("INSERT INTO reference_value(region_code, year, variable, value, status, import_id) "
+                    + "VALUES ('03', 2023, 'sgb2', 7.25, 'OK', ?)", imp);
             h.close();
             setId = set;
         }
@@ -75,6 +79,9 @@ class BlockMigrationTest {
             boolean oldTablesGone = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM information_schema.tables "
                     + "WHERE LOWER(table_name) IN ('observation', 'result_value')").mapTo(Long.class).one() == 0);
             assertThat(oldTablesGone).isTrue();
+            double reference = db.jdbi().withHandle(h -> h.createQuery("SELECT value FROM reference_value WHERE region_code = '03'")
+                    .mapTo(Double.class).one());
+            assertThat(reference).isEqualTo(7.25);
         }
     }
 }

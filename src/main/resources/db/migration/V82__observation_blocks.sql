@@ -1,4 +1,4 @@
--- Storage (V70-V79): observations in blocks (issue 15). One row per import, variable, year and
+-- Storage (V82-V85): observations in blocks (issue 15). One row per import, variable, year and
 -- target group holds that series' areas, values and statuses in the binary format of
 -- store.BlockCodec; the import's area codes are stored once. An import of 20 million values writes
 -- a few dozen rows instead of 20 million, in its one transaction. ${blob} is BYTEA on PostgreSQL
@@ -18,4 +18,4 @@ CREATE TABLE observation_block (
     data         ${blob}      NOT NULL,
     PRIMARY KEY (import_id, variable, year, target_group)
 );
--- V71 (store.ObservationBlockMigration, Java) moves the rows of the old table observation into blocks and drops it.
+-- V83 (store.ObservationBlockMigration, Java) moves the rows of the old table observation into blocks and drops it.

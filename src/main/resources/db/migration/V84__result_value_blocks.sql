@@ -1,4 +1,4 @@
--- Storage (V70-V79): the indicator figures of a result set in blocks (issue 15). One row per result
+-- Storage (V82-V85): the indicator figures of a result set in blocks (issue 15). One row per result
 -- set, indicator, target group and year holds that series over the result set's area codes
 -- (result_value_areas, stored once per set), in the binary format of store.BlockCodec. A computation of a grid
 -- county writes a few dozen rows instead of tens of millions, in its one transaction.
@@ -17,4 +17,4 @@ CREATE TABLE result_value_block (
     data          ${blob}      NOT NULL,
     PRIMARY KEY (result_set_id, indicator_id, target_group, year)
 );
--- V73 (store.ResultBlockMigration, Java) moves the rows of the old table result_value into blocks and drops it.
+-- V85 (store.ResultBlockMigration, Java) moves the rows of the old table result_value into blocks and drops it.

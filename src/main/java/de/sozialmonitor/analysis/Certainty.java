@@ -229,27 +229,28 @@ public final class Certainty {
         denominatorBase = new double[k][m];
         fixedStatusInput = new double[k][];
         fixedDynamicsInput = new double[k][];
+        // indicators with the same numerator share one draw of it: one count, one uncertainty. The groups
+        // are numbered in the order of their keys, not of the configuration, so that the draws do not
+        // depend on how the parameters list the indicators (a release stores them sorted)
         Map<String, Integer> groups = new LinkedHashMap<>();
-        List<double[]> groupNow = new ArrayList<>();
-        List<double[]> groupBase = new ArrayList<>();
-        List<double[]> trialsNow = new ArrayList<>();
-        List<double[]> trialsBase = new ArrayList<>();
+        used.stream().map(id -> groupKey(byId.get(id))).distinct().sorted().forEach(key -> groups.put(key, groups.size()));
+        int groupTotal = groups.size();
+        List<double[]> groupNow = new ArrayList<>(java.util.Collections.nCopies(groupTotal, null));
+        List<double[]> groupBase = new ArrayList<>(java.util.Collections.nCopies(groupTotal, null));
+        List<double[]> trialsNow = new ArrayList<>(java.util.Collections.nCopies(groupTotal, null));
+        List<double[]> trialsBase = new ArrayList<>(java.util.Collections.nCopies(groupTotal, null));
         for (int i = 0; i < k; i++) {
             Indicator ind = byId.get(used.get(i));
             scale[i] = ind.scale();
             sign[i] = ind.polarity().sign();
             IndicatorValues now = baseline.current(ind.id());
             IndicatorValues then = baseCounts.stream().filter(v -> v.indicatorId().equals(ind.id())).findFirst().orElse(null);
-            // indicators with the same numerator share one draw of it: one count, one uncertainty
-            String key = ind.numerator() == null ? "delivered:" + ind.id() : ind.numerator() + "|" + ind.targetGroup().key();
-            Integer g = groups.get(key);
-            if (g == null) {
-                g = groups.size();
-                groups.put(key, g);
-                groupNow.add(pick(now.numerator()));
-                groupBase.add(then == null ? nan(m) : pick(then.numerator()));
-                trialsNow.add(pick(now.denominator()));
-                trialsBase.add(then == null ? nan(m) : pick(then.denominator()));
+            int g = groups.get(groupKey(ind));
+            if (groupNow.get(g) == null) {
+                groupNow.set(g, pick(now.numerator()));
+                groupBase.set(g, then == null ? nan(m) : pick(then.numerator()));
+                trialsNow.set(g, pick(now.denominator()));
+                trialsBase.set(g, then == null ? nan(m) : pick(then.denominator()));
                 // counts the method does not have (a delivered share) are not drawn: see fixedStatusInput
             }
             group[i] = g;
@@ -496,6 +497,11 @@ public final class Certainty {
                 attention[p] += t.attention[p];
             }
         }
+    }
+
+    /** Indicators with the same key draw their numerator once. */
+    private static String groupKey(Indicator ind) {
+        return ind.numerator() == null ? "delivered:" + ind.id() : ind.numerator() + "|" + ind.targetGroup().key();
     }
 
     private int keyOf(double count, double trials, Map<SamplerKey, Integer> index) {

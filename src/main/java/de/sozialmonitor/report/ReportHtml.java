@@ -820,6 +820,7 @@ public final class ReportHtml {
             }
             h.close("tbody").close("table");
         }
+        certaintyAnnex();
         h.el("h3", t.get("section.symbols"));
         h.open("ul", "class=\"symbols\"");
         for (String key : List.of("symbol.suppressed", "symbol.missing", "symbol.not_applicable", "symbol.nothing")) {
@@ -829,6 +830,56 @@ public final class ReportHtml {
         h.el("p", "class=\"small\"", t.get("report.checksum") + ": " + m.release().checksum());
         h.el("p", "class=\"small\"", t.get("report.generated", m.release().number()));
         h.close("section").nl();
+    }
+
+    /** How certain each area's classes are (view.Certainties: shares internally, bands in a public report). */
+    private void certaintyAnnex() {
+        de.sozialmonitor.view.Certainties c = m.certainty();
+        if (c == null) {
+            return;
+        }
+        h.el("h3", t.get("section.certainty"));
+        if (!c.available()) {
+            h.el("p", "class=\"small\"", t.get("annex.certainty.unavailable",
+                    t.get("annex.certainty.unavailable." + c.reason().name(), c.detail())));
+            return;
+        }
+        if (!c.anyShown()) {
+            h.el("p", "class=\"small\"", t.get("annex.certainty.withheld", c.options().draws()));
+            return;
+        }
+        h.el("p", "class=\"small\"", t.get(c.probabilities() ? "annex.certainty.text" : "annex.certainty.textBands",
+                c.options().draws(), c.areas().size(), c.borderlineCount()));
+        h.open("table", "class=\"data certainty\"").open("thead").open("tr");
+        th(t.get("col.area"), "left");
+        th(t.get("annex.certainty.status"), "left");
+        th(t.get("annex.certainty.dynamics"), "left");
+        th(t.get("annex.certainty.attention"), "left");
+        h.close("tr").close("thead").open("tbody");
+        for (AreaResult a : m.areas()) {
+            de.sozialmonitor.view.ClassCertainty cc = c.area(a.code()).orElse(null);
+            if (cc == null) {
+                continue;
+            }
+            h.open("tr", cc.borderline() ? "class=\"borderline\"" : null);
+            td(a.name(), "left");
+            td(certaintyCell(a.statusClass() == null ? null : t.classLabel(a.statusClass().code()), cc.status()), "left");
+            td(certaintyCell(a.dynamicsClass() == null ? null : t.classLabel(a.dynamicsClass().code()), cc.dynamics()), "left");
+            td(certaintyCell(t.get(a.attention() ? "annex.certainty.flag" : "annex.certainty.noFlag"), cc.attention()), "left");
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+    }
+
+    /** "niedrig: sicher (97 %)", "mittel: knapp", "–" where the area has no such class. */
+    private String certaintyCell(String label, de.sozialmonitor.view.ClassCertainty.Part part) {
+        if (part == null || label == null) {
+            return "–";
+        }
+        String band = t.get("annex.certainty.band." + part.band().code());
+        String text = part.probability() == null ? band
+                : t.get("annex.certainty.withShare", band, t.number(Math.floor(100 * part.probability() + 1e-9), 0));
+        return label + ": " + text;
     }
 
     // ---------------------------------------------------------------- helpers

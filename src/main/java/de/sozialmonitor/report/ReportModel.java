@@ -23,7 +23,27 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
                           List<IndicatorDescription> indicators, List<AreaResult> areas,
                           List<AreaResult> municipalities, AreaResult territoryTotal,
                           List<AttentionEntry> attention, Changes changes, List<ProfilePage> profiles,
-                          MapData map, List<SourceInfo> sources, List<ImportInfo> imports) {
+                          MapData map, List<SourceInfo> sources, List<ImportInfo> imports,
+                          de.sozialmonitor.view.Certainties certainty) {
+
+    /** A model without class certainty (the annex then leaves its table out). */
+    public ReportModel(ResultView.Territory territory, ReportedRelease release, Options options, MethodInfo method,
+                       List<IndicatorDescription> indicators, List<AreaResult> areas,
+                       List<AreaResult> municipalities, AreaResult territoryTotal,
+                       List<AttentionEntry> attention, Changes changes, List<ProfilePage> profiles,
+                       MapData map, List<SourceInfo> sources, List<ImportInfo> imports) {
+        this(territory, release, options, method, indicators, areas, municipalities, territoryTotal, attention, changes, profiles,
+                map, sources, imports, null);
+    }
+
+    /**
+     * This model with the class certainty of its release ({@code view.ResultViews.certainty}: shares for
+     * an internal report, bands under the public rule for a public one).
+     */
+    public ReportModel withCertainty(de.sozialmonitor.view.Certainties c) {
+        return new ReportModel(territory, release, options, method, indicators, areas, municipalities, territoryTotal, attention,
+                changes, profiles, map, sources, imports, c);
+    }
 
     public ReportModel {
         indicators = List.copyOf(indicators);

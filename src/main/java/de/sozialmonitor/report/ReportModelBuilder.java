@@ -131,7 +131,7 @@ public final class ReportModelBuilder {
         return new ReportModel(view.territory(),
                 release, options, methodInfo, indicators, areas, municipalities, territoryTotal, attention, changes, profiles,
                 new ReportModel.MapData(areaGeoms, munGeoms, munNames, geometrySource, shadings(view, indicators, options)),
-                sources(view, indicators), imports(view));
+                sources(view, indicators), imports(view)).withCertainty(views.certainty(view));
     }
 
     /** The classes of every map of the report, as the web map classifies the same areas. */

@@ -1,5 +1,7 @@
 package de.sozialmonitor.view;
 
+import de.sozialmonitor.analysis.Certainty;
+import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.model.PrivacyConfig;
 import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseContent;
@@ -8,6 +10,7 @@ import de.sozialmonitor.store.AreaRepository;
 import de.sozialmonitor.store.ImportRepository;
 import de.sozialmonitor.store.MeasureRepository;
 import de.sozialmonitor.store.ReferenceRepository;
+import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ReleaseRepository.ReleaseInfo;
 import de.sozialmonitor.store.ResultRepository;
@@ -38,6 +41,8 @@ public final class ResultViews {
     private final ReleaseRepository releases;
     private final ResultRepository results;
     private final Map<String, ResultView> cache = new ConcurrentHashMap<>();
+    private final Map<String, Certainties> certainties = new ConcurrentHashMap<>();
+    private final Certainty.Options certaintyOptions;
 
     /**
      * @param workspaceTerritory the territory shown with internal result sets (a release shows the one it froze)
@@ -49,6 +54,7 @@ public final class ResultViews {
         this.workspacePrivacy = workspacePrivacy;
         this.releases = new ReleaseRepository(jdbi);
         this.results = new ResultRepository(jdbi);
+        this.certaintyOptions = Certainty.Options.defaults();
     }
 
     /** The views of a workspace's database: internal result sets carry the workspace's territory. */
@@ -143,6 +149,48 @@ public final class ResultViews {
      */
     public ReferenceView references(ResultView view) {
         return ReferenceView.of(view, ReferenceRepository.regions(jdbi), ReferenceRepository.figures(jdbi));
+    }
+
+    /**
+     * The class certainty of every classified area of {@code view} (computed on first use, then kept):
+     * the resampling of {@code analyse certainty} with its defaults (Poisson, 1,000 draws, seed 1) over
+     * the observations the view was computed from — a release's recorded imports, for an internal
+     * result set the active observations — with the view's frozen method and catalog. If these no
+     * longer give the view's classes (a delivery or the areas changed since), there is no certainty
+     * rather than one that belongs to other figures.
+     */
+    public Certainties certainty(ResultView view) {
+        ResultView.Source src = view.source();
+        String key = src.releaseNumber() + "|" + src.resultSetId() + "|" + src.protectedFigures();
+        return certainties.computeIfAbsent(key, k -> computeCertainty(view));
+    }
+
+    private Certainties computeCertainty(ResultView view) {
+        Integer number = view.source().releaseNumber();
+        List<Long> imports = number == null ? List.of() : releases.content(number)
+                .map(c -> c.imports().stream().map(ReleaseContent.InputFile::importId).toList()).orElse(List.of());
+        Certainty.Report report;
+        try {
+            MonitoringInput in = jdbi.withHandle(h -> imports.isEmpty() ? MonitoringInputReader.read(h)
+                    : MonitoringInputReader.readImports(h, imports));
+            report = Certainty.estimate(in, view.catalog(), view.method(), view.year(), certaintyOptions);
+        } catch (RuntimeException e) {
+            return Certainties.unavailable(Certainties.Unavailable.FAILED, e.getMessage(), certaintyOptions);
+        }
+        for (Certainty.AreaCertainty a : report.areas()) {
+            AreaClasses shown = view.classes(a.code()).orElse(null);
+            if (shown == null || shown.statusClass() != a.status() || shown.dynamicsClass() != a.dynamics()
+                    || shown.attention() != a.attention()) {
+                return Certainties.unavailable(Certainties.Unavailable.DATA_CHANGED, a.code(), certaintyOptions);
+            }
+        }
+        long classified = view.allClasses().entrySet().stream().filter(e -> e.getValue().statusClass() != null)
+                .filter(e -> view.area(e.getKey()).map(a -> a.level().equals(report.level())).orElse(false)).count();
+        if (classified != report.areas().size()) {
+            return Certainties.unavailable(Certainties.Unavailable.DATA_CHANGED,
+                    classified + " classified areas, " + report.areas().size() + " resampled", certaintyOptions);
+        }
+        return Certainties.of(view, report);
     }
 
     /** GeoJSON geometries of the areas of one level in the version valid at the end of the view's year. */

@@ -171,6 +171,7 @@ final class AreaProfilePage {
                                 result != null && result.excluded() != null ? t.excluded(result.excluded()) : null))
                         .withClass("cards"),
                 iff(!s.hasClasses(), p(t.get("profile.noClasses", s.year(), profile.view().year())).withClass("hint")),
+                certainty(t, profile, result),
                 p(a(t.get("profile.compare")).withHref("/vergleich?areas=" + Layout.enc(code) + "&" + s.q())).withClass("no-print"),
                 iff(result != null && result.attention(), why(v, profile, code)),
                 h2(t.get("profile.indicators")),
@@ -216,6 +217,19 @@ final class AreaProfilePage {
         return div(p(strong(v.texts().get("profile.why"))),
                 reasons.isEmpty() ? p(v.texts().get("attention.whyNone")) : ul(each(reasons, r -> li(r))).withClass("reasons"))
                 .withClass("why");
+    }
+
+    /** The class certainty of the area's classes ({@code view.Certainties}, as the attention list and the report show it). */
+    private DomContent certainty(Texts t, ProfileFigures profile, AreaClasses result) {
+        if (result == null || result.statusClass() == null) {
+            return text("");
+        }
+        var all = web.views().certainty(profile.view());
+        var area = all.area(profile.area().code());
+        return div(p(strong(t.get("certainty.title") + ": "),
+                        text(area.map(c -> CertaintyTexts.line(t, c)).orElse("–")))
+                        .withClass("certainty" + area.map(c -> " certainty-" + c.overall().code()).orElse("")),
+                p(CertaintyTexts.hint(t, all)).withClass("hint")).withClass("certainty-block");
     }
 
     private static String profileDownload(String code, Pages.Selection s, String format) {

@@ -10,6 +10,7 @@ import de.sozialmonitor.view.AreaClasses;
 import de.sozialmonitor.view.AttentionList;
 import de.sozialmonitor.view.AttentionList.Entry;
 import de.sozialmonitor.view.AttentionList.Group;
+import de.sozialmonitor.view.Certainties;
 import de.sozialmonitor.view.Drivers;
 import de.sozialmonitor.view.Figure;
 import de.sozialmonitor.view.ResultView;
@@ -49,6 +50,7 @@ final class AttentionPage {
         ResultView previous = web.views().previous(view).orElse(null);
         AttentionList list = AttentionList.of(view, previous);
         String basis = previous == null ? null : t.get("attention.basisRelease", previous.source().releaseNumber(), previous.year());
+        Certainties certainty = web.views().certainty(view);
         List<DomContent> sections = new ArrayList<>();
         for (Group g : list.shownGroups()) {
             List<Entry> entries = list.entries(g);
@@ -57,7 +59,7 @@ final class AttentionPage {
                     h2(t.get("attention.group." + key, entries.size())).withId("gruppe-" + key),
                     p(t.get("attention.group." + key + ".explain", basis == null ? "" : basis)).withClass("hint"),
                     entries.isEmpty() ? p(t.get("attention.group.none")).withClass("hint")
-                            : ol(each(entries, e -> card(v, s, e, g))).withClass("attention-list")
+                            : ol(each(entries, e -> card(v, s, e, g, certainty))).withClass("attention-list")
                             .attr("aria-labelledby", "gruppe-" + key))
                     .withClass("attention-group"));
         }
@@ -67,7 +69,8 @@ final class AttentionPage {
                 p(Glossary.explained(t, "attention.intro")).withClass("lead"),
                 controls,
                 summaryOf(t, list, s, basis),
-                each(sections, x -> x));
+                each(sections, x -> x),
+                p(CertaintyTexts.hint(t, certainty)).withClass("hint"));
         ctx.html(Layout.page(web, v, ctx, title, "nav.attention", body));
     }
 
@@ -84,7 +87,7 @@ final class AttentionPage {
                 .withClass("attention-summary").attr("role", "status");
     }
 
-    private DomContent card(Viewer v, Pages.Selection s, Entry e, Group g) {
+    private DomContent card(Viewer v, Pages.Selection s, Entry e, Group g, Certainties certainty) {
         Texts t = v.texts();
         ResultView view = s.view();
         AreaInfo a = e.area();
@@ -96,6 +99,9 @@ final class AttentionPage {
                 h3(a(a.name()).withHref("/gebiet/" + Layout.enc(a.code()) + "?" + s.q()), iff(!parent.isEmpty(), span(" · " + parent).withClass("parent")))
                         .withClass("card-heading"),
                 p(classBadges(t, c)).withClass("badges"),
+                certainty.area(a.code()).map(cc -> p(strong(t.get("certainty.column") + ": "),
+                        span(CertaintyTexts.overall(t, cc)).withClass("certainty-" + cc.overall().code())).withClass("certainty"))
+                        .map(DomContent.class::cast).orElse(text("")),
                 iff(!reasons.isEmpty(), div(p(strong(t.get(g == Group.ENDED ? "attention.whyBefore" : "attention.why"))),
                         ul(each(reasons, r -> li(r))).withClass("reasons"))),
                 iff(reasons.isEmpty() && g != Group.ENDED, p(t.get("attention.whyNone")).withClass("hint")),

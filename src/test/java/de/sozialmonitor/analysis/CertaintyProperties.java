@@ -94,4 +94,34 @@ class CertaintyProperties {
         }
         return true;
     }
+
+    /**
+     * A release stores the method parameters with sorted keys: the draws must not depend on the order in
+     * which the configuration lists the indicators, or the public release and the staff's view of the
+     * same results would show different certainties (regression: view.CertaintiesTest).
+     */
+    @Property(tries = 6)
+    void theCertaintyDoesNotDependOnTheOrderOfTheIndicatorsInTheConfiguration(@ForAll long seed) {
+        AnalysisCounty county = AnalysisCounty.generate(20, 3, seed);
+        MethodConfig cfg = county.config(3);
+        java.util.List<String> ids = new java.util.ArrayList<>(cfg.statusIndicators().keySet());
+        java.util.Collections.reverse(ids);
+        java.util.Map<String, Double> reversed = new java.util.LinkedHashMap<>();
+        ids.forEach(id -> reversed.put(id, cfg.statusIndicators().get(id)));
+        MethodConfig other = new MethodConfig(cfg.analysisLevel(), cfg.populationVariable(), cfg.minPopulation(), reversed, reversed,
+                cfg.dynamicsYears(), cfg.statusThresholds(), cfg.dynamicsThresholds(), cfg.attentionRule(),
+                cfg.earlyWarningThresholds(), cfg.standardisation(), cfg.exclude());
+        Certainty.Options options = new Certainty.Options(CountModel.POISSON, 200, seed, 1);
+        MonitoringInput in = county.input(1);
+        Certainty.Report a = Certainty.estimate(in, county.catalog(), cfg, YEAR, options);
+        Certainty.Report b = Certainty.estimate(in, county.catalog(), other, YEAR, options);
+        assertThat(b.areas()).hasSameSizeAs(a.areas());
+        for (Certainty.AreaCertainty x : a.areas()) {
+            Certainty.AreaCertainty y = b.area(x.code());
+            assertThat(y.status()).as(x.code()).isEqualTo(x.status());
+            // the index sums in another order: allow for a rounding difference flipping one draw
+            assertThat(y.statusCertainty()).as(x.code()).isCloseTo(x.statusCertainty(), within(0.011));
+            assertThat(y.attentionProbability()).as(x.code()).isCloseTo(x.attentionProbability(), within(0.011));
+        }
+    }
 }

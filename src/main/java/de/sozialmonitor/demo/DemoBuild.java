@@ -73,6 +73,8 @@ public final class DemoBuild {
             // two releases, so that the early warning has a previous release to compare with
             record.accept(DemoIntegration.releaseAndPublish(ws, db, PeineTerritory.LAST_YEAR - 1));
             record.accept(DemoIntegration.releaseAndPublish(ws, db, PeineTerritory.LAST_YEAR));
+            // the committee's template for choosing the indicators, with the class certainty of every locality
+            record.accept(DemoIntegration.committeeTemplate(ws, db, PeineTerritory.LAST_YEAR, changed));
         }
         return new Result(ws, prepared, steps);
     }

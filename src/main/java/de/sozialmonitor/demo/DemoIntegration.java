@@ -1,8 +1,11 @@
 package de.sozialmonitor.demo;
 
+import de.sozialmonitor.analysis.Certainty;
 import de.sozialmonitor.ingest.ImportOutcome;
 import de.sozialmonitor.ingest.Importer;
 import de.sozialmonitor.method.MonitoringInput;
+import de.sozialmonitor.report.AbstimmungReport;
+import de.sozialmonitor.report.AbstimmungService;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ReleaseRepository;
@@ -10,7 +13,11 @@ import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.workflow.ComputeWorkflow;
 import de.sozialmonitor.workflow.ReleaseWorkflow;
 import de.sozialmonitor.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,6 +105,33 @@ public final class DemoIntegration {
         } catch (ReleaseWorkflow.ReleaseException e) {
             throw new DemoFailedException(name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Writes the committee template ({@code report --type abstimmung}: indicator analysis, sensitivity,
+     * class certainty of every locality) as {@code abstimmung-YEAR.pdf} into the workspace, as the
+     * command does; kept when the data did not change and the file exists.
+     */
+    static DemoBuild.Step committeeTemplate(Workspace ws, Database db, int year, boolean dataChanged) {
+        Path file = ws.root().resolve("abstimmung-" + year + ".pdf");
+        String name = "abstimmung " + year;
+        if (!dataChanged && Files.exists(file)) {
+            return new DemoBuild.Step(name, true, "unchanged (" + file + ")", false);
+        }
+        AbstimmungReport.Input in = AbstimmungService.gather(ws, db, year, "de", Certainty.Options.defaults());
+        try {
+            Path tmp = Files.createTempFile(ws.root(), ".abstimmung-", ".tmp");
+            try {
+                Files.write(tmp, AbstimmungService.pdf(in));
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return new DemoBuild.Step(name, true, file + " (" + in.indicators().indicators().size() + " candidates, "
+                + in.certainty().areas().size() + " localities, " + in.certainty().borderlineCount() + " knapp)", true);
     }
 
     /** Title of the demo's releases; says what they are. */

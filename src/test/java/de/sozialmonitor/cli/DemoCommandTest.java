@@ -109,17 +109,29 @@ class DemoCommandTest {
             assertThat(text).contains(flagged.size() + " Gebiete haben Aufmerksamkeitsbedarf")
                     .contains("synthetisch")
                     // the demo publishes 2023 and 2024, so the report has a previous release to compare with
-                    .contains("Veränderungen gegenüber dem Berichtsstand 1");
+                    .contains("Veränderungen gegenüber dem Berichtsstand 1")
+                    // the class certainty of every locality in the annex, as bands for the public
+                    .contains("Klassensicherheit").doesNotContain("Keine Klassensicherheit");
             for (String name : flagged) {
                 assertThat(text).contains("Gebietsprofil " + name);
             }
+        }
+
+        // the committee template, written by the demo
+        Path template = dir.resolve("abstimmung-2024.pdf");
+        assertThat(first.out()).contains("abstimmung 2024").contains("knapp)");
+        try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(template))) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(20);
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("Wie sicher ist die Klasse jedes Gebiets?").contains("Empfehlung");
         }
 
         Path areas = dir.resolve("data").resolve(DemoFiles.AREAS_CSV);
         byte[] before = Files.readAllBytes(areas);
         CliTest.Run second = CliTest.run("--lang", "de", "demo", "--no-serve", "--dir", dir.toString());
         assertThat(second.out()).contains("SYNTHETISCH").contains("weiterverwendet").contains("unchanged (result sets present)")
-                .contains("unchanged (release 1 is published)").contains("unchanged (release 2 is published)");
+                .contains("unchanged (release 1 is published)").contains("unchanged (release 2 is published)")
+                .contains("unchanged (" + template);
         assertThat(Files.readAllBytes(areas)).isEqualTo(before);
         assertThat(second.exit()).isEqualTo(first.exit());
     }

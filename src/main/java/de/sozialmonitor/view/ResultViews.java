@@ -154,8 +154,8 @@ public final class ResultViews {
     /**
      * The class certainty of every classified area of {@code view} (computed on first use, then kept):
      * the resampling of {@code analyse certainty} with its defaults (Poisson, 1,000 draws, seed 1) over
-     * the observations the view was computed from — a release's recorded imports, for an internal
-     * result set the active observations — with the view's frozen method and catalog. If these no
+     * the observations the view was computed from — a release's recorded imports on the areas it
+     * froze, for an internal result set the active observations — with the view's frozen method and catalog. If these no
      * longer give the view's classes (a delivery or the areas changed since), there is no certainty
      * rather than one that belongs to other figures.
      */
@@ -167,12 +167,14 @@ public final class ResultViews {
 
     private Certainties computeCertainty(ResultView view) {
         Integer number = view.source().releaseNumber();
-        List<Long> imports = number == null ? List.of() : releases.content(number)
-                .map(c -> c.imports().stream().map(ReleaseContent.InputFile::importId).toList()).orElse(List.of());
+        ReleaseContent content = number == null ? null : releases.content(number).orElse(null);
+        List<Long> imports = content == null ? List.of()
+                : content.imports().stream().map(ReleaseContent.InputFile::importId).toList();
         Certainty.Report report;
         try {
+            // as release verify recomputes a release: its recorded imports on the areas it froze
             MonitoringInput in = jdbi.withHandle(h -> imports.isEmpty() ? MonitoringInputReader.read(h)
-                    : MonitoringInputReader.readImports(h, imports));
+                    : MonitoringInputReader.readImports(h, imports, content.areaInputs()));
             report = Certainty.estimate(in, view.catalog(), view.method(), view.year(), certaintyOptions);
         } catch (RuntimeException e) {
             return Certainties.unavailable(Certainties.Unavailable.FAILED, e.getMessage(), certaintyOptions);

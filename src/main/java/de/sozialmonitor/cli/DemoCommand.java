@@ -17,11 +17,12 @@ import picocli.CommandLine.Option;
  * {@code demo}: creates (or reuses) the Landkreis Peine demo workspace with synthetic data, imports,
  * computes and publishes it through the real code paths, and serves it.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.demo",
+@Command(name = "demo", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.demo", subcommands = DemoBerlinCommand.class,
         // the address and the folder on lines of their own: help text is wrapped at punctuation ("http: //…")
         description = {"Create (or reuse) the Landkreis Peine demo workspace with synthetic data: import it, compute the "
                 + "monitoring for every year, publish two releases (2023 and 2024) and start the web application.",
-                "In the browser: http://localhost:7070", "Folder: sozialmonitor-demo in the current directory (or --dir)"})
+                "In the browser: http://localhost:7070", "Folder: sozialmonitor-demo in the current directory (or --dir)",
+                "'demo berlin': the second demo, on Berlin's real, published social monitoring 2013-2019."})
 public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

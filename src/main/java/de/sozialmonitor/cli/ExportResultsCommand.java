@@ -70,7 +70,7 @@ public final class ExportResultsCommand implements Callable<Integer> {
             }
             MonitoringResult r = repo.byId(id.get()).orElseThrow();
             List<Map<String, Object>> rows = rows(r);
-            String text = format == Format.csv ? csv(r, rows) : json(r, id.get(), ws.config().synthetic(), rows);
+            String text = format == Format.csv ? csv(r, rows) : json(r, id.get(), ws.config().synthetic(), ws.config().source(), rows);
             if (output == null) {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
@@ -80,6 +80,9 @@ public final class ExportResultsCommand implements Callable<Integer> {
             }
             if (ws.config().synthetic()) {
                 spec.commandLine().getErr().println(MethodTexts.get("export.synthetic"));
+            }
+            if (!ws.config().source().isEmpty()) {
+                spec.commandLine().getErr().println(MethodTexts.get("export.source", ws.config().source()));
             }
             db.jdbi().useHandle(h -> AuditLog.record(h, AuditLog.cliUser(), "export", "results result_set " + id.get(),
                     "year=" + r.year() + "; format=" + format + "; rows=" + rows.size()
@@ -145,13 +148,17 @@ public final class ExportResultsCommand implements Callable<Integer> {
         return sw.toString();
     }
 
-    static String json(MonitoringResult r, long id, boolean synthetic, List<Map<String, Object>> rows) throws IOException {
+    /** {@code source}: the data's source and licence, given (as a further key) for real, published data only. */
+    static String json(MonitoringResult r, long id, boolean synthetic, String source, List<Map<String, Object>> rows) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("result_set", id);
         doc.put("year", r.year());
         doc.put("base_year", r.baseYear());
         doc.put("analysis_level", r.analysisLevel());
         doc.put("synthetic", synthetic);
+        if (source != null && !source.isEmpty()) {
+            doc.put("source", source);
+        }
         doc.put("columns", rows.isEmpty() ? COLUMNS : new ArrayList<>(rows.get(0).keySet()));
         doc.put("rows", rows);
         return Json.pretty().writeValueAsString(doc) + "\n";

@@ -69,17 +69,25 @@ public final class DemoIntegration {
      * {@code dataChanged}.
      */
     static DemoBuild.Step compute(Workspace ws, Database db, int firstYear, int lastYear, boolean dataChanged) {
+        List<Integer> years = new ArrayList<>();
+        for (int year = firstYear; year <= lastYear; year++) {
+            years.add(year);
+        }
+        return compute(ws, db, years, "compute " + firstYear + "-" + lastYear, dataChanged);
+    }
+
+    /** As {@link #compute(Workspace, Database, int, int, boolean)}, for the given years. */
+    static DemoBuild.Step compute(Workspace ws, Database db, List<Integer> years, String name, boolean dataChanged) {
         MonitoringInput input = MonitoringInputReader.read(db.jdbi());
         ResultRepository results = new ResultRepository(db.jdbi());
         List<String> computed = new ArrayList<>();
-        for (int year = firstYear; year <= lastYear; year++) {
+        for (int year : years) {
             if (results.latestId(year).isPresent() && !dataChanged) {
                 continue;
             }
             ComputeWorkflow.Computed c = ComputeWorkflow.compute(ws, db, input, year, USER);
             computed.add(year + " (#" + c.resultSetId() + ", " + c.result().status().participants() + " areas)");
         }
-        String name = "compute " + firstYear + "-" + lastYear;
         return new DemoBuild.Step(name, true, computed.isEmpty() ? "unchanged (result sets present)" : String.join(", ", computed), false);
     }
 
@@ -89,6 +97,11 @@ public final class DemoIntegration {
      * is already in a published release, nothing is done: a published release is never changed.
      */
     static DemoBuild.Step releaseAndPublish(Workspace ws, Database db, int year) {
+        return releaseAndPublish(ws, db, year, RELEASE_TITLE + " " + year);
+    }
+
+    /** As {@link #releaseAndPublish(Workspace, Database, int)}, with the release's title. */
+    static DemoBuild.Step releaseAndPublish(Workspace ws, Database db, int year, String title) {
         String name = "release " + year;
         Long latest = new ResultRepository(db.jdbi()).latestId(year).orElse(null);
         var published = new ReleaseRepository(db.jdbi()).list().stream()
@@ -99,7 +112,7 @@ public final class DemoIntegration {
         try {
             ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
             ReleaseRepository.ReleaseInfo created = workflow.create(ReleaseWorkflow.CreateRequest.of(ws.config(), ws.catalog(),
-                    RELEASE_TITLE + " " + year, year, null), USER);
+                    title, year, null), USER);
             ReleaseRepository.ReleaseInfo info = workflow.publish(created.number(), USER);
             return new DemoBuild.Step(name, true, "release " + info.number() + " created and published", true);
         } catch (ReleaseWorkflow.ReleaseException e) {

@@ -37,7 +37,7 @@ public final class AbstimmungReport {
      * @param areas           geometries of the analysed level by area code
      * @param boundaries      geometries of the level above, drawn over the map, with their names
      */
-    public record Input(String territory, boolean synthetic, String language, LocalDate date,
+    public record Input(String territory, boolean synthetic, String source, String language, LocalDate date,
                         IndicatorAnalysis.Report indicators, Sensitivity.Report sensitivity, Certainty.Report certainty,
                         Map<String, Geometry> areas, Map<String, Geometry> boundaries, Map<String, String> boundaryNames) {
     }
@@ -101,6 +101,9 @@ public final class AbstimmungReport {
         if (in.synthetic()) {
             h.el("div", "class=\"synthetic-banner\"", t.get("report.synthetic"));
         }
+        if (!in.source().isEmpty()) {
+            h.el("div", "class=\"source-banner\"", t.get("report.source", in.source()));
+        }
         h.close("div").nl();
         h.open("div", "class=\"running-footer\"");
         h.el("span", "class=\"rf-left\"", t.get("abst.footer", t.date(in.date())));
@@ -125,6 +128,9 @@ public final class AbstimmungReport {
         h.el("p", "class=\"tp-privacy\"", t.get("abst.internal"));
         if (in.synthetic()) {
             h.el("p", "class=\"tp-synthetic\"", t.get("report.synthetic"));
+        }
+        if (!in.source().isEmpty()) {
+            h.el("p", "class=\"tp-source\"", t.get("report.source", in.source()));
         }
         h.close("div");
         h.open("div", "class=\"tp-contents\"").el("h2", t.get("report.contents")).open("ol");

@@ -74,7 +74,7 @@ public final class AbstimmungService {
             }
         });
         upperNames.keySet().retainAll(boundaries.keySet());
-        return new AbstimmungReport.Input(ws.config().territoryName(), ws.config().synthetic(), language, LocalDate.now(),
+        return new AbstimmungReport.Input(ws.config().territoryName(), ws.config().synthetic(), ws.config().source(), language, LocalDate.now(),
                 indicators, sensitivity, certaintyReport, small, boundaries, upperNames);
     }
 

@@ -90,6 +90,9 @@ public final class ReportHtml {
         if (m.territory().synthetic()) {
             h.el("div", "class=\"synthetic-banner\"", t.get("report.synthetic"));
         }
+        if (!m.territory().source().isEmpty()) {
+            h.el("div", "class=\"source-banner\"", t.get("report.source", m.territory().source()));
+        }
         h.close("div").nl();
         h.open("div", "class=\"running-footer\"");
         h.el("span", "class=\"rf-left\"", t.get("report.checksum") + ": " + shortChecksum());
@@ -121,6 +124,9 @@ public final class ReportHtml {
         h.el("p", "class=\"tp-privacy\"", m.options().internal() ? t.get("report.internal") : t.get("report.public"));
         if (m.territory().synthetic()) {
             h.el("p", "class=\"tp-synthetic\"", t.get("report.synthetic"));
+        }
+        if (!m.territory().source().isEmpty()) {
+            h.el("p", "class=\"tp-source\"", t.get("report.source", m.territory().source()));
         }
         h.close("div");
         h.open("div", "class=\"tp-contents\"").el("h2", t.get("report.contents")).open("ol");

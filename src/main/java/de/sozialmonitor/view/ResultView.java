@@ -56,8 +56,19 @@ public final class ResultView {
         }
     }
 
-    /** The monitored region, e.g. 03157 Landkreis Peine; {@code synthetic} for demo data. */
-    public record Territory(String code, String name, boolean synthetic) {
+    /**
+     * The monitored region, e.g. 03157 Landkreis Peine; {@code synthetic} for demo data, {@code source} the source
+     * and licence of real, published data ("" if none): either is said on every page, download and report page.
+     */
+    public record Territory(String code, String name, boolean synthetic, String source) {
+        public Territory {
+            source = source == null ? "" : source;
+        }
+
+        /** A territory whose data names no source (synthetic data, or a county's own). */
+        public Territory(String code, String name, boolean synthetic) {
+            this(code, name, synthetic, "");
+        }
     }
 
     /** An area level; depth 0 is the territory. */

@@ -59,7 +59,8 @@ public final class ResultViews {
 
     /** The views of a workspace's database: internal result sets carry the workspace's territory. */
     public static ResultViews of(Jdbi jdbi, WorkspaceConfig config) {
-        return new ResultViews(jdbi, new ResultView.Territory(config.territoryCode(), config.territoryName(), config.synthetic()),
+        return new ResultViews(jdbi, new ResultView.Territory(config.territoryCode(), config.territoryName(), config.synthetic(),
+                config.source()),
                 config.privacy());
     }
 
@@ -218,7 +219,7 @@ public final class ResultViews {
                     ResultRepository.catalogFromJson(content.catalog().toString()), content.rules().toRules().privacy(),
                     content.analysisLevel(), content.year(), content.data().areas(), content.stats(), content.imports());
             ResultView.Territory territory = new ResultView.Territory(content.territoryCode(), content.territoryName(),
-                    content.synthetic());
+                    content.synthetic(), workspaceTerritory.source());
             ResultView.Source source = new ResultView.Source(info.number(), info.resultSetId(), info.title(), info.checksum(),
                     date(info.createdAt()), date(info.publishedAt()), info.corrects(), protectedFigures, !protectedFigures);
             if (!protectedFigures) {

@@ -78,8 +78,16 @@ final class Api {
         if (synthetic(s)) {
             fc.put("notice", t.get("demo.banner"));
         }
+        putSource(fc);
         ctx.header("Cache-Control", WebServer.viewer(ctx).loggedIn() ? "no-store" : "public, max-age=60");
         ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Real, published data: its source and licence travel with every document ({@code source} in sozialmonitor.yaml). */
+    private void putSource(ObjectNode o) {
+        if (!web.config().source().isEmpty()) {
+            o.put("source", web.config().source());
+        }
     }
 
     private boolean synthetic(Pages.Selection s) {
@@ -144,6 +152,7 @@ final class Api {
         o.put("territory_code", view == null ? web.config().territoryCode() : view.territory().code());
         o.put("territory_name", view == null ? web.config().territoryName() : view.territory().name());
         o.put("synthetic", synthetic(s));
+        putSource(o);
         if (view != null && view.source().releaseNumber() != null) {
             o.put("release", view.source().releaseNumber());
         } else {
@@ -191,6 +200,7 @@ final class Api {
         o.put("level", s.level());
         o.put("year", s.year());
         o.put("synthetic", synthetic(s));
+        putSource(o);
         ArrayNode arr = o.putArray("areas");
         for (Row r : rows(table, "name")) {
             arr.add(areaJson(s.view(), r.area(), s.year()));
@@ -248,6 +258,7 @@ final class Api {
         ObjectNode o = areaJson(s.view(), a, s.year());
         o.put("year", s.year());
         o.put("synthetic", synthetic(s));
+        putSource(o);
         ArrayNode why = o.putArray("why");
         if (s.year() == s.view().year()) {
             boolean staff = !s.view().source().protectedFigures();
@@ -431,6 +442,9 @@ final class Api {
         List<String> notes = new ArrayList<>();
         if (synthetic(s)) {
             notes.add(t.get("demo.banner") + ": " + t.get("demo.explain"));
+        }
+        if (!web.config().source().isEmpty()) {
+            notes.add(t.get("source.footer", web.config().source()));
         }
         notes.add(t.get("download.note.territory", s.empty() ? web.config().territoryName() : s.view().territory().name(), s.level(), s.year()));
         Integer release = s.empty() ? null : s.view().source().releaseNumber();

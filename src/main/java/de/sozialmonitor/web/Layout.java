@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The page frame every HTML page shares: language, skip link, header with navigation, the demo
- * banner of synthetic workspaces, the scope notice, footer. j2html escapes every text and
+ * banner of synthetic workspaces or the source of real data ({@code source}), the scope notice, footer. j2html escapes every text and
  * attribute value, so names from data files cannot inject markup.
  */
 final class Layout {
@@ -33,6 +33,8 @@ final class Layout {
                         header(
                                 iff(web.config().synthetic(), div(strong(t.get("demo.banner")), text(" " + t.get("demo.explain")))
                                         .withClass("demo-banner").attr("role", "note")),
+                                iff(!web.config().source().isEmpty(), div(strong(t.get("source.banner")), text(" " + web.config().source()))
+                                        .withClass("source-banner").attr("role", "note")),
                                 div(
                                         a(span(t.get("app.name")).withClass("brand-name"), span(territory).withClass("brand-territory"))
                                                 .withHref("/").withClass("brand"),
@@ -59,7 +61,8 @@ final class Layout {
                         footer(
                                 p(text(t.get("footer.text", territory)), text(" · "), a(t.get("nav.method")).withHref("/methode"),
                                         text(" · "), a(t.get("footer.opendata")).withHref("/daten")),
-                                iff(web.config().synthetic(), p(t.get("demo.footer"))))
+                                iff(web.config().synthetic(), p(t.get("demo.footer"))),
+                                iff(!web.config().source().isEmpty(), p(t.get("source.footer", web.config().source()))))
                                 .withClass("site-footer"),
                         Glossary.popovers(t))
         ).withLang(viewer.lang()));

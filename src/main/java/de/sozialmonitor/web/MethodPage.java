@@ -5,6 +5,10 @@ import static j2html.TagCreator.*;
 import de.sozialmonitor.method.MethodProse;
 import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.model.MethodConfig;
+import de.sozialmonitor.ingest.PublishedClassesReader;
+import de.sozialmonitor.model.PublishedClassComparison;
+import de.sozialmonitor.view.PublishedClassComparisons;
+import de.sozialmonitor.workspace.PublishedClassesSource;
 import de.sozialmonitor.model.Polarity;
 import de.sozialmonitor.model.PrivacyConfig;
 import de.sozialmonitor.view.ResultView;
@@ -55,6 +59,7 @@ final class MethodPage {
                 ul(each(view == null ? List.<Indicator>of() : view.attentionIndicators(),
                         i -> li(a(i.name(v.lang())).withHref("/indikator/" + Layout.enc(i.id()) + "?" + s.q())))),
                 p(t.get("method.p5")),
+                reference(t, view),
                 h2(t.get("method.parameters", s.year())).withId("parameter"),
                 params.isEmpty() ? p(t.get("method.noParameters"))
                         : table(thead(tr(th(t.get("method.key")).attr("scope", "col"), th(t.get("method.value")).attr("scope", "col"))),
@@ -102,5 +107,38 @@ final class MethodPage {
     private static DomContent row(Texts t, String key, String yamlKey, DomContent value) {
         return tr(th(span(t.get("method.param." + key)), br(), code(yamlKey).withClass("yaml-key")).attr("scope", "row"),
                 td(value).attr("data-label", t.get("method.value")));
+    }
+
+    /**
+     * The shown release against the classification others published for its year ({@code published_classes}
+     * in sozialmonitor.yaml): how many classes agree, and every difference with its index and the class
+     * bound nearest to it. Nothing without such a classification.
+     */
+    private DomContent reference(Texts t, ResultView view) {
+        PublishedClassesSource source = view == null ? null : web.config().publishedClasses().get(view.year());
+        if (source == null) {
+            return text("");
+        }
+        PublishedClassComparison c;
+        try {
+            c = PublishedClassComparisons.of(view, PublishedClassesReader.read(web.workspace().root(), source));
+        } catch (RuntimeException e) {
+            return div(h2(t.get("method.reference.title")), p(t.get("method.reference.unreadable", source.file())))
+                    .withId("reproduktion");
+        }
+        return div(
+                h2(t.get("method.reference.title")),
+                p(t.get("method.reference.summary", c.reference(), c.areasAgreeing(), c.areas(), c.statusAgreeing(),
+                        c.statusCompared(), c.dynamicsAgreeing(), c.dynamicsCompared())).withClass("reference-summary"),
+                c.reproduced() ? p(t.get("method.reference.all"))
+                        : table(thead(tr(each(List.of("method.reference.area", "method.reference.component", "method.reference.computed",
+                                "method.reference.published", "method.reference.index", "method.reference.bound"),
+                                k -> th(t.get(k)).attr("scope", "col")))),
+                        tbody(each(c.differences(), d -> tr(td(d.areaCode() + (d.areaName() == null ? "" : " " + d.areaName())),
+                                td(t.get("method.reference." + d.component())), td(String.valueOf(d.computed())),
+                                td(String.valueOf(d.published())),
+                                td(d.index() == null ? "–" : String.format(t.locale(), "%.4f", d.index())),
+                                td(d.bound() == null ? "–" : String.format(t.locale(), "%+.1f", d.bound())))))).withClass("data-table"))
+                .withId("reproduktion");
     }
 }

@@ -55,7 +55,8 @@ final class OgcApi {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("title", "Sozialmonitor " + web.config().territoryName());
         o.put("description", WebServer.viewer(ctx).texts().get("ogc.description")
-                + (web.config().synthetic() ? " " + WebServer.viewer(ctx).texts().get("demo.banner") : ""));
+                + (web.config().synthetic() ? " " + WebServer.viewer(ctx).texts().get("demo.banner") : "")
+                + (web.config().source().isEmpty() ? "" : " " + WebServer.viewer(ctx).texts().get("source.footer", web.config().source())));
         ArrayNode links = o.putArray("links");
         link(links, base, "self", "application/json", "this document");
         link(links, base.replace("/ogc", "/api/v1/openapi.json"), "service-desc", "application/vnd.oai.openapi+json;version=3.0", "API definition");

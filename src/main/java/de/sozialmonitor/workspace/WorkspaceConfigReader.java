@@ -21,7 +21,7 @@ public final class WorkspaceConfigReader {
 
     public static WorkspaceConfig read(YamlDocument doc) {
         ConfigNode root = doc.root().requireObject()
-                .allowOnly(Set.of("territory", "language", "database", "method", "privacy", "web", "synthetic", "import"));
+                .allowOnly(Set.of("territory", "language", "database", "method", "privacy", "web", "synthetic", "source", "published_classes", "import"));
         ConfigNode territory = root.get("territory").requireObject().allowOnly(Set.of("code", "name"));
         String language = root.get("language").string("de");
         if (!language.equals("de") && !language.equals("en")) {
@@ -54,7 +54,30 @@ public final class WorkspaceConfigReader {
         MethodConfig method = readMethod(root.get("method"));
         return new WorkspaceConfig(territory.get("code").string(), territory.get("name").string(), language, database,
                 method, readMethodByYear(root.get("method")), readPrivacy(root.get("privacy")), port,
-                root.get("synthetic").bool(false), jumpFactor, jumpMinCount, root);
+                root.get("synthetic").bool(false), root.get("source").string("").strip(),
+                readPublishedClasses(root.get("published_classes")), jumpFactor, jumpMinCount, root);
+    }
+
+    /**
+     * {@code published_classes}: per year, a table of classes published by others ({@link PublishedClassesSource}),
+     * e.g. {@code 2018: {file: data/mss_2019_plr.csv, name: "MSS 2019", code: plr_id, status: status_class,
+     * dynamics: dynamics_class}}; {@code separator} defaults to {@code ;}.
+     */
+    static Map<Integer, PublishedClassesSource> readPublishedClasses(ConfigNode r) {
+        Map<Integer, PublishedClassesSource> published = new java.util.TreeMap<>();
+        r.entries().forEach((key, node) -> {
+            if (!key.matches("\\d{4}")) {
+                throw node.error("year.invalid", key);
+            }
+            node.requireObject().allowOnly(Set.of("name", "file", "separator", "code", "status", "dynamics"));
+            String separator = node.get("separator").string(";");
+            if (separator.length() != 1) {
+                throw node.get("separator").error("separator.oneChar", separator);
+            }
+            published.put(Integer.parseInt(key), new PublishedClassesSource(node.get("name").string(), node.get("file").string(),
+                    separator.charAt(0), node.get("code").string(), node.get("status").string(), node.get("dynamics").string()));
+        });
+        return published;
     }
 
     /** The keys of the method section; {@code by_year} may give every one of them but these two for a year. */

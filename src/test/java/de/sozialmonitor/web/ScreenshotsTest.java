@@ -118,6 +118,35 @@ class ScreenshotsTest {
         }
     }
 
+    /**
+     * The Berlin demo's screenshots (docs/img/berlin-*.png): map, a planning area's profile, the
+     * attention list and the method page's comparison with the published classes. With
+     * {@code -Dsozialmonitor.screenshots.berlin=DIR}, a workspace made by {@code demo berlin}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "sozialmonitor.screenshots.berlin", matches = ".+")
+    void screenshotsOfTheBerlinDemo() throws Exception {
+        Optional<Path[]> browser = BrowserTest.browser();
+        Assumptions.assumeTrue(browser.isPresent(), "no chromium");
+        Path out = Files.createDirectories(Path.of(System.getProperty("sozialmonitor.screenshots")));
+        Workspace ws = Workspace.open(Path.of(System.getProperty("sozialmonitor.screenshots.berlin")));
+        try (Database db = ws.openDatabase(); WebServer server = new WebServer(ws, db).start(0)) {
+            Path profile = Files.createTempDirectory("sozialmonitor-chromium");
+            WebDriver driver = BrowserTest.startBrowser(browser.get()[0], browser.get()[1], profile, profile);
+            try {
+                String base = "http://localhost:" + server.port();
+                String area = System.getProperty("sozialmonitor.screenshots.area", "01033101");
+                shoot(driver, base + "/", 1440, 1250, out.resolve("berlin-overview.png"), true);
+                shoot(driver, base + "/gebiet/" + area, 1440, 1500, out.resolve("berlin-area-profile.png"), false);
+                shoot(driver, base + "/aufmerksamkeit", 1440, 1300, out.resolve("berlin-attention.png"), false);
+                shoot(driver, base + "/methode#reproduktion", 1440, 900, out.resolve("berlin-method-reproduction.png"), false);
+            } finally {
+                driver.quit();
+            }
+        }
+        assertThat(out.resolve("berlin-overview.png")).exists();
+    }
+
     /** The analyst's check report of a delivery with typical problems (logged in as a throw-away analyst). */
     private static void checkReport(WebDriver driver, Database db, String base, String area, Path file) throws Exception {
         String password = "screenshot " + java.util.UUID.randomUUID();

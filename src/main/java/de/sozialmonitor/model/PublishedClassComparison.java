@@ -3,7 +3,7 @@ package de.sozialmonitor.model;
 import java.util.List;
 
 /**
- * The classes of a release compared with a published classification ({@link ReferenceClasses}):
+ * The classes of a release compared with a published classification ({@link PublishedClasses}):
  * how many agree, and every difference with the index value and the class bound nearest to it
  * (a difference an index lying within rounding of a bound explains is another story than one far
  * from any bound). Frozen with the release; the method page and the report show it.
@@ -14,7 +14,7 @@ import java.util.List;
  * @param statusCompared   areas with a status class on at least one side; {@code statusAgreeing} of them agree
  * @param dynamicsCompared likewise for the dynamics class
  */
-public record ReferenceComparison(String reference, int areas, int areasAgreeing, int statusCompared, int statusAgreeing,
+public record PublishedClassComparison(String reference, int areas, int areasAgreeing, int statusCompared, int statusAgreeing,
                                   int dynamicsCompared, int dynamicsAgreeing, List<Difference> differences) {
 
     public static final String STATUS = "status";
@@ -29,7 +29,7 @@ public record ReferenceComparison(String reference, int areas, int areasAgreeing
                              Double index, Double bound) {
     }
 
-    public ReferenceComparison {
+    public PublishedClassComparison {
         differences = List.copyOf(differences);
     }
 

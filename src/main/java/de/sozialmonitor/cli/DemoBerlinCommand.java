@@ -1,0 +1,96 @@
+package de.sozialmonitor.cli;
+
+import de.sozialmonitor.demo.BerlinDemo;
+import de.sozialmonitor.demo.BerlinTerritory;
+import de.sozialmonitor.demo.BerlinWorkspace;
+import de.sozialmonitor.demo.DemoIntegration;
+import de.sozialmonitor.demo.DemoTexts;
+import de.sozialmonitor.model.PublishedClassComparison;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo berlin}: creates (or reuses) the Berlin demo workspace with Berlin's real, published
+ * MSS reports 2013-2019 on its real planning areas, imports, computes and publishes them through
+ * the real code paths, says how many computed classes agree with the published ones, and serves it.
+ */
+@Command(name = "berlin", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.demo_berlin",
+        description = "Create (or reuse) the Berlin demo workspace in ./sozialmonitor-demo-berlin with real, published data "
+                + "(Berlin's Monitoring Soziale Stadtentwicklung 2013-2019 on its planning areas): import it, compute each "
+                + "report, compare every class with the published one, publish four releases and serve them at http://localhost:7070.")
+public final class DemoBerlinCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Folder of the demo workspace (default: ./sozialmonitor-demo-berlin)")
+    Path dir;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port of the web application (default: 7070)")
+    Integer port;
+
+    @Option(names = "--no-serve", description = "Only build and compute the workspace, do not serve it")
+    boolean noServe;
+
+    Path demoDir() {
+        if (dir != null) {
+            return dir;
+        }
+        if (RootCommand.globalWorkspace() != null) {
+            return RootCommand.globalWorkspace();
+        }
+        return Path.of("").toAbsolutePath().resolve(BerlinTerritory.DEFAULT_DIR);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port: " + port);
+        }
+        Path target = demoDir().toAbsolutePath().normalize();
+        out.println(DemoTexts.get("berlin.real", BerlinTerritory.DATA_SOURCE, BerlinTerritory.GEOMETRY_SOURCE));
+        BerlinDemo.Result result;
+        try {
+            result = BerlinDemo.run(target, step -> out.println(DemoTexts.get(
+                    step.done() ? "demo.step.done" : "demo.step.missing", step.name(), step.detail())));
+        } catch (BerlinWorkspace.NotTheBerlinDemoException e) {
+            err.println(DemoTexts.get("demo.notDemo", e.getMessage()));
+            return ExitCodes.ERROR;
+        } catch (DemoIntegration.DemoFailedException e) {
+            err.println(DemoTexts.get("demo.failed", e.getMessage()));
+            return ExitCodes.ERROR;
+        }
+        out.println(DemoTexts.get(result.prepared().reused() ? "demo.reused" : "demo.created", target));
+        printReproduction(out, result);
+        out.println(DemoTexts.get("demo.ready", target, Integer.toString(BerlinTerritory.REPORTS.get(BerlinTerritory.REPORTS.size() - 1).dataYear())));
+        if (noServe) {
+            return ExitCodes.OK;
+        }
+        int servePort = port != null ? port : result.workspace().config().webPort();
+        ServeCommand.serveUntilStopped(result.workspace(), servePort, out, url -> DemoTexts.get("demo.serving", url));
+        return ExitCodes.OK;
+    }
+
+    /** Per report: how many planning areas have both classes as published; every difference with its index and the nearest bound. */
+    static void printReproduction(PrintWriter out, BerlinDemo.Result result) {
+        out.println(DemoTexts.get("berlin.reproduction"));
+        result.reproduction().forEach((report, c) -> {
+            out.println(DemoTexts.get("berlin.reproduction.report", Integer.toString(report.year()), c.areasAgreeing(), c.areas(),
+                    c.statusAgreeing(), c.statusCompared(), c.dynamicsAgreeing(), c.dynamicsCompared()));
+            for (PublishedClassComparison.Difference d : c.differences()) {
+                out.println(DemoTexts.get("berlin.reproduction.difference", d.areaCode(), d.areaName(), d.component(),
+                        String.valueOf(d.computed()), String.valueOf(d.published()),
+                        d.index() == null ? "-" : String.format(Locale.ROOT, "%.4f", d.index()),
+                        d.bound() == null ? "-" : String.format(Locale.ROOT, "%+.1f", d.bound())));
+            }
+        });
+        out.println(DemoTexts.get(result.areasAgreeing() == result.areas() ? "berlin.reproduction.all" : "berlin.reproduction.total",
+                result.areasAgreeing(), result.areas(), Integer.toString(result.reproduction().size())));
+    }
+}

@@ -41,6 +41,7 @@ class ArchitectureTest {
                 .layer("Analysis").definedBy("de.sozialmonitor.analysis..")
                 .layer("View").definedBy("de.sozialmonitor.view..")
                 .layer("Report").definedBy("de.sozialmonitor.report..")
+                .layer("Exchange").definedBy("de.sozialmonitor.exchange..")
                 .layer("Web").definedBy("de.sozialmonitor.web..")
                 .layer("Application").definedBy("de.sozialmonitor.cli..", "de.sozialmonitor.demo..")
                 .whereLayer("Model").mayNotAccessAnyLayer()
@@ -53,8 +54,9 @@ class ArchitectureTest {
                 .whereLayer("Workflow").mayOnlyAccessLayers("Model", "Method", "Privacy", "Workspace", "Store")
                 .whereLayer("View").mayOnlyAccessLayers("Model", "Method", "Privacy", "Analysis", "Workspace", "Store")
                 .whereLayer("Report").mayOnlyAccessLayers("Model", "Method", "Privacy", "Analysis", "Workspace", "Store", "View")
+                .whereLayer("Exchange").mayOnlyAccessLayers("Model", "Privacy", "Store", "View")
                 .whereLayer("Web").mayOnlyAccessLayers("Model", "Method", "Privacy", "Analysis", "Workspace", "Store", "Ingest",
-                        "Workflow", "View", "Report")
+                        "Workflow", "View", "Report", "Exchange")
                 .check(main);
     }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
  * rejected (the others are imported; each file stands alone).
  */
 @Command(name = "import", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli.import",
-        description = "Import data files into the workspace's data basis, all or nothing.")
+        description = "Import data files into the workspace's data basis, all or nothing.",
+        subcommands = ImportPackageCommand.class)
 public final class ImportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Decides how to read a file: a mapped source whose pattern matches the file name, else by
- * content — GeoJSON FeatureCollection, or a delimited table (or, for a list of measures, a
+ * Decides how to read a file: a mapped source whose pattern matches the file name, another
+ * county's package ({@code datapackage.json} or a ZIP holding it), else by content — GeoJSON FeatureCollection, or a delimited table (or, for a list of measures, a
  * workbook) whose header names the columns of the areas file, the boundary-change file, the
  * canonical long format, the reference long format or a list of measures.
  */
@@ -33,6 +33,9 @@ final class FormatDetector {
         }
         if (mapping != null) {
             return SourceMapping.loaderNamed(ws, file, mapping, ctx);
+        }
+        if (PackageLoader.isPackage(file)) {
+            return new PackageLoader(file);
         }
         Loader mapped = SourceMapping.loaderFor(ws, file, ctx);
         if (mapped != null || ctx.report.hasErrors()) {

@@ -49,6 +49,16 @@ public final class Importer {
         }
     }
 
+    /**
+     * The file another county's package is read from: {@code path} itself if it is a
+     * {@code datapackage.json} or a ZIP holding one, the {@code datapackage.json} in it if it is a
+     * folder; empty if it is no package.
+     */
+    public static Optional<Path> packageFile(Path path) {
+        Path p = java.nio.file.Files.isDirectory(path) ? path.resolve(PackageLoader.DESCRIPTOR) : path;
+        return java.nio.file.Files.isRegularFile(p) && PackageLoader.isPackage(p) ? Optional.of(p) : Optional.empty();
+    }
+
     /** The names of the workspace's source mappings ({@code sources/NAME.yaml}), sorted. */
     public static List<String> mappingNames(Workspace ws) {
         try {

@@ -1,6 +1,7 @@
 package de.sozialmonitor.store;
 
 import de.sozialmonitor.model.ReferenceFigure;
+import de.sozialmonitor.model.ReferencePackage;
 import de.sozialmonitor.model.ReferenceRegion;
 import de.sozialmonitor.model.ValueStatus;
 import java.util.Collection;
@@ -64,5 +65,25 @@ public final class ReferenceRepository {
                     return new ReferenceFigure(rs.getString("region_code"), rs.getInt("year"), rs.getString("variable"), value,
                             ValueStatus.fromName(rs.getString("status")).orElse(ValueStatus.UNKNOWN));
                 }).list());
+    }
+
+    /** Stores (or replaces) the package another county's figures came with, inside the import's transaction. */
+    public static void savePackage(Handle h, long importId, ReferencePackage p) {
+        h.createUpdate("DELETE FROM reference_package WHERE region_code = :code").bind("code", p.regionCode()).execute();
+        h.createUpdate("INSERT INTO reference_package(region_code, name, release_number, release_title, year, checksum, published_on, "
+                        + "synthetic, method_json, import_id) VALUES (:code, :name, :number, :title, :year, :checksum, :published, "
+                        + ":synthetic, :method, :import)")
+                .bind("code", p.regionCode()).bind("name", p.name()).bind("number", p.releaseNumber()).bind("title", p.releaseTitle())
+                .bind("year", p.year()).bind("checksum", p.checksum()).bind("published", p.publishedOn())
+                .bind("synthetic", p.synthetic()).bind("method", p.methodJson()).bind("import", importId).execute();
+    }
+
+    /** The packages of other counties, by region code. */
+    public static List<ReferencePackage> packages(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT region_code, name, release_number, release_title, year, checksum, "
+                        + "published_on, synthetic, method_json FROM reference_package ORDER BY region_code")
+                .map((rs, ctx) -> new ReferencePackage(rs.getString("region_code"), rs.getString("name"), rs.getInt("release_number"),
+                        rs.getString("release_title"), rs.getInt("year"), rs.getString("checksum"), rs.getString("published_on"),
+                        rs.getBoolean("synthetic"), rs.getString("method_json"))).list());
     }
 }

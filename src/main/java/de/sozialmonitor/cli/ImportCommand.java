@@ -30,7 +30,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "files",
+    // 0..* for picocli, so that "import package PATH" reaches the subcommand; at least one FILE is checked in call()
+    @Parameters(arity = "0..*", paramLabel = "FILE", descriptionKey = "files",
             description = "Data files: canonical long CSV, areas file, boundary changes, GeoJSON, or files matching a source mapping")
     List<Path> files;
 
@@ -47,6 +48,9 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (files == null || files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        }
         ImportTexts.use(Messages.locale());
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();

@@ -1,10 +1,17 @@
 package de.sozialmonitor.view;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import de.sozialmonitor.json.Json;
 import de.sozialmonitor.method.ReferenceValues;
 import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.model.IndicatorCatalog;
+import de.sozialmonitor.model.MethodConfig;
 import de.sozialmonitor.model.ReferenceFigure;
+import de.sozialmonitor.model.ReferencePackage;
 import de.sozialmonitor.model.ReferenceRegion;
 import de.sozialmonitor.model.ValueStatus;
+import de.sozialmonitor.store.ResultRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,26 +36,64 @@ public final class ReferenceView {
         }
     }
 
+    /**
+     * Another county's package: where its figures come from and the method they were computed
+     * with, parsed from the package's {@code method.json}.
+     */
+    public record CountyMethod(ReferencePackage source, MethodConfig method, IndicatorCatalog catalog, String analysisLevel,
+                               int minCount, double minPopulationForRates) {
+    }
+
     private final ResultView view;
     private final Map<String, ReferenceRegion> regions;
+    private final List<CountyMethod> methods;
     /** region → year → variable → figure. */
     private final Map<String, SortedMap<Integer, Map<String, ReferenceFigure>>> figures;
 
     private ReferenceView(ResultView view, Map<String, ReferenceRegion> regions,
-                          Map<String, SortedMap<Integer, Map<String, ReferenceFigure>>> figures) {
+                          Map<String, SortedMap<Integer, Map<String, ReferenceFigure>>> figures, List<CountyMethod> methods) {
         this.view = view;
         this.regions = regions;
         this.figures = figures;
+        this.methods = List.copyOf(methods);
     }
 
     public static ReferenceView of(ResultView view, List<ReferenceRegion> regions, List<ReferenceFigure> figures) {
+        return of(view, regions, figures, List.of());
+    }
+
+    /** With the packages of other counties ({@code import package}), whose methods can be compared. */
+    public static ReferenceView of(ResultView view, List<ReferenceRegion> regions, List<ReferenceFigure> figures,
+                                   List<ReferencePackage> packages) {
         Map<String, ReferenceRegion> byCode = new LinkedHashMap<>();
         regions.forEach(r -> byCode.put(r.code(), r));
         Map<String, SortedMap<Integer, Map<String, ReferenceFigure>>> f = new HashMap<>();
         for (ReferenceFigure x : figures) {
             f.computeIfAbsent(x.regionCode(), k -> new TreeMap<>()).computeIfAbsent(x.year(), k -> new HashMap<>()).put(x.variable(), x);
         }
-        return new ReferenceView(view, byCode, f);
+        List<CountyMethod> methods = new ArrayList<>();
+        for (ReferencePackage p : packages) {
+            try {
+                JsonNode m = Json.MAPPER.readTree(p.methodJson());
+                methods.add(new CountyMethod(p, ResultRepository.methodConfig(m.path("method").toString()),
+                        ResultRepository.catalogFromJson(m.path("catalog").toString()),
+                        m.path("analysis_level").isNull() ? null : m.path("analysis_level").asText(null),
+                        m.path("disclosure").path("min_count").asInt(), m.path("disclosure").path("min_population_for_rates").asDouble()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the stored method of the package of " + p.regionCode() + " is not readable", e);
+            }
+        }
+        return new ReferenceView(view, byCode, f, methods);
+    }
+
+    /** The packages of other counties with their methods, by region code. */
+    public List<CountyMethod> countyMethods() {
+        return methods;
+    }
+
+    /** The region of a package's county. */
+    public Optional<ReferenceRegion> region(String code) {
+        return Optional.ofNullable(regions.get(code));
     }
 
     public boolean isEmpty() {

@@ -149,7 +149,8 @@ public final class ResultViews {
      * read each time.
      */
     public ReferenceView references(ResultView view) {
-        return ReferenceView.of(view, ReferenceRepository.regions(jdbi), ReferenceRepository.figures(jdbi));
+        return ReferenceView.of(view, ReferenceRepository.regions(jdbi), ReferenceRepository.figures(jdbi),
+                ReferenceRepository.packages(jdbi));
     }
 
     /**

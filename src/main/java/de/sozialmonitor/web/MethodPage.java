@@ -4,13 +4,13 @@ import static j2html.TagCreator.*;
 
 import de.sozialmonitor.method.MethodProse;
 import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.model.IndicatorCatalog;
 import de.sozialmonitor.model.MethodConfig;
 import de.sozialmonitor.ingest.PublishedClassesReader;
 import de.sozialmonitor.model.PublishedClassComparison;
 import de.sozialmonitor.view.PublishedClassComparisons;
 import de.sozialmonitor.workspace.PublishedClassesSource;
 import de.sozialmonitor.model.Polarity;
-import de.sozialmonitor.model.PrivacyConfig;
 import de.sozialmonitor.view.ResultView;
 import io.javalin.http.Context;
 import j2html.tags.DomContent;
@@ -63,45 +63,69 @@ final class MethodPage {
                 h2(t.get("method.parameters", s.year())).withId("parameter"),
                 params.isEmpty() ? p(t.get("method.noParameters"))
                         : table(thead(tr(th(t.get("method.key")).attr("scope", "col"), th(t.get("method.value")).attr("scope", "col"))),
-                        tbody(each(params, x -> x))).withClass("data-table stack parameters"));
+                        tbody(each(params, x -> x))).withClass("data-table stack parameters"),
+                iff(view != null && !web.views().references(view).countyMethods().isEmpty(),
+                        p(a(MeasureSection.texts(v).get("counties.link")).withHref("/kreisvergleich?" + s.q()))));
         ctx.html(Layout.page(web, v, ctx, title, "nav.method", body));
+    }
+
+    /** The method of one county as its parameters are shown: this county's release, or another county's package. */
+    record MethodSide(MethodConfig method, IndicatorCatalog catalog, String analysisLevel, int minCount, double minPopulationForRates) {
+        static MethodSide of(ResultView view) {
+            return new MethodSide(view.method(), view.catalog(), view.analysisLevel(), view.privacy().minCount(),
+                    view.privacy().minPopulationForRates());
+        }
+    }
+
+    /** One parameter: its text key, its key in sozialmonitor.yaml, its value for the page and as plain text (to compare). */
+    record Parameter(String key, String yamlKey, DomContent value, String text) {
     }
 
     /** Every parameter of the release: its name, its value in words and numbers, and its key in sozialmonitor.yaml. */
     private static List<DomContent> parameters(Viewer v, ResultView view) {
         Texts t = v.texts();
-        MethodConfig m = view.method();
-        PrivacyConfig privacy = view.privacy();
-        List<DomContent> rows = new ArrayList<>();
-        rows.add(row(t, "analysisLevel", "method.analysis_level", text(view.analysisLevel() == null ? "–" : view.analysisLevel())));
-        rows.add(row(t, "populationVariable", "method.population_variable",
-                text(view.catalog().variable(m.populationVariable()).map(x -> x.label(v.lang())).orElse(m.populationVariable()))));
-        rows.add(row(t, "minPopulation", "method.min_population", text(t.number(m.minPopulation(), 0))));
-        rows.add(row(t, "statusIndicators", "method.status_indicators", weights(v, view, m.statusIndicators())));
-        rows.add(row(t, "dynamicsIndicators", "method.dynamics_indicators", weights(v, view, m.dynamicsIndicators())));
-        rows.add(row(t, "dynamicsYears", "method.dynamics_years", text(t.get("method.param.years", m.dynamicsYears()))));
-        rows.add(row(t, "statusThresholds", "method.status_thresholds", text(t.get("method.param.statusBounds",
-                t.signed(m.statusThresholds().high(), 1), t.signed(m.statusThresholds().low(), 1), t.signed(m.statusThresholds().veryLow(), 1)))));
-        rows.add(row(t, "dynamicsThresholds", "method.dynamics_thresholds", text(t.get("method.param.dynamicsBounds",
-                t.signed(m.dynamicsThresholds().positive(), 1), t.signed(m.dynamicsThresholds().negative(), 1)))));
-        rows.add(row(t, "attentionRule", "method.attention_rule", text(t.getOr("method.param.rule." + m.attentionRule(), m.attentionRule()))));
+        return parameters(v, MethodSide.of(view)).stream().map(p -> row(t, p.key(), p.yamlKey(), p.value())).toList();
+    }
+
+    static List<Parameter> parameters(Viewer v, MethodSide side) {
+        Texts t = v.texts();
+        MethodConfig m = side.method();
+        List<Parameter> rows = new ArrayList<>();
+        rows.add(plain("analysisLevel", "method.analysis_level", side.analysisLevel() == null ? "–" : side.analysisLevel()));
+        rows.add(plain("populationVariable", "method.population_variable",
+                side.catalog().variable(m.populationVariable()).map(x -> x.label(v.lang())).orElse(m.populationVariable())));
+        rows.add(plain("minPopulation", "method.min_population", t.number(m.minPopulation(), 0)));
+        rows.add(weights(v, side, "statusIndicators", "method.status_indicators", m.statusIndicators()));
+        rows.add(weights(v, side, "dynamicsIndicators", "method.dynamics_indicators", m.dynamicsIndicators()));
+        rows.add(plain("dynamicsYears", "method.dynamics_years", t.get("method.param.years", m.dynamicsYears())));
+        rows.add(plain("statusThresholds", "method.status_thresholds", t.get("method.param.statusBounds",
+                t.signed(m.statusThresholds().high(), 1), t.signed(m.statusThresholds().low(), 1), t.signed(m.statusThresholds().veryLow(), 1))));
+        rows.add(plain("dynamicsThresholds", "method.dynamics_thresholds", t.get("method.param.dynamicsBounds",
+                t.signed(m.dynamicsThresholds().positive(), 1), t.signed(m.dynamicsThresholds().negative(), 1))));
+        rows.add(plain("attentionRule", "method.attention_rule", t.getOr("method.param.rule." + m.attentionRule(), m.attentionRule())));
         List<String> thresholds = new ArrayList<>();
         m.earlyWarningThresholds().forEach((id, value) -> {
-            Indicator i = view.catalog().indicator(id).orElse(null);
+            Indicator i = side.catalog().indicator(id).orElse(null);
             thresholds.add(i == null ? id + ": " + t.number(value, 1) : i.name(v.lang()) + ": " + t.number(value, i.precision()) + " " + i.unit());
         });
-        rows.add(row(t, "earlyWarning", "method.early_warning", text(thresholds.isEmpty() ? "–" : String.join("; ", thresholds))));
-        rows.add(row(t, "standardisation", "method.standardisation", text(t.getOr("method.param.sd." + m.standardisation(), m.standardisation()))));
-        rows.add(row(t, "minCount", "privacy.min_count", text(t.number((double) privacy.minCount(), 0))));
-        rows.add(row(t, "minPopulationForRates", "privacy.min_population_for_rates", text(t.number(privacy.minPopulationForRates(), 0))));
+        rows.add(plain("earlyWarning", "method.early_warning", thresholds.isEmpty() ? "–" : String.join("; ", thresholds)));
+        rows.add(plain("standardisation", "method.standardisation", t.getOr("method.param.sd." + m.standardisation(), m.standardisation())));
+        rows.add(plain("minCount", "privacy.min_count", t.number((double) side.minCount(), 0)));
+        rows.add(plain("minPopulationForRates", "privacy.min_population_for_rates", t.number(side.minPopulationForRates(), 0)));
         return rows;
     }
 
-    private static DomContent weights(Viewer v, ResultView view, Map<String, Double> weights) {
+    private static Parameter plain(String key, String yamlKey, String value) {
+        return new Parameter(key, yamlKey, text(value), value);
+    }
+
+    private static Parameter weights(Viewer v, MethodSide side, String key, String yamlKey, Map<String, Double> weights) {
         Texts t = v.texts();
-        return ul(each(new ArrayList<>(weights.entrySet()), e -> li(view.catalog().indicator(e.getKey()).map(i -> i.name(v.lang()))
-                .orElse(e.getKey()) + " (" + t.get("method.param.weight", t.number(e.getValue(), e.getValue() % 1 == 0 ? 0 : 2)) + ")")))
-                .withClass("plain-list");
+        List<String> items = new ArrayList<>(weights.entrySet().stream().map(e -> side.catalog().indicator(e.getKey())
+                .map(i -> i.name(v.lang())).orElse(e.getKey())
+                + " (" + t.get("method.param.weight", t.number(e.getValue(), e.getValue() % 1 == 0 ? 0 : 2)) + ")").toList());
+        return new Parameter(key, yamlKey, ul(each(items, x -> li(x))).withClass("plain-list"),
+                String.join("; ", items.stream().sorted().toList()));
     }
 
     private static DomContent row(Texts t, String key, String yamlKey, DomContent value) {

@@ -157,6 +157,7 @@ public final class WebServer implements AutoCloseable {
         AnalystPages analyst = new AnalystPages(web);
         AnalysisPages analysis = new AnalysisPages(web);
         MeasurePages measures = new MeasurePages(web);
+        CountyComparisonPage counties = new CountyComparisonPage(web);
 
         route(HandlerType.GET, "/", Role.PUBLIC, pages::overview);
         route(HandlerType.GET, "/gebiet/{code}", Role.PUBLIC, profiles::area);
@@ -168,6 +169,7 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.GET, "/daten", Role.PUBLIC, downloads::page);
         route(HandlerType.GET, "/api", Role.PUBLIC, downloads::page); // the former address of this page
         route(HandlerType.GET, "/massnahmen", Role.PUBLIC, measures::list);
+        route(HandlerType.GET, "/kreisvergleich", Role.PUBLIC, counties::show);
         route(HandlerType.GET, "/download/gebiete.csv", Role.PUBLIC, api::csv);
         route(HandlerType.GET, "/download/gebiete.geojson", Role.PUBLIC, api::geojsonDownload);
         route(HandlerType.GET, "/download/gebiete.xlsx", Role.PUBLIC, api::xlsx);

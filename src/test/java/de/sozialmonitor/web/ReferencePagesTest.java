@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Reference regions on the public pages: beside the county on the profile, all of them on the indicator page. */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ReferencePagesTest {
     static WebFixture fx;
     static String indicator;
@@ -34,6 +35,54 @@ class ReferencePagesTest {
         ImportOutcome o = Importer.importFile(fx.workspace, fx.db, file, "analyst1");
         assertThat(o.report().problems()).isEmpty();
         assertThat(o.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+    }
+
+    /**
+     * Another county's package: the fixture's own published release, passed off as Landkreis
+     * Gifhorn's (its descriptor renamed, its method changed, the changed file's hash renewed as the
+     * exporting county's program would have written it).
+     */
+    static void importOtherCounty() throws Exception {
+        Path dir = Files.createTempDirectory("sozialmonitor-paket");
+        de.sozialmonitor.exchange.PackageExport.write(de.sozialmonitor.exchange.PackageExport.of(
+                de.sozialmonitor.view.ResultViews.of(fx.db.jdbi(), fx.workspace.config()),
+                new de.sozialmonitor.store.ReleaseRepository(fx.db.jdbi()), 1), dir);
+        com.fasterxml.jackson.databind.node.ObjectNode method = (com.fasterxml.jackson.databind.node.ObjectNode)
+                de.sozialmonitor.json.Json.MAPPER.readTree(dir.resolve("method.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) method.path("method")).put("dynamicsYears", 5);
+        byte[] m = de.sozialmonitor.json.Json.MAPPER.writeValueAsBytes(method);
+        Files.write(dir.resolve("method.json"), m);
+        com.fasterxml.jackson.databind.node.ObjectNode d = (com.fasterxml.jackson.databind.node.ObjectNode)
+                de.sozialmonitor.json.Json.MAPPER.readTree(dir.resolve("datapackage.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("sozialmonitor")).put("territory_code", "03151")
+                .put("territory_name", "Landkreis Gifhorn");
+        for (com.fasterxml.jackson.databind.JsonNode r : d.path("resources")) {
+            if ("method".equals(r.path("name").asText())) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) r).put("hash", "sha256:"
+                        + de.sozialmonitor.privacy.ReleaseContent.sha256(m)).put("bytes", m.length);
+            }
+        }
+        Files.write(dir.resolve("datapackage.json"), de.sozialmonitor.json.Json.MAPPER.writeValueAsBytes(d));
+        ImportOutcome o = Importer.importFile(fx.workspace, fx.db, dir.resolve("datapackage.json"), "analyst1");
+        assertThat(o.report().problems()).filteredOn(de.sozialmonitor.ingest.Problem::isError).isEmpty();
+        assertThat(o.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // it adds a reference region, which the other tests do not expect
+    void theCountyComparisonShowsAnotherCountysFiguresAndMethodBesideThisCountys() throws Exception {
+        assertThat(fx.client().get("/kreisvergleich").body()).contains("Noch kein Datenpaket");
+        importOtherCounty();
+        String page = fx.client().get("/kreisvergleich").body();
+        assertThat(page).contains("Vergleich mit anderen Kreisen", "Landkreis Gifhorn", "03151", "Berichtsstand 1",
+                "Zahlen auf Kreisebene", "Die Methoden nebeneinander", "Landkreis Musterstadt (Sozialmonitor)");
+        // the changed parameter is marked, the others are not
+        String methods = page.substring(page.indexOf("county-methods"));
+        assertThat(methods).contains("class=\"differs\"", "5 Jahre", "(weicht ab)");
+        assertThat(methods.split("\\(weicht ab\\)", -1)).hasSize(2);
+        assertThat(fx.client().get("/methode").body()).contains("/kreisvergleich");
+        // the indicator page lists the other county among the reference regions
+        assertThat(fx.client().get("/indikator/" + indicator + "?year=2023").body()).contains("Landkreis Gifhorn");
     }
 
     @AfterAll

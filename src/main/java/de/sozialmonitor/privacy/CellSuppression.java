@@ -77,6 +77,8 @@ public final class CellSuppression {
     private final CountTable table;
     private final DisclosureRules rules;
     private final boolean record;
+    /** Criterion (b) counts pins to wrong values too, and exposed partners are avoided (scheme 3). */
+    private final boolean everyPin;
     /** Unknowns of the union: published releases' unknowns first, then the new release's own. */
     private final int size;
     /** The new release's cell i is union unknown {@code unionOf[i]}. */
@@ -98,6 +100,7 @@ public final class CellSuppression {
         this.table = table;
         this.rules = rules;
         this.record = !rules.singleRelease();
+        this.everyPin = rules.scheme() >= DisclosureRules.PUBLIC_RECORD_AS_SEEN_OUTSIDE;
         AttackModel before = AttackModel.of(record ? published : PublicRecord.empty(), Set.of());
         int n = before.size();
         unionOf = new int[table.size()];
@@ -318,13 +321,51 @@ public final class CellSuppression {
         }
     }
 
-    /** The cheapest choosable cell of these relations that gives {@code need} more protection, else the largest. */
+    /**
+     * The cheapest choosable cell of these relations that gives {@code need} more protection, else the
+     * largest. Under {@link DisclosureRules#PUBLIC_RECORD_AS_SEEN_OUTSIDE}, cells {@link #exposed} by
+     * another relation are taken only where no other cell can be.
+     */
     private int choosePartner(List<LinearConstraint> constraints, double need) {
+        int partner = choosePartner(constraints, need, !everyPin);
+        return partner >= 0 ? partner : choosePartner(constraints, need, true);
+    }
+
+    /**
+     * Whether withholding this cell would give it back through another exact relation: every other
+     * cell there is known (published – zeros included – or known from a published release) and none
+     * of them can be withheld but a zero. Such a partner protects nothing; keeping it hidden takes
+     * withholding zeros, and around withheld zeros an attacker who reads "." as at least 1 pins the
+     * other withheld counts (to wrong values, but he cannot tell). Found by the jqwik seed
+     * 524852724784322225: a municipality's count was protected by a locality's, whose total a
+     * published release shows and whose other nationality is a published 0.
+     */
+    private boolean exposed(int cell) {
+        for (LinearConstraint c : constraintsOf.get(cell)) {
+            if (!c.isEquality()) {
+                continue;
+            }
+            boolean open = false;
+            for (int other : c.cells()) {
+                if (other != cell && (suppressed[other] || Double.isNaN(value(other))
+                        || choosable(other) && value(other) > 0)) {
+                    open = true;
+                    break;
+                }
+            }
+            if (!open) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int choosePartner(List<LinearConstraint> constraints, double need, boolean exposedToo) {
         int best = -1;
         int largest = -1;
         for (LinearConstraint c : constraints) {
             for (int cell : c.cells()) {
-                if (!choosable(cell)) {
+                if (!choosable(cell) || !exposedToo && exposed(cell)) {
                     continue;
                 }
                 double v = value(cell);
@@ -424,10 +465,11 @@ public final class CellSuppression {
         Map<Integer, Interval> pinned = IntervalSolver.intervals(new IntervalSolver.Problem(known, constraints, atLeastOne,
                 null, integral, single, truth, true), targets);
         pinned.forEach((cell, iv) -> {
-            // no solution: a zero withheld as a last resort, the attacker learns no more than under (a); pinned
-            // to a wrong value (his premise is false there): nothing disclosed
+            // no solution: a zero withheld as a last resort, the attacker learns no more than under (a). Pinned
+            // to a wrong value (his premise is false there): nothing disclosed, but an outside attacker cannot
+            // tell and reports it; since PUBLIC_RECORD_AS_SEEN_OUTSIDE every pin counts
             if (iv != null && iv.width() < single[cell] - 1e-9 && !risky.containsKey(cell)
-                    && (Double.isNaN(truth[cell]) || CountTable.close(iv.lower(), truth[cell]))) {
+                    && (everyPin || Double.isNaN(truth[cell]) || CountTable.close(iv.lower(), truth[cell]))) {
                 risky.put(cell, 2.0); // a partner of at least 2 breaks "all parts are 1"
             }
         });

@@ -10,8 +10,8 @@ import de.sozialmonitor.model.PrivacyConfig;
  * @param protectionWidth  how wide the interval must be that an attacker can at best confine a
  *                         suppressed count to; 0 means "the variable's minimum count" (3 by default:
  *                         an attacker learns no more than "somewhere between 0 and 3 wide")
- * @param scheme           {@link #PUBLIC_RECORD} for every new release; {@link #SINGLE_RELEASE} only to
- *                         rebuild a release frozen before the public record was protected as a whole
+ * @param scheme           {@link #PUBLIC_RECORD_AS_SEEN_OUTSIDE} for every new release; {@link #SINGLE_RELEASE}
+ *                         and {@link #PUBLIC_RECORD} only to rebuild releases frozen under them
  */
 public record DisclosureRules(PrivacyConfig privacy, double protectionWidth, int scheme) {
 
@@ -27,9 +27,16 @@ public record DisclosureRules(PrivacyConfig privacy, double protectionWidth, int
      * always published; earlier years' counts under the same rules as the release year's.
      */
     public static final int PUBLIC_RECORD = 2;
+    /**
+     * As {@link #PUBLIC_RECORD}, protecting against what an outside attacker sees: criterion (b)
+     * counts every pinned count, also one pinned to a wrong value (around a withheld zero: the
+     * attacker cannot tell), and a partner that another relation of known counts would give back is
+     * chosen only where nothing else can be. Releases of scheme 2 are rebuilt with scheme 2.
+     */
+    public static final int PUBLIC_RECORD_AS_SEEN_OUTSIDE = 3;
 
     public DisclosureRules(PrivacyConfig privacy, double protectionWidth) {
-        this(privacy, protectionWidth, PUBLIC_RECORD);
+        this(privacy, protectionWidth, PUBLIC_RECORD_AS_SEEN_OUTSIDE);
     }
 
     public static DisclosureRules defaults() {

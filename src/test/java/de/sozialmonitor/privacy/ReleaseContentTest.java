@@ -40,7 +40,7 @@ class ReleaseContentTest {
 
         ReleaseContent again = ReleaseContent.parse(new String(now.canonicalBytes(), StandardCharsets.UTF_8));
 
-        assertThat(again.rules().toRules().scheme()).isEqualTo(DisclosureRules.PUBLIC_RECORD);
+        assertThat(again.rules().toRules().scheme()).isEqualTo(DisclosureRules.PUBLIC_RECORD_AS_SEEN_OUTSIDE);
         assertThat(again.publicRecord()).containsExactly(2, 1);
         assertThat(again.areaInputs()).isEqualTo(areas);
         assertThat(again.summary().inherited()).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.sozialmonitor.model.PrivacyConfig;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -50,6 +51,16 @@ class SuppressionProperties {
                 .map(r -> new PublicRecord.Release(r.number(), r.rows())).toList());
 
         assertThat(DisclosureAudit.attack(outside, DisclosureRules.defaults()).findings()).isEmpty();
+    }
+
+    /**
+     * Regression (jqwik seed 524852724784322225): release 2026 first, then 2023; over both, the
+     * target-group counts of grusi_65plus in G1L0/2023 were pinned by an attacker who knows that
+     * zeros are published.
+     */
+    @Example
+    void withheldTargetGroupCountsOfAReleaseForAnEarlierYearAreNotPinnedKnowingThatZerosArePublished() {
+        releasesBuiltOneAfterTheOtherResistTheAttackOnAllOfThemTogether(-1719855, 3, 2, false);
     }
 
     @Property(tries = 12)

@@ -8,6 +8,7 @@ import java.util.Map;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 
 /** The attacker test on random hierarchies: whatever the county looks like, nothing is pinned. */
@@ -43,9 +44,19 @@ class SuppressionProperties {
         for (int year : years) {
             ReleaseData data = county.release(year, true);
             ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, DisclosureRules.defaults(), record);
-            assertThat(table.summary().unprotected()).isEmpty();
-            record = record.with(new PublicRecord.Release(record.releases().size() + 1,
+            PublicRecord withThis = record.with(new PublicRecord.Release(record.releases().size() + 1,
                     ReleaseDownload.readCsv(ReleaseDownload.csv(table.rows())), ReleaseTableBuilder.counts(data)));
+            boolean protectable = table.summary().unprotected().isEmpty();
+            Statistics.label("release").collect(protectable ? "protected" : "refused");
+            if (!protectable) {
+                // Known limit (docs/privacy.md): e.g. an earlier release published a total of 4 and this
+                // one breaks it into four groups of 1. No suppression protects that; verify, which
+                // publish runs, must then find the pins and refuse, so the release never goes out.
+                assertThat(DisclosureAudit.attack(withThis, DisclosureRules.defaults()).findings())
+                        .as("a release the protection cannot protect is refused by verify").isNotEmpty();
+                continue;
+            }
+            record = withThis;
         }
         PublicRecord outside = new PublicRecord(record.releases().stream()
                 .map(r -> new PublicRecord.Release(r.number(), r.rows())).toList());

@@ -5,16 +5,22 @@ import de.sozialmonitor.workspace.ConfigException;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sozialmonitor}: the root command; it only carries the global options and the subcommands. */
+/**
+ * {@code sozialmonitor}: the root command; it only carries the global options and the subcommands
+ * ({@link #SUBCOMMANDS}, added in {@link #commandLine}).
+ */
 @Command(name = "sozialmonitor", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         resourceBundle = "i18n.cli.root",
-        description = "Small-area social monitoring: import data, compute the status and dynamics index, publish releases.",
-        subcommands = {
+        description = "Small-area social monitoring: import data, compute the status and dynamics index, publish releases.")
+public final class RootCommand implements Runnable {
+    /** The subcommands, in the order of the help. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             InitCommand.class,
             ImportCommand.class,
             CheckCommand.class,
@@ -29,9 +35,7 @@ import picocli.CommandLine.Option;
             DemoCommand.class,
             BenchCommand.class,
             VersionCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class RootCommand implements Runnable {
+            CommandLine.HelpCommand.class);
     private static volatile Path globalWorkspace;
 
     @CommandLine.Spec
@@ -62,9 +66,41 @@ public final class RootCommand implements Runnable {
         Locale.setDefault(Messages.locale());
         globalWorkspace = null;
         CommandLine cl = new CommandLine(new RootCommand());
+        // Building picocli's model of every command and option is about half the CPU time of a
+        // light command such as `version`: when the arguments name a subcommand, only that one is
+        // built; otherwise (no command, help, a misspelt name) all are, for the full help and
+        // picocli's suggestions.
+        Class<?> named = subcommandNamed(args);
+        for (Class<?> sub : named != null ? List.<Class<?>>of(named) : SUBCOMMANDS) {
+            cl.addSubcommand(sub);
+        }
         cl.setExecutionExceptionHandler(RootCommand::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /** The subcommand the first word of the arguments names (not help), or null. */
+    static Class<?> subcommandNamed(String[] args) {
+        String word = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-w") || a.equals("--workspace") || a.equals("--lang")) {
+                i++; // the option's value
+            } else if (!a.startsWith("-")) {
+                word = a;
+                break;
+            }
+        }
+        if (word == null) {
+            return null;
+        }
+        for (Class<?> sub : SUBCOMMANDS) {
+            Command c = sub.getAnnotation(Command.class);
+            if (sub != CommandLine.HelpCommand.class && (c.name().equals(word) || List.of(c.aliases()).contains(word))) {
+                return sub;
+            }
+        }
+        return null;
     }
 
     private static String languageFrom(String[] args) {

@@ -35,6 +35,9 @@ final class ObservationSink implements AutoCloseable {
     private final java.util.List<String> groupKeys = new java.util.ArrayList<>(java.util.List.of(""));
     private final TreeSet<Integer> years = new TreeSet<>();
     private final TreeSet<String> variables = new TreeSet<>();
+    /** Which years and variable indices are in {@link #years} and {@link #variables} already (checked per row, cheaper than the sets). */
+    private final boolean[] yearSeen = new boolean[MAX_YEAR - MIN_YEAR + 1];
+    private final boolean[] variableSeen;
     private ObservationStore.Writer writer;
     /** The writer's series numbers: [variable][year - MIN_YEAR] for the total, by packed key for target groups. */
     private final int[][] totalSeries;
@@ -63,6 +66,7 @@ final class ObservationSink implements AutoCloseable {
         }
         List<Variable> vars = ctx.ws.catalog().variables();
         variableDefs = vars.toArray(new Variable[0]);
+        variableSeen = new boolean[variableDefs.length];
         for (int v = 0; v < vars.size(); v++) {
             variableIndex.put(vars.get(v).name(), v);
         }
@@ -138,8 +142,14 @@ final class ObservationSink implements AutoCloseable {
             return;
         }
         accepted++;
-        years.add(year);
-        variables.add(variable);
+        if (!yearSeen[year - MIN_YEAR]) {
+            yearSeen[year - MIN_YEAR] = true;
+            years.add(year);
+        }
+        if (!variableSeen[v]) {
+            variableSeen[v] = true;
+            variables.add(variable);
+        }
         if (!ctx.report.hasErrors()) {
             Double number = value.value();
             writer.add(series(v, year, groupIndex.get(canonicalGroup), variable, canonicalGroup), a,

@@ -6,6 +6,7 @@ import de.sozialmonitor.privacy.ReleaseContent;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +77,10 @@ public final class MonitoringInputReader {
         MonitoringInput.Builder b = MonitoringInput.builder();
         ReleaseContent.AreaInputs areas = frozen != null ? frozen : areaInputs(h);
         b.levels(areas.levels());
+        // a county's areas share a handful of validity dates: each is parsed once
+        Map<String, LocalDate> dates = new HashMap<>();
         for (ReleaseContent.AreaInputs.AreaVersion a : areas.areas()) {
-            b.area(a.code(), a.name(), a.level(), a.parentCode(), date(a.validFrom()), date(a.validTo()));
+            b.area(a.code(), a.name(), a.level(), a.parentCode(), date(a.validFrom(), dates), date(a.validTo(), dates));
         }
         for (ReleaseContent.AreaInputs.Change c : areas.changes()) {
             b.boundaryChange(new BoundaryChange(c.predecessor(), c.successor(), c.weight(), date(c.date())));
@@ -129,5 +132,9 @@ public final class MonitoringInputReader {
 
     private static LocalDate date(String iso) {
         return iso == null ? null : LocalDate.parse(iso);
+    }
+
+    private static LocalDate date(String iso, Map<String, LocalDate> parsed) {
+        return iso == null ? null : parsed.computeIfAbsent(iso, LocalDate::parse);
     }
 }

@@ -31,7 +31,7 @@ public final class ReportCommand implements Callable<Integer> {
     Integer release;
 
     @Option(names = "--format", paramLabel = "pdf|html", descriptionKey = "format", defaultValue = "pdf",
-            description = "Output format: pdf (PDF/A-2a, tagged) or html (default: ${DEFAULT-VALUE})")
+            description = "Output format: pdf (PDF/A-2a, tagged) or html; xlsx for the data sheet (default: ${DEFAULT-VALUE})")
     ReportService.Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, descriptionKey = "output",
@@ -46,10 +46,15 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Area profiles for the areas that need attention, or for all areas (default: ${DEFAULT-VALUE})")
     String profiles;
 
-    @Option(names = "--type", paramLabel = "bericht|abstimmung", descriptionKey = "type", defaultValue = "bericht",
+    @Option(names = "--type", paramLabel = "bericht|abstimmung|datenblatt", descriptionKey = "type", defaultValue = "bericht",
             description = "bericht: the report of a release (default); abstimmung: the committee template for choosing "
-                    + "the indicators, one page per candidate, from the workspace's current data (internal)")
+                    + "the indicators, one page per candidate, from the workspace's current data (internal); "
+                    + "datenblatt: the data sheet for funding bids of --area from a published release (pdf, xlsx or html)")
     String type;
+
+    @Option(names = "--area", paramLabel = "CODE[,CODE...]", split = ",", descriptionKey = "area",
+            description = "datenblatt: the area or group of areas")
+    java.util.List<String> areas;
 
     @Option(names = "--year", paramLabel = "YEAR", descriptionKey = "year",
             description = "abstimmung: year to analyse (default: the latest year in the data)")
@@ -72,11 +77,17 @@ public final class ReportCommand implements Callable<Integer> {
         if (lang != null && !"de".equals(lang) && !"en".equals(lang)) {
             throw new CommandLine.ParameterException(spec.commandLine(), msg("cli.badLang", lang));
         }
-        if (!"bericht".equals(type) && !"abstimmung".equals(type)) {
+        if (!"bericht".equals(type) && !"abstimmung".equals(type) && !"datenblatt".equals(type)) {
             throw new CommandLine.ParameterException(spec.commandLine(), msg("cli.badType", type));
+        }
+        if ("datenblatt".equals(type) != (areas != null && !areas.isEmpty()) || format == ReportService.Format.XLSX && !"datenblatt".equals(type)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), msg("cli.datenblattUsage"));
         }
         Workspace ws = workspace.open();
         String language = lang != null ? lang : ws.config().language();
+        if ("datenblatt".equals(type)) {
+            return datenblatt(ws, language);
+        }
         if ("abstimmung".equals(type)) {
             return abstimmung(ws, language);
         }
@@ -93,6 +104,32 @@ public final class ReportCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println(msg("cli.done", output.toAbsolutePath(), number,
                     model.attention().size(), model.release().checksum()));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The data sheet for funding bids of {@code --area} from a published release (the newest by default). */
+    private int datenblatt(Workspace ws, String language) throws java.io.IOException {
+        try (Database db = ws.openDatabase()) {
+            de.sozialmonitor.view.ResultViews views = de.sozialmonitor.view.ResultViews.of(db.jdbi(), ws.config());
+            int number = release != null ? release : views.latestPublished().flatMap(v -> java.util.Optional.ofNullable(
+                    v.source().releaseNumber())).orElseThrow(() -> new RejectedInputException(msg("cli.noPublishedRelease")));
+            de.sozialmonitor.report.FundingDataSheet.Input in;
+            try {
+                in = de.sozialmonitor.report.FundingDataSheet.gather(views, number, areas, language);
+            } catch (IllegalArgumentException e) {
+                throw new RejectedInputException(msg("cli.datenblattRejected", e.getMessage()));
+            }
+            byte[] bytes = switch (format) {
+                case PDF -> de.sozialmonitor.report.FundingDataSheet.pdf(in);
+                case XLSX -> de.sozialmonitor.report.FundingDataSheet.xlsx(in);
+                case HTML -> de.sozialmonitor.report.FundingDataSheet.html(in).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            };
+            java.nio.file.Files.write(output, bytes);
+            db.jdbi().useHandle(h -> AuditLog.record(h, AuditLog.cliUser(), "report.datenblatt", "release " + number,
+                    "areas=" + String.join(",", areas) + "; format=" + format + "; file=" + output.toAbsolutePath()));
+            spec.commandLine().getOut().println(msg("cli.datenblattDone", output.toAbsolutePath(), number, String.join(", ", areas),
+                    in.view().source().checksum()));
         }
         return ExitCodes.OK;
     }

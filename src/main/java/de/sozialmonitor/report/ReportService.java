@@ -15,8 +15,8 @@ import java.nio.file.StandardCopyOption;
  * into a file, and record the export in the audit log.
  */
 public final class ReportService {
-    /** Output formats. */
-    public enum Format { PDF, HTML }
+    /** Output formats; XLSX only for the data sheet for funding bids ({@link FundingDataSheet}). */
+    public enum Format { PDF, HTML, XLSX }
 
     private final Database db;
     private final ReportModelBuilder builder;
@@ -53,6 +53,9 @@ public final class ReportService {
     }
 
     public static void render(ReportModel model, Format format, OutputStream out) throws IOException {
+        if (format == Format.XLSX) {
+            throw new IllegalArgumentException("the committee report is PDF or HTML");
+        }
         if (format == Format.PDF) {
             ReportPdf.render(model, out);
         } else {

@@ -184,7 +184,8 @@ final class AreaProfilePage {
                         p(t.get("profile.downloadsText")),
                         ul(li(a(t.get("downloads.csvDe")).withHref(profileDownload(code, s, "de")).attr("download", "")),
                                 li(a(t.get("downloads.csvIntl")).withHref(profileDownload(code, s, "intl")).attr("download", "")),
-                                li(a(t.get("downloads.xlsx")).withHref(profileDownload(code, s, "xlsx")).attr("download", ""))))
+                                li(a(t.get("downloads.xlsx")).withHref(profileDownload(code, s, "xlsx")).attr("download", ""))),
+                        DataSheetDownload.links(web, v, s, code))
                         .withClass("downloads no-print")),
                 p(a(t.get("profile.api")).withHref("/api/v1/areas/" + Layout.enc(code) + "?" + s.q())).withClass("no-print"));
         ctx.html(Layout.page(web, v, ctx, title, "nav.overview", body));

@@ -174,6 +174,7 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.GET, "/download/gebiete.geojson", Role.PUBLIC, api::geojsonDownload);
         route(HandlerType.GET, "/download/gebiete.xlsx", Role.PUBLIC, api::xlsx);
         route(HandlerType.GET, "/download/steckbrief/{code}", Role.PUBLIC, api::profileDownload);
+        route(HandlerType.GET, "/download/datenblatt/{code}", Role.PUBLIC, new DataSheetDownload(web)::download);
         route(HandlerType.GET, "/download/vergleich", Role.PUBLIC, api::comparisonDownload);
         route(HandlerType.GET, "/api/v1/openapi.json", Role.PUBLIC, api::openapi);
         route(HandlerType.GET, "/api/v1/meta", Role.PUBLIC, api::meta);

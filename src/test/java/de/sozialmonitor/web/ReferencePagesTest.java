@@ -109,6 +109,22 @@ class ReferencePagesTest {
     }
 
     @Test
+    void theProfileOffersTheDataSheetOfThePublishedReleaseAsPdfAndXlsx() {
+        String page = fx.client().get("/gebiet/L4?year=2023").body();
+        assertThat(page).contains("Datenblatt Förderantrag", "/download/datenblatt/L4?release=1&amp;lang=de&amp;format=pdf");
+        java.net.http.HttpResponse<byte[]> pdf = fx.client().getBytesResponse("/download/datenblatt/L4?release=1&format=pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        java.net.http.HttpResponse<byte[]> xlsx = fx.client().getBytesResponse("/download/datenblatt/L4,L5?release=1&format=xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(new String(xlsx.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
+        // an unpublished release makes no sheet, not even for a guessed number
+        assertThat(fx.client().getBytesResponse("/download/datenblatt/L4?release=2&format=pdf").statusCode()).isEqualTo(404);
+        assertThat(fx.client().getBytesResponse("/download/datenblatt/NOPE?release=1&format=pdf").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void englishPagesSayTheSame() {
         WebFixture.Client c = fx.client();
         String page = c.get("/gebiet/L4?year=2023&lang=en").body();

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * The spine of {@code sozialmonitor demo}: prepare the workspace and its files, import them through
  * the real import, compute every year through the real method, create and publish the releases of
- * the last two years.
+ * the last two years; then import the demo's measures and reference figures (invented, and named so).
  * Serving is left to the command. Each step reports what it did; a step whose part of the system
  * is not yet available reports that plainly instead of pretending.
  */
@@ -75,6 +75,10 @@ public final class DemoBuild {
             record.accept(DemoIntegration.releaseAndPublish(ws, db, PeineTerritory.LAST_YEAR));
             // the committee's template for choosing the indicators, with the class certainty of every locality
             record.accept(DemoIntegration.committeeTemplate(ws, db, PeineTerritory.LAST_YEAR, changed));
+            // measures and reference figures (invented, and named so) are not frozen with a release
+            for (Path file : DemoSteering.write(ws.dataDir())) {
+                record.accept(DemoIntegration.importFile(ws, db, file, "Demo-Steuerung (erfunden)"));
+            }
         }
         return new Result(ws, prepared, steps);
     }

@@ -493,6 +493,45 @@ final class Api {
         ctx.contentType(mediaType).result(java.nio.file.Files.newInputStream(file));
     }
 
+    /**
+     * {@code /api/v1/measures}: the measures the viewer may see (the public: those marked public),
+     * with their areas, target indicators and, for each area and indicator, the before/after
+     * comparison beside the county (a description, not proof of effect), from the shown results.
+     */
+    void measures(Context ctx) {
+        Pages.Selection s = Pages.selection(web, ctx);
+        ArrayNode out = de.sozialmonitor.json.Json.MAPPER.createArrayNode();
+        if (!s.empty()) {
+            de.sozialmonitor.view.MeasureView measures = web.views().measures(s.view(), WebServer.viewer(ctx).loggedIn());
+            for (de.sozialmonitor.view.MeasureView.Entry e : measures.all()) {
+                de.sozialmonitor.model.Measure m = e.measure();
+                ObjectNode o = out.addObject();
+                o.put("key", m.key()).put("title", m.title()).put("field_of_action", m.fieldOfAction()).put("office", m.office())
+                        .put("start", String.valueOf(m.start())).put("end", m.end() == null ? null : m.end().toString())
+                        .put("budget", m.budget()).put("funding", m.funding()).put("target_group", m.targetGroup())
+                        .put("description", m.description()).put("public", m.shownPublic());
+                ArrayNode areas = o.putArray("areas");
+                m.areaCodes().forEach(areas::add);
+                ArrayNode indicators = o.putArray("indicators");
+                m.indicatorIds().forEach(indicators::add);
+                ArrayNode trends = o.putArray("comparisons");
+                for (de.sozialmonitor.view.MeasureView.Trend t : measures.trends(e)) {
+                    de.sozialmonitor.method.TrendComparison c = t.comparison();
+                    ObjectNode x = trends.addObject().put("area", t.area().code()).put("indicator", t.indicator().id())
+                            .put("base_year", c.baseYear());
+                    x.put("first_year", c.firstYear()).put("last_year", c.lastYear());
+                    putNumber(x, "area_before", c.areaBefore());
+                    putNumber(x, "area_after", c.areaAfter());
+                    putNumber(x, "county_before", c.countyBefore());
+                    putNumber(x, "county_after", c.countyAfter());
+                    putNumber(x, "difference_of_differences", c.differenceOfDifferences());
+                    x.put("reason", c.reason());
+                }
+            }
+        }
+        ctx.json(out);
+    }
+
     void openapi(Context ctx) throws java.io.IOException {
         try (InputStream in = Api.class.getResourceAsStream("/web/openapi.json")) {
             ctx.contentType("application/vnd.oai.openapi+json").result(in.readAllBytes());

@@ -182,6 +182,7 @@ public final class WebServer implements AutoCloseable {
         route(HandlerType.GET, "/api/v1/areas", Role.PUBLIC, api::areas);
         route(HandlerType.GET, "/api/v1/areas/{code}", Role.PUBLIC, api::profile);
         route(HandlerType.GET, "/api/v1/map", Role.PUBLIC, api::map);
+        route(HandlerType.GET, "/api/v1/measures", Role.PUBLIC, api::measures);
         route(HandlerType.GET, "/ogc", Role.PUBLIC, ogc::landing);
         route(HandlerType.GET, "/ogc/conformance", Role.PUBLIC, ogc::conformance);
         route(HandlerType.GET, "/ogc/collections", Role.PUBLIC, ogc::collections);

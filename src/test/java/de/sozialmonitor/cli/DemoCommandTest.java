@@ -39,7 +39,8 @@ class DemoCommandTest {
         assertThat(first.out()).contains("SYNTHETIC").contains("Demo workspace created")
                 .contains("import einwohnermelderegister.csv: 90").contains("compute 2014-2024")
                 .contains("release 2023: release 1 created and published")
-                .contains("release 2024: release 2 created and published").doesNotContain("  --  ");
+                .contains("release 2024: release 2 created and published").doesNotContain("  --  ")
+                .contains("import massnahmen-demo.csv:").contains("import vergleichszahlen-demo.csv: 24");
         assertThat(first.exit()).isZero();
         Workspace ws = Workspace.open(dir);
         assertThat(ws.config().synthetic()).isTrue();
@@ -124,6 +125,20 @@ class DemoCommandTest {
             assertThat(pdf.getNumberOfPages()).isGreaterThan(20);
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
                     .contains("Wie sicher ist die Klasse jedes Gebiets?").contains("Empfehlung");
+        }
+
+        try (Database db = ws.openDatabase()) {
+            // measures and reference figures, invented and named so; a data sheet shows them beside Vöhrum
+            assertThat(new de.sozialmonitor.store.MeasureRepository(db.jdbi()).list()).hasSize(4)
+                    .allSatisfy(m -> assertThat(m.measure().title()).contains("Demo, erfunden"));
+            de.sozialmonitor.view.ResultViews views = de.sozialmonitor.view.ResultViews.of(db.jdbi(), ws.config());
+            de.sozialmonitor.report.FundingDataSheet.Table sheet = de.sozialmonitor.report.FundingDataSheet.table(
+                    de.sozialmonitor.report.FundingDataSheet.gather(views, 2, List.of("03157006012"), "de"));
+            assertThat(sheet.columns()).contains("Vöhrum", "Stadt Peine", "Niedersachsen (Demo: erfundene Zahlen)",
+                    "Deutschland (Demo: erfundene Zahlen)");
+            assertThat(sheet.lines()).filteredOn(l -> l.indicator().id().equals("sgb2")).singleElement()
+                    .satisfies(l -> assertThat(l.values().get(sheet.columns().indexOf("Niedersachsen (Demo: erfundene Zahlen)")).text())
+                            .isEqualTo("8,3"));
         }
 
         Path areas = dir.resolve("data").resolve(DemoFiles.AREAS_CSV);

@@ -112,6 +112,26 @@ class MeasurePagesTest {
     }
 
     @Test
+    void theJsonApiListsTheMeasuresTheViewerMaySeeWithTheirComparisons() throws Exception {
+        WebFixture.Client analyst = fx.loggedIn("analyst1");
+        post(analyst, "/intern/massnahmen", measure(analyst, "M-6", "Lernwerkstatt Nord", "2023-01-01", true, "L4"));
+        post(analyst, "/intern/massnahmen", measure(analyst, "M-7", "Geplante Sprechstunde", "2022-05-01", false, "L2"));
+        com.fasterxml.jackson.databind.JsonNode pub = de.sozialmonitor.json.Json.MAPPER.readTree(fx.client().get("/api/v1/measures").body());
+        assertThat(pub.size()).isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode m = pub.get(0);
+        assertThat(m.path("key").asText()).isEqualTo("M-6");
+        assertThat(m.path("areas").get(0).asText()).isEqualTo("L4");
+        assertThat(m.path("indicators").get(0).asText()).isEqualTo(firstAttentionIndicator());
+        assertThat(m.path("start").asText()).isEqualTo("2023-01-01");
+        assertThat(m.path("comparisons").size()).isPositive();
+        assertThat(m.path("comparisons").get(0).path("area").asText()).isEqualTo("L4");
+        assertThat(m.path("comparisons").get(0).has("difference_of_differences")).isTrue();
+        com.fasterxml.jackson.databind.JsonNode staff = de.sozialmonitor.json.Json.MAPPER.readTree(
+                fx.loggedIn("viewer1").get("/api/v1/measures").body());
+        assertThat(staff.size()).isEqualTo(2);
+    }
+
+    @Test
     void aFormWithMistakesIsShownAgainWithReasonsAndNothingIsSaved() {
         WebFixture.Client analyst = fx.loggedIn("analyst1");
         List<Map.Entry<String, String>> f = new java.util.ArrayList<>(measure(analyst, "M-3", "", "2023-05-01", true, "L4", "Atlantis"));

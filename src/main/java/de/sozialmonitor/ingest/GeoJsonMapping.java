@@ -44,31 +44,33 @@ record GeoJsonMapping(SourceMapping source, GeoJsonLoader.Properties properties,
                 named(props, "level", d.level()), named(props, "parent", d.parent()), named(props, "valid_from", d.validFrom()));
         int parentDigits = m.integer("parent_digits", 0);
         if (parentDigits < 0) {
-            throw m.fail("parent_digits", "must be 0 or more");
+            throw m.fail("parent_digits", "mapping.geojson.parentDigits", parentDigits);
         }
         Map<Integer, Decision> decisions = new TreeMap<>();
         JsonNode list = m.node("features");
         if (!list.isMissingNode() && !list.isArray()) {
-            throw m.fail("features", "must be a list of decisions, e.g. - {feature: 75, code: \"06010102\", becomes: \"04030417\", reason: \"...\"}");
+            throw m.fail("features", "mapping.geojson.features");
         }
         int i = 0;
         for (JsonNode n : list) {
             String key = "features." + i++;
             allowOnly(m, n, DECISION_KEYS, key + ".");
             if (!n.path("feature").canConvertToInt() || n.path("feature").asInt() < 1) {
-                throw m.fail(key + ".feature", "the number of the feature (1 = the first, as check reports it)");
+                throw m.fail(key + ".feature", "mapping.geojson.feature", i, n.path("feature").asText(""));
             }
+            int feature = n.path("feature").asInt();
             String code = text(n, "code");
             String reason = text(n, "reason");
             if (code == null) {
-                throw m.fail(key + ".code", "the code the file gives the feature (the decision applies only while it still does)");
+                throw m.fail(key + ".code", "mapping.geojson.code", feature);
             }
             if (reason == null) {
-                throw m.fail(key + ".reason", "say why, so that the decision can be followed");
+                throw m.fail(key + ".reason", "mapping.geojson.reason", feature, code);
             }
-            Decision dec = new Decision(n.path("feature").asInt(), code, text(n, "becomes"), text(n, "name"), reason);
-            if (decisions.put(dec.feature(), dec) != null) {
-                throw m.fail(key + ".feature", "feature " + dec.feature() + " has two decisions");
+            Decision dec = new Decision(feature, code, text(n, "becomes"), text(n, "name"), reason);
+            Decision earlier = decisions.put(dec.feature(), dec);
+            if (earlier != null) {
+                throw m.fail(key + ".feature", "mapping.geojson.twoDecisions", feature, earlier.code(), code);
             }
         }
         return new GeoJsonMapping(m, p, text(m.root, "level"), parentDigits, decisions);
@@ -89,11 +91,11 @@ record GeoJsonMapping(SourceMapping source, GeoJsonLoader.Properties properties,
             return;
         }
         if (!n.isObject()) {
-            throw m.fail(prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1), "must be a mapping (key: value)");
+            throw m.fail(prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1), "value.notMapping");
         }
         n.fieldNames().forEachRemaining(k -> {
             if (!allowed.contains(k)) {
-                throw m.fail(prefix + k, "unknown key for layout geojson; allowed here: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+                throw m.fail(prefix + k, "mapping.geojson.unknownKey", String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         });
     }

@@ -2,13 +2,17 @@ package de.sozialmonitor.ingest;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.PublishedClasses;
+import de.sozialmonitor.model.StatusClass;
 import de.sozialmonitor.workspace.PublishedClassesSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,11 +25,14 @@ public final class PublishedClassesReader {
     private PublishedClassesReader() {
     }
 
-    /** @throws IllegalArgumentException naming file, row, column and reason when the table does not fit the settings */
+    /**
+     * @throws IllegalArgumentException naming file, row, column and reason (in the texts' language, {@link ImportTexts})
+     *                                  when the table does not fit the settings
+     */
     public static PublishedClasses read(Path workspaceRoot, PublishedClassesSource source) {
         Path file = workspaceRoot.resolve(source.file());
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(source.file() + ": the reference table named in sozialmonitor.yaml (published_classes) does not exist");
+            throw new IllegalArgumentException(ImportTexts.get("publishedClasses.missing", source.file()));
         }
         Map<String, PublishedClasses.Published> classes = new LinkedHashMap<>();
         try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().fieldSeparator(source.separator()).ofNamedCsvRecord(file)) {
@@ -34,22 +41,38 @@ public final class PublishedClassesReader {
                 row++;
                 for (String column : new String[] {source.codeColumn(), source.statusColumn(), source.dynamicsColumn()}) {
                     if (!r.getHeader().contains(column)) {
-                        throw new IllegalArgumentException(source.file() + ": no column '" + column + "'; the file's columns are "
-                                + r.getHeader());
+                        throw new IllegalArgumentException(ImportTexts.get("publishedClasses.noColumn", source.file(), column,
+                                String.join(", ", r.getHeader())));
                     }
                 }
                 String code = r.getField(source.codeColumn()).strip();
-                try {
-                    classes.put(code, new PublishedClasses.Published(code(r.getField(source.statusColumn())),
-                            code(r.getField(source.dynamicsColumn()))));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(source.file() + ", row " + row + ", area " + code + ": " + e.getMessage());
-                }
+                String status = classCode(source, r, row, code, source.statusColumn(), StatusClass.values());
+                String dynamics = classCode(source, r, row, code, source.dynamicsColumn(), DynamicsClass.values());
+                classes.put(code, new PublishedClasses.Published(status, dynamics));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(source.file() + ": cannot read", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException(ImportTexts.get("publishedClasses.unreadable", source.file(), e.getMessage()), e);
         }
         return new PublishedClasses(source.name(), classes);
+    }
+
+    /** The class code in {@code column}, one of {@code known}'s codes, or null for an empty cell. */
+    private static String classCode(PublishedClassesSource source, NamedCsvRecord r, int row, String area, String column,
+                                    Enum<?>[] known) {
+        String published = r.getField(column);
+        String code = code(published);
+        if (code == null) {
+            return null;
+        }
+        List<String> codes = new ArrayList<>();
+        for (Enum<?> c : known) {
+            codes.add(c instanceof StatusClass s ? s.code() : ((DynamicsClass) c).code());
+        }
+        if (!codes.contains(code)) {
+            throw new IllegalArgumentException(ImportTexts.get("publishedClasses.badClass", source.file(), row, column, area,
+                    published.strip(), String.join(", ", codes.stream().map(k -> k.replace('_', ' ')).toList())));
+        }
+        return code;
     }
 
     /** "sehr niedrig" is the class code {@code sehr_niedrig}; an empty cell: the area has no published class. */

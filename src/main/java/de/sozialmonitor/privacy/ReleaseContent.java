@@ -33,6 +33,9 @@ import java.util.TreeMap;
  * @param areaInputs the area versions, levels and boundary changes the results were computed on, so
  *                  that {@code release verify} recomputes on them even after a new areas delivery
  *                  (absent in releases frozen before; their recomputation reads the areas as they are now)
+ * @param source    the data's source and licence ({@code source} in sozialmonitor.yaml) for real, published
+ *                  data; null when the workspace names none (and in releases frozen before), then left out
+ *                  of the JSON, so that their bytes stay the same
  */
 public record ReleaseContent(String format, int number, String title, int year, Integer corrects,
                              String territoryCode, String territoryName, boolean synthetic,
@@ -40,7 +43,8 @@ public record ReleaseContent(String format, int number, String title, int year, 
                              JsonNode inputs, List<InputFile> imports, ReleaseData data, List<StatRow> stats,
                              ReleaseTableBuilder.Summary summary, List<PublishedRow> published,
                              @JsonInclude(JsonInclude.Include.NON_NULL) List<Integer> publicRecord,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) AreaInputs areaInputs) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) AreaInputs areaInputs,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String source) {
 
     public static final String FORMAT = "sozialmonitor-release-content/1";
 
@@ -94,7 +98,7 @@ public record ReleaseContent(String format, int number, String title, int year, 
         try {
             ReleaseContent sorted = new ReleaseContent(format, number, title, year, corrects, territoryCode, territoryName,
                     synthetic, rules, resultSetId, analysisLevel, sorted(method), sorted(catalog), sorted(inputs), imports,
-                    data, stats, summary, published, publicRecord, areaInputs);
+                    data, stats, summary, published, publicRecord, areaInputs, source);
             return Json.canonical().writeValueAsString(sorted).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise release " + number, e);

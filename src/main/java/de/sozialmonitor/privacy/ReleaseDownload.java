@@ -29,9 +29,12 @@ public final class ReleaseDownload {
     public static final String FORMAT = "sozialmonitor-release/1";
 
 
-    /** The release facts the JSON download carries in its header. */
+    /**
+     * The release facts the JSON download carries in its header; {@code source} (null or "" if none)
+     * is the source and licence of real, published data, as the release froze it.
+     */
     public record Header(int number, String title, int year, Integer corrects, String checksum,
-                         String territoryCode, String territoryName, boolean synthetic) {
+                         String territoryCode, String territoryName, boolean synthetic, String source) {
     }
 
     public enum Format {
@@ -103,6 +106,10 @@ public final class ReleaseDownload {
         release.put("territory_code", h.territoryCode());
         release.put("territory_name", h.territoryName());
         release.put("synthetic", h.synthetic());
+        if (h.source() != null && !h.source().isEmpty()) {
+            // only then: the downloads of releases without a source keep their bytes (release verify compares them)
+            release.put("source", h.source());
+        }
         ObjectNode symbols = root.putObject("symbols");
         symbols.put(".", "Zahlenwert geheim gehalten (Geheimhaltung) / value withheld for confidentiality");
         symbols.put("x", "Aussage nicht sinnvoll oder Wert nicht vorhanden / not meaningful or not available");

@@ -220,7 +220,7 @@ public final class ResultViews {
                     ResultRepository.catalogFromJson(content.catalog().toString()), content.rules().toRules().privacy(),
                     content.analysisLevel(), content.year(), content.data().areas(), content.stats(), content.imports());
             ResultView.Territory territory = new ResultView.Territory(content.territoryCode(), content.territoryName(),
-                    content.synthetic(), workspaceTerritory.source());
+                    content.synthetic(), content.source());
             ResultView.Source source = new ResultView.Source(info.number(), info.resultSetId(), info.title(), info.checksum(),
                     date(info.createdAt()), date(info.publishedAt()), info.corrects(), protectedFigures, !protectedFigures);
             if (!protectedFigures) {

@@ -66,12 +66,18 @@ final class AttentionPage {
         DomContent body = div(
                 h1(title),
                 Layout.scopeNotice(v, s),
-                p(Glossary.explained(t, "attention.intro")).withClass("lead"),
+                p(Glossary.explained(t, introKey(view))).withClass("lead"),
                 controls,
                 summaryOf(t, list, s, basis),
                 each(sections, x -> x),
                 p(CertaintyTexts.hint(t, certainty)).withClass("hint"));
         ctx.html(Layout.page(web, v, ctx, title, "nav.attention", body));
+    }
+
+    /** The introduction says the attention rule the shown release applies (Berlin's differs from the default). */
+    private static String introKey(ResultView view) {
+        return de.sozialmonitor.model.MethodConfig.ATTENTION_BERLIN.equals(view.method().attentionRule())
+                ? "attention.intro.berlin" : "attention.intro";
     }
 
     /** One line per group with the number of areas listed in it: the counts are the rows below. */

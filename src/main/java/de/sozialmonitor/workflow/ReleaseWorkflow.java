@@ -36,12 +36,22 @@ public final class ReleaseWorkflow {
 
     /** What {@code release create} needs from the workspace. */
     public record CreateRequest(String title, int year, Integer corrects, String territoryCode, String territoryName,
-                                boolean synthetic, DisclosureRules rules, MethodConfig method, IndicatorCatalog catalog) {
+                                boolean synthetic, DisclosureRules rules, MethodConfig method, IndicatorCatalog catalog,
+                                String source) {
+        public CreateRequest {
+            source = source == null ? "" : source.strip();
+        }
+
+        /** A request for data that names no source (synthetic data, or a county's own). */
+        public CreateRequest(String title, int year, Integer corrects, String territoryCode, String territoryName,
+                             boolean synthetic, DisclosureRules rules, MethodConfig method, IndicatorCatalog catalog) {
+            this(title, year, corrects, territoryCode, territoryName, synthetic, rules, method, catalog, "");
+        }
 
         /** The request for a workspace's configuration and catalog (what {@code release create} uses). */
         public static CreateRequest of(WorkspaceConfig config, IndicatorCatalog catalog, String title, int year, Integer corrects) {
             return new CreateRequest(title, year, corrects, config.territoryCode(), config.territoryName(), config.synthetic(),
-                    DisclosureRules.of(config.privacy()), config.methodFor(year), catalog);
+                    DisclosureRules.of(config.privacy()), config.methodFor(year), catalog, config.source());
         }
     }
 
@@ -141,7 +151,7 @@ public final class ReleaseWorkflow {
                     resultSetId, rs.analysisLevel(), ReleaseContent.jsonOrText(rs.methodJson()),
                     ReleaseContent.jsonOrText(rs.catalogJson()), ReleaseContent.jsonOrText(rs.inputsJson()),
                     ReleaseRepository.readImports(h), data, ReleaseRepository.readStats(h, resultSetId), table.summary(), table.rows(),
-                    basis, MonitoringInputReader.areaInputs(h));
+                    basis, MonitoringInputReader.areaInputs(h), req.source().isEmpty() ? null : req.source());
             byte[] bytes = content.canonicalBytes();
             String checksum = ReleaseContent.sha256(bytes);
             ReleaseRepository.insert(h, number, req.title(), req.year(), resultSetId, user, checksum, req.corrects(),
@@ -161,7 +171,7 @@ public final class ReleaseWorkflow {
 
     static ReleaseDownload.Header header(ReleaseContent c, String checksum) {
         return new ReleaseDownload.Header(c.number(), c.title(), c.year(), c.corrects(), checksum, c.territoryCode(),
-                c.territoryName(), c.synthetic());
+                c.territoryName(), c.synthetic(), c.source());
     }
 
     /**

@@ -59,11 +59,23 @@ class BerlinDemoCommandTest {
                         .contains("Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin")
                         .contains("CC BY 4.0").contains("Geoportal Berlin").doesNotContain("synthetische Daten");
             }
+            String attention = http.send(HttpRequest.newBuilder(URI.create(base + "/aufmerksamkeit")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(attention).as("Berlin's attention rule, not the default's").contains("sich die Lage in den letzten Jahren nicht verbessert hat")
+                    .doesNotContain("oder weil sich die Lage");
             String method = http.send(HttpRequest.newBuilder(URI.create(base + "/methode")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(method).contains("Vergleich mit den veröffentlichten Klassen")
                     .contains("MSS 2019: " + latest + " von " + latest + " Gebieten haben beide Klassen wie veröffentlicht")
                     .contains("Jede veröffentlichte Klasse wird reproduziert");
+
+            // the release's own download names it (frozen with the release), as do the API documents
+            String download = http.send(HttpRequest.newBuilder(URI.create(base + "/download/berichtsstand/4?format=json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(download).contains("\"synthetic\" : false").contains("\"source\" : \"Senatsverwaltung für Stadtentwicklung");
+            String api = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/areas")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(api).contains("\"source\":\"Senatsverwaltung für Stadtentwicklung");
 
             // the committee report of the newest release names the source on its title page and in every page's header
             String report = ReportHtml.render(new ReportModelBuilder(de.sozialmonitor.view.ResultViews.of(db.jdbi(), ws.config()), ReportModelBuilder.Context.of(ws))

@@ -35,4 +35,21 @@ class ReleaseDownloadTest {
         assertThat(line).contains(";'+1+1=2;").contains("'@SUM(9)=x;").contains(";'=cmd;").contains(";'-areas").contains(";'-;");
         assertThat(ReleaseDownload.readCsv(csv)).containsExactly(row);
     }
+
+    @Test
+    void theJsonOfRealPublishedDataNamesItsSourceAndOtherReleasesKeepTheirBytes() {
+        PublishedRow row = new PublishedRow(PublishedRow.RATE, "sgb2", "sgb2_cases", "pop_total", "100", "A1", "Ort", "Ortsteil",
+                "G1", 2023, "", "", "6.3", PublishedRow.OK, "", "", "");
+        String source = "Senatsverwaltung für Stadtentwicklung Berlin, MSS (CC BY 4.0)";
+        String real = new String(ReleaseDownload.json(new ReleaseDownload.Header(4, "MSS 2019", 2018, null, "abc", "11", "Berlin",
+                false, source), List.of(row)), StandardCharsets.UTF_8);
+        assertThat(real).contains("\"synthetic\" : false,\n    \"source\" : \"" + source + "\"");
+
+        byte[] without = ReleaseDownload.json(new ReleaseDownload.Header(1, "Stand", 2023, null, "abc", "K", "Kreis", true, null),
+                List.of(row));
+        byte[] empty = ReleaseDownload.json(new ReleaseDownload.Header(1, "Stand", 2023, null, "abc", "K", "Kreis", true, ""),
+                List.of(row));
+        assertThat(new String(without, StandardCharsets.UTF_8)).doesNotContain("\"source\"");
+        assertThat(empty).isEqualTo(without);
+    }
 }

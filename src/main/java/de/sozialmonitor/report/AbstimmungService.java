@@ -44,7 +44,8 @@ public final class AbstimmungService {
         if (!input.hasYear(y)) {
             throw new IllegalArgumentException("no data for " + y);
         }
-        MethodConfig cfg = ws.config().method();
+        // the year's own settings where method.by_year gives them, as compute and analyse use them
+        MethodConfig cfg = ws.config().methodFor(y);
         IndicatorAnalysis.Report indicators = IndicatorAnalysis.analyse(input, ws.catalog(), cfg,
                 DisclosureRules.of(ws.config().privacy()), y, null, List.of(), List.of(), IndicatorAnalysis.REDUNDANCY);
         Sensitivity.Report sensitivity = Sensitivity.analyse(input, ws.catalog(), cfg, y);

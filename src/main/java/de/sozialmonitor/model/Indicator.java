@@ -65,9 +65,17 @@ public record Indicator(String id, String nameDe, String nameEn, String topic,
         return names;
     }
 
-    /** The formula as the catalog states it: {@code a / b}, or the delivered variable. */
+    /**
+     * The formula as the catalog states it: {@code a / b}, a sum or difference in parentheses
+     * ({@code sgb2_u65 / (pop_total - pop_65plus)}), or the delivered variable. The target group is
+     * not part of it: a reader is told it beside the formula ({@link #targetGroup}).
+     */
     public String formula() {
-        return delivered != null ? delivered : numerator + " / " + denominator;
+        return delivered != null ? delivered : term(numerator) + " / " + term(denominator);
+    }
+
+    private static String term(LinearExpression e) {
+        return e.terms().size() > 1 ? "(" + e + ")" : e.toString();
     }
 
     public String name(String language) {

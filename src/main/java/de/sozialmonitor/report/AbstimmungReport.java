@@ -307,9 +307,10 @@ public final class AbstimmungReport {
         h.el("h2", ind.name(t.language()) + (s.inStatusIndex() ? " · " + t.get("abst.inIndex") : ""));
         h.open("table", "class=\"data\"").open("tbody");
         row(t.get("abst.def.definition"), ind.definition() == null || ind.definition().isBlank() ? "–" : ind.definition());
-        row(t.get("abst.def.formula"), (ind.numerator() == null ? t.get("abst.def.delivered", ind.delivered())
-                : fmt(ind.scale(), 0) + " × " + ind.numerator() + " / " + ind.denominator())
-                + (ind.unit() == null || ind.unit().isBlank() ? "" : " (" + ind.unit() + ")"));
+        row(t.get("abst.def.formula"), (ind.isDelivered() ? t.get("abst.def.delivered", ind.delivered())
+                : fmt(ind.scale(), 0) + " × " + ind.formula())
+                + (ind.unit() == null || ind.unit().isBlank() ? "" : " (" + ind.unit() + ")")
+                + (ind.targetGroup().isTotal() ? "" : " · " + t.get("col.targetGroup") + ": " + t.targetGroup(ind.targetGroup().key())));
         row(t.get("abst.def.polarity"), t.get(ind.polarity() == Polarity.HIGHER_IS_BETTER ? "abst.def.better" : "abst.def.worse"));
         row(t.get("abst.def.source"), ind.source() == null || ind.source().isBlank() ? "–" : ind.source());
         IndicatorAnalysis.Coverage c = s.coverage();

@@ -736,29 +736,20 @@ public final class ReportHtml {
         return s.equals(key) ? ind.name() : s;
     }
 
-    /** "nationality=foreign;sex=f" in words, where the texts know the values; else the key itself. */
     private String targetGroupLabel(String key) {
-        List<String> parts = new ArrayList<>();
-        for (String part : key.split(";")) {
-            String k = "tg." + part.replace('=', '.');
-            String label = t.get(k);
-            parts.add(label.equals(k) ? part : label);
-        }
-        return String.join(", ", parts);
+        return t.targetGroup(key);
     }
 
-    /** numerator / denominator as the catalog writes it: a sum or difference keeps its parentheses. */
-    static String formula(IndicatorDescription ind) {
-        if (ind.denominator() == null) {
-            return ind.numerator();
+    /**
+     * The formula as the catalog writes it and, for an indicator of one target group, that group in
+     * words: "sgb2_u65 / (pop_total - pop_65plus) · Zielgruppe: ausländische Staatsangehörigkeit"
+     * (without it, {@code sgb2_foreign} would read like {@code sgb2}).
+     */
+    private void formulaWithTargetGroup(IndicatorDescription ind) {
+        h.el("span", "class=\"formula\"", ind.formula());
+        if (!ind.targetGroup().isEmpty()) {
+            h.text(" · " + t.get("col.targetGroup") + ": " + targetGroupLabel(ind.targetGroup()));
         }
-        return term(ind.numerator()) + " / " + term(ind.denominator());
-    }
-
-    private static String term(String expression) {
-        String e = expression.trim();
-        boolean compound = e.matches(".*\\S\\s*[-+]\\s*\\S.*") && !(e.startsWith("(") && e.endsWith(")"));
-        return compound ? "(" + e + ")" : e;
     }
 
     private static List<Double> values(List<Cell> cells) {
@@ -781,8 +772,9 @@ public final class ReportHtml {
             h.open("tr");
             h.open("td", "class=\"left\"").el("strong", ind.name()).raw("<br/>").el("span", "class=\"small code\"",
                     ind.id() + (ind.attention() ? " · A" : "")).close("td");
-            h.open("td", "class=\"left small\"").text(ind.definition()).raw("<br/>")
-                    .el("span", "class=\"formula\"", formula(ind)).close("td");
+            h.open("td", "class=\"left small\"").text(ind.definition()).raw("<br/>");
+            formulaWithTargetGroup(ind);
+            h.close("td");
             td(ind.unit(), null);
             h.close("tr");
         }

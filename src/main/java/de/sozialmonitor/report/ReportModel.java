@@ -94,9 +94,13 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
     public record IndicatorStat(String component, String indicatorId, int n, Double mean, Double sd, boolean leftOut) {
     }
 
-    /** An indicator of the catalog as the report describes it. */
+    /**
+     * An indicator of the catalog as the report describes it: {@code formula} as the catalog states
+     * it ({@code Indicator.formula}), {@code targetGroup} the canonical key of the group it is
+     * computed for ("" for everybody).
+     */
     public record IndicatorDescription(String id, String name, String topic, String unit, int precision,
-                                String numerator, String denominator, boolean attention, Polarity polarity,
+                                String formula, String targetGroup, boolean attention, Polarity polarity,
                                 String source, String definition) {
     }
 

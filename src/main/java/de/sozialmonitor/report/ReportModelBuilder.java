@@ -284,7 +284,7 @@ public final class ReportModelBuilder {
                 continue;
             }
             IndicatorDescription info = new IndicatorDescription(i.id(), i.name(language), i.topic(), unit(i), i.precision(),
-                    i.isDelivered() ? i.delivered() : i.numerator().toString(), i.isDelivered() ? null : i.denominator().toString(),
+                    i.formula(), i.targetGroup().key(),
                     attention, i.polarity(), i.source(), i.definition());
             (attention ? att : prof).add(info);
         }

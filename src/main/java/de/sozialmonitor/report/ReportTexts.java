@@ -101,4 +101,15 @@ public final class ReportTexts {
         String text = colon < 0 ? get(key) : get(key, code.substring(colon + 1));
         return text.equals(key) ? code : text;
     }
+
+    /** "nationality=foreign;sex=f" in words, where the texts know the values; else the key itself. */
+    public String targetGroup(String key) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String part : key.split(";")) {
+            String k = "tg." + part.replace('=', '.');
+            String label = get(k);
+            parts.add(label.equals(k) ? part : label);
+        }
+        return String.join(", ", parts);
+    }
 }

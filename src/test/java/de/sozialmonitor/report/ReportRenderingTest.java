@@ -337,6 +337,40 @@ class ReportRenderingTest {
         assertThat(internal).contains("z-Wert").containsPattern("\\(z \\+\\d,\\d\\d\\)");
     }
 
+    /**
+     * Issue 14 item 8: an indicator of one target group ({@code sgb2_foreign}) shows its formula
+     * with the group in the printed annex, not only the formula of its total ({@code sgb2}).
+     */
+    @Test
+    void theAnnexNamesTheTargetGroupOfAnIndicatorBesideItsFormula() throws Exception {
+        try (var own = TestDatabases.h2()) {
+            Workspace ws = ReportFixture.workspace(Files.createTempDirectory("report-fixture"));
+            ReportFixture f = ReportFixture.delivered(ws, own);
+            // the foreign inhabitants' counts of every locality: sgb2_foreign gets figures
+            StringBuilder foreign = new StringBuilder("area_code;year;variable;value;target_group\n");
+            for (ReportFixture.Locality l : f.localities) {
+                long pop = Math.round(l.counts().get(ReportFixture.YEAR)[0][0] * 0.2);
+                for (String[] v : new String[][] {{"pop_total", Long.toString(pop)}, {"pop_65plus", Long.toString(pop / 10)},
+                        {"sgb2_u65", Long.toString(pop / 6)}}) {
+                    foreign.append(l.code()).append(';').append(ReportFixture.YEAR).append(';').append(v[0]).append(';').append(v[1])
+                            .append(";nationality=foreign\n");
+                }
+            }
+            Path file = ws.dataDir().resolve("auslaender.csv");
+            Files.writeString(file, foreign);
+            ReportFixture.imported(ws, own, file);
+            de.sozialmonitor.workflow.ComputeWorkflow.compute(ws, own, ReportFixture.YEAR, "fixture");
+            new de.sozialmonitor.workflow.ReleaseWorkflow(own.jdbi()).create(de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest.of(
+                    ws.config(), ws.catalog(), "Sozialmonitoring 2024", ReportFixture.YEAR, null), "fixture");
+            ReportModel m = builder(ws, own).build(1, new ReportModel.Options("de", false, false));
+            assertThat(m.indicator("sgb2_foreign").targetGroup()).isEqualTo("nationality=foreign");
+            List<String> pages = layoutPages(ReportPdf.render(m));
+            String printed = flat(String.join("\n", pages));
+            assertThat(printed).contains("sgb2_foreign").contains("sgb2_u65 / (pop_total - pop_65plus) · Zielgruppe: ausländische")
+                    .contains("Staatsangehörigkeit");
+        }
+    }
+
     static String findOnPath(String exe) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             File f = new File(dir, exe);

@@ -430,9 +430,9 @@ public final class ReportHtml {
         th(t.get("col.area"), "left w-name");
         th(t.get("col.municipality"), "left w-mun");
         th(t.get("col.population"), "w-num");
-        th(t.get("col.statusIndex"), "w-num");
+        th(t.get("col.statusIndex"), "w-idx");
         th(t.get("col.statusClass"), "left w-cls");
-        th(t.get("col.dynamicsIndex"), "w-num");
+        th(t.get("col.dynamicsIndex"), "w-idx");
         th(t.get("col.dynamicsClass"), "left w-cls");
         th(t.get("col.attention"), "center w-att");
         h.close("tr").close("thead").open("tbody");
@@ -442,18 +442,43 @@ public final class ReportHtml {
             td(a.name(), "left");
             td(a.parentName(), "left");
             cellTd(a.population(), 0);
-            td(a.statusClass() == null ? symbol("x") : a.statusIndex() == null ? symbol(".") : t.index(a.statusIndex()), null);
+            indexTd(a.statusClass() != null, a.statusIndex(), a.statusBand());
             td(a.statusClass() == null ? t.exclusion(a.excluded()) : t.classLabel(a.statusClass().code()), "left cls");
-            td(a.dynamicsClass() == null ? symbol("x") : a.dynamicsIndex() == null ? symbol(".") : t.index(a.dynamicsIndex()), null);
+            indexTd(a.dynamicsClass() != null, a.dynamicsIndex(), a.dynamicsBand());
             td(a.dynamicsClass() == null ? "" : t.classLabel(a.dynamicsClass().code()), "left cls");
             td(a.attention() ? "●" : "", "center");
             h.close("tr");
         }
         h.close("tbody").close("table");
         symbolFootnote();
+        if (m.areas().stream().anyMatch(a -> a.statusIndex() == null && a.statusBand() != null
+                || a.dynamicsIndex() == null && a.dynamicsBand() != null)) {
+            h.el("p", "class=\"footnote\"", t.get("tables.bands"));
+        }
         valuesTable(false);
         valuesTable(true);
         h.close("section").nl();
+    }
+
+    /**
+     * The index where the report may print it, else its band as the web shows it to the public
+     * ("+1,0 bis +1,5"; may wrap at its spaces, never inside a number), else "."; "x" without a class.
+     */
+    private void indexTd(boolean classified, Double index, de.sozialmonitor.privacy.IndexBand band) {
+        if (!classified) {
+            td(symbol("x"), null);
+        } else if (index != null) {
+            td(t.index(index), null);
+        } else if (band != null) {
+            h.open("td", "class=\"num band\"");
+            String[] words = t.band(band).split(" ");
+            for (int i = 0; i < words.length; i++) {
+                h.raw(i == 0 ? "" : " ").raw(nobr(words[i]));
+            }
+            h.close("td");
+        } else {
+            td(symbol("."), null);
+        }
     }
 
     private void valuesTable(boolean changes) {

@@ -4,6 +4,7 @@ import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.MethodConfig;
 import de.sozialmonitor.model.Polarity;
 import de.sozialmonitor.model.StatusClass;
+import de.sozialmonitor.privacy.IndexBand;
 import de.sozialmonitor.view.Choropleth;
 import de.sozialmonitor.view.Drivers;
 import de.sozialmonitor.view.ResultView;
@@ -140,12 +141,15 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
     /**
      * One area with its printed figures. {@code values}/{@code changes} are keyed by indicator id
      * and already passed through disclosure control. Index and classes are null when the area was
-     * excluded ({@code excluded} then holds the reason code).
+     * excluded ({@code excluded} then holds the reason code). An index the report may not print is
+     * null; its band ({@link IndexBand}, the one the web shows the public) is there where it may be
+     * printed instead.
      */
     public record AreaResult(String code, String name, String level, String parentCode, String parentName,
                              Cell population, Map<String, Cell> values, Map<String, Cell> changes,
                              Double statusIndex, StatusClass statusClass, Double dynamicsIndex,
-                             DynamicsClass dynamicsClass, boolean attention, String excluded) {
+                             DynamicsClass dynamicsClass, boolean attention, String excluded,
+                             IndexBand statusBand, IndexBand dynamicsBand) {
         public AreaResult {
             Objects.requireNonNull(code, "code");
             values = Map.copyOf(values);

@@ -176,7 +176,7 @@ public final class ReportModelBuilder {
         return new AreaResult(a.code(), a.name(), a.level(), a.parentCode(), parentName, cell(view.population(a.code(), year)),
                 values, changes, c == null ? null : c.statusIndex(), c == null ? null : c.statusClass(),
                 c == null ? null : c.dynamicsIndex(), c == null ? null : c.dynamicsClass(), c != null && c.attention(),
-                c == null ? null : c.excluded());
+                c == null ? null : c.excluded(), c == null ? null : c.statusBand(), c == null ? null : c.dynamicsBand());
     }
 
     private static List<Drivers.Driver> drivers(ResultView view, String areaCode) {

@@ -112,4 +112,23 @@ public final class ReportTexts {
         }
         return String.join(", ", parts);
     }
+
+    /**
+     * The band of an index a public reader may see ({@code privacy.IndexBand}), as the web says it
+     * but short enough for a table column: "+1,0 bis +1,5", "über +2,0", "unter −2,0".
+     */
+    public String band(de.sozialmonitor.privacy.IndexBand band) {
+        if (Double.isInfinite(band.lower())) {
+            return get("band.below", signed(band.upper()));
+        }
+        if (Double.isInfinite(band.upper())) {
+            return get("band.above", signed(band.lower()));
+        }
+        return get("band.between", signed(band.lower()), signed(band.upper()));
+    }
+
+    private String signed(double edge) {
+        String s = number(edge, 1);
+        return edge > 0 ? "+" + s : s;
+    }
 }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportRenderingTest {
     private Database db;
+    private Workspace ws;
     private ReportModelBuilder builder;
     private ReportModel model;
     private byte[] pdf;
@@ -48,7 +49,7 @@ class ReportRenderingTest {
     @BeforeAll
     void render() throws IOException {
         db = TestDatabases.h2();
-        Workspace ws = ReportFixture.workspace(Files.createTempDirectory("report-fixture"));
+        ws = ReportFixture.workspace(Files.createTempDirectory("report-fixture"));
         ReportFixture.create(ws, db, true);
         builder = builder(ws, db);
         model = builder.build(2, new ReportModel.Options("de", false, false));
@@ -335,6 +336,56 @@ class ReportRenderingTest {
         // the internal report keeps the z-values beside the figures
         String internal = flat(String.join("\n", layoutPages(ReportPdf.render(builder.build(2, new ReportModel.Options("de", true, false))))));
         assertThat(internal).contains("z-Wert").containsPattern("\\(z \\+\\d,\\d\\d\\)");
+    }
+
+    /** "+1,0 bis +1,5", "unter −2,0", "über +2,0": a band as the web says it ("Index zwischen +1,0 und +1,5"), short. */
+    private static String bandInWords(de.sozialmonitor.privacy.IndexBand band) {
+        java.util.function.DoubleFunction<String> edge = v -> (v > 0 ? "+" : "") + String.format(Locale.GERMAN, "%.1f", v).replace('-', '−');
+        return Double.isInfinite(band.lower()) ? "unter " + edge.apply(band.upper())
+                : Double.isInfinite(band.upper()) ? "über " + edge.apply(band.lower())
+                : edge.apply(band.lower()) + " bis " + edge.apply(band.upper());
+    }
+
+    /**
+     * Issue 14 item 5: where the release withholds an area's index from the public, the public report
+     * prints the band the web shows the public (privacy.IndexBand, from the same view), not ".";
+     * "." stays only where no band is published either.
+     */
+    @Test
+    void thePublicAreaTablePrintsTheIndexBandsTheWebShows() throws Exception {
+        de.sozialmonitor.view.ResultViews views = de.sozialmonitor.view.ResultViews.of(db.jdbi(), ws.config());
+        de.sozialmonitor.view.ResultView web = views.release(2, true).orElseThrow();
+        List<String> lines = String.join("\n", layoutPages(pdf)).lines().map(String::strip).toList();
+        int from = lines.indexOf("Tabellen: Ortsteil");
+        int to = from;
+        while (to < lines.size() && !lines.get(to).startsWith("Werte der Aufmerksamkeitsindikatoren")) {
+            to++;
+        }
+        List<String> table = lines.subList(from, to);
+        int bands = 0;
+        int withheld = 0;
+        for (de.sozialmonitor.privacy.AreaInfo a : web.areasOn("Ortsteil")) {
+            de.sozialmonitor.view.AreaClasses c = web.classes(a.code()).orElse(null);
+            if (c == null || c.statusClass() == null) {
+                continue;
+            }
+            String row = table.stream().filter(l -> l.startsWith(a.code() + " ")).findFirst().orElseThrow();
+            String statusClass = c.statusClass().code().replace('_', ' ');
+            if (c.statusIndex() == null && c.statusBand() != null) {
+                assertThat(row).as(a.name()).containsPattern(java.util.regex.Pattern.quote(bandInWords(c.statusBand())) + "\\s+"
+                        + statusClass.split(" ")[0]);
+                bands++;
+            } else if (c.statusIndex() == null) {
+                assertThat(row).as(a.name()).containsPattern("\\s\\.\\s+" + statusClass.split(" ")[0]);
+                withheld++;
+            }
+            if (c.dynamicsIndex() == null && c.dynamicsBand() != null) {
+                assertThat(row).as(a.name()).contains(bandInWords(c.dynamicsBand()));
+            }
+        }
+        assertThat(bands).as("areas whose index band is published").isPositive();
+        assertThat(withheld).as("areas with a withheld entering figure show their class alone").isPositive();
+        assertThat(flat(String.join("\n", table))).contains("Bericht steht der Index als Spanne von 0,5");
     }
 
     /**

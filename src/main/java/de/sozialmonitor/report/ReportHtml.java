@@ -515,31 +515,57 @@ public final class ReportHtml {
         h.close("tr");
     }
 
+    /**
+     * The attention list as the web shows it (view.AttentionList): against the previous release the
+     * groups new, still, no longer and early warning, each ordered by need; without one, the areas
+     * that need attention. A summary line per group counts exactly the rows of its table.
+     */
     private void attentionTable() {
         h.el("h3", t.get("section.attention"));
-        if (m.attention().isEmpty()) {
-            h.el("p", t.get("attention.none"));
-            return;
-        }
+        List<ReportModel.AttentionGroup> groups = m.attentionGroups();
+        Integer previous = m.changes().previousNumber();
+        String basis = previous == null ? null : t.get("attention.basisRelease", previous,
+                m.changes().previousYear() == null ? "" : Integer.toString(m.changes().previousYear()));
         h.el("p", t.get("attention.intro"));
-        h.open("table", "class=\"data attention\"").open("thead").open("tr");
-        th(t.get("col.area"), "left");
-        th(t.get("col.municipality"), "left");
-        th(t.get("col.statusClass"), "left");
-        th(t.get("col.dynamicsClass"), "left");
-        th(reasonsHeading(), "left");
-        h.close("tr").close("thead").open("tbody");
-        for (AttentionEntry e : m.attention()) {
-            AreaResult a = e.area();
-            h.open("tr");
-            h.open("td", "class=\"left\"").el("strong", a.name()).raw("<br/>").el("span", "class=\"small code\"", a.code()).close("td");
-            td(a.parentName(), "left");
-            td(t.classLabel(a.statusClass() == null ? null : a.statusClass().code()), "left cls");
-            td(a.dynamicsClass() == null ? "–" : t.classLabel(a.dynamicsClass().code()), "left cls");
-            h.open("td", "class=\"left\"").raw(reasons(a, e.drivers())).close("td");
-            h.close("tr");
+        h.el("p", basis == null ? t.get("attention.summaryNoBasis", Integer.toString(m.release().referenceYear()))
+                : t.get("attention.summary", Integer.toString(m.release().referenceYear()), basis));
+        h.open("ul", "class=\"attention-summary\"");
+        for (ReportModel.AttentionGroup g : groups) {
+            h.el("li", t.get("attention.group." + groupKey(g), g.entries().size()));
         }
-        h.close("tbody").close("table");
+        h.close("ul");
+        for (ReportModel.AttentionGroup g : groups) {
+            h.el("h4", t.get("attention.group." + groupKey(g), g.entries().size()));
+            h.el("p", "class=\"small\"", t.get("attention.group." + groupKey(g) + ".explain", basis == null ? "" : basis));
+            if (g.entries().isEmpty()) {
+                h.el("p", "class=\"small\"", t.get("attention.group.none"));
+                continue;
+            }
+            h.open("table", "class=\"data attention\"").open("thead").open("tr");
+            th(t.get("col.area"), "left");
+            th(t.get("col.municipality"), "left");
+            th(t.get("col.statusClass"), "left");
+            th(t.get("col.dynamicsClass"), "left");
+            th(reasonsHeading(), "left");
+            h.close("tr").close("thead").open("tbody");
+            for (AttentionEntry e : g.entries()) {
+                AreaResult a = e.area();
+                h.open("tr");
+                h.open("td", "class=\"left\"").el("strong", a.name()).raw("<br/>").el("span", "class=\"small code\"", a.code()).close("td");
+                td(a.parentName(), "left");
+                td(t.classLabel(a.statusClass() == null ? null : a.statusClass().code()), "left cls");
+                td(a.dynamicsClass() == null ? "–" : t.classLabel(a.dynamicsClass().code()), "left cls");
+                String reasons = reasons(a, e.drivers());
+                h.open("td", "class=\"left\"").raw(reasons.isEmpty() ? "–" : reasons).close("td");
+                h.close("tr");
+            }
+            h.close("tbody").close("table");
+        }
+        symbolFootnote();
+    }
+
+    private static String groupKey(ReportModel.AttentionGroup g) {
+        return g.group().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     // ---------------------------------------------------------------- 5 profiles

@@ -5,6 +5,7 @@ import de.sozialmonitor.model.MethodConfig;
 import de.sozialmonitor.model.Polarity;
 import de.sozialmonitor.model.StatusClass;
 import de.sozialmonitor.privacy.IndexBand;
+import de.sozialmonitor.view.AttentionList;
 import de.sozialmonitor.view.Choropleth;
 import de.sozialmonitor.view.Drivers;
 import de.sozialmonitor.view.ResultView;
@@ -23,7 +24,7 @@ import org.locationtech.jts.geom.Geometry;
 public record ReportModel(ResultView.Territory territory, ReportedRelease release, Options options, MethodInfo method,
                           List<IndicatorDescription> indicators, List<AreaResult> areas,
                           List<AreaResult> municipalities, AreaResult territoryTotal,
-                          List<AttentionEntry> attention, Changes changes, List<ProfilePage> profiles,
+                          List<AttentionGroup> attentionGroups, Changes changes, List<ProfilePage> profiles,
                           MapData map, List<SourceInfo> sources, List<ImportInfo> imports,
                           de.sozialmonitor.view.Certainties certainty) {
 
@@ -31,9 +32,9 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
     public ReportModel(ResultView.Territory territory, ReportedRelease release, Options options, MethodInfo method,
                        List<IndicatorDescription> indicators, List<AreaResult> areas,
                        List<AreaResult> municipalities, AreaResult territoryTotal,
-                       List<AttentionEntry> attention, Changes changes, List<ProfilePage> profiles,
+                       List<AttentionGroup> attentionGroups, Changes changes, List<ProfilePage> profiles,
                        MapData map, List<SourceInfo> sources, List<ImportInfo> imports) {
-        this(territory, release, options, method, indicators, areas, municipalities, territoryTotal, attention, changes, profiles,
+        this(territory, release, options, method, indicators, areas, municipalities, territoryTotal, attentionGroups, changes, profiles,
                 map, sources, imports, null);
     }
 
@@ -42,7 +43,7 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
      * an internal report, bands under the public rule for a public one).
      */
     public ReportModel withCertainty(de.sozialmonitor.view.Certainties c) {
-        return new ReportModel(territory, release, options, method, indicators, areas, municipalities, territoryTotal, attention,
+        return new ReportModel(territory, release, options, method, indicators, areas, municipalities, territoryTotal, attentionGroups,
                 changes, profiles, map, sources, imports, c);
     }
 
@@ -50,7 +51,7 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
         indicators = List.copyOf(indicators);
         areas = List.copyOf(areas);
         municipalities = List.copyOf(municipalities);
-        attention = List.copyOf(attention);
+        attentionGroups = List.copyOf(attentionGroups);
         profiles = List.copyOf(profiles);
         sources = List.copyOf(sources);
         imports = List.copyOf(imports);
@@ -165,10 +166,26 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
         }
     }
 
-    /** An area that needs attention and the indicators that drive it (highest z-scores first). */
+    /** An area of the attention list and the indicators that drive it (highest z-scores first). */
     public record AttentionEntry(AreaResult area, List<Drivers.Driver> drivers, String reason) {
         public AttentionEntry {
             drivers = List.copyOf(drivers);
+        }
+    }
+
+    /**
+     * One group of the attention list, with its areas ordered by need: the groups and order of
+     * {@code view.AttentionList}, as the web's attention list shows them (the release compared
+     * with is {@link Changes#previousNumber}).
+     */
+    public record AttentionGroup(AttentionList.Group group, List<AttentionEntry> entries) {
+        public AttentionGroup {
+            entries = List.copyOf(entries);
+        }
+
+        /** True for the groups of areas that need attention now. */
+        public boolean flagged() {
+            return group == AttentionList.Group.FLAGGED || group == AttentionList.Group.NEW || group == AttentionList.Group.CONTINUING;
         }
     }
 
@@ -244,9 +261,14 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
                              LocalDate importedOn, long rowsRead, long rowsAccepted, long rowsRejected) {
     }
 
-    /** Areas that need attention, in table order. */
+    /** The areas that need attention now (new and continuing, or all flagged without a comparison), by need. */
+    public List<AttentionEntry> attention() {
+        return attentionGroups.stream().filter(AttentionGroup::flagged).flatMap(g -> g.entries().stream()).toList();
+    }
+
+    /** Areas that need attention, by need. */
     public List<AreaResult> attentionAreas() {
-        return attention.stream().map(AttentionEntry::area).toList();
+        return attention().stream().map(AttentionEntry::area).toList();
     }
 
     public List<IndicatorDescription> attentionIndicators() {

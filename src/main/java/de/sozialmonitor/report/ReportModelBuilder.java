@@ -16,6 +16,7 @@ import de.sozialmonitor.report.ReportModel.IndicatorDescription;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ReleaseRepository.ReleaseInfo;
 import de.sozialmonitor.view.AreaClasses;
+import de.sozialmonitor.view.AttentionList;
 import de.sozialmonitor.view.Choropleth;
 import de.sozialmonitor.view.Drivers;
 import de.sozialmonitor.view.EarlyWarnings;
@@ -96,12 +97,7 @@ public final class ReportModelBuilder {
         areas.sort(Comparator.comparing(AreaResult::code));
         municipalities.sort(Comparator.comparing(AreaResult::code));
 
-        List<AttentionEntry> attention = new ArrayList<>();
-        for (AreaResult a : areas) {
-            if (a.attention()) {
-                attention.add(new AttentionEntry(a, drivers(view, a.code()), reason(a)));
-            }
-        }
+        List<ReportModel.AttentionGroup> attention = attentionGroups(view, previous.orElse(null), areas);
         ReportModel.Changes changes = previous.map(p -> changes(p, view, areas)).orElse(ReportModel.Changes.none());
 
         Map<String, AreaResult> byCode = new LinkedHashMap<>();
@@ -177,6 +173,28 @@ public final class ReportModelBuilder {
                 values, changes, c == null ? null : c.statusIndex(), c == null ? null : c.statusClass(),
                 c == null ? null : c.dynamicsIndex(), c == null ? null : c.dynamicsClass(), c != null && c.attention(),
                 c == null ? null : c.excluded(), c == null ? null : c.statusBand(), c == null ? null : c.dynamicsBand());
+    }
+
+    /**
+     * The attention list as the web shows it ({@link AttentionList}: the same groups against the same
+     * previous release, the same order by need, the same drivers), with the report's printed figures.
+     */
+    private static List<ReportModel.AttentionGroup> attentionGroups(ResultView view, ResultView previous, List<AreaResult> areas) {
+        AttentionList list = AttentionList.of(view, previous);
+        Map<String, AreaResult> byCode = new LinkedHashMap<>();
+        areas.forEach(a -> byCode.put(a.code(), a));
+        List<ReportModel.AttentionGroup> out = new ArrayList<>();
+        for (AttentionList.Group g : list.shownGroups()) {
+            List<AttentionEntry> entries = new ArrayList<>();
+            for (AttentionList.Entry e : list.entries(g)) {
+                AreaResult a = byCode.get(e.area().code());
+                if (a != null) {
+                    entries.add(new AttentionEntry(a, e.drivers(), reason(a)));
+                }
+            }
+            out.add(new ReportModel.AttentionGroup(g, entries));
+        }
+        return out;
     }
 
     private static List<Drivers.Driver> drivers(ResultView view, String areaCode) {

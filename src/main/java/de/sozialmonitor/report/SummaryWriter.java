@@ -36,7 +36,9 @@ public final class SummaryWriter {
             out.add(t.get("summary.excluded", areas.size() - participating, t.count(model.method().minPopulation())));
         }
 
-        List<String> names = model.attention().stream().map(e -> e.area().name()).toList();
+        // the sentence names them by code (so by municipality); the attention list orders them by need
+        List<String> names = model.attention().stream().map(AttentionEntry::area)
+                .sorted(java.util.Comparator.comparing(AreaResult::code)).map(AreaResult::name).toList();
         if (names.isEmpty()) {
             out.add(t.get("summary.attention.none"));
         } else if (names.size() == 1) {

@@ -388,6 +388,71 @@ class ReportRenderingTest {
         assertThat(flat(String.join("\n", table))).contains("Bericht steht der Index als Spanne von 0,5");
     }
 
+    private java.util.Set<String> flaggedInRelease(int number) {
+        List<String> codes = db.jdbi().withHandle(h -> h.createQuery("SELECT r.area_code FROM result_area r "
+                        + "JOIN release rel ON rel.result_set_id = r.result_set_id WHERE rel.number = :n AND r.attention")
+                .bind("n", number).mapTo(String.class).list());
+        return new java.util.TreeSet<>(codes);
+    }
+
+    /**
+     * Issue 14 items 3 and 8: the printed attention list has the web's groups (new, still, no longer,
+     * early warning; view.AttentionList), each headed with the number of its rows, and within each
+     * group the web's order by need. The groups agree with the flags of both releases in the database.
+     */
+    @Test
+    void theAttentionListIsGroupedAndOrderedAsOnTheWeb() throws Exception {
+        de.sozialmonitor.view.ResultViews views = de.sozialmonitor.view.ResultViews.of(db.jdbi(), ws.config());
+        de.sozialmonitor.view.ResultView view = views.release(2, true).orElseThrow();
+        de.sozialmonitor.view.AttentionList web = de.sozialmonitor.view.AttentionList.of(view, views.previous(view).orElseThrow());
+        java.util.Set<String> now = flaggedInRelease(2);
+        java.util.Set<String> before = flaggedInRelease(1);
+        java.util.function.Function<de.sozialmonitor.view.AttentionList.Group, List<String>> codes = g -> web.entries(g).stream()
+                .map(e -> e.area().code()).toList();
+        java.util.Set<String> added = new java.util.TreeSet<>(now);
+        added.removeAll(before);
+        java.util.Set<String> still = new java.util.TreeSet<>(now);
+        still.retainAll(before);
+        java.util.Set<String> ended = new java.util.TreeSet<>(before);
+        ended.removeAll(now);
+        assertThat(codes.apply(de.sozialmonitor.view.AttentionList.Group.NEW)).containsExactlyInAnyOrderElementsOf(added);
+        assertThat(codes.apply(de.sozialmonitor.view.AttentionList.Group.CONTINUING)).containsExactlyInAnyOrderElementsOf(still);
+        assertThat(codes.apply(de.sozialmonitor.view.AttentionList.Group.ENDED)).containsExactlyInAnyOrderElementsOf(ended);
+        assertThat(added.size() + still.size()).isPositive();
+
+        String flat = flat(String.join("\n", layoutPages(pdf)));
+        int from = flat.indexOf("Die Liste ist gegliedert und geordnet wie die Aufmerksamkeitsliste");
+        int to = flat.indexOf("Tabellen: Ortsteil", from);
+        assertThat(from).isPositive();
+        assertThat(to).isGreaterThan(from);
+        String section = flat.substring(from, to);
+        String[] headings = {"Neu mit Aufmerksamkeitsbedarf: %s", "Weiterhin mit Aufmerksamkeitsbedarf: %s",
+                "Nicht mehr mit Aufmerksamkeitsbedarf: %s", "Frühwarnung ohne Aufmerksamkeitsbedarf: %s"};
+        List<de.sozialmonitor.view.AttentionList.Group> groups = web.shownGroups();
+        assertThat(groups).hasSize(4);
+        int at = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            int count = web.count(groups.get(g));
+            String heading = String.format(Locale.ROOT, headings[g], count == 1 ? "1 Gebiet" : count + " Gebiete");
+            // once in the summary at the top, once above the group's table
+            int summary = section.indexOf(heading);
+            assertThat(summary).as(heading).isGreaterThanOrEqualTo(0);
+            int start = section.indexOf(heading, summary + heading.length());
+            assertThat(start).as("the group's heading after the summary: " + heading).isGreaterThan(at);
+            int end = g + 1 < groups.size() ? section.indexOf(headings[g + 1].substring(0, 12), start) : section.length();
+            String group = section.substring(start, end);
+            List<Integer> positions = new ArrayList<>();
+            for (String code : codes.apply(groups.get(g))) {
+                positions.add(group.indexOf(code));
+            }
+            assertThat(positions).as("the rows of %s in the web's order", heading).doesNotContain(-1).isSorted();
+            // no other area's row in the group
+            assertThat(java.util.regex.Pattern.compile("\\b03157\\d{6}\\b").matcher(group).results().count())
+                    .as(heading).isEqualTo(web.count(groups.get(g)));
+            at = start;
+        }
+    }
+
     /**
      * Issue 14 item 8: an indicator of one target group ({@code sgb2_foreign}) shows its formula
      * with the group in the printed annex, not only the formula of its total ({@code sgb2}).

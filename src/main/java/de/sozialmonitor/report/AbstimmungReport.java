@@ -388,7 +388,7 @@ public final class AbstimmungReport {
             return;
         }
         ChoroplethMap map = new ChoroplethMap(title, in.areas(), category, legend,
-                new ChoroplethMap.Swatch("#e0e0e0", t.get("abst.map.noValue")), in.boundaries(), in.boundaryNames(),
+                new ChoroplethMap.Swatch("#e0e0e0", t.get("abst.map.noValue")), in.boundaries(), in.boundaryNames(), Map.of(), Map.of(),
                 t.get("abst.map.source", in.territory(), in.indicators().year()), legendTitle, t.get("map.north"),
                 t.get("map.boundary"));
         h.open("div", "class=\"figure\" style=\"page-break-inside: avoid\"").raw(map.render()).close("div");

@@ -412,7 +412,7 @@ public final class ReportHtml {
     private String map(String title, String legendTitle, List<Swatch> legend, Map<String, Integer> categories,
                        Swatch noData) {
         return new ChoroplethMap(title, m.map().areas(), categories, legend, noData,
-                m.map().municipalities(), m.map().municipalityNames(),
+                m.map().municipalities(), m.map().municipalityNames(), m.map().areaNames(), m.map().labelPoints(),
                 t.get("map.source", m.territory().name(), m.release().number(),
                         m.map().geometrySource() == null ? m.territory().name() : m.map().geometrySource()),
                 legendTitle, t.get("map.north"), t.get("map.boundary")).render();

@@ -1,5 +1,6 @@
 package de.sozialmonitor.report;
 
+import de.sozialmonitor.model.AreaGeometry;
 import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.MethodConfig;
 import de.sozialmonitor.model.Polarity;
@@ -236,12 +237,15 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
     /**
      * Geometries of the small areas and of the municipalities (drawn over them), in EPSG:4326, and
      * the classes of each map ({@code status}, {@code dynamics}, {@code attention}, {@code ind:<id>}),
-     * the same {@link Choropleth} classes, colours and legend texts the web map shows.
+     * the same {@link Choropleth} classes, colours and legend texts the web map shows; the names of
+     * both levels and where each goes on a map ({@link AreaGeometry#labelPoint}, as on the web map).
      */
     public record MapData(Map<String, Geometry> areas, Map<String, Geometry> municipalities,
-                          Map<String, String> municipalityNames, String geometrySource, Map<String, Choropleth.Shading> shadings) {
+                          Map<String, String> municipalityNames, Map<String, String> areaNames,
+                          Map<String, AreaGeometry.LabelPoint> labelPoints, String geometrySource,
+                          Map<String, Choropleth.Shading> shadings) {
         public static MapData empty() {
-            return new MapData(Map.of(), Map.of(), Map.of(), null, Map.of());
+            return new MapData(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of());
         }
 
         public boolean isEmpty() {

@@ -113,6 +113,12 @@ public final class ReportModelBuilder {
         Map<String, Geometry> munGeoms = municipalityLevel == null ? Map.of() : geometries(view, municipalityLevel);
         Map<String, String> munNames = new TreeMap<>();
         munGeoms.keySet().forEach(code -> view.area(code).ifPresent(a -> munNames.put(code, a.name())));
+        Map<String, String> areaNames = new TreeMap<>();
+        areaGeoms.keySet().forEach(code -> view.area(code).ifPresent(a -> areaNames.put(code, a.name())));
+        // computed once for all maps of the report
+        Map<String, de.sozialmonitor.model.AreaGeometry.LabelPoint> labelPoints = new TreeMap<>();
+        areaGeoms.forEach((code, g) -> labelPoints.put(code, de.sozialmonitor.model.AreaGeometry.labelPoint(g, true)));
+        munGeoms.forEach((code, g) -> labelPoints.put(code, de.sozialmonitor.model.AreaGeometry.labelPoint(g, true)));
 
         ResultView.Source s = view.source();
         ReportModel.ReportedRelease release = new ReportModel.ReportedRelease(s.releaseNumber(), s.title(), s.createdOn(), s.publishedOn(),
@@ -126,7 +132,8 @@ public final class ReportModelBuilder {
                 : views.geometrySources().isEmpty() ? null : String.join(", ", views.geometrySources());
         return new ReportModel(view.territory(),
                 release, options, methodInfo, indicators, areas, municipalities, territoryTotal, attention, changes, profiles,
-                new ReportModel.MapData(areaGeoms, munGeoms, munNames, geometrySource, shadings(view, indicators, options)),
+                new ReportModel.MapData(areaGeoms, munGeoms, munNames, areaNames, labelPoints, geometrySource,
+                        shadings(view, indicators, options)),
                 sources(view, indicators), imports(view)).withCertainty(views.certainty(view));
     }
 

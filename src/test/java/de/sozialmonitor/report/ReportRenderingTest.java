@@ -388,6 +388,79 @@ class ReportRenderingTest {
         assertThat(flat(String.join("\n", table))).contains("Bericht steht der Index als Spanne von 0,5");
     }
 
+    /** A name on a printed map: its box measured with the embedded font's own advance widths (fontbox, not the renderer's AWT). */
+    private record MapName(String code, String text, boolean municipality, double left, double top, double right, double bottom) {
+        boolean overlaps(MapName o) {
+            return left < o.right - 0.05 && right > o.left + 0.05 && top < o.bottom - 0.05 && bottom > o.top + 0.05;
+        }
+    }
+
+    private static List<MapName> namesOnMap(String svg) throws IOException {
+        java.util.regex.Matcher g = java.util.regex.Pattern.compile("<g class=\"place-name (municipality|area)\" data-code=\"([^\"]+)\">"
+                + "<text[^>]*>[^<]*</text><text x=\"([\\d.]+)\" y=\"([\\d.]+)\"[^>]*font-size=\"([\\d.]+)\"[^>]*>([^<]*)</text></g>").matcher(svg);
+        List<MapName> out = new ArrayList<>();
+        while (g.find()) {
+            boolean municipality = "municipality".equals(g.group(1));
+            String text = g.group(6).replace("&amp;", "&");
+            double x = Double.parseDouble(g.group(3));
+            double baseline = Double.parseDouble(g.group(4));
+            double size = Double.parseDouble(g.group(5));
+            double half = advance(text, municipality) * size / 2;
+            // DejaVu's ascender and descender (0.928 and 0.236 of the size), and the white halo (stroke 2.4)
+            out.add(new MapName(g.group(2), text, municipality, x - half - 1.2, baseline - 0.928 * size - 1.2, x + half + 1.2,
+                    baseline + 0.236 * size + 1.2));
+        }
+        return out;
+    }
+
+    /** The width of {@code text} in ems of DejaVu Sans Condensed (bold for the municipalities). */
+    private static double advance(String text, boolean bold) throws IOException {
+        try (var in = ReportRenderingTest.class.getResourceAsStream(bold ? "/fonts/DejaVuSansCondensed-Bold.ttf" : "/fonts/DejaVuSansCondensed.ttf");
+             var ttf = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(in))) {
+            var cmap = ttf.getUnicodeCmapLookup();
+            double w = 0;
+            for (int cp : text.codePoints().toArray()) {
+                w += ttf.getAdvanceWidth(cmap.getGlyphId(cp));
+            }
+            return w / ttf.getUnitsPerEm();
+        }
+    }
+
+    /**
+     * Issue 14 item 2: the printed maps name the municipalities and the localities, as the web map
+     * does, and no two names touch (boxes measured with the font's own widths, halo included).
+     */
+    @Test
+    void theMapsNameMunicipalitiesAndLocalitiesWithoutOverlap() throws Exception {
+        String html = ReportHtml.render(model);
+        java.util.regex.Matcher maps = java.util.regex.Pattern.compile("<svg[^>]*>.*?</svg>", java.util.regex.Pattern.DOTALL).matcher(html);
+        int checked = 0;
+        while (maps.find()) {
+            String svg = maps.group();
+            if (!svg.contains("place-name")) {
+                continue;
+            }
+            checked++;
+            List<MapName> names = namesOnMap(svg);
+            for (int i = 0; i < names.size(); i++) {
+                MapName n = names.get(i);
+                assertThat(n.left()).isGreaterThanOrEqualTo(0);
+                assertThat(n.right()).as(n.text()).isLessThanOrEqualTo(svg.contains("width=\"640\"") ? 640 - 190 : Double.MAX_VALUE);
+                String expected = n.municipality() ? model.map().municipalityNames().get(n.code()) : model.map().areaNames().get(n.code());
+                assertThat(n.text()).isEqualTo(expected);
+                for (int k = i + 1; k < names.size(); k++) {
+                    assertThat(n.overlaps(names.get(k))).as("%s and %s overlap", n.text(), names.get(k).text()).isFalse();
+                }
+            }
+            List<String> municipalities = names.stream().filter(MapName::municipality).map(MapName::code).toList();
+            long localities = names.stream().filter(n -> !n.municipality()).count();
+            assertThat(municipalities).containsExactlyInAnyOrderElementsOf(model.map().municipalityNames().keySet());
+            assertThat(localities).as("localities named of %d", model.map().areaNames().size())
+                    .isGreaterThanOrEqualTo(model.map().areaNames().size() / 2);
+        }
+        assertThat(checked).as("maps with names").isGreaterThanOrEqualTo(3 + model.attentionIndicators().size());
+    }
+
     private java.util.Set<String> flaggedInRelease(int number) {
         List<String> codes = db.jdbi().withHandle(h -> h.createQuery("SELECT r.area_code FROM result_area r "
                         + "JOIN release rel ON rel.result_set_id = r.result_set_id WHERE rel.number = :n AND r.attention")

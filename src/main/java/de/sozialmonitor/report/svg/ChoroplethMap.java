@@ -1,11 +1,11 @@
 package de.sozialmonitor.report.svg;
 
+import de.sozialmonitor.model.AreaGeometry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 
 /**
  * A choropleth map of small areas as standalone SVG: fills by category, the municipal boundaries
@@ -19,14 +19,18 @@ import org.locationtech.jts.geom.Point;
  * @param legend      legend entries in display order
  * @param noData      legend entry for areas without a category (null: none shown)
  * @param boundaries  municipal geometries drawn over the small areas
- * @param boundaryLabels names written at the municipalities' interior points
+ * @param boundaryLabels names of the municipalities, written bold
+ * @param areaLabels  names of the small areas (localities), written smaller where they fit
+ * @param labelPoints where a name goes (model.AreaGeometry.labelPoint, as on the web map), by code;
+ *                    computed here for a code without one
  * @param sourceLine  e.g. "Quelle: Landkreis Peine, Sozialmonitor, Berichtsstand 3"
  * @param northLabel  "N"
  * @param boundaryLegendLabel legend text of the municipal boundary line ("Gemeindegrenze")
  */
 public record ChoroplethMap(String title, Map<String, Geometry> areas, Map<String, Integer> categoryOf,
                             List<Swatch> legend, Swatch noData, Map<String, Geometry> boundaries,
-                            Map<String, String> boundaryLabels, String sourceLine, String legendTitle,
+                            Map<String, String> boundaryLabels, Map<String, String> areaLabels,
+                            Map<String, AreaGeometry.LabelPoint> labelPoints, String sourceLine, String legendTitle,
                             String northLabel, String boundaryLegendLabel) {
 
     /** A colour and its label. */
@@ -35,7 +39,27 @@ public record ChoroplethMap(String title, Map<String, Geometry> areas, Map<Strin
 
     public ChoroplethMap {
         Objects.requireNonNull(areas, "areas");
+        areaLabels = areaLabels == null ? Map.of() : areaLabels;
+        labelPoints = labelPoints == null ? Map.of() : labelPoints;
     }
+
+    /**
+     * A name written on the map: its text, anchor point (the middle of the text, on its baseline)
+     * and size, and the box it covers with its white halo, in the SVG's units.
+     */
+    public record PlacedName(String code, String text, boolean municipality, double x, double baseline, double size,
+                             double left, double top, double right, double bottom) {
+        boolean overlaps(double l, double t, double r, double b) {
+            return l < right && r > left && t < bottom && b > top;
+        }
+    }
+
+    /** Font size of a municipality's name and of a small area's name (SVG units; the map prints at 0.25 mm per unit). */
+    static final double MUNICIPALITY_SIZE = 9;
+    static final double AREA_SIZE = 7.5;
+    /** The halo's reach beyond the glyphs (half its stroke width) and the gap kept between two names. */
+    private static final double HALO = 1.2;
+    private static final double GAP = 1.5;
 
     public static final double WIDTH = 640;
     public static final double HEIGHT = 430;
@@ -67,19 +91,69 @@ public record ChoroplethMap(String title, Map<String, Geometry> areas, Map<Strin
             svg.path(proj.path(e.getValue()), "none", "#3a3a3a", 1.3, "stroke-linejoin=\"round\"");
         }
         svg.raw("</g>");
-        for (Map.Entry<String, Geometry> e : new java.util.TreeMap<>(boundaries).entrySet()) {
-            String label = boundaryLabels.get(e.getKey());
-            if (label != null && !e.getValue().isEmpty()) {
-                Point p = e.getValue().getInteriorPoint();
-                svg.text(proj.x(p.getX()), proj.y(p.getY()), label, 9, "middle", "bold", "#222222", true);
-            }
+        double northX = WIDTH - LEGEND_WIDTH - 30;
+        double northTop = HEIGHT - 92;
+        double scaleY = HEIGHT - 40;
+        List<double[]> keepFree = List.of(new double[] {northX - 9, northTop - 2, northX + 9, northTop + 34},
+                new double[] {mapX, scaleY - 12, mapX + 6 + 140, scaleY + 6});
+        for (PlacedName n : placeNames(proj, mapX, mapY, mapX + mapW, mapY + mapH, keepFree)) {
+            svg.raw("<g class=\"place-name " + (n.municipality() ? "municipality" : "area") + "\" data-code=\"" + Svg.escape(n.code()) + "\">");
+            svg.text(n.x(), n.baseline(), n.text(), n.size(), "middle", n.municipality() ? "bold" : null,
+                    n.municipality() ? "#222222" : "#333333", true);
+            svg.raw("</g>");
         }
         drawLegend(svg, WIDTH - LEGEND_WIDTH - 4, 14);
-        drawNorthArrow(svg, WIDTH - LEGEND_WIDTH - 30, HEIGHT - 92);
-        drawScaleBar(svg, proj, mapX + 6, HEIGHT - 40);
+        drawNorthArrow(svg, northX, northTop);
+        drawScaleBar(svg, proj, mapX + 6, scaleY);
         svg.line(0, HEIGHT - 22, WIDTH, HEIGHT - 22, "#9a9a9a", 0.5, null);
         svg.text(2, HEIGHT - 7, sourceLine, 8.5, "start", null, "#444444", false);
         return svg.finish();
+    }
+
+    /**
+     * The names that fit, as on the web map: each at its area's label point (the centre of the
+     * largest circle inside it), kept when it lies inside the map and touches neither a name placed
+     * before nor the north arrow or scale bar; the municipalities first, then the small areas with
+     * the most room. A name that does not fit is left out (the tables name every area).
+     */
+    List<PlacedName> placeNames(MapProjection proj, double minX, double minY, double maxX, double maxY, List<double[]> keepFree) {
+        record Candidate(String code, String text, boolean municipality, AreaGeometry.LabelPoint at) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (boolean municipality : new boolean[] {true, false}) {
+            Map<String, Geometry> geoms = municipality ? boundaries : areas;
+            Map<String, String> names = municipality ? boundaryLabels : areaLabels;
+            List<Candidate> level = new ArrayList<>();
+            for (Map.Entry<String, Geometry> e : new java.util.TreeMap<>(geoms).entrySet()) {
+                String name = names.get(e.getKey());
+                if (name != null && !name.isBlank() && e.getValue() != null && !e.getValue().isEmpty()) {
+                    AreaGeometry.LabelPoint at = labelPoints.get(e.getKey());
+                    level.add(new Candidate(e.getKey(), name, municipality, at != null ? at : AreaGeometry.labelPoint(e.getValue(), true)));
+                }
+            }
+            level.sort(java.util.Comparator.comparingDouble((Candidate c) -> -c.at().radius()).thenComparing(Candidate::code));
+            candidates.addAll(level);
+        }
+        List<PlacedName> placed = new ArrayList<>();
+        for (Candidate c : candidates) {
+            double size = c.municipality() ? MUNICIPALITY_SIZE : AREA_SIZE;
+            double x = proj.x(c.at().x());
+            double y = proj.y(c.at().y());
+            double half = TextWidth.of(c.text(), size, c.municipality()) / 2 + HALO;
+            // the box from the ascender to the descender of DejaVu (0.93 and 0.24 of the size), centred on the point
+            double baseline = y + 0.35 * size;
+            double top = baseline - 0.93 * size - HALO;
+            double bottom = baseline + 0.24 * size + HALO;
+            double left = x - half;
+            double right = x + half;
+            boolean fits = left >= minX && right <= maxX && top >= minY && bottom <= maxY
+                    && keepFree.stream().noneMatch(f -> left < f[2] && right > f[0] && top < f[3] && bottom > f[1])
+                    && placed.stream().noneMatch(p -> p.overlaps(left - GAP, top - GAP / 3, right + GAP, bottom + GAP / 3));
+            if (fits) {
+                placed.add(new PlacedName(c.code(), c.text(), c.municipality(), x, baseline, size, left, top, right, bottom));
+            }
+        }
+        return placed;
     }
 
     private void drawLegend(Svg svg, double x, double y) {

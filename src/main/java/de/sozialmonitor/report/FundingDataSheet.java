@@ -259,7 +259,7 @@ public final class FundingDataSheet {
             ChoroplethMap map = new ChoroplethMap(st.get("sheet.map"), in.geometries(), category,
                     List.of(new ChoroplethMap.Swatch("#d95f02", st.get("sheet.mapChosen")),
                             new ChoroplethMap.Swatch("#e0e0e0", st.get("sheet.mapOther"))),
-                    null, in.boundaries(), in.boundaryNames(),
+                    null, in.boundaries(), in.boundaryNames(), null, null,
                     st.get("sheet.mapSource", v.territory().name(), v.source().releaseNumber()), st.get("sheet.map"), t.get("map.north"),
                     t.get("map.boundary"));
             h.el("h2", st.get("sheet.map"));

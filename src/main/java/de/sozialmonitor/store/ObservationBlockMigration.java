@@ -4,38 +4,21 @@ import de.sozialmonitor.model.ValueStatus;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Migration 71: the rows of the old table {@code observation} become blocks
+ * Migration 83: the rows of the old table {@code observation} become blocks
  * ({@code observation_block}, created by V82), import by import, and the old table is dropped.
  * Written in Java because the block format is {@link BlockCodec}'s, which SQL cannot produce.
  */
-final class ObservationBlockMigration implements JavaMigration {
+final class ObservationBlockMigration extends RowsToBlocksMigration {
     static final String VERSION = "83";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion(VERSION);
-    }
-
-    @Override
-    public String getDescription() {
-        return "observation rows to blocks";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 71_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    ObservationBlockMigration() {
+        // the checksum stays the one this migration was first released with
+        super(VERSION, "observation rows to blocks", 71_001);
     }
 
     @Override

@@ -6,38 +6,21 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Migration 73: the rows of the old table {@code result_value} become blocks
+ * Migration 85: the rows of the old table {@code result_value} become blocks
  * ({@code result_value_block}, created by V84), result set by result set, and the old table is
  * dropped.
  */
-final class ResultBlockMigration implements JavaMigration {
+final class ResultBlockMigration extends RowsToBlocksMigration {
     static final String VERSION = "85";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion(VERSION);
-    }
-
-    @Override
-    public String getDescription() {
-        return "result value rows to blocks";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 73_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    ResultBlockMigration() {
+        // the checksum stays the one this migration was first released with
+        super(VERSION, "result value rows to blocks", 73_001);
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class AnalyseIndicatorsCommand implements Callable<Integer> {
             r = IndicatorAnalysis.analyse(in.input(), in.workspace().catalog(), in.workspace().config().methodFor(in.year()),
                     DisclosureRules.of(in.workspace().config().privacy()), in.year(), level, indicators, given, redundancy);
         } catch (IllegalArgumentException e) {
-            throw new RejectedInputException(AnalysisTexts.get("rejected", e.getMessage()));
+            throw new RejectedInputException(Messages.of(spec).analysis("rejected", e.getMessage()));
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("year", r.year());

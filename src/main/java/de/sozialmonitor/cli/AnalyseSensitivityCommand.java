@@ -27,7 +27,7 @@ public final class AnalyseSensitivityCommand implements Callable<Integer> {
         try {
             r = Sensitivity.analyse(in.input(), in.workspace().catalog(), in.workspace().config().methodFor(in.year()), in.year());
         } catch (IllegalArgumentException e) {
-            throw new RejectedInputException(AnalysisTexts.get("rejected", e.getMessage()));
+            throw new RejectedInputException(Messages.of(spec).analysis("rejected", e.getMessage()));
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("year", r.year());

@@ -56,6 +56,7 @@ final class AnalysisOutput {
     }
 
     Loaded load(CommandLine cl) {
+        Messages messages = Messages.of(cl.getCommandSpec());
         Workspace ws = workspace.open();
         MonitoringInput input;
         try (Database db = ws.openDatabase()) {
@@ -63,11 +64,11 @@ final class AnalysisOutput {
         }
         int[] years = input.years();
         if (years.length == 0) {
-            throw new RejectedInputException(MethodTexts.get("compute.noData"));
+            throw new RejectedInputException(messages.method("compute.noData"));
         }
         int y = year != null ? year : years[years.length - 1];
         if (!input.hasYear(y)) {
-            throw new RejectedInputException(MethodTexts.get("compute.noYear", String.valueOf(y),
+            throw new RejectedInputException(messages.method("compute.noYear", String.valueOf(y),
                     String.join(", ", java.util.Arrays.stream(years).mapToObj(String::valueOf).toList())));
         }
         return new Loaded(ws, input, y);
@@ -75,9 +76,10 @@ final class AnalysisOutput {
 
     /** Writes the tables in the chosen format; {@code meta} goes into the JSON document and above a text table. */
     void write(CommandLine cl, String analysis, Map<String, Object> meta, List<Table> tables) {
+        Messages messages = Messages.of(cl.getCommandSpec());
         List<Table> chosen = table == null ? tables : List.of(AnalysisTables.named(tables, table));
         String text = switch (format) {
-            case table -> text(meta, chosen);
+            case table -> text(messages, meta, chosen);
             case csv -> csv(chosen.get(0));
             case json -> json(analysis, meta, chosen);
         };
@@ -87,28 +89,28 @@ final class AnalysisOutput {
                 cl.getOut().flush();
             } else {
                 Files.writeString(output, text, StandardCharsets.UTF_8);
-                cl.getErr().println(AnalysisTexts.get("written", output));
+                cl.getErr().println(messages.analysis("written", output));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static String text(Map<String, Object> meta, List<Table> tables) {
+    static String text(Messages messages, Map<String, Object> meta, List<Table> tables) {
         StringWriter sw = new StringWriter();
         PrintWriter out = new PrintWriter(sw);
-        NumberFormat nf = NumberFormat.getNumberInstance(Messages.locale());
+        NumberFormat nf = NumberFormat.getNumberInstance(messages.locale());
         nf.setMaximumFractionDigits(3);
         nf.setMinimumFractionDigits(0);
         nf.setGroupingUsed(false);
-        meta.forEach((k, v) -> out.println(AnalysisTexts.get("meta." + k) + ": " + cell(v, nf)));
+        meta.forEach((k, v) -> out.println(messages.analysis("meta." + k) + ": " + cell(v, nf, messages)));
         for (Table t : tables) {
             out.println();
-            out.println(AnalysisTexts.get("table." + t.name()));
+            out.println(messages.analysis("table." + t.name()));
             List<String[]> cells = new ArrayList<>();
-            cells.add(t.columns().stream().map(c -> AnalysisTexts.column(c)).toArray(String[]::new));
+            cells.add(t.columns().stream().map(c -> messages.analysisColumn(c)).toArray(String[]::new));
             for (List<Object> row : t.rows()) {
-                cells.add(row.stream().map(v -> cell(v, nf)).toArray(String[]::new));
+                cells.add(row.stream().map(v -> cell(v, nf, messages)).toArray(String[]::new));
             }
             int[] width = new int[t.columns().size()];
             for (String[] r : cells) {
@@ -132,14 +134,14 @@ final class AnalysisOutput {
                 out.println(sb.toString().stripTrailing());
             }
             if (t.rows().isEmpty()) {
-                out.println(AnalysisTexts.get("empty"));
+                out.println(messages.analysis("empty"));
             }
         }
         out.flush();
         return sw.toString();
     }
 
-    private static String cell(Object v, NumberFormat nf) {
+    private static String cell(Object v, NumberFormat nf, Messages messages) {
         if (v == null) {
             return "–";
         }
@@ -148,7 +150,7 @@ final class AnalysisOutput {
             return nf.format(Math.abs(d) < 0.0005 ? 0.0 : d);
         }
         if (v instanceof Boolean b) {
-            return AnalysisTexts.get(b ? "yes" : "no");
+            return messages.analysis(b ? "yes" : "no");
         }
         return v.toString();
     }

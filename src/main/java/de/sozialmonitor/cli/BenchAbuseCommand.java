@@ -45,9 +45,9 @@ public final class BenchAbuseCommand implements Callable<Integer> {
         int release;
         try (Database db = ws.openDatabase()) {
             release = new ReleaseRepository(db.jdbi()).latestPublished().map(ReleaseRepository.ReleaseInfo::number)
-                    .orElseThrow(() -> new RejectedInputException(Texts.of(Messages.language()).get("cli.abuse.noRelease")));
+                    .orElseThrow(() -> new RejectedInputException(Texts.of(Messages.of(spec).language()).get("cli.abuse.noRelease")));
         }
-        Texts t = Texts.of(Messages.language());
+        Texts t = Texts.of(Messages.of(spec).language());
         PrintWriter out = spec.commandLine().getOut();
         out.println(t.get("cli.abuse.header", heap, release));
         out.flush();

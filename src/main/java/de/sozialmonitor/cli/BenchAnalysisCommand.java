@@ -57,7 +57,7 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
         IndicatorCatalog catalog = SyntheticInput.catalog(indicators);
         MethodConfig cfg = SyntheticInput.config(indicators);
         int year = SyntheticInput.LAST_YEAR;
-        out.println(AnalysisTexts.get("bench.heading", String.valueOf(Runtime.getRuntime().availableProcessors()),
+        out.println(Messages.of(spec).analysis("bench.heading", String.valueOf(Runtime.getRuntime().availableProcessors()),
                 String.valueOf(Runtime.getRuntime().maxMemory() >> 20)));
         out.flush();
         Clock c = new Clock();
@@ -65,7 +65,7 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
         String prepare = c.lap();
         Certainty.Report r = prepared.run();
         String run = c.lap();
-        out.println(AnalysisTexts.get("bench.certainty", String.valueOf(areas), String.valueOf(indicators),
+        out.println(Messages.of(spec).analysis("bench.certainty", String.valueOf(areas), String.valueOf(indicators),
                 String.valueOf(draws), String.valueOf(t), prepare, run, c.cpu(), c.load(), String.valueOf(r.areas().size()),
                 String.valueOf(r.borderlineCount())));
         out.flush();
@@ -73,12 +73,12 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
             c = new Clock();
             IndicatorAnalysis.Report ia = IndicatorAnalysis.analyse(in, catalog, cfg, DisclosureRules.defaults(), year, null,
                     List.of(), List.of(), IndicatorAnalysis.REDUNDANCY);
-            out.println(AnalysisTexts.get("bench.indicators", String.valueOf(ia.indicators().size()),
+            out.println(Messages.of(spec).analysis("bench.indicators", String.valueOf(ia.indicators().size()),
                     String.valueOf(ia.sets().size()), c.lap(), c.cpu(), c.load()));
             out.flush();
             c = new Clock();
             Sensitivity.Report sr = Sensitivity.analyse(in, catalog, cfg, year);
-            out.println(AnalysisTexts.get("bench.sensitivity", String.valueOf(sr.outcomes().size()), c.lap(), c.cpu(), c.load()));
+            out.println(Messages.of(spec).analysis("bench.sensitivity", String.valueOf(sr.outcomes().size()), c.lap(), c.cpu(), c.load()));
         }
         return ExitCodes.OK;
     }

@@ -66,18 +66,18 @@ public final class BenchMethodCommand implements Callable<Integer> {
                 default -> throw new CommandLine.ParameterException(spec.commandLine(), "--size: demo, 10k, census or all");
             }
         }
-        out.println(MethodTexts.get("bench.heading"));
+        out.println(Messages.of(spec).method("bench.heading"));
         for (Size s : sizes) {
-            out.println(run(s));
+            out.println(run(s, Messages.of(spec)));
             out.flush();
         }
         if (!sizes.contains(CENSUS)) {
-            out.println(MethodTexts.get("bench.census"));
+            out.println(Messages.of(spec).method("bench.census"));
         }
         return ExitCodes.OK;
     }
 
-    static String run(Size s) {
+    static String run(Size s, Messages messages) {
         System.gc();
         long t0 = System.nanoTime();
         MonitoringInput in = SyntheticInput.input(s.areas(), s.indicators(), s.years(), 1);
@@ -115,7 +115,7 @@ public final class BenchMethodCommand implements Callable<Integer> {
         if (in.codeCount() < 0 || r.areas().size() < 0) {
             throw new IllegalStateException();
         }
-        return MethodTexts.get("bench.row", s.name(), String.valueOf(s.areas()), String.valueOf(s.indicators()),
+        return messages.method("bench.row", s.name(), String.valueOf(s.areas()), String.valueOf(s.indicators()),
                 String.valueOf(s.years()), seconds(t1 - t0), seconds(t3 - t2), String.valueOf(peak.get() >> 20),
                 String.valueOf(rt.maxMemory() >> 20), String.valueOf(live >> 20), seconds(c3 - c2));
     }

@@ -56,7 +56,7 @@ public final class BenchWebCommand implements Callable<Integer> {
         }
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
-        Texts t = Texts.of(Messages.language());
+        Texts t = Texts.of(Messages.of(spec).language());
         try (Database db = ws.openDatabase(); WebServer server = ServeCommand.serve(ws, db, 0)) {
             // what the public sees: the newest published release
             ResultView view = server.views().latestPublished().orElse(null);

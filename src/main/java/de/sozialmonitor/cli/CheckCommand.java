@@ -2,7 +2,6 @@ package de.sozialmonitor.cli;
 
 import de.sozialmonitor.ingest.CheckReport;
 import de.sozialmonitor.ingest.Importer;
-import de.sozialmonitor.ingest.ImportTexts;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.PrintWriter;
@@ -43,14 +42,13 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImportTexts.use(Messages.locale());
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
         boolean errors = false;
         StringBuilder json = new StringBuilder("[");
         try (Database db = ws.openDatabase()) {
             for (Path f : files) {
-                CheckReport r = Importer.check(ws, db, f, new Importer.Options(source, mapping));
+                CheckReport r = Importer.check(ws, db, f, new Importer.Options(source, mapping, Messages.of(spec).locale()));
                 errors |= r.hasErrors();
                 if ("json".equals(format)) {
                     json.append(json.length() > 1 ? "," : "").append(r.toJson());

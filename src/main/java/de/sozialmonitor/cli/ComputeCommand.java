@@ -43,33 +43,33 @@ public final class ComputeCommand implements Callable<Integer> {
             MonitoringInput input = MonitoringInputReader.read(db.jdbi());
             int[] years = input.years();
             if (years.length == 0) {
-                spec.commandLine().getErr().println(MethodTexts.get("compute.noData"));
+                spec.commandLine().getErr().println(Messages.of(spec).method("compute.noData"));
                 return ExitCodes.ERROR;
             }
             int y = year != null ? year : years[years.length - 1];
             if (!input.hasYear(y)) {
-                spec.commandLine().getErr().println(MethodTexts.get("compute.noYear", String.valueOf(y), yearList(years)));
+                spec.commandLine().getErr().println(Messages.of(spec).method("compute.noYear", String.valueOf(y), yearList(years)));
                 return ExitCodes.ERROR;
             }
             ComputeWorkflow.Computed c;
             try {
                 c = ComputeWorkflow.compute(ws, db, input, y, AuditLog.cliUser());
             } catch (IllegalArgumentException e) {
-                throw new RejectedInputException(MethodTexts.get("compute.rejected",
-                        e instanceof MethodInputException m ? m.text(Messages.locale()) : e.getMessage()));
+                throw new RejectedInputException(Messages.of(spec).method("compute.rejected",
+                        e instanceof MethodInputException m ? m.text(Messages.of(spec).locale()) : e.getMessage()));
             }
             MonitoringResult r = c.result();
             long id = c.resultSetId();
-            printSummary(out, r, id);
+            printSummary(out, r, id, Messages.of(spec));
             if (r.status().participants() == 0) {
                 // stored, so that the attempt is on record, but no result to work with: say why, and fail
-                spec.commandLine().getErr().println(MethodTexts.get("compute.noneTakesPart", String.valueOf(r.year())));
+                spec.commandLine().getErr().println(Messages.of(spec).method("compute.noneTakesPart", String.valueOf(r.year())));
                 return ExitCodes.REJECTED_INPUT;
             }
             ResultRepository repo = new ResultRepository(db.jdbi());
             repo.previousId(r.year()).flatMap(repo::byId).ifPresent(previous -> {
                 EarlyWarning.Report w = EarlyWarning.compare(previous, r);
-                out.println(MethodTexts.get("compute.earlyWarning", String.valueOf(previous.year()),
+                out.println(Messages.of(spec).method("compute.earlyWarning", String.valueOf(previous.year()),
                         String.valueOf(w.of(EarlyWarning.Kind.STATUS_FELL).size()),
                         String.valueOf(w.of(EarlyWarning.Kind.DYNAMICS_TURNED_NEGATIVE).size()),
                         String.valueOf(w.of(EarlyWarning.Kind.NEWLY_FLAGGED).size()),
@@ -83,19 +83,19 @@ public final class ComputeCommand implements Callable<Integer> {
         return String.join(", ", Arrays.stream(years).mapToObj(String::valueOf).toList());
     }
 
-    static void printSummary(PrintWriter out, MonitoringResult r, long id) {
+    static void printSummary(PrintWriter out, MonitoringResult r, long id, Messages messages) {
         ClassCounts counts = ClassCounts.of(r);
-        out.println(MethodTexts.get("compute.done", String.valueOf(id), String.valueOf(r.year()), String.valueOf(r.baseYear()),
+        out.println(messages.method("compute.done", String.valueOf(id), String.valueOf(r.year()), String.valueOf(r.baseYear()),
                 r.analysisLevel(), String.valueOf(counts.areas())));
-        out.println(MethodTexts.get("compute.participants", String.valueOf(r.status().participants()),
+        out.println(messages.method("compute.participants", String.valueOf(r.status().participants()),
                 String.valueOf(r.dynamics().participants()), String.valueOf(counts.withoutStatus())));
-        out.println(MethodTexts.get("compute.statusClasses", n(counts.of(StatusClass.HOCH)), n(counts.of(StatusClass.MITTEL)),
+        out.println(messages.method("compute.statusClasses", n(counts.of(StatusClass.HOCH)), n(counts.of(StatusClass.MITTEL)),
                 n(counts.of(StatusClass.NIEDRIG)), n(counts.of(StatusClass.SEHR_NIEDRIG))));
-        out.println(MethodTexts.get("compute.dynamicsClasses", n(counts.of(DynamicsClass.POSITIV)), n(counts.of(DynamicsClass.STABIL)),
+        out.println(messages.method("compute.dynamicsClasses", n(counts.of(DynamicsClass.POSITIV)), n(counts.of(DynamicsClass.STABIL)),
                 n(counts.of(DynamicsClass.NEGATIV))));
-        out.println(MethodTexts.get("compute.attention", String.valueOf(counts.attention())));
-        for (String note : MethodNotes.texts(r.notes(), Messages.locale())) {
-            out.println(MethodTexts.get("compute.note", note));
+        out.println(messages.method("compute.attention", String.valueOf(counts.attention())));
+        for (String note : MethodNotes.texts(r.notes(), messages.locale())) {
+            out.println(messages.method("compute.note", note));
         }
     }
 

@@ -4,7 +4,6 @@ import de.sozialmonitor.demo.BerlinDemo;
 import de.sozialmonitor.demo.BerlinTerritory;
 import de.sozialmonitor.demo.BerlinWorkspace;
 import de.sozialmonitor.demo.DemoIntegration;
-import de.sozialmonitor.demo.DemoTexts;
 import de.sozialmonitor.model.PublishedClassComparison;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,8 +39,8 @@ public final class DemoBerlinCommand implements Callable<Integer> {
         if (dir != null) {
             return dir;
         }
-        if (RootCommand.globalWorkspace() != null) {
-            return RootCommand.globalWorkspace();
+        if (RootCommand.globalWorkspace(spec) != null) {
+            return RootCommand.globalWorkspace(spec);
         }
         return Path.of("").toAbsolutePath().resolve(BerlinTerritory.DEFAULT_DIR);
     }
@@ -54,43 +53,43 @@ public final class DemoBerlinCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port: " + port);
         }
         Path target = demoDir().toAbsolutePath().normalize();
-        out.println(DemoTexts.get("berlin.real", BerlinTerritory.DATA_SOURCE, BerlinTerritory.GEOMETRY_SOURCE));
+        out.println(Messages.of(spec).demo("berlin.real", BerlinTerritory.DATA_SOURCE, BerlinTerritory.GEOMETRY_SOURCE));
         BerlinDemo.Result result;
         try {
-            result = BerlinDemo.run(target, step -> out.println(DemoTexts.get(
+            result = BerlinDemo.run(target, Messages.of(spec).locale(), step -> out.println(Messages.of(spec).demo(
                     step.done() ? "demo.step.done" : "demo.step.missing", step.name(), step.detail())));
         } catch (BerlinWorkspace.NotTheBerlinDemoException e) {
-            err.println(DemoTexts.get("demo.notDemo", e.getMessage()));
+            err.println(Messages.of(spec).demo("demo.notDemo", e.getMessage()));
             return ExitCodes.ERROR;
         } catch (DemoIntegration.DemoFailedException e) {
-            err.println(DemoTexts.get("demo.failed", e.getMessage()));
+            err.println(Messages.of(spec).demo("demo.failed", e.getMessage()));
             return ExitCodes.ERROR;
         }
-        out.println(DemoTexts.get(result.prepared().reused() ? "demo.reused" : "demo.created", target));
-        printReproduction(out, result);
-        out.println(DemoTexts.get("demo.ready", target, Integer.toString(BerlinTerritory.REPORTS.get(BerlinTerritory.REPORTS.size() - 1).dataYear())));
+        out.println(Messages.of(spec).demo(result.prepared().reused() ? "demo.reused" : "demo.created", target));
+        printReproduction(out, result, Messages.of(spec));
+        out.println(Messages.of(spec).demo("demo.ready", target, Integer.toString(BerlinTerritory.REPORTS.get(BerlinTerritory.REPORTS.size() - 1).dataYear())));
         if (noServe) {
             return ExitCodes.OK;
         }
         int servePort = port != null ? port : result.workspace().config().webPort();
-        ServeCommand.serveUntilStopped(result.workspace(), servePort, out, url -> DemoTexts.get("demo.serving", url));
+        ServeCommand.serveUntilStopped(result.workspace(), servePort, out, url -> Messages.of(spec).demo("demo.serving", url));
         return ExitCodes.OK;
     }
 
     /** Per report: how many planning areas have both classes as published; every difference with its index and the nearest bound. */
-    static void printReproduction(PrintWriter out, BerlinDemo.Result result) {
-        out.println(DemoTexts.get("berlin.reproduction"));
+    static void printReproduction(PrintWriter out, BerlinDemo.Result result, Messages messages) {
+        out.println(messages.demo("berlin.reproduction"));
         result.reproduction().forEach((report, c) -> {
-            out.println(DemoTexts.get("berlin.reproduction.report", Integer.toString(report.year()), c.areasAgreeing(), c.areas(),
+            out.println(messages.demo("berlin.reproduction.report", Integer.toString(report.year()), c.areasAgreeing(), c.areas(),
                     c.statusAgreeing(), c.statusCompared(), c.dynamicsAgreeing(), c.dynamicsCompared()));
             for (PublishedClassComparison.Difference d : c.differences()) {
-                out.println(DemoTexts.get("berlin.reproduction.difference", d.areaCode(), d.areaName(), d.component(),
+                out.println(messages.demo("berlin.reproduction.difference", d.areaCode(), d.areaName(), d.component(),
                         String.valueOf(d.computed()), String.valueOf(d.published()),
                         d.index() == null ? "-" : String.format(Locale.ROOT, "%.4f", d.index()),
                         d.bound() == null ? "-" : String.format(Locale.ROOT, "%+.1f", d.bound())));
             }
         });
-        out.println(DemoTexts.get(result.areasAgreeing() == result.areas() ? "berlin.reproduction.all" : "berlin.reproduction.total",
+        out.println(messages.demo(result.areasAgreeing() == result.areas() ? "berlin.reproduction.all" : "berlin.reproduction.total",
                 result.areasAgreeing(), result.areas(), Integer.toString(result.reproduction().size())));
     }
 }

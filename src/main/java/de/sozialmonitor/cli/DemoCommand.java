@@ -2,7 +2,6 @@ package de.sozialmonitor.cli;
 
 import de.sozialmonitor.demo.DemoBuild;
 import de.sozialmonitor.demo.DemoIntegration;
-import de.sozialmonitor.demo.DemoTexts;
 import de.sozialmonitor.demo.DemoWorkspace;
 import de.sozialmonitor.demo.PeineTerritory;
 import java.io.PrintWriter;
@@ -50,8 +49,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (workspace.workspace != null) {
             return workspace.workspace;
         }
-        if (RootCommand.globalWorkspace() != null) {
-            return RootCommand.globalWorkspace();
+        if (RootCommand.globalWorkspace(spec) != null) {
+            return RootCommand.globalWorkspace(spec);
         }
         return Path.of("").toAbsolutePath().resolve(DemoWorkspace.DEFAULT_DIR);
     }
@@ -64,28 +63,28 @@ public final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port: " + port);
         }
         Path target = demoDir().toAbsolutePath().normalize();
-        out.println(DemoTexts.get("demo.synthetic", PeineTerritory.ATTRIBUTION));
+        out.println(Messages.of(spec).demo("demo.synthetic", PeineTerritory.ATTRIBUTION));
         DemoBuild.Result result;
         try {
-            result = DemoBuild.run(target, seed, step -> out.println(DemoTexts.get(
+            result = DemoBuild.run(target, seed, step -> out.println(Messages.of(spec).demo(
                     step.done() ? "demo.step.done" : "demo.step.missing", step.name(), step.detail())));
         } catch (DemoWorkspace.NotADemoWorkspaceException e) {
-            err.println(DemoTexts.get("demo.notDemo", e.getMessage()));
+            err.println(Messages.of(spec).demo("demo.notDemo", e.getMessage()));
             return ExitCodes.ERROR;
         } catch (DemoIntegration.DemoFailedException e) {
-            err.println(DemoTexts.get("demo.failed", e.getMessage()));
+            err.println(Messages.of(spec).demo("demo.failed", e.getMessage()));
             return ExitCodes.ERROR;
         }
-        out.println(DemoTexts.get(result.prepared().reused() ? "demo.reused" : "demo.created", target));
+        out.println(Messages.of(spec).demo(result.prepared().reused() ? "demo.reused" : "demo.created", target));
         if (!result.complete()) {
-            err.println(DemoTexts.get("demo.incomplete"));
+            err.println(Messages.of(spec).demo("demo.incomplete"));
         }
-        out.println(DemoTexts.get("demo.ready", target, Integer.toString(PeineTerritory.LAST_YEAR)));
+        out.println(Messages.of(spec).demo("demo.ready", target, Integer.toString(PeineTerritory.LAST_YEAR)));
         if (noServe) {
             return ExitCodes.OK;
         }
         int servePort = port != null ? port : result.workspace().config().webPort();
-        ServeCommand.serveUntilStopped(result.workspace(), servePort, out, url -> DemoTexts.get("demo.serving", url));
+        ServeCommand.serveUntilStopped(result.workspace(), servePort, out, url -> Messages.of(spec).demo("demo.serving", url));
         return ExitCodes.OK;
     }
 }

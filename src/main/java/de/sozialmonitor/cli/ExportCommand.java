@@ -13,6 +13,6 @@ public final class ExportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("error.missingSubcommand"));
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.of(spec).get("error.missingSubcommand"));
     }
 }

@@ -42,12 +42,12 @@ public final class ExportPackageCommand implements Callable<Integer> {
             ReleaseRepository releases = new ReleaseRepository(db.jdbi());
             if (releases.find(number).filter(ReleaseRepository.ReleaseInfo::isPublished).isEmpty()) {
                 spec.commandLine().getErr().println(releases.find(number).isEmpty()
-                        ? PrivacyTexts.get("release.error.unknown", number) : Messages.get("package.notPublished", number));
+                        ? Messages.of(spec).privacy("release.error.unknown", number) : Messages.of(spec).get("package.notPublished", number));
                 return ExitCodes.REJECTED_INPUT;
             }
             PackageExport.Files pkg = PackageExport.of(ResultViews.of(db.jdbi(), ws.config()), releases, number);
             PackageExport.write(pkg, out);
-            spec.commandLine().getErr().println(Messages.get("package.written", number, out, String.join(", ", pkg.files().keySet())));
+            spec.commandLine().getErr().println(Messages.of(spec).get("package.written", number, out, String.join(", ", pkg.files().keySet())));
             new AuditLog(db.jdbi()).record(AuditLog.cliUser(), "export.package", "release " + number, "output=" + out);
             return ExitCodes.OK;
         } catch (IOException e) {

@@ -64,8 +64,8 @@ public final class ExportResultsCommand implements Callable<Integer> {
             ResultRepository repo = new ResultRepository(db.jdbi());
             Optional<Long> id = year != null ? repo.latestId(year) : repo.latestId();
             if (id.isEmpty()) {
-                spec.commandLine().getErr().println(year != null ? MethodTexts.get("export.noResult", String.valueOf(year))
-                        : MethodTexts.get("export.noResultAtAll"));
+                spec.commandLine().getErr().println(year != null ? Messages.of(spec).method("export.noResult", String.valueOf(year))
+                        : Messages.of(spec).method("export.noResultAtAll"));
                 return ExitCodes.ERROR;
             }
             MonitoringResult r = repo.byId(id.get()).orElseThrow();
@@ -76,13 +76,13 @@ public final class ExportResultsCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             } else {
                 Files.writeString(output, text, StandardCharsets.UTF_8);
-                spec.commandLine().getErr().println(MethodTexts.get("export.written", String.valueOf(rows.size()), output));
+                spec.commandLine().getErr().println(Messages.of(spec).method("export.written", String.valueOf(rows.size()), output));
             }
             if (ws.config().synthetic()) {
-                spec.commandLine().getErr().println(MethodTexts.get("export.synthetic"));
+                spec.commandLine().getErr().println(Messages.of(spec).method("export.synthetic"));
             }
             if (!ws.config().source().isEmpty()) {
-                spec.commandLine().getErr().println(MethodTexts.get("export.source", ws.config().source()));
+                spec.commandLine().getErr().println(Messages.of(spec).method("export.source", ws.config().source()));
             }
             db.jdbi().useHandle(h -> AuditLog.record(h, AuditLog.cliUser(), "export", "results result_set " + id.get(),
                     "year=" + r.year() + "; format=" + format + "; rows=" + rows.size()

@@ -34,7 +34,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImportTexts.use(Messages.locale());
+        ImportTexts texts = ImportTexts.of(Messages.of(spec).locale());
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
         List<ImportRepository.ImportRow> rows;
@@ -68,10 +68,10 @@ public final class HistoryCommand implements Callable<Integer> {
             out.println(Json.pretty().writeValueAsString(arr));
         } else {
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-            out.println(ImportTexts.get("history.header"));
+            out.println(texts.get("history.header"));
             for (ImportRepository.ImportRow r : rows) {
                 out.println("#" + r.id() + " | " + (r.startedAt() == null ? "" : f.format(r.startedAt())) + " | "
-                        + ImportTexts.get("history.outcome." + r.outcome())
+                        + texts.get("history.outcome." + r.outcome())
                         + " | " + r.format() + " | " + r.source() + " | " + r.fileName() + " (" + r.sha256().substring(0, 12) + ")"
                         + " | " + r.rowsAccepted() + "/" + r.rowsRead() + " | " + r.user()
                         + " | " + (r.supersededBy() == null ? "" : "#" + r.supersededBy())

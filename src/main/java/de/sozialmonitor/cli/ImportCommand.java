@@ -2,7 +2,6 @@ package de.sozialmonitor.cli;
 
 import de.sozialmonitor.ingest.ImportOutcome;
 import de.sozialmonitor.ingest.Importer;
-import de.sozialmonitor.ingest.ImportTexts;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.workspace.Workspace;
@@ -51,14 +50,13 @@ public final class ImportCommand implements Callable<Integer> {
         if (files == null || files.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
         }
-        ImportTexts.use(Messages.locale());
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
         boolean anyRejected = false;
         StringBuilder json = new StringBuilder("[");
         try (Database db = ws.openDatabase()) {
             for (Path f : files) {
-                ImportOutcome o = Importer.importFile(ws, db, f, AuditLog.cliUser(), new Importer.Options(source, mapping));
+                ImportOutcome o = Importer.importFile(ws, db, f, AuditLog.cliUser(), new Importer.Options(source, mapping, Messages.of(spec).locale()));
                 anyRejected |= o.status() == ImportOutcome.Status.REJECTED;
                 if ("json".equals(format)) {
                     if (json.length() > 1) {

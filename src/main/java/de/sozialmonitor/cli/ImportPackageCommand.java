@@ -1,7 +1,6 @@
 package de.sozialmonitor.cli;
 
 import de.sozialmonitor.ingest.ImportOutcome;
-import de.sozialmonitor.ingest.ImportTexts;
 import de.sozialmonitor.ingest.Importer;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
@@ -39,16 +38,15 @@ public final class ImportPackageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImportTexts.use(Messages.locale());
         Optional<Path> file = Importer.packageFile(path);
         if (file.isEmpty()) {
-            spec.commandLine().getErr().println(Messages.get("package.notAPackage", path));
+            spec.commandLine().getErr().println(Messages.of(spec).get("package.notAPackage", path));
             return ExitCodes.REJECTED_INPUT;
         }
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = ws.openDatabase()) {
-            ImportOutcome o = Importer.importFile(ws, db, file.get(), AuditLog.cliUser());
+            ImportOutcome o = Importer.importFile(ws, db, file.get(), AuditLog.cliUser(), Importer.Options.in(Messages.of(spec).locale()));
             if ("json".equals(format)) {
                 out.println("{\"status\":\"" + o.status().name().toLowerCase(Locale.ROOT) + "\",\"importId\":" + o.importId()
                         + ",\"report\":" + o.report().toJson() + "}");

@@ -33,7 +33,7 @@ public final class InitCommand implements Callable<Integer> {
         Map<String, String> replacements = new LinkedHashMap<>();
         if (territoryCode != null) {
             if (!territoryCode.matches("[0-9]{2,12}")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("init.badCode", territoryCode));
+                throw new CommandLine.ParameterException(spec.commandLine(), Messages.of(spec).get("init.badCode", territoryCode));
             }
             replacements.put("code: \"00000\"", "code: \"" + territoryCode + "\"");
         }
@@ -41,12 +41,12 @@ public final class InitCommand implements Callable<Integer> {
             replacements.put("name: \"Mein Landkreis\"", "name: \"" + territoryName.replace("\"", "'") + "\"");
         }
         if (Files.exists(dir.resolve(Workspace.CONFIG_FILE))) {
-            spec.commandLine().getErr().println(Messages.get("init.exists", dir.toAbsolutePath()));
+            spec.commandLine().getErr().println(Messages.of(spec).get("init.exists", dir.toAbsolutePath()));
             return ExitCodes.ERROR;
         }
         WorkspaceInitializer.create(dir, replacements);
         Workspace.open(dir);
-        spec.commandLine().getOut().println(Messages.get("init.done", dir.toAbsolutePath()));
+        spec.commandLine().getOut().println(Messages.of(spec).get("init.done", dir.toAbsolutePath()));
         return ExitCodes.OK;
     }
 }

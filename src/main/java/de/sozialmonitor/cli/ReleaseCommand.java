@@ -31,7 +31,7 @@ public final class ReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("error.missingSubcommand"));
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.of(spec).get("error.missingSubcommand"));
     }
 
     /** {@code release create --title T --year Y [--corrects N]}. */
@@ -62,21 +62,21 @@ public final class ReleaseCommand implements Callable<Integer> {
                         ReleaseWorkflow.CreateRequest.of(ws.config(), ws.catalog(), title, year, corrects), AuditLog.cliUser());
                 ReleaseContent content = new ReleaseRepository(db.jdbi()).content(info.number()).orElseThrow();
                 ReleaseTableBuilder.Summary s = content.summary();
-                out.println(PrivacyTexts.get("release.created", info.number(), info.title(), Integer.toString(info.year()),
+                out.println(Messages.of(spec).privacy("release.created", info.number(), info.title(), Integer.toString(info.year()),
                         Long.toString(info.resultSetId()), info.checksum()));
-                out.println(PrivacyTexts.get("release.created.summary", s.counts(), s.primarySuppressed(), s.secondarySuppressed(),
+                out.println(Messages.of(spec).privacy("release.created.summary", s.counts(), s.primarySuppressed(), s.secondarySuppressed(),
                         s.rates(), s.ratesSuppressed()));
                 if (content.publicRecord() != null && !content.publicRecord().isEmpty()) {
-                    out.println(PrivacyTexts.get("release.created.publicRecord", content.publicRecord().toString(), s.inherited()));
+                    out.println(Messages.of(spec).privacy("release.created.publicRecord", content.publicRecord().toString(), s.inherited()));
                 }
                 if (info.corrects() != null) {
-                    out.println(PrivacyTexts.get("release.created.corrects", info.corrects()));
+                    out.println(Messages.of(spec).privacy("release.created.corrects", info.corrects()));
                 }
-                out.println(PrivacyTexts.get("release.created.next", info.number()));
+                out.println(Messages.of(spec).privacy("release.created.next", info.number()));
                 return ExitCodes.OK;
             } catch (ReleaseWorkflow.ReleaseException e) {
-                spec.commandLine().getErr().println(PrivacyTexts.of(e));
-                return PrivacyTexts.exitCode(e);
+                spec.commandLine().getErr().println(ReleaseRefusals.text(Messages.of(spec), e));
+                return ReleaseRefusals.exitCode(e);
             }
         }
     }
@@ -102,14 +102,14 @@ public final class ReleaseCommand implements Callable<Integer> {
                 ReleaseWorkflow.Verification v = new ReleaseWorkflow(db.jdbi()).verify(number, AuditLog.cliUser(),
                         new MethodRecomputation());
                 for (ReleaseWorkflow.Check c : v.checks()) {
-                    out.println("  " + (c.ok() ? PrivacyTexts.get("release.verify.okMark") : PrivacyTexts.get("release.verify.failedMark")) + "  "
-                            + PrivacyTexts.get("release.check." + c.name()) + ": " + c.detail(Messages.locale()));
+                    out.println("  " + (c.ok() ? Messages.of(spec).privacy("release.verify.okMark") : Messages.of(spec).privacy("release.verify.failedMark")) + "  "
+                            + Messages.of(spec).privacy("release.check." + c.name()) + ": " + c.detail(Messages.of(spec).locale()));
                 }
-                out.println(PrivacyTexts.get(v.ok() ? "release.verify.ok" : "release.verify.failed", number));
+                out.println(Messages.of(spec).privacy(v.ok() ? "release.verify.ok" : "release.verify.failed", number));
                 return v.ok() ? ExitCodes.OK : ExitCodes.ERROR;
             } catch (ReleaseWorkflow.ReleaseException e) {
-                spec.commandLine().getErr().println(PrivacyTexts.of(e));
-                return PrivacyTexts.exitCode(e);
+                spec.commandLine().getErr().println(ReleaseRefusals.text(Messages.of(spec), e));
+                return ReleaseRefusals.exitCode(e);
             }
         }
     }
@@ -133,11 +133,11 @@ public final class ReleaseCommand implements Callable<Integer> {
             try (Database db = ws.openDatabase()) {
                 ReleaseRepository.ReleaseInfo info = new ReleaseWorkflow(db.jdbi()).publish(number, AuditLog.cliUser(),
                         new MethodRecomputation());
-                spec.commandLine().getOut().println(PrivacyTexts.get("release.published", info.number(), info.title(), info.checksum()));
+                spec.commandLine().getOut().println(Messages.of(spec).privacy("release.published", info.number(), info.title(), info.checksum()));
                 return ExitCodes.OK;
             } catch (ReleaseWorkflow.ReleaseException e) {
-                spec.commandLine().getErr().println(PrivacyTexts.of(e));
-                return PrivacyTexts.exitCode(e);
+                spec.commandLine().getErr().println(ReleaseRefusals.text(Messages.of(spec), e));
+                return ReleaseRefusals.exitCode(e);
             }
         }
     }
@@ -160,15 +160,15 @@ public final class ReleaseCommand implements Callable<Integer> {
             try (Database db = ws.openDatabase()) {
                 var list = new ReleaseRepository(db.jdbi()).list();
                 if (list.isEmpty()) {
-                    out.println(PrivacyTexts.get("release.list.empty"));
+                    out.println(Messages.of(spec).privacy("release.list.empty"));
                 }
                 for (ReleaseRepository.ReleaseInfo r : list) {
                     String state = r.isPublished()
-                            ? PrivacyTexts.get("release.list.published", r.publishedAt().format(f), r.publishedBy())
-                            : PrivacyTexts.get("release.list.internal");
+                            ? Messages.of(spec).privacy("release.list.published", r.publishedAt().format(f), r.publishedBy())
+                            : Messages.of(spec).privacy("release.list.internal");
                     out.println(r.number() + "\t" + r.year() + "\t" + r.title() + "\t" + state + "\t"
                             + r.checksum().substring(0, 12)
-                            + (r.corrects() == null ? "" : "\t" + PrivacyTexts.get("release.list.corrects", r.corrects())));
+                            + (r.corrects() == null ? "" : "\t" + Messages.of(spec).privacy("release.list.corrects", r.corrects())));
                 }
                 return ExitCodes.OK;
             }

@@ -65,8 +65,8 @@ public final class ReportCommand implements Callable<Integer> {
     String lang;
 
     /** Texts from the report part's own bundle, in the language of the CLI messages. */
-    private static String msg(String key, Object... args) {
-        return new de.sozialmonitor.report.ReportTexts(Messages.language()).get(key, args);
+    private String msg(String key, Object... args) {
+        return new de.sozialmonitor.report.ReportTexts(Messages.of(spec).language()).get(key, args);
     }
 
     @Override

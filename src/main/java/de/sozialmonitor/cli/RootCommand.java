@@ -36,15 +36,18 @@ public final class RootCommand implements Runnable {
             BenchCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class);
-    private static volatile Path globalWorkspace;
+    /** The language of this invocation, decided before picocli parses (it also picks the help texts). */
+    private final Messages messages;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
             description = "Workspace folder (default: the current directory)")
-    void setWorkspace(Path dir) {
-        globalWorkspace = dir;
+    Path workspace;
+
+    private RootCommand(Messages messages) {
+        this.messages = messages;
     }
 
     @Option(names = "--lang", paramLabel = "de|en", description = "Language of messages (default: de)")
@@ -52,20 +55,22 @@ public final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("error.missingCommand"));
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.of(spec).get("error.missingCommand"));
     }
 
-    /** The workspace named before the subcommand, if any. */
-    static Path globalWorkspace() {
-        return globalWorkspace;
+    Messages messages() {
+        return messages;
+    }
+
+    /** The workspace named before the subcommand of the invocation {@code spec} belongs to, if any. */
+    static Path globalWorkspace(CommandLine.Model.CommandSpec spec) {
+        return ((RootCommand) spec.root().userObject()).workspace;
     }
 
     public static CommandLine commandLine(String... args) {
         String language = languageFrom(args);
-        Messages.use(language != null ? language : Messages.defaultLocale().getLanguage());
-        Locale.setDefault(Messages.locale());
-        globalWorkspace = null;
-        CommandLine cl = new CommandLine(new RootCommand());
+        Messages messages = Messages.of(language != null ? language : Messages.environmentLanguage());
+        CommandLine cl = new CommandLine(new RootCommand(messages));
         // Building picocli's model of every command and option is about half the CPU time of a
         // light command such as `version`: when the arguments name a subcommand, only that one is
         // built; otherwise (no command, help, a misspelt name) all are, for the full help and
@@ -74,6 +79,7 @@ public final class RootCommand implements Runnable {
         for (Class<?> sub : named != null ? List.<Class<?>>of(named) : SUBCOMMANDS) {
             cl.addSubcommand(sub);
         }
+        helpIn(cl, messages.locale());
         cl.setExecutionExceptionHandler(RootCommand::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
@@ -103,6 +109,25 @@ public final class RootCommand implements Runnable {
         return null;
     }
 
+    /**
+     * Gives every command the help texts of its bundle in {@code locale}. picocli would read them in
+     * the JVM's default locale; the invocation's language is passed explicitly instead of changing
+     * that default for the whole process. No fallback to the default locale: English is the
+     * bundle without suffix.
+     */
+    private static void helpIn(CommandLine cl, Locale locale) {
+        CommandLine.Model.CommandSpec s = cl.getCommandSpec();
+        if (s.resourceBundleBaseName() != null) {
+            s.resourceBundle(java.util.ResourceBundle.getBundle(s.resourceBundleBaseName(), locale,
+                    java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub != cl) {
+                helpIn(sub, locale);
+            }
+        }
+    }
+
     private static String languageFrom(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--lang") && i + 1 < args.length) {
@@ -117,8 +142,9 @@ public final class RootCommand implements Runnable {
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
+        Messages messages = Messages.of(cl.getCommandSpec());
         if (e instanceof ConfigException) {
-            err.println(Messages.get("error.config", ((ConfigException) e).message(Messages.locale())));
+            err.println(messages.get("error.config", ((ConfigException) e).message(messages.locale())));
             return ExitCodes.REJECTED_INPUT;
         }
         if (e instanceof RejectedInputException) {
@@ -126,15 +152,15 @@ public final class RootCommand implements Runnable {
             return ExitCodes.REJECTED_INPUT;
         }
         if (e instanceof DiskSpace.FullException full) {
-            err.println(Messages.get("error.diskFull", full.workspace(), full.neededMiB(),
+            err.println(messages.get("error.diskFull", full.workspace(), full.neededMiB(),
                     full.freeMiB() < 0 ? "?" : String.valueOf(full.freeMiB())));
             return ExitCodes.ERROR;
         }
         if (e instanceof Workspace.NotAWorkspaceException) {
-            err.println(Messages.get("error.notAWorkspace", ((Workspace.NotAWorkspaceException) e).dir(), Workspace.CONFIG_FILE));
+            err.println(messages.get("error.notAWorkspace", ((Workspace.NotAWorkspaceException) e).dir(), Workspace.CONFIG_FILE));
             return ExitCodes.ERROR;
         }
-        err.println(Messages.get("error.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+        err.println(messages.get("error.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
         if (System.getenv("SOZIALMONITOR_DEBUG") != null) {
             e.printStackTrace(err);
         }

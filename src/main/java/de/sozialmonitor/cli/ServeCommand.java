@@ -28,7 +28,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Workspace ws = workspace.open();
         serveUntilStopped(ws, port != null ? port : ws.config().webPort(), spec.commandLine().getOut(),
-                url -> de.sozialmonitor.web.Texts.of(Messages.language()).get("cli.serve.running", url));
+                url -> de.sozialmonitor.web.Texts.of(Messages.of(spec).language()).get("cli.serve.running", url));
         return ExitCodes.OK;
     }
 

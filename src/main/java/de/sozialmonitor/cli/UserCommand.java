@@ -33,11 +33,11 @@ public final class UserCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("error.missingSubcommand"));
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.of(spec).get("error.missingSubcommand"));
     }
 
-    private static Texts texts() {
-        return Texts.of(Messages.language());
+    private static Texts texts(CommandLine.Model.CommandSpec spec) {
+        return Texts.of(Messages.of(spec).language());
     }
 
     static RuntimeException rejected(IllegalArgumentException e) {
@@ -59,13 +59,13 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String password = readPassword(spec.commandLine().getOut(), name);
+            String password = readPassword(spec, name);
             try (Database db = workspace.open().openDatabase()) {
                 new UserRepository(db.jdbi()).add(name, UserRepository.normaliseRole(role), password, AuditLog.cliUser());
             } catch (IllegalArgumentException e) {
                 throw rejected(e);
             }
-            spec.commandLine().getOut().println(texts().get("cli.user.added", name, UserRepository.normaliseRole(role)));
+            spec.commandLine().getOut().println(texts(spec).get("cli.user.added", name, UserRepository.normaliseRole(role)));
             return ExitCodes.OK;
         }
     }
@@ -83,7 +83,7 @@ public final class UserCommand implements Runnable {
             try (Database db = workspace.open().openDatabase()) {
                 var users = new UserRepository(db.jdbi()).list();
                 if (users.isEmpty()) {
-                    out.println(texts().get("cli.user.none"));
+                    out.println(texts(spec).get("cli.user.none"));
                 }
                 for (UserRepository.User u : users) {
                     out.printf("%-24s %-8s %s%n", u.username(), u.role(), u.disabled() ? "disabled" : "active");
@@ -111,7 +111,7 @@ public final class UserCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw rejected(e);
             }
-            spec.commandLine().getOut().println(texts().get("cli.user.roleSet", name, UserRepository.normaliseRole(role)));
+            spec.commandLine().getOut().println(texts(spec).get("cli.user.roleSet", name, UserRepository.normaliseRole(role)));
             return ExitCodes.OK;
         }
     }
@@ -132,30 +132,30 @@ public final class UserCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw rejected(e);
             }
-            spec.commandLine().getOut().println(texts().get("cli.user.disabled", name));
+            spec.commandLine().getOut().println(texts(spec).get("cli.user.disabled", name));
             return ExitCodes.OK;
         }
     }
 
     /** On a terminal: asked twice without echo; otherwise the first line of standard input. */
-    static String readPassword(PrintWriter out, String name) {
+    static String readPassword(CommandLine.Model.CommandSpec spec, String name) {
         Console console = System.console();
         if (console != null && stdin == System.in) {
-            char[] first = console.readPassword("%s ", texts().get("cli.user.passwordPrompt", name));
-            char[] second = console.readPassword("%s ", texts().get("cli.user.passwordAgain"));
+            char[] first = console.readPassword("%s ", texts(spec).get("cli.user.passwordPrompt", name));
+            char[] second = console.readPassword("%s ", texts(spec).get("cli.user.passwordAgain"));
             if (first == null || second == null || !Arrays.equals(first, second)) {
-                throw new RejectedInputException(texts().get("cli.user.passwordMismatch"));
+                throw new RejectedInputException(texts(spec).get("cli.user.passwordMismatch"));
             }
             return new String(first);
         }
         try {
             String line = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isEmpty()) {
-                throw new RejectedInputException(texts().get("cli.user.noPassword"));
+                throw new RejectedInputException(texts(spec).get("cli.user.noPassword"));
             }
             return line;
         } catch (IOException e) {
-            throw new RejectedInputException(texts().get("cli.user.noPassword"));
+            throw new RejectedInputException(texts(spec).get("cli.user.noPassword"));
         }
     }
 }

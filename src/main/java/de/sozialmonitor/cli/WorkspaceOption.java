@@ -13,12 +13,16 @@ public final class WorkspaceOption {
             description = "Workspace folder (default: the current directory)")
     Path workspace;
 
+    /** The command this option belongs to, to find a workspace named before the command. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
     /** The workspace folder: named after the command, else before it, else the current directory. */
     public Path dir() {
         if (workspace != null) {
             return workspace;
         }
-        Path global = RootCommand.globalWorkspace();
+        Path global = command == null ? null : RootCommand.globalWorkspace(command);
         return global != null ? global : Path.of("").toAbsolutePath();
     }
 

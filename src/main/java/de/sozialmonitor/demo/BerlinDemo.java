@@ -45,7 +45,8 @@ public final class BerlinDemo {
     private BerlinDemo() {
     }
 
-    public static Result run(Path dir, Consumer<DemoBuild.Step> progress) {
+    /** Builds (or reuses) the Berlin demo in {@code dir}; problems are reported in {@code language}. */
+    public static Result run(Path dir, java.util.Locale language, Consumer<DemoBuild.Step> progress) {
         List<DemoBuild.Step> steps = new ArrayList<>();
         long[] t = {System.nanoTime()};
         Consumer<DemoBuild.Step> record = s -> {
@@ -96,7 +97,7 @@ public final class BerlinDemo {
                     throw new DemoIntegration.DemoFailedException("sozialmonitor.yaml names no published classes (published_classes) for "
                             + report.dataYear());
                 }
-                reproduction.put(report, PublishedClassComparisons.of(view, PublishedClassesReader.read(ws.root(), source)));
+                reproduction.put(report, PublishedClassComparisons.of(view, PublishedClassesReader.read(ws.root(), source, language)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -98,7 +98,7 @@ final class AddressLookup {
                     if (c[i] < 0) {
                         String name = i < keyCols.size() ? keyCols.get(i) : areaCol;
                         ctx.report.add(new Problem(Severity.ERROR, "missing_column", lookupName, null, line.number(), name, null,
-                                ImportTexts.get("address.lookupColumn", name)));
+                                ctx.texts.get("address.lookupColumn", name)));
                         failed[0] = true;
                     }
                 }
@@ -110,7 +110,7 @@ final class AddressLookup {
             Integer area = areaIndex.get(code);
             if (area == null) {
                 ctx.report.add(new Problem(Severity.ERROR, "unknown_area", lookupName, null, line.number(), areaCol, code,
-                        ImportTexts.get(code.isEmpty() ? "area.empty" : "area.unknown")));
+                        ctx.texts.get(code.isEmpty() ? "area.empty" : "area.unknown")));
                 return;
             }
             String[] parts = new String[keyCols.size()];
@@ -121,11 +121,11 @@ final class AddressLookup {
             Integer before = lookup.areaByKey.putIfAbsent(key, area);
             if (before != null && !before.equals(area)) {
                 ctx.report.add(new Problem(Severity.ERROR, "ambiguous_address", lookupName, null, line.number(),
-                        String.join("+", keyCols), String.join(" ", parts), ImportTexts.get("address.ambiguous")));
+                        String.join("+", keyCols), String.join(" ", parts), ctx.texts.get("address.ambiguous")));
             }
         });
         if (cols[0] == null) {
-            ctx.report.add(new Problem(Severity.ERROR, "empty_file", lookupName, null, 0, null, null, ImportTexts.get("file.noRows")));
+            ctx.report.add(new Problem(Severity.ERROR, "empty_file", lookupName, null, 0, null, null, ctx.texts.get("file.noRows")));
         }
         return lookup;
     }

@@ -67,8 +67,11 @@ final class AreaMatcher {
     private final Map<String, List<KnownArea>> byName = new HashMap<>();
     private final Set<String> parents = new HashSet<>();
 
-    AreaMatcher(JsonNode spec, Map<String, KnownArea> known, SourceMapping m) {
+    private final ImportTexts texts;
+
+    AreaMatcher(JsonNode spec, Map<String, KnownArea> known, SourceMapping m, ImportTexts texts) {
         this.known = known;
+        this.texts = texts;
         this.kind = spec.path("codes").asText("code");
         this.prefix = spec.path("prefix").asText("");
         this.pad = spec.path("pad").asInt(kind.equals("ags") ? 8 : kind.equals("ars") ? 12 : 0);
@@ -294,7 +297,7 @@ final class AreaMatcher {
         List<String> parts = new ArrayList<>();
         for (KnownArea a : areas) {
             KnownArea p = a.parentCode() == null ? null : known.get(a.parentCode());
-            parts.add(a.name() + " (" + a.level() + ", " + a.code() + (p == null ? "" : ", " + ImportTexts.get("area.in", p.name())) + ")");
+            parts.add(a.name() + " (" + a.level() + ", " + a.code() + (p == null ? "" : ", " + texts.get("area.in", p.name())) + ")");
         }
         return String.join("; ", new LinkedHashSet<>(parts));
     }

@@ -26,8 +26,17 @@ public final class CheckReport {
     private long errors;
     private long warnings;
 
-    public CheckReport(String file) {
+    private final ImportTexts texts;
+
+    /** A report on {@code file} whose texts are in the language of {@code texts}. */
+    public CheckReport(String file, ImportTexts texts) {
         this.file = file;
+        this.texts = texts;
+    }
+
+    /** The language this report (and the import it belongs to) speaks. */
+    public ImportTexts texts() {
+        return texts;
     }
 
     public void add(Problem p) {
@@ -102,16 +111,16 @@ public final class CheckReport {
     public String toText() {
         StringBuilder sb = new StringBuilder();
         for (Problem p : problems) {
-            sb.append(p.isError() ? ImportTexts.get("severity.error") : ImportTexts.get("severity.warning")).append(": ");
+            sb.append(p.isError() ? texts.get("severity.error") : texts.get("severity.warning")).append(": ");
             sb.append(p.file());
             if (p.sheet() != null && !p.sheet().isEmpty()) {
                 sb.append(" [").append(p.sheet()).append(']');
             }
             if (p.row() > 0) {
-                sb.append(' ').append(ImportTexts.get("where.row", p.row()));
+                sb.append(' ').append(texts.get("where.row", p.row()));
             }
             if (p.column() != null && !p.column().isEmpty()) {
-                sb.append(' ').append(ImportTexts.get("where.column", p.column()));
+                sb.append(' ').append(texts.get("where.column", p.column()));
             }
             if (p.value() != null) {
                 sb.append(" '").append(abbreviate(p.value())).append('\'');
@@ -120,9 +129,9 @@ public final class CheckReport {
         }
         long left = errors + warnings - problems.size();
         if (left > 0) {
-            sb.append(ImportTexts.get("report.more", left, countsByCode)).append('\n');
+            sb.append(texts.get("report.more", left, countsByCode)).append('\n');
         }
-        sb.append(ImportTexts.get("report.summary", file, format, rowsRead, errors, warnings)).append('\n');
+        sb.append(texts.get("report.summary", file, format, rowsRead, errors, warnings)).append('\n');
         return sb.toString();
     }
 

@@ -21,22 +21,22 @@ public record ImportOutcome(Status status, long importId, String source, String 
     public String summary() {
         StringBuilder sb = new StringBuilder();
         switch (status) {
-            case UNCHANGED -> sb.append(ImportTexts.get("outcome.unchanged", report.file(), sameAsImport));
-            case REJECTED -> sb.append(ImportTexts.get("outcome.rejected", report.file(), report.errorCount(), report.warningCount()));
+            case UNCHANGED -> sb.append(report.texts().get("outcome.unchanged", report.file(), sameAsImport));
+            case REJECTED -> sb.append(report.texts().get("outcome.rejected", report.file(), report.errorCount(), report.warningCount()));
             case IMPORTED -> {
-                sb.append(ImportTexts.get("outcome.imported", report.file(), importId, format, source, rowsAccepted, report.warningCount()));
+                sb.append(report.texts().get("outcome.imported", report.file(), importId, format, source, rowsAccepted, report.warningCount()));
                 for (Long s : superseded) {
-                    sb.append('\n').append(ImportTexts.get("outcome.superseded", s));
+                    sb.append('\n').append(report.texts().get("outcome.superseded", s));
                 }
                 if (!superseded.isEmpty() && diff != null) {
-                    sb.append('\n').append(ImportTexts.get("diff.summary", diff.changed(), diff.added(), diff.removed()));
+                    sb.append('\n').append(report.texts().get("diff.summary", diff.changed(), diff.added(), diff.removed()));
                     for (ObservationStore.Change c : diff.sample()) {
-                        sb.append('\n').append(ImportTexts.get("diff.line", c.areaCode(), c.year(), c.variable(),
+                        sb.append('\n').append(report.texts().get("diff.line", c.areaCode(), c.year(), c.variable(),
                                 c.targetGroup().isEmpty() ? "total" : c.targetGroup(), show(c.oldValue(), c.oldStatus()),
                                 show(c.newValue(), c.newStatus())));
                     }
                     if (diff.changed() > diff.sample().size()) {
-                        sb.append('\n').append(ImportTexts.get("diff.more", diff.changed() - diff.sample().size()));
+                        sb.append('\n').append(report.texts().get("diff.more", diff.changed() - diff.sample().size()));
                     }
                 }
             }

@@ -4,42 +4,28 @@ import de.sozialmonitor.i18n.TextBundle;
 import java.util.Locale;
 
 /**
- * Texts of the ingest part ({@code i18n/ingest*.properties}): problem reasons, outcomes, history.
- * German unless the CLI or the web part asks for English.
+ * Texts of the ingest part ({@code i18n/ingest*.properties}): problem reasons, outcomes, history,
+ * in one language. Whoever starts an import chooses it ({@link Importer.Options#language}); a check
+ * report carries it, so every text of one import speaks the same language whatever else runs in the
+ * same process (a web request in English beside a CLI import in German).
  */
 public final class ImportTexts {
-    private static volatile Locale locale = Locale.GERMAN;
-    /** A language for the current thread only (the web: each request in its viewer's language). */
-    private static final ThreadLocal<Locale> THREAD = new ThreadLocal<>();
+    private final TextBundle bundle;
 
-    private ImportTexts() {
+    private ImportTexts(Locale locale) {
+        this.bundle = TextBundle.of("i18n.ingest", locale);
     }
 
-    public static void use(Locale l) {
-        locale = l == null ? Locale.GERMAN : l;
+    /** The texts in {@code locale}; German when null. */
+    public static ImportTexts of(Locale locale) {
+        return new ImportTexts(locale == null ? Locale.GERMAN : locale);
     }
 
-    /** Runs {@code work} with the texts in {@code l} on this thread, whatever the process-wide language is. */
-    public static <T> T in(Locale l, java.util.function.Supplier<T> work) {
-        Locale before = THREAD.get();
-        THREAD.set(l == null ? Locale.GERMAN : l);
-        try {
-            return work.get();
-        } finally {
-            if (before == null) {
-                THREAD.remove();
-            } else {
-                THREAD.set(before);
-            }
-        }
+    public Locale locale() {
+        return bundle.locale();
     }
 
-    /** The language texts are given in on this thread. */
-    public static Locale locale() {
-        return THREAD.get() != null ? THREAD.get() : locale;
-    }
-
-    public static String get(String key, Object... args) {
-        return TextBundle.of("i18n.ingest", THREAD.get() != null ? THREAD.get() : locale).get(key, args);
+    public String get(String key, Object... args) {
+        return bundle.get(key, args);
     }
 }

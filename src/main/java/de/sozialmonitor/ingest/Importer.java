@@ -39,13 +39,24 @@ public final class Importer {
     /**
      * Options of an import; {@code source} null means: the mapping's name, else the file name;
      * {@code mapping} names a mapping of {@code sources/} to read the file with, null means: the
-     * first mapping whose pattern matches the file name, else detected from the content.
+     * first mapping whose pattern matches the file name, else detected from the content;
+     * {@code language} is the language of the report, the outcome and the history entry (German
+     * when null).
      */
-    public record Options(String source, String mapping) {
-        public static final Options DEFAULT = new Options(null, null);
+    public record Options(String source, String mapping, java.util.Locale language) {
+        public static final Options DEFAULT = new Options(null, null, java.util.Locale.GERMAN);
 
         public Options(String source) {
-            this(source, null);
+            this(source, null, java.util.Locale.GERMAN);
+        }
+
+        public Options(String source, String mapping) {
+            this(source, mapping, java.util.Locale.GERMAN);
+        }
+
+        /** German (the default) or English reports. */
+        public static Options in(java.util.Locale language) {
+            return new Options(null, null, language);
         }
     }
 
@@ -86,13 +97,14 @@ public final class Importer {
 
     private static ImportOutcome run(Workspace ws, Database db, Path file, String user, Options options, boolean commit) {
         String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        CheckReport report = new CheckReport(fileName);
+        CheckReport report = new CheckReport(fileName, ImportTexts.of(options.language()));
+        ImportTexts texts = report.texts();
         String sha;
         try {
             sha = sha256(file);
         } catch (IOException | UncheckedIOException e) {
             report.add(new Problem(Severity.ERROR, "no_file", fileName, null, 0, null, null,
-                    ImportTexts.get("file.unreadable", GeoJsonLoader.oneLine(e.getMessage()))));
+                    texts.get("file.unreadable", GeoJsonLoader.oneLine(e.getMessage()))));
             return new ImportOutcome(ImportOutcome.Status.REJECTED, 0, "", "?", "", 0, 0, List.of(), null, report, null);
         }
         long[] needed = {DiskSpace.forImport(file, "?")};
@@ -109,7 +121,7 @@ public final class Importer {
                         h.commit();
                     } else {
                         report.add(new Problem(Severity.WARNING, "already_imported", fileName, null, 0, null, null,
-                                ImportTexts.get("file.alreadyImported", s.id())));
+                                texts.get("file.alreadyImported", s.id())));
                         h.rollback();
                     }
                     return new ImportOutcome(ImportOutcome.Status.UNCHANGED, s.id(), s.source(), s.format(), sha,
@@ -128,7 +140,7 @@ public final class Importer {
                 if (!ImportRepository.lockImports(h)) {
                     // another import runs (CLI or web): say so at once instead of failing on a lock timeout
                     report.add(new Problem(Severity.ERROR, "import_running", fileName, null, 0, null, null,
-                            ImportTexts.get("file.importRunning")));
+                            texts.get("file.importRunning")));
                     h.rollback();
                     return rejected(db, commit, user, fileName, sha, source, loader.format(), loader.mappingVersion(), report);
                 }
@@ -167,7 +179,7 @@ public final class Importer {
                 String variables = sink == null ? null : String.join(",", sink.variables());
                 long rejectedRows = Math.max(0, report.rowsRead() - report.rowsAccepted());
                 ImportRepository.finish(h, importId, ImportRepository.IMPORTED, report.rowsRead(), report.rowsAccepted(),
-                        rejectedRows, report.warningCount() == 0 ? null : ImportTexts.get("history.warnings", report.warningCount()),
+                        rejectedRows, report.warningCount() == 0 ? null : texts.get("history.warnings", report.warningCount()),
                         periods, variables);
                 ImportOutcome outcome = new ImportOutcome(ImportOutcome.Status.IMPORTED, importId, source, loader.format(), sha,
                         report.rowsRead(), report.rowsAccepted(), superseded, diff, report, null);
@@ -193,10 +205,10 @@ public final class Importer {
         try {
             return FormatDetector.detect(ws, file, probe, mapping);
         } catch (de.sozialmonitor.workspace.ConfigException e) {
-            probe.fileError("bad_mapping", "file.badMapping", mappingError(ws, e));
+            probe.fileError("bad_mapping", "file.badMapping", mappingError(ws, probe.texts, e));
             return null;
         } catch (XlsxLimits.Exceeded e) {
-            probe.fileError("xlsx_limit", "file.xlsxLimit", e.getMessage());
+            probe.fileError("xlsx_limit", "file.xlsxLimit", e.in(probe.texts));
             return null;
         } catch (IOException | RuntimeException e) {
             probe.fileError("read_failed", "file.unreadable", GeoJsonLoader.oneLine(String.valueOf(e.getMessage())));
@@ -215,11 +227,11 @@ public final class Importer {
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
             ctx.fileError("bad_csv", "file.badCsv", GeoJsonLoader.oneLine(e.getMessage() + " " + e.getCause()));
         } catch (de.sozialmonitor.workspace.ConfigException e) {
-            ctx.fileError("bad_mapping", "file.badMapping", mappingError(ctx.ws, e));
+            ctx.fileError("bad_mapping", "file.badMapping", mappingError(ctx.ws, ctx.texts, e));
         } catch (SheetRows.MissingSheetException e) {
             ctx.fileError("missing_sheet", "mapping.badSheet", GeoJsonLoader.oneLine(e.getMessage()));
         } catch (XlsxLimits.Exceeded e) {
-            ctx.fileError("xlsx_limit", "file.xlsxLimit", e.getMessage());
+            ctx.fileError("xlsx_limit", "file.xlsxLimit", e.in(ctx.texts));
         } catch (RuntimeException e) {
             // whatever else a mangled file provokes in a library: reported, never thrown at the user
             ctx.fileError("read_failed", "file.unreadable", GeoJsonLoader.oneLine(e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -228,26 +240,27 @@ public final class Importer {
     }
 
     /** A mapping's error in full (it is ours, not a library's), its file named within the workspace. */
-    private static String mappingError(Workspace ws, de.sozialmonitor.workspace.ConfigException e) {
+    private static String mappingError(Workspace ws, ImportTexts texts, de.sozialmonitor.workspace.ConfigException e) {
         java.nio.file.Path f = e.file();
         String where = f == null ? "" : f.toAbsolutePath().startsWith(ws.root()) ? ws.root().relativize(f.toAbsolutePath()).toString() : f.toString();
-        return e.at(java.nio.file.Path.of(where)).message(ImportTexts.locale()).replaceAll("\\s+", " ");
+        return e.at(java.nio.file.Path.of(where)).message(texts.locale()).replaceAll("\\s+", " ");
     }
 
     private static ImportOutcome rejected(Database db, boolean commit, String user, String fileName, String sha, String source,
                                           String format, String mappingVersion, CheckReport report) {
+        ImportTexts texts = report.texts();
         long id = 0;
         if (commit) {
             StringBuilder msg = new StringBuilder();
             for (Problem p : report.problems()) {
                 if (p.isError() && msg.length() < 3000) {
-                    msg.append(p.row() > 0 ? ImportTexts.get("where.row", p.row()) + ": " : "").append(p.reason()).append("; ");
+                    msg.append(p.row() > 0 ? texts.get("where.row", p.row()) + ": " : "").append(p.reason()).append("; ");
                 }
             }
             id = db.jdbi().inTransaction(h -> {
                 long i = ImportRepository.start(h, fileName, sha, source, format, mappingVersion, user);
                 ImportRepository.finish(h, i, ImportRepository.REJECTED, report.rowsRead(), 0, report.rowsRead(),
-                        ImportTexts.get("history.rejectedMessage", report.errorCount(), msg), null, null);
+                        texts.get("history.rejectedMessage", report.errorCount(), msg), null, null);
                 AuditLog.record(h, user, "import", fileName, "rejected: " + report.errorCount() + " errors, " + report.warningCount() + " warnings");
                 return i;
             });

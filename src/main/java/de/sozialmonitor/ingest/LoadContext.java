@@ -15,6 +15,8 @@ final class LoadContext {
     final long importId;
     final CheckReport report;
     final String fileName;
+    /** The language the import reports in: the report's. */
+    final ImportTexts texts;
     final boolean postgres;
     /** Who imports (for the audit events a loader writes besides the import's own). */
     String user = "import";
@@ -26,6 +28,7 @@ final class LoadContext {
         this.handle = handle;
         this.importId = importId;
         this.report = report;
+        this.texts = report.texts();
         this.fileName = fileName;
         this.postgres = postgres;
     }
@@ -65,11 +68,11 @@ final class LoadContext {
     }
 
     void error(String code, String sheet, long row, String column, String value, String key, Object... args) {
-        report.add(new Problem(Severity.ERROR, code, fileName, sheet, row, column, value, ImportTexts.get(key, args)));
+        report.add(new Problem(Severity.ERROR, code, fileName, sheet, row, column, value, texts.get(key, args)));
     }
 
     void warn(String code, String sheet, long row, String column, String value, String key, Object... args) {
-        report.add(new Problem(Severity.WARNING, code, fileName, sheet, row, column, value, ImportTexts.get(key, args)));
+        report.add(new Problem(Severity.WARNING, code, fileName, sheet, row, column, value, texts.get(key, args)));
     }
 
     void fileError(String code, String key, Object... args) {

@@ -112,14 +112,14 @@ final class MappedLoader implements Loader {
         }
         if (headerIdx < 0) {
             ctx.error("missing_column", sheet, 0, areaColumn, null, isLetter(areaColumn) ? "mapping.letterNeedsHeaderRow" : "mapping.noHeader",
-                    areaColumn, firstRows(lines));
+                    areaColumn, firstRows(lines, ctx.texts));
             readCount[0] += lines.size();
             return;
         }
         List<String> headers = headerKeys(lines, headerIdx, headerRows);
         Columns cols = new Columns(ctx, sheet, lines, headerIdx, headerRows, headers);
         int areaCol = cols.find(areaColumn);
-        AreaMatcher areas = new AreaMatcher(areaSpec, ctx.knownAreas(), m);
+        AreaMatcher areas = new AreaMatcher(areaSpec, ctx.knownAreas(), m, ctx.texts);
         int levelCol = areaSpec.hasNonNull("level_column") ? cols.require(areaSpec.get("level_column").asText()) : -1;
         int parentCol = areaSpec.hasNonNull("parent_column") ? cols.require(areaSpec.get("parent_column").asText()) : -1;
         // name_column: the file's own name of each area, compared with the register's (an edition that moved a code shows here)
@@ -323,7 +323,7 @@ final class MappedLoader implements Loader {
                 if (rows != headerRows) {
                     int last = Math.min(lines.size() - 1, headerIdx - headerRows + rows);
                     if (last >= rows - 1 && column(headerKeys(lines, last, rows), name) >= 0) {
-                        hint = ImportTexts.get("mapping.tryHeaderRows", rows);
+                        hint = ctx.texts.get("mapping.tryHeaderRows", rows);
                         break;
                     }
                 }
@@ -346,12 +346,12 @@ final class MappedLoader implements Loader {
     }
 
     /** The first rows of a sheet, for a message that found no header: what the file starts with. */
-    private static String firstRows(List<SheetRows.Line> lines) {
+    private static String firstRows(List<SheetRows.Line> lines, ImportTexts texts) {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(5, lines.size()); i++) {
             List<String> cells = lines.get(i).cells().stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList();
             if (!cells.isEmpty()) {
-                rows.add(ImportTexts.get("where.row", lines.get(i).number()) + ": " + String.join(" | ", cells));
+                rows.add(texts.get("where.row", lines.get(i).number()) + ": " + String.join(" | ", cells));
             }
         }
         return String.join("; ", rows);

@@ -366,7 +366,7 @@ final class MicrodataLoader implements Loader {
         long[] unmatched = {0};
         long[] badValues = {0};
         Set<String> unmatchedKeys = new LinkedHashSet<>();
-        AreaMatcher matcher = new AreaMatcher(m.node("area"), known, m);
+        AreaMatcher matcher = new AreaMatcher(m.node("area"), known, m, ctx.texts);
         long[] read = {0};
         Layout[] layout = {null};
         String fixedYear = m.text("year", null);

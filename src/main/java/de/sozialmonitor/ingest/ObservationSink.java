@@ -112,7 +112,7 @@ final class ObservationSink implements AutoCloseable {
             }
         }
         if (!value.ok()) {
-            ctx.error("bad_number", sheet, row, valueCol, rawValue, "value.prefix", value.error());
+            ctx.error("bad_number", sheet, row, valueCol, rawValue, "value.prefix", value.error().in(ctx.texts));
             ok = false;
         } else if (v != null && value.value() != null && !ValueRules.plausible(variableDefs[v], value.value())) {
             ValueRules.report(ctx, variableDefs[v], value.value(), sheet, row, valueCol, rawValue);

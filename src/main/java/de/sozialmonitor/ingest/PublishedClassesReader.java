@@ -26,13 +26,14 @@ public final class PublishedClassesReader {
     }
 
     /**
-     * @throws IllegalArgumentException naming file, row, column and reason (in the texts' language, {@link ImportTexts})
+     * @throws IllegalArgumentException naming file, row, column and reason (in {@code language})
      *                                  when the table does not fit the settings
      */
-    public static PublishedClasses read(Path workspaceRoot, PublishedClassesSource source) {
+    public static PublishedClasses read(Path workspaceRoot, PublishedClassesSource source, java.util.Locale language) {
+        ImportTexts texts = ImportTexts.of(language);
         Path file = workspaceRoot.resolve(source.file());
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(ImportTexts.get("publishedClasses.missing", source.file()));
+            throw new IllegalArgumentException(texts.get("publishedClasses.missing", source.file()));
         }
         Map<String, PublishedClasses.Published> classes = new LinkedHashMap<>();
         try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().fieldSeparator(source.separator()).ofNamedCsvRecord(file)) {
@@ -41,23 +42,23 @@ public final class PublishedClassesReader {
                 row++;
                 for (String column : new String[] {source.codeColumn(), source.statusColumn(), source.dynamicsColumn()}) {
                     if (!r.getHeader().contains(column)) {
-                        throw new IllegalArgumentException(ImportTexts.get("publishedClasses.noColumn", source.file(), column,
+                        throw new IllegalArgumentException(texts.get("publishedClasses.noColumn", source.file(), column,
                                 String.join(", ", r.getHeader())));
                     }
                 }
                 String code = r.getField(source.codeColumn()).strip();
-                String status = classCode(source, r, row, code, source.statusColumn(), StatusClass.values());
-                String dynamics = classCode(source, r, row, code, source.dynamicsColumn(), DynamicsClass.values());
+                String status = classCode(texts, source, r, row, code, source.statusColumn(), StatusClass.values());
+                String dynamics = classCode(texts, source, r, row, code, source.dynamicsColumn(), DynamicsClass.values());
                 classes.put(code, new PublishedClasses.Published(status, dynamics));
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException(ImportTexts.get("publishedClasses.unreadable", source.file(), e.getMessage()), e);
+            throw new IllegalArgumentException(texts.get("publishedClasses.unreadable", source.file(), e.getMessage()), e);
         }
         return new PublishedClasses(source.name(), classes);
     }
 
     /** The class code in {@code column}, one of {@code known}'s codes, or null for an empty cell. */
-    private static String classCode(PublishedClassesSource source, NamedCsvRecord r, int row, String area, String column,
+    private static String classCode(ImportTexts texts, PublishedClassesSource source, NamedCsvRecord r, int row, String area, String column,
                                     Enum<?>[] known) {
         String published = r.getField(column);
         String code = code(published);
@@ -69,7 +70,7 @@ public final class PublishedClassesReader {
             codes.add(c instanceof StatusClass s ? s.code() : ((DynamicsClass) c).code());
         }
         if (!codes.contains(code)) {
-            throw new IllegalArgumentException(ImportTexts.get("publishedClasses.badClass", source.file(), row, column, area,
+            throw new IllegalArgumentException(texts.get("publishedClasses.badClass", source.file(), row, column, area,
                     published.strip(), String.join(", ", codes.stream().map(k -> k.replace('_', ' ')).toList())));
         }
         return code;

@@ -60,7 +60,7 @@ final class ReferenceSink {
             ok = false;
         }
         if (!value.ok()) {
-            ctx.error("bad_number", sheet, row, valueCol, rawValue, "value.prefix", value.error());
+            ctx.error("bad_number", sheet, row, valueCol, rawValue, "value.prefix", value.error().in(ctx.texts));
             ok = false;
         }
         if (!ok) {

@@ -13,11 +13,11 @@ public final class ValueParser {
 
     public static ParsedValue parse(String raw, NumberStyle style) {
         if (raw == null) {
-            return ParsedValue.failed(ImportTexts.get("value.empty"));
+            return ParsedValue.failed("value.empty");
         }
         String s = strip(raw);
         if (s.isEmpty()) {
-            return ParsedValue.failed(ImportTexts.get("value.empty"));
+            return ParsedValue.failed("value.empty");
         }
         switch (s) {
             case "-", "–", "—":
@@ -37,7 +37,7 @@ public final class ValueParser {
         }
         if (s.charAt(0) == '<') {
             Double bound = number(s.substring(1).trim(), style);
-            return bound == null || bound < 0 ? ParsedValue.failed(ImportTexts.get("value.badBound"))
+            return bound == null || bound < 0 ? ParsedValue.failed("value.badBound")
                     : new ParsedValue(bound, ValueStatus.BELOW_BOUND, null);
         }
         ValueStatus status = ValueStatus.OK;
@@ -51,8 +51,8 @@ public final class ValueParser {
         if (v == null) {
             NumberStyle other = style == NumberStyle.GERMAN ? NumberStyle.INTERNATIONAL : NumberStyle.GERMAN;
             return number(s, other) != null
-                    ? ParsedValue.failed(ImportTexts.get("value.otherStyle", style == NumberStyle.GERMAN ? "1.234,5" : "1,234.5"))
-                    : ParsedValue.failed(ImportTexts.get("value.notANumber"));
+                    ? ParsedValue.failed("value.otherStyle", style == NumberStyle.GERMAN ? "1.234,5" : "1,234.5")
+                    : ParsedValue.failed("value.notANumber");
         }
         return new ParsedValue(v, status, null);
     }

@@ -23,7 +23,7 @@ final class ValueRules {
             ctx.error(code, sheet, row, column, raw, "value.negative." + v.kind().configName(), v.name());
         } else {
             ctx.error("share_above_whole", sheet, row, column, raw, "value.aboveWhole", v.name(), v.unit(),
-                    ImportTexts.get("number.plain", v.upperBound()));
+                    ctx.texts.get("number.plain", v.upperBound()));
         }
     }
 }

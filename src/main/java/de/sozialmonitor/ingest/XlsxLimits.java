@@ -31,10 +31,23 @@ final class XlsxLimits {
     static final long MAX_ROW_BYTES = 16L << 20;
     static final long MAX_CELLS = 50_000_000L;
 
-    /** A limit the workbook crosses; the message says which, in the language in force. */
+    /** A limit the workbook crosses: which one, put into words in the language of the import that reads it. */
     static final class Exceeded extends RuntimeException {
-        Exceeded(String message) {
-            super(message);
+        private final ParsedValue.Reason reason;
+
+        Exceeded(String key, Object... args) {
+            this(new ParsedValue.Reason(key, java.util.Arrays.stream(args).map(String::valueOf).toList()));
+        }
+
+        private Exceeded(ParsedValue.Reason reason) {
+            // the exception's own message (logs, stack traces) in English; users read in(...)
+            super(reason.in(ImportTexts.of(java.util.Locale.ENGLISH)));
+            this.reason = reason;
+        }
+
+        /** Which limit the file broke, in the import's language. */
+        String in(ImportTexts texts) {
+            return reason.in(texts);
         }
     }
 
@@ -63,10 +76,10 @@ final class XlsxLimits {
                         size += n;
                         total += n;
                         if (total > MAX_UNCOMPRESSED) {
-                            throw new Exceeded(ImportTexts.get("xlsx.tooLarge", MAX_UNCOMPRESSED >> 20));
+                            throw new Exceeded("xlsx.tooLarge", MAX_UNCOMPRESSED >> 20);
                         }
                         if (size > limit) {
-                            throw new Exceeded(ImportTexts.get("xlsx.sharedStrings", MAX_SHARED_STRINGS >> 20));
+                            throw new Exceeded("xlsx.sharedStrings", MAX_SHARED_STRINGS >> 20);
                         }
                         if (xml) {
                             part.scan(buf, n);
@@ -75,7 +88,7 @@ final class XlsxLimits {
                 }
                 cells += part.cells;
                 if (cells > MAX_CELLS) {
-                    throw new Exceeded(ImportTexts.get("xlsx.cells", MAX_CELLS));
+                    throw new Exceeded("xlsx.cells", MAX_CELLS);
                 }
             }
         }
@@ -173,7 +186,7 @@ final class XlsxLimits {
             if (local.equals("row")) {
                 if (closing) {
                     if (rowStart >= 0 && position - rowStart > MAX_ROW_BYTES) {
-                        throw new Exceeded(ImportTexts.get("xlsx.row", name, MAX_ROW_BYTES >> 20));
+                        throw new Exceeded("xlsx.row", name, MAX_ROW_BYTES >> 20);
                     }
                     rowStart = -1;
                 } else {
@@ -183,13 +196,13 @@ final class XlsxLimits {
                 cells++;
             }
             if (rowStart >= 0 && position - rowStart > MAX_ROW_BYTES) {
-                throw new Exceeded(ImportTexts.get("xlsx.row", name, MAX_ROW_BYTES >> 20));
+                throw new Exceeded("xlsx.row", name, MAX_ROW_BYTES >> 20);
             }
         }
 
         private void tooLong() {
             if (run > MAX_TEXT_BYTES) {
-                throw new Exceeded(ImportTexts.get("xlsx.longText", name, MAX_TEXT_BYTES));
+                throw new Exceeded("xlsx.longText", name, MAX_TEXT_BYTES);
             }
         }
     }

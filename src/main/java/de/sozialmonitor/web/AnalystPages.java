@@ -196,8 +196,7 @@ final class AnalystPages {
         }
         CheckReport report;
         synchronized (DATA_LOCK) {
-            report = de.sozialmonitor.ingest.ImportTexts.in(t.locale(),
-                    () -> Importer.check(web.workspace(), web.db(), staged.file(), new Importer.Options(source, mapping)));
+            report = Importer.check(web.workspace(), web.db(), staged.file(), new Importer.Options(source, mapping, t.locale()));
         }
         web.audit().record(v.username(), "import.check", staged.name(), "upload " + staged.id() + ", sha256 " + staged.sha256()
                 + ", " + report.errorCount() + " errors, " + report.warningCount() + " warnings");
@@ -314,8 +313,8 @@ final class AnalystPages {
                 renderDataPage(ctx, t.get("analyst.shaMismatch"), HttpStatus.CONFLICT);
                 return;
             }
-            outcome = de.sozialmonitor.ingest.ImportTexts.in(t.locale(), () -> Importer.importFile(web.workspace(), web.db(), staged.file(),
-                    v.username(), new Importer.Options(staged.source(), staged.mapping())));
+            outcome = Importer.importFile(web.workspace(), web.db(), staged.file(),
+                    v.username(), new Importer.Options(staged.source(), staged.mapping(), t.locale()));
             if (outcome.imported() && !isMicrodata(outcome.format())) {
                 try {
                     uploads.archive(staged);

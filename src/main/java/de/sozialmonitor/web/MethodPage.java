@@ -145,7 +145,7 @@ final class MethodPage {
         }
         PublishedClassComparison c;
         try {
-            c = PublishedClassComparisons.of(view, PublishedClassesReader.read(web.workspace().root(), source));
+            c = PublishedClassComparisons.of(view, PublishedClassesReader.read(web.workspace().root(), source, t.locale()));
         } catch (RuntimeException e) {
             return div(h2(t.get("method.reference.title")), p(t.get("method.reference.unreadable", source.file())))
                     .withId("reproduktion");

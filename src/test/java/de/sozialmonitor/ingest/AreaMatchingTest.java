@@ -33,7 +33,6 @@ class AreaMatchingTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        ImportTexts.use(java.util.Locale.GERMAN); // the reasons are read in German; an earlier CLI test may have switched
         Path dir = tmp.resolve("ws");
         WorkspaceInitializer.create(dir, Map.of("code: \"00000\"", "code: \"02000000\"", "name: \"Mein Landkreis\"", "name: \"Hamburg\""));
         ws = Workspace.open(dir);

@@ -32,8 +32,8 @@ class ConcurrentImportTest {
                 running.begin();
                 assertThat(ImportRepository.lockImports(running)).as("the lock a running import holds").isTrue();
 
-                ImportOutcome second = ImportTexts.in(java.util.Locale.ENGLISH, () -> Importer.importFile(ws, db, file, "bert"));
-                CheckReport check = ImportTexts.in(java.util.Locale.ENGLISH, () -> Importer.check(ws, db, file));
+                ImportOutcome second = Importer.importFile(ws, db, file, "bert", Importer.Options.in(java.util.Locale.ENGLISH));
+                CheckReport check = Importer.check(ws, db, file, Importer.Options.in(java.util.Locale.ENGLISH));
 
                 assertThat(second.imported()).isFalse();
                 assertThat(second.report().problems()).singleElement().satisfies(p -> {

@@ -28,7 +28,7 @@ class PublishedClassesReaderTest {
     @Test
     void classesAreReadAsWordsAndAnEmptyCellIsNoClass() throws IOException {
         write("plr_id;status_class;dynamics_class\n01011101;sehr niedrig;negativ\n01011102;;\n");
-        PublishedClasses c = PublishedClassesReader.read(tmp, source);
+        PublishedClasses c = PublishedClassesReader.read(tmp, source, Locale.GERMAN);
         assertThat(c.classes().get("01011101")).isEqualTo(new PublishedClasses.Published("sehr_niedrig", "negativ"));
         assertThat(c.classes().get("01011102")).isEqualTo(new PublishedClasses.Published(null, null));
     }
@@ -36,8 +36,8 @@ class PublishedClassesReaderTest {
     @Test
     void anUnknownClassNamesFileRowColumnAreaAndTheKnownClassesInGermanAndEnglish() throws IOException {
         write("plr_id;status_class;dynamics_class\n01011101;hoch;stabil\n01011102;mittel;steigend\n");
-        Throwable de = ImportTexts.in(Locale.GERMAN, () -> catchThrowable(() -> PublishedClassesReader.read(tmp, source)));
-        Throwable en = ImportTexts.in(Locale.ENGLISH, () -> catchThrowable(() -> PublishedClassesReader.read(tmp, source)));
+        Throwable de = catchThrowable(() -> PublishedClassesReader.read(tmp, source, Locale.GERMAN));
+        Throwable en = catchThrowable(() -> PublishedClassesReader.read(tmp, source, Locale.ENGLISH));
         assertThat(de).isInstanceOf(IllegalArgumentException.class).hasMessage(
                 "data/mss.csv, Zeile 3, Spalte dynamics_class, Gebiet 01011102: „steigend“ ist keine Klasse; bekannt: positiv, stabil, negativ");
         assertThat(en).hasMessageStartingWith("data/mss.csv, row 3, column dynamics_class, area 01011102: 'steigend' is no class");
@@ -46,10 +46,10 @@ class PublishedClassesReaderTest {
     @Test
     void aMissingColumnListsTheFilesColumnsAndAMissingFileIsSaid() throws IOException {
         write("plr;status_class;dynamics_class\n01011101;hoch;stabil\n");
-        Throwable e = ImportTexts.in(Locale.GERMAN, () -> catchThrowable(() -> PublishedClassesReader.read(tmp, source)));
+        Throwable e = catchThrowable(() -> PublishedClassesReader.read(tmp, source, Locale.GERMAN));
         assertThat(e).hasMessage("data/mss.csv: keine Spalte „plr_id“ (published_classes in sozialmonitor.yaml); "
                 + "die Spalten der Datei sind plr, status_class, dynamics_class");
-        Throwable missing = ImportTexts.in(Locale.ENGLISH, () -> catchThrowable(() -> PublishedClassesReader.read(tmp.resolve("x"), source)));
+        Throwable missing = catchThrowable(() -> PublishedClassesReader.read(tmp.resolve("x"), source, Locale.ENGLISH));
         assertThat(missing).hasMessageContaining("data/mss.csv: the table of published classes named in sozialmonitor.yaml");
     }
 }

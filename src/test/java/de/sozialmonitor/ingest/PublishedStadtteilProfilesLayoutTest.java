@@ -188,7 +188,6 @@ class PublishedStadtteilProfilesLayoutTest {
 
     @Test
     void thePublishedLayoutWithTheBezirkTotalsAfterAllStadtteileImportsWithRulesPerRowRange() throws IOException {
-        ImportTexts.use(java.util.Locale.GERMAN);
         String mapping = StatisticalOfficeWorkbookTest.docsBlock("sources/stadtteilprofile-2014.yaml");
         Path workbook = tmp.resolve("Daten_fuer_die_Stadtteilprofile_2014.xlsx");
         writeWorkbook(workbook);

@@ -36,7 +36,6 @@ class SourceConventionsTest {
 
     /** The Peine workspace, its catalog extended by a balance and a share. */
     private void setUp(TestDatabases.Kind kind) throws IOException {
-        ImportTexts.use(Locale.GERMAN); // the reasons are read in German; an earlier CLI test may have switched
         Path dir = tmp.resolve("ws");
         IngestFixtures.workspace(dir);
         Path catalog = dir.resolve("indicators.yaml");
@@ -215,7 +214,7 @@ class SourceConventionsTest {
             assertThat(p.row()).isEqualTo(2);
             assertThat(p.reason()).contains("Zeile hat 6 Felder, die Kopfzeile nur 5").contains("Anführungszeichen");
         });
-        ImportOutcome o = ImportTexts.in(Locale.ENGLISH, () -> Importer.importFile(ws, db, file, "anna"));
+        ImportOutcome o = Importer.importFile(ws, db, file, "anna", Importer.Options.in(Locale.ENGLISH));
         assertThat(o.imported()).isFalse();
         assertThat(o.report().problems().get(0).reason()).contains("must be quoted");
     }

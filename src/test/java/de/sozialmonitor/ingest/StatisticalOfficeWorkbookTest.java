@@ -194,7 +194,6 @@ class StatisticalOfficeWorkbookTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
     void theWorkbookImportsUnmodifiedAndItsSharesAreTheRatiosOfItsCounts(TestDatabases.Kind kind) throws IOException {
-        ImportTexts.use(java.util.Locale.GERMAN); // the reasons are read in German; an earlier CLI test may have switched
         Workspace ws = workspace();
         Path areas = Files.writeString(tmp.resolve("gebiete-hamburg.csv"), areasFile());
         Path workbook = tmp.resolve("stadtteil-profile-2020.xlsx");

@@ -82,7 +82,7 @@ class ValueParserProperties {
         if (v.ok()) {
             assertThat(v.status()).isNotNull();
         } else {
-            assertThat(v.error()).isNotBlank();
+            assertThat(v.error().in(ImportTexts.of(java.util.Locale.GERMAN))).isNotBlank();
         }
     }
 }

@@ -88,7 +88,7 @@ class XlsxLimitsTest {
                   "unter 18 Jahre / männlich":     {variable: pop_u18, sex: m}
                 """);
         try (Database db = TestDatabases.h2()) {
-            CheckReport report = ImportTexts.in(java.util.Locale.ENGLISH, () -> Importer.check(ws, db, bomb));
+            CheckReport report = Importer.check(ws, db, bomb, Importer.Options.in(java.util.Locale.ENGLISH));
             assertThat(report.problems()).filteredOn(Problem::isError).singleElement().satisfies(p -> {
                 assertThat(p.code()).isEqualTo("xlsx_limit");
                 assertThat(p.file()).isEqualTo("lsn-alter-2024.xlsx");

@@ -2,17 +2,13 @@ package de.sozialmonitor.cli;
 
 import de.sozialmonitor.workflow.ReleaseWorkflow;
 
-/** Texts of the release and export-release commands ({@code i18n/privacy*.properties}), in the language in force. */
-final class PrivacyTexts {
-    private PrivacyTexts() {
+/** How the CLI reports a refused release operation: its text ({@code i18n/privacy}) and exit code. */
+final class ReleaseRefusals {
+    private ReleaseRefusals() {
     }
 
-    static String get(String key, Object... args) {
-        return Messages.fromBundle("i18n.privacy", key, args);
-    }
-
-    static String of(ReleaseWorkflow.ReleaseException e) {
-        return get(e.key(), e.args());
+    static String text(Messages messages, ReleaseWorkflow.ReleaseException e) {
+        return messages.privacy(e.key(), e.args());
     }
 
     /** Exit code for a refused release operation. */

@@ -51,7 +51,7 @@ class ArchitectureTest {
                 .whereLayer("Store").mayOnlyAccessLayers("Model", "Method", "Privacy")
                 .whereLayer("Analysis").mayOnlyAccessLayers("Model", "Method", "Privacy")
                 .whereLayer("Ingest").mayOnlyAccessLayers("Model", "Workspace", "Store")
-                .whereLayer("Workflow").mayOnlyAccessLayers("Model", "Method", "Privacy", "Workspace", "Store")
+                .whereLayer("Workflow").mayOnlyAccessLayers("Model", "Method", "Privacy", "Analysis", "Workspace", "Store")
                 .whereLayer("View").mayOnlyAccessLayers("Model", "Method", "Privacy", "Analysis", "Workspace", "Store")
                 .whereLayer("Report").mayOnlyAccessLayers("Model", "Method", "Privacy", "Analysis", "Workspace", "Store", "View")
                 .whereLayer("Exchange").mayOnlyAccessLayers("Model", "Privacy", "Store", "View")

@@ -36,6 +36,8 @@ import java.util.TreeMap;
  * @param source    the data's source and licence ({@code source} in sozialmonitor.yaml) for real, published
  *                  data; null when the workspace names none (and in releases frozen before), then left out
  *                  of the JSON, so that their bytes stay the same
+ * @param certainty the class certainty (shares internal, bands public) and what reproduces it; null in
+ *                  releases frozen before it was frozen, then left out of the JSON, so their bytes stay the same
  */
 public record ReleaseContent(String format, int number, String title, int year, Integer corrects,
                              String territoryCode, String territoryName, boolean synthetic,
@@ -44,7 +46,8 @@ public record ReleaseContent(String format, int number, String title, int year, 
                              ReleaseTableBuilder.Summary summary, List<PublishedRow> published,
                              @JsonInclude(JsonInclude.Include.NON_NULL) List<Integer> publicRecord,
                              @JsonInclude(JsonInclude.Include.NON_NULL) AreaInputs areaInputs,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String source) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) ReleaseCertainty certainty) {
 
     public static final String FORMAT = "sozialmonitor-release-content/1";
 
@@ -93,12 +96,19 @@ public record ReleaseContent(String format, int number, String title, int year, 
     public record StatRow(int year, String component, String indicatorId, int n, Double mean, Double sd, boolean leftOut) {
     }
 
+    /** This content with the class certainty frozen into it. */
+    public ReleaseContent withCertainty(ReleaseCertainty c) {
+        return new ReleaseContent(format, number, title, year, corrects, territoryCode, territoryName, synthetic, rules,
+                resultSetId, analysisLevel, method, catalog, inputs, imports, data, stats, summary, published, publicRecord,
+                areaInputs, source, c);
+    }
+
     /** The canonical bytes. */
     public byte[] canonicalBytes() {
         try {
             ReleaseContent sorted = new ReleaseContent(format, number, title, year, corrects, territoryCode, territoryName,
                     synthetic, rules, resultSetId, analysisLevel, sorted(method), sorted(catalog), sorted(inputs), imports,
-                    data, stats, summary, published, publicRecord, areaInputs, source);
+                    data, stats, summary, published, publicRecord, areaInputs, source, certainty);
             return Json.canonical().writeValueAsString(sorted).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise release " + number, e);

@@ -65,7 +65,15 @@ public final class ReleaseDownload {
     }
 
     public static byte[] write(Format format, Header header, List<PublishedRow> rows) {
-        return format == Format.CSV ? csv(rows) : json(header, rows);
+        return write(format, header, rows, null);
+    }
+
+    /**
+     * The download with the release's class certainty ({@code certainty}, null for a release frozen without
+     * it): only the JSON carries it; the CSV's columns are a fixed contract and stay the table alone.
+     */
+    public static byte[] write(Format format, Header header, List<PublishedRow> rows, ReleaseCertainty.Published certainty) {
+        return format == Format.CSV ? csv(rows) : json(header, rows, certainty);
     }
 
     public static byte[] csv(List<PublishedRow> rows) {
@@ -91,6 +99,10 @@ public final class ReleaseDownload {
     }
 
     public static byte[] json(Header h, List<PublishedRow> rows) {
+        return json(h, rows, null);
+    }
+
+    public static byte[] json(Header h, List<PublishedRow> rows, ReleaseCertainty.Published certainty) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         ObjectNode release = root.putObject("release");
@@ -128,11 +140,57 @@ public final class ReleaseDownload {
                 o.put(PublishedRow.COLUMNS.get(i), f.get(i));
             }
         }
+        if (certainty != null) {
+            // only then: the downloads of releases frozen without certainty keep their bytes (release verify compares them)
+            putCertainty(root.putObject("certainty"), certainty);
+        }
         try {
             return (Json.pretty().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void putCertainty(ObjectNode o, ReleaseCertainty.Published c) {
+        o.put("model", c.model());
+        o.put("draws", c.draws());
+        o.put("seed", c.seed());
+        o.put("borderline", c.borderline());
+        o.put("year", c.year());
+        o.put("base_year", c.baseYear());
+        o.put("bands_shown", c.bandsShown());
+        ArrayNode areas = o.putArray("areas");
+        for (ReleaseCertainty.PublishedBand b : c.areas()) {
+            ObjectNode a = areas.addObject();
+            a.put("area_code", b.areaCode());
+            a.put("status", b.status());
+            a.put("dynamics", b.dynamics());
+            a.put("attention", b.attention());
+        }
+    }
+
+    /** The class certainty of a JSON download (what the public holds), or null if it carries none. */
+    public static ReleaseCertainty.Published readCertainty(byte[] json) {
+        try {
+            JsonNode c = Json.MAPPER.readTree(json).get("certainty");
+            if (c == null || c.isNull()) {
+                return null;
+            }
+            List<ReleaseCertainty.PublishedBand> bands = new ArrayList<>();
+            for (JsonNode a : c.path("areas")) {
+                bands.add(new ReleaseCertainty.PublishedBand(a.path("area_code").asText(), text(a.get("status")),
+                        text(a.get("dynamics")), text(a.get("attention"))));
+            }
+            return new ReleaseCertainty.Published(c.path("model").asText(), c.path("draws").asInt(), c.path("seed").asLong(),
+                    c.path("borderline").asDouble(), c.path("year").asInt(), c.path("base_year").asInt(),
+                    c.path("bands_shown").asBoolean(), bands);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
     }
 
     /** Reads the rows of a CSV download back (what an attacker, or another system, does). */

@@ -1,22 +1,22 @@
 package de.sozialmonitor.view;
 
 import de.sozialmonitor.analysis.Certainty;
-import de.sozialmonitor.privacy.PublishedRow;
+import de.sozialmonitor.analysis.CountModel;
+import de.sozialmonitor.privacy.ReleaseCertainty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The class certainty of every classified area of one {@link ResultView}, as every output shows it
  * (area profile, attention list, report annex). Loaded by {@link ResultViews#certainty}.
  *
- * <p>A view for staff shows each probability. A release as the public sees it shows bands only
- * ("sicher"/"knapp"), and a component's bands (status; dynamics; attention, which needs both) only if
- * no figure behind that component is withheld for any area that takes part: the draws of every area
- * depend on every other area's counts, and the resampling is public and deterministic, so one
- * withheld count behind the index could be narrowed by trying its possible values until the
+ * <p>A view for staff shows each probability. A release shows what it froze ({@code ReleaseCertainty}):
+ * the public sees its bands only ("sicher"/"knapp"), and none while the release withholds a count the
+ * resampling draws from (the rule of {@code privacy.CertaintyInputs}, checked by {@code release verify}):
+ * the draws of every area depend on every other area's counts, and the resampling is public and
+ * deterministic, so one withheld count could be narrowed by trying its possible values until the
  * published bands come out (docs/privacy.md, "Class certainty").
  *
  * @param reason        why there is no certainty ({@link Unavailable}); null when available
@@ -30,6 +30,8 @@ public record Certainties(Unavailable reason, String detail, Certainty.Options o
     public enum Unavailable {
         /** The observations read now no longer give the view's classes (data or areas changed since). */
         DATA_CHANGED,
+        /** The release was frozen before releases froze their class certainty. */
+        NOT_RECORDED,
         /** The resampling could not run (no data for the year, for instance); {@code detail} says why. */
         FAILED
     }
@@ -62,37 +64,46 @@ public record Certainties(Unavailable reason, String detail, Certainty.Options o
     }
 
     /**
-     * The certainty of {@code report} as {@code view} may show it: with probabilities for staff,
-     * with bands under the public rule for a release's protected figures.
+     * The certainty of {@code report}, resampled from the observations of a result set that is not a
+     * release: for staff, with the probabilities. (A view of public figures always belongs to a release and
+     * takes its certainty from it, {@link #ofRelease}; should one come here, every band is withheld.)
      */
     static Certainties of(ResultView view, Certainty.Report report) {
         boolean bandsOnly = view.source().protectedFigures();
-        Set<String> status = view.method().statusIndicators().keySet();
-        Set<String> dynamics = view.method().dynamicsIndicators().keySet();
-        int y = view.year();
-        // the public rule: a component's bands only if no figure behind it is withheld for ANY area
-        // that takes part (the draws of one area depend on every other area's counts)
-        boolean statusOpen = true;
-        boolean dynamicsOpen = true;
-        if (bandsOnly) {
-            for (Certainty.AreaCertainty a : report.areas()) {
-                String code = a.code();
-                statusOpen &= allShown(status, id -> view.rate(id, code, y));
-                if (a.dynamics() != null) {
-                    dynamicsOpen &= allShown(dynamics, id -> view.rate(id, code, y))
-                            && allShown(dynamics, id -> view.rate(id, code, view.baseYear()))
-                            && allShown(dynamics, id -> view.change(id, code, y));
-                }
-            }
-        }
         Map<String, ClassCertainty> out = new LinkedHashMap<>();
         for (Certainty.AreaCertainty a : report.areas()) {
-            out.put(a.code(), new ClassCertainty(
-                    part(a.statusCertainty(), statusOpen, bandsOnly),
-                    part(a.dynamicsCertainty(), dynamicsOpen, bandsOnly),
-                    part(a.attentionCertainty(), statusOpen && dynamicsOpen, bandsOnly)));
+            out.put(a.code(), new ClassCertainty(part(a.statusCertainty(), !bandsOnly, bandsOnly),
+                    part(a.dynamicsCertainty(), !bandsOnly, bandsOnly), part(a.attentionCertainty(), !bandsOnly, bandsOnly)));
         }
         return new Certainties(null, null, report.options(), !bandsOnly, out);
+    }
+
+    /**
+     * The certainty a release froze ({@link ReleaseCertainty}), as {@code view} may show it: the public
+     * gets the release's bands exactly as frozen (and published in its JSON download), staff the shares.
+     */
+    static Certainties ofRelease(ResultView view, ReleaseCertainty frozen) {
+        Certainty.Options options = new Certainty.Options(CountModel.parse(frozen.model()), frozen.draws(), frozen.seed(), 1);
+        if (frozen.unavailable() != null) {
+            return unavailable(Unavailable.FAILED, frozen.unavailable(), options);
+        }
+        boolean bandsOnly = view.source().protectedFigures();
+        Map<String, ClassCertainty> out = new LinkedHashMap<>();
+        for (ReleaseCertainty.Area a : frozen.areas()) {
+            out.put(a.code(), bandsOnly
+                    ? new ClassCertainty(published(a.statusBand()), published(a.dynamicsBand()), published(a.attentionBand()))
+                    : new ClassCertainty(part(share(a.status()), true, false), part(share(a.dynamics()), true, false),
+                    part(share(a.attention()), true, false)));
+        }
+        return new Certainties(null, null, options, !bandsOnly, out);
+    }
+
+    private static ClassCertainty.Part published(String band) {
+        return band == null ? null : new ClassCertainty.Part(ClassCertainty.Band.valueOf(band.toUpperCase(java.util.Locale.ROOT)), null);
+    }
+
+    private static double share(Double p) {
+        return p == null ? Double.NaN : p;
     }
 
     private static ClassCertainty.Part part(double p, boolean open, boolean bandsOnly) {
@@ -104,21 +115,5 @@ public record Certainties(Unavailable reason, String detail, Certainty.Options o
         }
         ClassCertainty.Band band = p < Certainty.BORDERLINE ? ClassCertainty.Band.KNAPP : ClassCertainty.Band.SICHER;
         return new ClassCertainty.Part(band, bandsOnly ? null : p);
-    }
-
-    /**
-     * True if no figure (rate or change) of these indicators is withheld or left out for the area's
-     * size in the view: then the area's counts behind them are published (a rate is withheld whenever
-     * one of its counts is, a change whenever one of its years is). A figure that does not exist (no
-     * value delivered) hides nothing.
-     */
-    private static boolean allShown(Set<String> indicators, java.util.function.Function<String, Figure> figure) {
-        for (String id : indicators) {
-            Figure f = figure.apply(id);
-            if (!f.shown() && !PublishedRow.NOT_AVAILABLE.equals(f.reason())) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -154,12 +154,13 @@ public final class ResultViews {
     }
 
     /**
-     * The class certainty of every classified area of {@code view} (computed on first use, then kept):
-     * the resampling of {@code analyse certainty} with its defaults (Poisson, 1,000 draws, seed 1) over
-     * the observations the view was computed from — a release's recorded imports on the areas it
-     * froze, for an internal result set the active observations — with the view's frozen method and catalog. If these no
-     * longer give the view's classes (a delivery or the areas changed since), there is no certainty
-     * rather than one that belongs to other figures.
+     * The class certainty of every classified area of {@code view} (read or computed on first use, then kept).
+     * A release's is the one it froze ({@code ReleaseContent.certainty}, covered by its checksum and
+     * {@code release verify}); a release frozen before that has none. For a result set that is not a
+     * release: the resampling of {@code analyse certainty} with its defaults (Poisson, 1,000 draws, seed 1)
+     * over the active observations, with the view's method and catalog; if these no longer give the view's
+     * classes (a delivery or the areas changed since), there is no certainty rather than one that belongs
+     * to other figures.
      */
     public Certainties certainty(ResultView view) {
         ResultView.Source src = view.source();
@@ -169,14 +170,17 @@ public final class ResultViews {
 
     private Certainties computeCertainty(ResultView view) {
         Integer number = view.source().releaseNumber();
-        ReleaseContent content = number == null ? null : releases.content(number).orElse(null);
-        List<Long> imports = content == null ? List.of()
-                : content.imports().stream().map(ReleaseContent.InputFile::importId).toList();
+        if (number != null) {
+            // a release's certainty is what it froze (and published), never recomputed from the data as it is now
+            ReleaseContent content = releases.content(number).orElse(null);
+            if (content == null || content.certainty() == null) {
+                return Certainties.unavailable(Certainties.Unavailable.NOT_RECORDED, String.valueOf(number), certaintyOptions);
+            }
+            return Certainties.ofRelease(view, content.certainty());
+        }
         Certainty.Report report;
         try {
-            // as release verify recomputes a release: its recorded imports on the areas it froze
-            MonitoringInput in = jdbi.withHandle(h -> imports.isEmpty() ? MonitoringInputReader.read(h)
-                    : MonitoringInputReader.readImports(h, imports, content.areaInputs()));
+            MonitoringInput in = jdbi.withHandle(MonitoringInputReader::read);
             report = Certainty.estimate(in, view.catalog(), view.method(), view.year(), certaintyOptions);
         } catch (RuntimeException e) {
             return Certainties.unavailable(Certainties.Unavailable.FAILED, e.getMessage(), certaintyOptions);

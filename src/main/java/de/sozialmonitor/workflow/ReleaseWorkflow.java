@@ -4,10 +4,12 @@ import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.model.IndicatorCatalog;
 import de.sozialmonitor.model.MethodConfig;
 import de.sozialmonitor.privacy.AreaInfo;
+import de.sozialmonitor.privacy.CertaintyInputs;
 import de.sozialmonitor.privacy.DisclosureAudit;
 import de.sozialmonitor.privacy.DisclosureRules;
 import de.sozialmonitor.privacy.PublicRecord;
 import de.sozialmonitor.privacy.PublishedRow;
+import de.sozialmonitor.privacy.ReleaseCertainty;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseData;
 import de.sozialmonitor.privacy.ReleaseDownload;
@@ -151,13 +153,14 @@ public final class ReleaseWorkflow {
                     resultSetId, rs.analysisLevel(), ReleaseContent.jsonOrText(rs.methodJson()),
                     ReleaseContent.jsonOrText(rs.catalogJson()), ReleaseContent.jsonOrText(rs.inputsJson()),
                     ReleaseRepository.readImports(h), data, ReleaseRepository.readStats(h, resultSetId), table.summary(), table.rows(),
-                    basis, MonitoringInputReader.areaInputs(h), req.source().isEmpty() ? null : req.source());
+                    basis, MonitoringInputReader.areaInputs(h), req.source().isEmpty() ? null : req.source(), null);
+            content = content.withCertainty(ReleaseCertaintyEstimate.estimate(h, content, ReleaseCertaintyEstimate.defaults()));
             byte[] bytes = content.canonicalBytes();
             String checksum = ReleaseContent.sha256(bytes);
             ReleaseRepository.insert(h, number, req.title(), req.year(), resultSetId, user, checksum, req.corrects(),
                     new String(bytes, StandardCharsets.UTF_8));
             for (ReleaseDownload.Format f : ReleaseDownload.Format.values()) {
-                ReleaseRepository.insertFile(h, number, f, ReleaseDownload.write(f, header(content, checksum), table.rows()));
+                ReleaseRepository.insertFile(h, number, f, ReleaseDownload.write(f, header(content, checksum), table.rows(), publishedCertainty(content)));
             }
             var s = table.summary();
             AuditLog.record(h, user, "release.create", "release " + number,
@@ -167,6 +170,11 @@ public final class ReleaseWorkflow {
                             + "; inherited=" + s.inherited() + "; public_record=" + basis);
             return ReleaseRepository.find(h, number).orElseThrow();
         });
+    }
+
+    /** The class certainty the downloads carry: the bands; none for a release frozen without it. */
+    static ReleaseCertainty.Published publishedCertainty(ReleaseContent c) {
+        return c.certainty() == null ? null : c.certainty().published();
     }
 
     static ReleaseDownload.Header header(ReleaseContent c, String checksum) {
@@ -262,7 +270,7 @@ public final class ReleaseWorkflow {
 
         boolean sameFiles = true;
         for (ReleaseDownload.Format f : ReleaseDownload.Format.values()) {
-            byte[] expected = ReleaseDownload.write(f, header(content, checksum), again.rows());
+            byte[] expected = ReleaseDownload.write(f, header(content, checksum), again.rows(), publishedCertainty(content));
             Optional<String> file = ReleaseRepository.file(h, number, f);
             sameFiles &= file.isPresent() && java.util.Arrays.equals(file.get().getBytes(StandardCharsets.UTF_8), expected);
         }
@@ -271,6 +279,7 @@ public final class ReleaseWorkflow {
         List<PublishedRow> publishedRows = ReleaseDownload.readCsv(ReleaseRepository.file(h, number, ReleaseDownload.Format.CSV).orElse("")
                 .getBytes(StandardCharsets.UTF_8));
         checks.add(attackerCheck(h, number, publishedRows, content));
+        checks.add(certaintyBandsCheck(h, number, publishedRows, content));
 
         Optional<List<ReleaseData.ValueRow>> recomputed = recomputation.recompute(h, content);
         if (recomputed.isEmpty()) {
@@ -280,7 +289,52 @@ public final class ReleaseWorkflow {
             checks.add(differing == 0 ? new Check("method_recomputation", true, "recomputationEqual", recomputed.get().size())
                     : new Check("method_recomputation", false, "recomputationDiffers", differing, content.data().values().size()));
         }
+        if (content.certainty() != null) {
+            checks.add(certaintyCheck(h, content, recomputation != Recomputation.NONE));
+        }
         return new Verification(number, List.copyOf(checks));
+    }
+
+    /**
+     * The attacker audit of the published class-certainty bands, from what the public holds (the CSV's
+     * rows, the JSON's certainty): a band that says sicher or knapp while a count the resampling draws
+     * from is withheld could narrow that count down ({@link CertaintyInputs}). A release frozen without
+     * certainty publishes none.
+     */
+    private static Check certaintyBandsCheck(Handle h, int number, List<PublishedRow> rows, ReleaseContent content) {
+        ReleaseCertainty.Published bands = ReleaseRepository.file(h, number, ReleaseDownload.Format.JSON)
+                .map(j -> ReleaseDownload.readCertainty(j.getBytes(StandardCharsets.UTF_8))).orElse(null);
+        if (bands == null) {
+            return new Check("certainty_bands", content.certainty() == null, content.certainty() == null
+                    ? "certaintyBandsNone" : "certaintyBandsMissing");
+        }
+        java.util.Set<String> index = new java.util.TreeSet<>(content.data().statusIndicators());
+        index.addAll(content.data().dynamicsIndicators());
+        List<String> unpublished = CertaintyInputs.audit(rows, bands, content.data().indicators(), index);
+        if (!unpublished.isEmpty()) {
+            return new Check("certainty_bands", false, "certaintyBandsDependOnWithheld", unpublished.size(),
+                    unpublished.stream().limit(10).toList() + (unpublished.size() > 10 ? " …" : ""));
+        }
+        return new Check("certainty_bands", true, bands.anyBandShown() ? "certaintyBandsPublished" : "certaintyBandsWithheld",
+                bands.areas().size());
+    }
+
+    /**
+     * The frozen certainty is consistent (its bands follow its shares and the rule) and, with a
+     * recomputation, the resampling with the frozen options on the recorded inputs gives it again exactly.
+     */
+    private static Check certaintyCheck(Handle h, ReleaseContent content, boolean rerun) {
+        ReleaseCertainty frozen = content.certainty();
+        if (!frozen.bandsFollowTheRule()) {
+            return new Check("certainty", false, "certaintyBandsInconsistent");
+        }
+        if (!rerun) {
+            return new Check("certainty", true, "certaintyNotRerun");
+        }
+        ReleaseCertainty again = ReleaseCertaintyEstimate.estimate(h, content.withCertainty(null),
+                ReleaseCertaintyEstimate.options(frozen));
+        boolean same = again.equals(frozen);
+        return new Check("certainty", same, same ? "certaintyEqual" : "certaintyDiffers", frozen.areas().size(), frozen.draws());
     }
 
     /** Makes a release public, after it passed {@link #verify}. A published release is never changed again. */

@@ -88,7 +88,7 @@ record AnalysisCounty(int areas, int indicators, double[][][] numerators, double
         return input(factor, Map.of());
     }
 
-    /** The input with some numerators replaced: key {@code year|x{i}|code}. */
+    /** The input with some counts replaced: key {@code year|x{i}|code} (numerator) or {@code year|den{i}|code}. */
     MonitoringInput input(double factor, Map<String, Double> numeratorOverrides) {
         MonitoringInput.Builder b = MonitoringInput.builder().levels(List.of("kreis", "gemeinde", "ortsteil"));
         b.area(new Area("K", "Kreis", "kreis", null));
@@ -103,7 +103,8 @@ record AnalysisCounty(int areas, int indicators, double[][][] numerators, double
                 for (int i = 0; i < indicators; i++) {
                     Double drawn = numeratorOverrides.get(year + "|x" + i + "|" + code(a));
                     b.value(code(a), year, "x" + i, "", drawn != null ? drawn : numerators[y][i][a] * factor);
-                    b.value(code(a), year, "den" + i, "", denominators[y][i][a] * factor);
+                    Double den = numeratorOverrides.get(year + "|den" + i + "|" + code(a));
+                    b.value(code(a), year, "den" + i, "", den != null ? den : denominators[y][i][a] * factor);
                 }
             }
         }

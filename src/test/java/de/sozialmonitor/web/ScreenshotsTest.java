@@ -2,10 +2,11 @@ package de.sozialmonitor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.sozialmonitor.demo.DemoBuild;
+import de.sozialmonitor.demo.DemoWorkspace;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.view.Choropleth;
 import de.sozialmonitor.workspace.Workspace;
-import de.sozialmonitor.workspace.WorkspaceInitializer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Makes the screenshots in docs/img (run on demand, not in CI):
  * {@code mvn test -Dtest=ScreenshotsTest -Dsozialmonitor.screenshots=docs/img}. With
- * {@code -Dsozialmonitor.screenshots.workspace=DIR} it shows that workspace (e.g. the demo);
- * otherwise the {@link Showcase} data on the real Peine boundaries, kept in the workspace
- * {@code -Dsozialmonitor.showcase.dir=DIR} if given (a fresh directory).
+ * {@code -Dsozialmonitor.screenshots.workspace=DIR} it shows that workspace; otherwise it builds the
+ * demo through the real path ({@link DemoBuild}: import, compute, release), in
+ * {@code -Dsozialmonitor.showcase.dir=DIR} if given, else in a temporary folder.
  */
 @EnabledIfSystemProperty(named = "sozialmonitor.screenshots", matches = ".+")
 class ScreenshotsTest {
@@ -43,16 +44,11 @@ class ScreenshotsTest {
             ws = Workspace.open(Path.of(wsDir));
             db = ws.openDatabase();
         } else {
+            // the demo as `sozialmonitor demo` builds it: files imported, the method computed, releases published
             String keep = System.getProperty("sozialmonitor.showcase.dir");
-            Path dir = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("sozialmonitor-showcase");
-            WorkspaceInitializer.create(dir, Map.of("\"00000\"", "\"03157\"", "Mein Landkreis", "Landkreis Peine"));
-            Files.writeString(dir.resolve(Workspace.CONFIG_FILE), Files.readString(dir.resolve(Workspace.CONFIG_FILE))
-                    .replace("web:\n  port: 7070", "web:\n  port: 7070\n  attribution: \"Gemeindegrenzen © GeoBasis-DE / BKG (2021); Ortschaften generiert\"")
-                    + "\nsynthetic: true\n");
-            ws = Workspace.open(dir);
-            // with sozialmonitor.showcase.dir the data stays in that workspace (e.g. for `bench web`)
-            db = keep != null ? ws.openDatabase() : de.sozialmonitor.store.TestDatabases.h2();
-            Showcase.populate(db, ws, Showcase.sharedPeine());
+            Path dir = keep != null ? Path.of(keep) : Files.createTempDirectory("sozialmonitor-screenshots").resolve("demo");
+            ws = DemoBuild.run(dir, DemoWorkspace.DEFAULT_SEED, step -> { }).workspace();
+            db = ws.openDatabase();
         }
         try (WebServer server = new WebServer(ws, db).start(0)) {
             Path profile = Files.createTempDirectory("sozialmonitor-chromium");
@@ -83,9 +79,12 @@ class ScreenshotsTest {
                 phone(driver, base + "/vergleich?areas=" + area, 1500, out.resolve("comparison-phone.png"), false);
 
                 checkReport(driver, db, base, area, out.resolve("analyst-check-report.png"));
-                // the check report names each problem of the delivery with its row
+                // the check report names each problem of the delivery with its row and column ("<3" is a bound, no error)
                 String report = driver.findElement(By.tagName("main")).getText();
-                assertThat(report).contains("1.2O4", "03157999999", "<3");
+                assertThat(report).contains("3 Fehler verhindern den Import")
+                        .contains("ba-arbeitslose-2024.csv 3 value 1.2O4 weder eine Zahl")
+                        .contains("ba-arbeitslose-2024.csv 4 area_code 03157999999 unbekannter Gebietsschlüssel")
+                        .contains("ba-arbeitslose-2024.csv 6 value 17 doppelt");
             } finally {
                 driver.quit();
                 db.close();

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code demo berlin}: creates (or reuses) the Berlin demo workspace with Berlin's real, published
@@ -26,33 +25,15 @@ public final class DemoBerlinCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Folder of the demo workspace (default: ./sozialmonitor-demo-berlin)")
-    Path dir;
-
-    @Option(names = "--port", paramLabel = "PORT", description = "Port of the web application (default: 7070)")
-    Integer port;
-
-    @Option(names = "--no-serve", description = "Only build and compute the workspace, do not serve it")
-    boolean noServe;
-
-    Path demoDir() {
-        if (dir != null) {
-            return dir;
-        }
-        if (RootCommand.globalWorkspace(spec) != null) {
-            return RootCommand.globalWorkspace(spec);
-        }
-        return Path.of("").toAbsolutePath().resolve(BerlinTerritory.DEFAULT_DIR);
-    }
+    @CommandLine.Mixin
+    DemoOptions options;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (port != null && (port < 1 || port > 65535)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port: " + port);
-        }
-        Path target = demoDir().toAbsolutePath().normalize();
+        options.checkPort();
+        Path target = options.folder(BerlinTerritory.DEFAULT_DIR).toAbsolutePath().normalize();
         out.println(Messages.of(spec).demo("berlin.real", BerlinTerritory.DATA_SOURCE, BerlinTerritory.GEOMETRY_SOURCE));
         BerlinDemo.Result result;
         try {
@@ -68,10 +49,10 @@ public final class DemoBerlinCommand implements Callable<Integer> {
         out.println(Messages.of(spec).demo(result.prepared().reused() ? "demo.reused" : "demo.created", target));
         printReproduction(out, result, Messages.of(spec));
         out.println(Messages.of(spec).demo("demo.ready", target, Integer.toString(BerlinTerritory.REPORTS.get(BerlinTerritory.REPORTS.size() - 1).dataYear())));
-        if (noServe) {
+        if (options.noServe) {
             return ExitCodes.OK;
         }
-        int servePort = port != null ? port : result.workspace().config().webPort();
+        int servePort = options.port != null ? options.port : result.workspace().config().webPort();
         ServeCommand.serveUntilStopped(result.workspace(), servePort, out, url -> Messages.of(spec).demo("demo.serving", url));
         return ExitCodes.OK;
     }

@@ -27,42 +27,17 @@ public final class DemoCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    WorkspaceOption workspace;
-
-    @Option(names = "--dir", paramLabel = "DIR", description = "Folder of the demo workspace (default: sozialmonitor-demo in the current directory)")
-    Path dir;
-
-    @Option(names = "--port", paramLabel = "PORT", description = "Port of the web application (default: 7070)")
-    Integer port;
-
-    @Option(names = "--no-serve", description = "Only build and compute the workspace, do not serve it")
-    boolean noServe;
+    DemoOptions options;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the generator (default: 3157); same seed, same files")
     long seed = DemoWorkspace.DEFAULT_SEED;
-
-    /** The demo folder: --dir, else an explicit --workspace, else ./sozialmonitor-demo. */
-    Path demoDir() {
-        if (dir != null) {
-            return dir;
-        }
-        if (workspace.workspace != null) {
-            return workspace.workspace;
-        }
-        if (RootCommand.globalWorkspace(spec) != null) {
-            return RootCommand.globalWorkspace(spec);
-        }
-        return Path.of("").toAbsolutePath().resolve(DemoWorkspace.DEFAULT_DIR);
-    }
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (port != null && (port < 1 || port > 65535)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port: " + port);
-        }
-        Path target = demoDir().toAbsolutePath().normalize();
+        options.checkPort();
+        Path target = options.folder(DemoWorkspace.DEFAULT_DIR).toAbsolutePath().normalize();
         out.println(Messages.of(spec).demo("demo.synthetic", PeineTerritory.ATTRIBUTION));
         DemoBuild.Result result;
         try {
@@ -80,10 +55,10 @@ public final class DemoCommand implements Callable<Integer> {
             err.println(Messages.of(spec).demo("demo.incomplete"));
         }
         out.println(Messages.of(spec).demo("demo.ready", target, Integer.toString(PeineTerritory.LAST_YEAR)));
-        if (noServe) {
+        if (options.noServe) {
             return ExitCodes.OK;
         }
-        int servePort = port != null ? port : result.workspace().config().webPort();
+        int servePort = options.port != null ? options.port : result.workspace().config().webPort();
         ServeCommand.serveUntilStopped(result.workspace(), servePort, out, url -> Messages.of(spec).demo("demo.serving", url));
         return ExitCodes.OK;
     }

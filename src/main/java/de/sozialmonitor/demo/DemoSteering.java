@@ -34,16 +34,16 @@ final class DemoSteering {
                     """, StandardCharsets.UTF_8);
             Path references = dataDir.resolve(REFERENCES_CSV);
             StringBuilder r = new StringBuilder("region_code;region_name;year;variable;value\n");
-            // invented figures of a plausible size, clearly named as such
+            // invented figures of a plausible size, clearly named as such; indicator values, so marked (docs/vergleichsregionen.md)
             double[][] land = {{8.6, 8.4, 8.5, 8.3}, {5.4, 5.1, 5.2, 5.3}, {12.9, 12.4, 12.6, 12.3}};
             double[][] germany = {{8.4, 8.2, 8.3, 8.1}, {5.7, 5.3, 5.4, 5.6}, {13.1, 12.8, 12.9, 12.7}};
             String[] indicators = {"sgb2", "unemployed", "children_min_income"};
             for (int i = 0; i < indicators.length; i++) {
                 for (int k = 0; k < 4; k++) {
                     int year = PeineTerritory.LAST_YEAR - 3 + k;
-                    r.append("03;Niedersachsen (Demo: erfundene Zahlen);").append(year).append(';').append(indicators[i]).append(';')
+                    r.append("03;Niedersachsen (Demo: erfundene Zahlen);").append(year).append(";indicator:").append(indicators[i]).append(';')
                             .append(String.valueOf(land[i][k]).replace('.', ',')).append('\n');
-                    r.append("DG;Deutschland (Demo: erfundene Zahlen);").append(year).append(';').append(indicators[i]).append(';')
+                    r.append("DG;Deutschland (Demo: erfundene Zahlen);").append(year).append(";indicator:").append(indicators[i]).append(';')
                             .append(String.valueOf(germany[i][k]).replace('.', ',')).append('\n');
                 }
             }

@@ -8,6 +8,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.sozialmonitor.json.DataPackageProfile;
 import de.sozialmonitor.json.Json;
 import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.model.ReferenceFigure;
 import de.sozialmonitor.model.ReferencePackage;
 import de.sozialmonitor.model.ReferenceRegion;
 import de.sozialmonitor.model.ValueStatus;
@@ -250,9 +251,8 @@ final class PackageLoader implements Loader {
                 }
                 String kind = r.getField(col.get("kind"));
                 String measure = r.getField(col.get("measure"));
-                // a name that is both a variable and an indicator (unemployed) is read as the indicator's value
-                // (ReferenceValues), so the published rate is kept under it, not the count
-                boolean isCount = "count".equals(kind) && variables.contains(measure) && !indicators.contains(measure);
+                // a name can be both a variable and an indicator (unemployed): the count and the rate are both kept, each as what it is
+                boolean isCount = "count".equals(kind) && variables.contains(measure);
                 boolean isRate = "rate".equals(kind) && indicators.contains(measure);
                 if (!isCount && !isRate) {
                     if (("count".equals(kind) && measure.matches("[A-Za-z0-9_]+") || "rate".equals(kind))
@@ -269,7 +269,8 @@ final class PackageLoader implements Loader {
                 } else {
                     value = new ParsedValue(null, "suppressed".equals(status) ? ValueStatus.UNKNOWN : ValueStatus.NOT_SENSIBLE, null);
                 }
-                sink.accept(sheet, line, code, "area_code", name, r.getField(col.get("year")), "year", measure, "measure", value, raw, "value");
+                sink.accept(sheet, line, code, "area_code", name, r.getField(col.get("year")), "year",
+                        isRate ? ReferenceFigure.Kind.INDICATOR : ReferenceFigure.Kind.VARIABLE, measure, "measure", value, raw, "value");
             }
         } catch (CsvParseException e) {
             ctx.error("package_row", sheet, 0, null, null, "package.csv", GeoJsonLoader.oneLine(String.valueOf(e.getMessage())));

@@ -6,10 +6,13 @@ import java.util.Map;
 
 /**
  * An indicator's value for a reference region from the region's delivered figures of one year,
- * by the catalog's own formula: the indicator's value where the source delivered it (the figure
- * named by the indicator's id, e.g. an INKAR share), else the delivered share of an indicator over
- * one, else {@code scale x numerator / denominator} from the delivered counts. Only indicators of
- * the total population: public tables rarely break figures down the way target groups are defined.
+ * by the catalog's own formula: the indicator's value where the source delivered it (e.g. an INKAR
+ * rate), else the delivered share of an indicator over one, else {@code scale x numerator /
+ * denominator} from the delivered counts. Only indicators of the total population: public tables
+ * rarely break figures down the way target groups are defined.
+ *
+ * <p>Delivered indicator values and variables are kept apart by the caller: a name can be both (the
+ * count {@code unemployed} and the rate {@code unemployed}), and a count is never read as a rate.
  */
 public final class ReferenceValues {
     private ReferenceValues() {
@@ -19,10 +22,11 @@ public final class ReferenceValues {
      * The value, or null if it cannot be formed (a figure missing or a placeholder, a denominator
      * of zero or below the indicator's minimum, an indicator of a target group).
      *
-     * @param figures the region's usable numbers of one year by variable (or indicator id)
+     * @param delivered the indicator's value as delivered for the region and year, or null
+     * @param variables the region's usable figures of variables of the same year, by variable name
      */
-    public static Double of(Indicator indicator, Map<String, Double> figures) {
-        Double direct = finite(figures.get(indicator.id()));
+    public static Double of(Indicator indicator, Double delivered, Map<String, Double> variables) {
+        Double direct = finite(delivered);
         if (direct != null) {
             return direct;
         }
@@ -30,10 +34,10 @@ public final class ReferenceValues {
             return null;
         }
         if (indicator.isDelivered()) {
-            return finite(figures.get(indicator.delivered()));
+            return finite(variables.get(indicator.delivered()));
         }
-        Double num = sum(indicator.numerator(), figures);
-        Double den = sum(indicator.denominator(), figures);
+        Double num = sum(indicator.numerator(), variables);
+        Double den = sum(indicator.denominator(), variables);
         if (num == null || den == null || den <= 0 || den < indicator.minDenominator()) {
             return null;
         }

@@ -11,10 +11,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Reference regions and their figures (tables {@code reference_region}, {@code reference_value}).
+ * Reference regions and their figures (tables {@code reference_region}, {@code reference_figure}).
  * Written only by an import (inside its transaction, so a reference file lands whole or not at
- * all); a later import replaces the figures of the same region, year and variable and keeps the
- * others, and renames a region it names differently.
+ * all); a later import replaces the figures of the same region, year, kind and name (and a figure of
+ * that name imported before the kind was stored) and keeps the others, and renames a region it
+ * names differently.
  */
 public final class ReferenceRepository {
     private ReferenceRepository() {
@@ -30,12 +31,13 @@ public final class ReferenceRepository {
                         .bind("code", r.code()).bind("name", r.name()).bind("kind", r.kind().code()).bind("import", importId).execute();
             }
         }
-        PreparedBatch delete = h.prepareBatch("DELETE FROM reference_value WHERE region_code = :region AND year = :year AND variable = :variable");
-        PreparedBatch insert = h.prepareBatch("INSERT INTO reference_value(region_code, year, variable, value, status, import_id) "
-                + "VALUES (:region, :year, :variable, :value, :status, :import)");
+        PreparedBatch delete = h.prepareBatch("DELETE FROM reference_figure WHERE region_code = :region AND year = :year "
+                + "AND kind IN (:kind, 'unmarked') AND name = :name");
+        PreparedBatch insert = h.prepareBatch("INSERT INTO reference_figure(region_code, year, kind, name, value, status, import_id) "
+                + "VALUES (:region, :year, :kind, :name, :value, :status, :import)");
         for (ReferenceFigure f : figures) {
-            delete.bind("region", f.regionCode()).bind("year", f.year()).bind("variable", f.variable()).add();
-            insert.bind("region", f.regionCode()).bind("year", f.year()).bind("variable", f.variable())
+            delete.bind("region", f.regionCode()).bind("year", f.year()).bind("kind", f.kind().code()).bind("name", f.name()).add();
+            insert.bind("region", f.regionCode()).bind("year", f.year()).bind("kind", f.kind().code()).bind("name", f.name())
                     .bind("value", f.value()).bind("status", f.status().name()).bind("import", importId).add();
         }
         if (!figures.isEmpty()) {
@@ -55,14 +57,15 @@ public final class ReferenceRepository {
                         ReferenceRegion.Kind.ofCode(rs.getString("kind")))).list();
     }
 
-    /** Every stored figure, by region, year and variable. */
+    /** Every stored figure, by region, year, kind and name. */
     public static List<ReferenceFigure> figures(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT region_code, year, variable, value, status FROM reference_value "
-                        + "ORDER BY region_code, year, variable")
+        return jdbi.withHandle(h -> h.createQuery("SELECT region_code, year, kind, name, value, status FROM reference_figure "
+                        + "ORDER BY region_code, year, kind, name")
                 .map((rs, ctx) -> {
                     double v = rs.getDouble("value");
                     Double value = rs.wasNull() ? null : v;
-                    return new ReferenceFigure(rs.getString("region_code"), rs.getInt("year"), rs.getString("variable"), value,
+                    return new ReferenceFigure(rs.getString("region_code"), rs.getInt("year"),
+                            ReferenceFigure.Kind.ofCode(rs.getString("kind")), rs.getString("name"), value,
                             ValueStatus.fromName(rs.getString("status")).orElse(ValueStatus.UNKNOWN));
                 }).list());
     }

@@ -47,11 +47,11 @@ public final class ReferenceView {
     private final ResultView view;
     private final Map<String, ReferenceRegion> regions;
     private final List<CountyMethod> methods;
-    /** region → year → variable → figure. */
-    private final Map<String, SortedMap<Integer, Map<String, ReferenceFigure>>> figures;
+    /** region → year → figures. */
+    private final Map<String, SortedMap<Integer, List<ReferenceFigure>>> figures;
 
     private ReferenceView(ResultView view, Map<String, ReferenceRegion> regions,
-                          Map<String, SortedMap<Integer, Map<String, ReferenceFigure>>> figures, List<CountyMethod> methods) {
+                          Map<String, SortedMap<Integer, List<ReferenceFigure>>> figures, List<CountyMethod> methods) {
         this.view = view;
         this.regions = regions;
         this.figures = figures;
@@ -67,9 +67,9 @@ public final class ReferenceView {
                                    List<ReferencePackage> packages) {
         Map<String, ReferenceRegion> byCode = new LinkedHashMap<>();
         regions.forEach(r -> byCode.put(r.code(), r));
-        Map<String, SortedMap<Integer, Map<String, ReferenceFigure>>> f = new HashMap<>();
+        Map<String, SortedMap<Integer, List<ReferenceFigure>>> f = new HashMap<>();
         for (ReferenceFigure x : figures) {
-            f.computeIfAbsent(x.regionCode(), k -> new TreeMap<>()).computeIfAbsent(x.year(), k -> new HashMap<>()).put(x.variable(), x);
+            f.computeIfAbsent(x.regionCode(), k -> new TreeMap<>()).computeIfAbsent(x.year(), k -> new ArrayList<>()).add(x);
         }
         List<CountyMethod> methods = new ArrayList<>();
         for (ReferencePackage p : packages) {
@@ -128,20 +128,27 @@ public final class ReferenceView {
      * with one (the page names the year); empty if there is none.
      */
     public Optional<Value> value(Indicator indicator, String regionCode, int year) {
-        SortedMap<Integer, Map<String, ReferenceFigure>> byYear = figures.get(regionCode);
+        SortedMap<Integer, List<ReferenceFigure>> byYear = figures.get(regionCode);
         if (byYear == null) {
             return Optional.empty();
         }
         Value placeholder = null;
         for (int y : byYear.headMap(year + 1).keySet().stream().sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Map<String, ReferenceFigure> of = byYear.get(y);
-            Map<String, Double> usable = new HashMap<>();
-            of.forEach((k, f) -> {
-                if (f.usable() != null) {
-                    usable.put(k, f.usable());
+            List<ReferenceFigure> of = byYear.get(y);
+            Map<String, Double> variables = new HashMap<>();
+            Double delivered = null;
+            for (ReferenceFigure f : of) {
+                if (f.usable() == null) {
+                    continue;
                 }
-            });
-            Double v = ReferenceValues.of(indicator, usable);
+                if (readsAsVariable(f)) {
+                    variables.put(f.name(), f.usable());
+                }
+                if (readsAsIndicator(f) && f.name().equals(indicator.id())) {
+                    delivered = f.usable();
+                }
+            }
+            Double v = ReferenceValues.of(indicator, delivered, variables);
             if (v != null) {
                 return Optional.of(new Value(v, ValueStatus.OK, y));
             }
@@ -152,19 +159,29 @@ public final class ReferenceView {
         return Optional.ofNullable(placeholder);
     }
 
+    /** A figure read as a variable: marked so, or imported unmarked (before V105) under a name of no indicator. */
+    private boolean readsAsVariable(ReferenceFigure f) {
+        return f.kind() == ReferenceFigure.Kind.VARIABLE
+                || f.kind() == ReferenceFigure.Kind.UNMARKED && view.catalog().indicator(f.name()).isEmpty();
+    }
+
+    /** A figure read as an indicator's value: marked so, or imported unmarked (before V105) under an indicator's id, as then read. */
+    private boolean readsAsIndicator(ReferenceFigure f) {
+        return f.kind() == ReferenceFigure.Kind.INDICATOR
+                || f.kind() == ReferenceFigure.Kind.UNMARKED && view.catalog().indicator(f.name()).isPresent();
+    }
+
     /** True if any region has a value for the indicator up to {@code year}. */
     public boolean hasValues(Indicator indicator, int year) {
         return regions.keySet().stream().anyMatch(r -> value(indicator, r, year).map(Value::shown).orElse(false));
     }
 
-    /** A delivered placeholder for the indicator's own figure or one of its variables, shown as its symbol. */
-    private static Value placeholderOf(Indicator indicator, Map<String, ReferenceFigure> of, int year) {
-        List<String> names = new ArrayList<>();
-        names.add(indicator.id());
-        names.addAll(indicator.variables());
-        for (String n : names) {
-            ReferenceFigure f = of.get(n);
-            if (f != null && f.usable() == null) {
+    /** A delivered placeholder for the indicator's own value or one of its variables, shown as its symbol. */
+    private Value placeholderOf(Indicator indicator, List<ReferenceFigure> of, int year) {
+        for (ReferenceFigure f : of) {
+            boolean concerns = readsAsIndicator(f) && f.name().equals(indicator.id())
+                    || readsAsVariable(f) && indicator.variables().contains(f.name());
+            if (concerns && f.usable() == null) {
                 return new Value(null, f.status(), year);
             }
         }

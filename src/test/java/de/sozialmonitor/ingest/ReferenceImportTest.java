@@ -42,7 +42,8 @@ class ReferenceImportTest {
 
     private static Map<String, ReferenceFigure> figures(Database db) {
         return ReferenceRepository.figures(db.jdbi()).stream()
-                .collect(Collectors.toMap(f -> f.regionCode() + " " + f.year() + " " + f.variable(), Function.identity()));
+                .collect(Collectors.toMap(f -> f.regionCode() + " " + f.year() + " "
+                        + (f.kind() == ReferenceFigure.Kind.INDICATOR ? "indicator:" : "") + f.name(), Function.identity()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -99,9 +100,10 @@ class ReferenceImportTest {
                     """);
             assertThat(Importer.importFile(ws, db, second, "ben").status()).isEqualTo(ImportOutcome.Status.IMPORTED);
             Map<String, ReferenceFigure> f = figures(db);
-            assertThat(f.get("DG 2022 sgb2").value()).isEqualTo(8.0);
-            assertThat(f.get("DG 2021 sgb2").value()).isEqualTo(8.3);
-            assertThat(f.get("03 2022 sgb2").value()).isEqualTo(7.9);
+            // sgb2 names only an indicator of the catalog: unmarked, it is the indicator's value
+            assertThat(f.get("DG 2022 indicator:sgb2").value()).isEqualTo(8.0);
+            assertThat(f.get("DG 2021 indicator:sgb2").value()).isEqualTo(8.3);
+            assertThat(f.get("03 2022 indicator:sgb2").value()).isEqualTo(7.9);
             // a file without names keeps the name an earlier import gave
             assertThat(ReferenceRepository.regions(db.jdbi())).extracting(ReferenceRegion::name).contains("Deutschland");
         }

@@ -45,7 +45,7 @@ class FundingDataSheetTest {
                 region_code;region_name;year;variable;value
                 03;Niedersachsen;2023;sgb2;8,4
                 DG;Deutschland;2023;sgb2;8,1
-                DG;Deutschland;2022;unemployed;5,3
+                DG;Deutschland;2022;indicator:unemployed;5,3
                 """);
         ImportOutcome o = Importer.importFile(ws, db, refs, "anna");
         assertThat(o.status()).isEqualTo(ImportOutcome.Status.IMPORTED);

@@ -26,11 +26,11 @@ class ReferencePagesTest {
         // the fixture's territory is 03999 (synthetic): its official figure, its Land 03, Germany, another county
         Files.writeString(file, """
                 region_code;region_name;year;variable;value
-                03999;Landkreis Musterstadt;2023;%1$s;12,3
-                03;Niedersachsen;2022;%1$s;8,2
-                DG;Deutschland;2023;%1$s;9,5
-                03151;Gifhorn, Landkreis;2023;%1$s;7,1
-                03152;Ohneland, Landkreis;2023;%1$s;.
+                03999;Landkreis Musterstadt;2023;indicator:%1$s;12,3
+                03;Niedersachsen;2022;indicator:%1$s;8,2
+                DG;Deutschland;2023;indicator:%1$s;9,5
+                03151;Gifhorn, Landkreis;2023;indicator:%1$s;7,1
+                03152;Ohneland, Landkreis;2023;indicator:%1$s;.
                 """.formatted(indicator));
         ImportOutcome o = Importer.importFile(fx.workspace, fx.db, file, "analyst1");
         assertThat(o.report().problems()).isEmpty();

@@ -63,6 +63,22 @@ public record TrendComparison(int baseYear, Integer firstYear, Integer lastYear,
         return new TrendComparison(baseYear, first, last, areaBefore, areaAfter, countyBefore, countyAfter, did, reason);
     }
 
+    /**
+     * How the difference of differences reads in the direction of disadvantage: {@code better},
+     * {@code worse} or {@code same}, rounded to the indicator's precision plus one decimal
+     * ({@code polaritySign} +1 where a higher value shows disadvantage, −1 where a lower one does).
+     * Null when no comparison could be made.
+     */
+    public String reading(int polaritySign, int precision) {
+        if (!made()) {
+            return null;
+        }
+        double scale = Math.pow(10, precision + 1);
+        double rounded = Math.round(differenceOfDifferences * scale) / scale;
+        double worse = polaritySign * rounded;
+        return worse == 0 ? "same" : worse < 0 ? "better" : "worse";
+    }
+
     /** The base year of a measure that starts in {@code startYear}: the year before. */
     public static int baseYearOf(int startYear) {
         return startYear - 1;

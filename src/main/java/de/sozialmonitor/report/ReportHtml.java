@@ -42,6 +42,8 @@ public final class ReportHtml {
     private final Html h = new Html();
     /** Symbols used in the current table, for its footnote. */
     private final Set<String> usedSymbols = new LinkedHashSet<>();
+    /** Chapters written so far. */
+    private int chapters;
 
     public ReportHtml(ReportModel model) {
         this.m = model;
@@ -70,6 +72,8 @@ public final class ReportHtml {
         method();
         maps();
         tables();
+        references();
+        measures();
         profiles();
         annex();
         h.close("body").close("html").nl();
@@ -131,9 +135,12 @@ public final class ReportHtml {
         h.close("div");
         h.open("div", "class=\"tp-contents\"").el("h2", t.get("report.contents")).open("ol");
         String[][] toc = {{"summary", "section.summary"}, {"method", "section.method"}, {"maps", "section.maps"},
-                {"tables", "section.tables"}, {"profiles", "section.profiles"}, {"annex", "section.annex"}};
+                {"tables", "section.tables"}, {"references", "section.references"}, {"measures", "section.measures"},
+                {"profiles", "section.profiles"}, {"annex", "section.annex"}};
         for (String[] entry : toc) {
-            if ("profiles".equals(entry[0]) && m.profiles().isEmpty()) {
+            if ("profiles".equals(entry[0]) && m.profiles().isEmpty()
+                    || "references".equals(entry[0]) && m.steering().references().isEmpty()
+                    || "measures".equals(entry[0]) && m.steering().measures().isEmpty()) {
                 continue;
             }
             h.open("li").raw("<a href=\"#" + entry[0] + "\" title=\"" + Html.esc(t.get(entry[1])) + "\">").text(t.get(entry[1])).close("a").close("li");
@@ -150,7 +157,7 @@ public final class ReportHtml {
     // ---------------------------------------------------------------- 1 summary
 
     private void summary() {
-        chapter("summary", "1", t.get("section.summary"));
+        chapter("summary", t.get("section.summary"));
         h.open("div", "class=\"summary-text\"");
         for (String sentence : new SummaryWriter(m, t).sentences()) {
             h.el("p", sentence);
@@ -283,7 +290,7 @@ public final class ReportHtml {
 
     private void method() {
         ReportModel.MethodInfo mi = m.method();
-        chapter("method", "2", t.get("section.method"));
+        chapter("method", t.get("section.method"));
         int year = m.release().referenceYear();
         h.el("p", t.get("method.intro", m.release().number()));
         MethodConfig config = new MethodConfig(mi.analysisLevel(), null, mi.minPopulation(), mi.statusWeights(), mi.dynamicsWeights(),
@@ -345,7 +352,7 @@ public final class ReportHtml {
     // ---------------------------------------------------------------- 3 maps
 
     private void maps() {
-        chapter("maps", "3", t.get("section.maps"));
+        chapter("maps", t.get("section.maps"));
         if (m.map().isEmpty()) {
             h.el("p", t.get("map.noData"));
             h.close("section").nl();
@@ -421,7 +428,7 @@ public final class ReportHtml {
     // ---------------------------------------------------------------- 4 tables
 
     private void tables() {
-        chapter("tables", "4", t.get("section.tables"));
+        chapter("tables", t.get("section.tables"));
         attentionTable();
         h.el("h3", t.get("section.tables") + ": " + m.method().analysisLevel());
         h.el("p", t.get("tables.intro", m.method().analysisLevel()));
@@ -568,6 +575,164 @@ public final class ReportHtml {
         return g.group().name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    // ---------------------------------------------------------------- reference regions, measures
+
+    /**
+     * The county beside its official figure, its Land, Germany and other counties, for each
+     * indicator with a reference figure; an earlier year in parentheses. Never mixed into the figures.
+     */
+    private void references() {
+        ReportModel.ReferenceComparison r = m.steering().references();
+        if (r.isEmpty()) {
+            return;
+        }
+        chapter("references", t.get("section.references"));
+        h.el("p", t.steering("references.profileIntro", Integer.toString(r.year())));
+        h.open("table", "class=\"data references\"").open("thead").open("tr");
+        th(t.get("col.indicator"), "left w-vname");
+        th(t.steering("references.monitoring", m.territory().name()), null);
+        for (ReportModel.ReferenceColumn c : r.regions()) {
+            th(c.officialTerritory() ? t.steering("references.official", c.name()) : c.name(), null);
+        }
+        h.close("tr").close("thead").open("tbody");
+        boolean placeholders = false;
+        boolean none = false;
+        for (ReportModel.ReferenceRow row : r.rows()) {
+            IndicatorDescription ind = m.indicator(row.indicatorId());
+            h.open("tr");
+            td(ind.name() + " (" + ind.unit() + ")", "left name");
+            cellTd(row.county(), ind.precision());
+            for (ReportModel.ReferenceCell c : row.regions()) {
+                if (c.cell().hasValue()) {
+                    td(t.number(c.cell().value(), ind.precision()) + (c.year() == null ? "" : " (" + c.year() + ")"), null);
+                } else {
+                    placeholders |= "reference".equals(c.cell().footnote());
+                    none |= !"reference".equals(c.cell().footnote());
+                    h.el("td", "class=\"num sym\"", c.cell().symbol());
+                }
+            }
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+        symbolFootnote();
+        h.el("p", "class=\"footnote\"", t.steering("references.note")
+                + (placeholders ? " " + t.get("references.placeholders") : "") + (none ? " " + t.get("references.none") : ""));
+        h.close("section").nl();
+    }
+
+    /**
+     * The measures in the county's areas: per area which measures (field of action, period), then
+     * each measure with its before/after description, labelled as no proof of effect.
+     */
+    private void measures() {
+        ReportModel.Steering st = m.steering();
+        if (st.measures().isEmpty()) {
+            return;
+        }
+        chapter("measures", t.get("section.measures"));
+        h.el("p", t.get(m.options().internal() ? "measures.introInternal" : "measures.introPublic"));
+        if (!st.measureAreas().isEmpty()) {
+            h.el("h3", t.get("measures.byArea"));
+            h.open("table", "class=\"data measure-areas\"").open("thead").open("tr");
+            th(t.get("col.area"), "left");
+            th(t.steering("measures.title"), "left");
+            th(t.steering("measures.field"), "left");
+            th(t.steering("measures.period"), "left");
+            h.close("tr").close("thead").open("tbody");
+            String previous = null;
+            for (ReportModel.MeasureArea a : st.measureAreas()) {
+                h.open("tr");
+                td(a.areaCode().equals(previous) ? "" : a.areaName(), "left name");
+                td(a.title() + (a.internalOnly() ? " (" + t.steering("measures.internal") + ")" : ""), "left");
+                td(a.fieldOfAction(), "left");
+                td(period(a.start(), a.end()), "left nowrap");
+                h.close("tr");
+                previous = a.areaCode();
+            }
+            h.close("tbody").close("table");
+        }
+        for (ReportModel.MeasureEntry e : st.measures()) {
+            h.el("h3", e.title() + (e.internalOnly() ? " (" + t.steering("measures.internal") + ")" : ""));
+            List<String> facts = new ArrayList<>();
+            facts.add(t.steering("measures.field") + ": " + e.fieldOfAction());
+            if (e.office() != null && !e.office().isBlank()) {
+                facts.add(t.steering("measures.office") + ": " + e.office());
+            }
+            facts.add(t.steering("measures.period") + ": " + period(e.start(), e.end()));
+            if (e.funding() != null && !e.funding().isBlank()) {
+                facts.add(t.steering("measures.funding") + ": " + e.funding());
+            }
+            if (e.targetGroup() != null && !e.targetGroup().isBlank()) {
+                facts.add(t.steering("measures.targetGroup") + ": " + e.targetGroup());
+            }
+            facts.add(t.steering("measures.areas") + ": " + String.join(", ", e.areaNames()));
+            if (!e.indicatorIds().isEmpty()) {
+                facts.add(t.steering("measures.indicators") + ": "
+                        + String.join(", ", e.indicatorIds().stream().map(id -> m.indicator(id).name()).toList()));
+            }
+            h.el("p", "class=\"measure-facts\"", String.join(" · ", facts));
+            if (e.description() != null && !e.description().isBlank()) {
+                h.el("p", e.description());
+            }
+            if (!e.trends().isEmpty()) {
+                trendTable(e);
+            }
+        }
+        h.close("section").nl();
+    }
+
+    private void trendTable(ReportModel.MeasureEntry e) {
+        String area = t.steering("measures.trendArea");
+        String county = t.steering("measures.trendCounty");
+        h.el("h4", "class=\"trend-title\"", t.steering("measures.trendTitle"));
+        h.open("table", "class=\"data trends\"").open("thead").open("tr");
+        th(area, "left");
+        th(t.steering("measures.trendIndicator"), "left");
+        th(t.steering("measures.trendBefore") + " – " + area, null);
+        th(t.steering("measures.trendBefore") + " – " + county, null);
+        th(t.steering("measures.trendAfter") + " – " + area, null);
+        th(t.steering("measures.trendAfter") + " – " + county, null);
+        th(t.steering("measures.trendDid"), null);
+        th(t.steering("measures.trendReading"), "left");
+        h.close("tr").close("thead").open("tbody");
+        for (ReportModel.MeasureTrend tr : e.trends()) {
+            IndicatorDescription ind = m.indicator(tr.indicatorId());
+            de.sozialmonitor.method.TrendComparison c = tr.comparison();
+            int d = ind.precision() + 1;
+            h.open("tr");
+            td(tr.areaName(), "left name");
+            td(ind.name() + " (" + t.steering("measures.unit", ind.unit()) + ")", "left");
+            if (!c.made()) {
+                h.el("td", "class=\"left\" colspan=\"6\"", t.steering("measures.reason." + c.reason(), Integer.toString(c.baseYear())));
+            } else {
+                td(signed(c.areaBefore(), d) + " (" + c.firstYear() + "–" + c.baseYear() + ")", null);
+                td(signed(c.countyBefore(), d), null);
+                td(signed(c.areaAfter(), d) + " (" + c.baseYear() + "–" + c.lastYear() + ")", null);
+                td(signed(c.countyAfter(), d), null);
+                td(signed(c.differenceOfDifferences(), d), "num strong");
+                td(t.steering("measures.reading." + c.reading(ind.polarity() == null ? 1 : ind.polarity().sign(), ind.precision())), "left");
+            }
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+        int base = e.start() == null ? 0 : de.sozialmonitor.method.TrendComparison.baseYearOf(e.start().getYear());
+        h.el("p", "class=\"footnote\"", t.steering("measures.trendIntro", Integer.toString(base)));
+    }
+
+    private String signed(Double v, int decimals) {
+        if (v == null) {
+            return "–";
+        }
+        String s = t.number(Math.abs(v), decimals);
+        boolean zero = s.replaceAll("[^1-9]", "").isEmpty();
+        return (zero ? "" : v < 0 ? "−" : "+") + s;
+    }
+
+    private String period(java.time.LocalDate start, java.time.LocalDate end) {
+        return end == null ? t.steering("measures.periodOpen", t.date(start))
+                : t.steering("measures.periodRange", t.date(start), t.date(end));
+    }
+
     // ---------------------------------------------------------------- 5 profiles
 
     private void profiles() {
@@ -577,7 +742,7 @@ public final class ReportHtml {
         boolean first = true;
         for (ProfilePage p : m.profiles()) {
             if (first) {
-                chapter("profiles", "5", t.get("section.profiles"));
+                chapter("profiles", t.get("section.profiles"));
                 first = false;
             } else {
                 h.open("section", "class=\"chapter profile\"");
@@ -812,7 +977,7 @@ public final class ReportHtml {
     // ---------------------------------------------------------------- 6 annex
 
     private void annex() {
-        chapter("annex", m.profiles().isEmpty() ? "5" : "6", t.get("section.annex"));
+        chapter("annex", t.get("section.annex"));
         h.el("h3", t.get("section.catalog"));
         h.open("table", "class=\"data catalog\"").open("thead").open("tr");
         th(t.get("col.indicator"), "left");
@@ -933,9 +1098,11 @@ public final class ReportHtml {
 
     // ---------------------------------------------------------------- helpers
 
-    private void chapter(String id, String number, String title) {
+    /** Opens a chapter, numbered in the order chapters are written (chapters without content are left out). */
+    private void chapter(String id, String title) {
+        chapters++;
         h.open("section", "class=\"chapter\" id=\"" + id + "\"");
-        h.el("h2", number + " " + title);
+        h.el("h2", chapters + " " + title);
     }
 
     private void th(String text, String cls) {

@@ -27,7 +27,18 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
                           List<AreaResult> municipalities, AreaResult territoryTotal,
                           List<AttentionGroup> attentionGroups, Changes changes, List<ProfilePage> profiles,
                           MapData map, List<SourceInfo> sources, List<ImportInfo> imports,
-                          de.sozialmonitor.view.Certainties certainty) {
+                          de.sozialmonitor.view.Certainties certainty, Steering steering) {
+
+    /** A model without the steering chapters (reference regions, measures). */
+    public ReportModel(ResultView.Territory territory, ReportedRelease release, Options options, MethodInfo method,
+                       List<IndicatorDescription> indicators, List<AreaResult> areas,
+                       List<AreaResult> municipalities, AreaResult territoryTotal,
+                       List<AttentionGroup> attentionGroups, Changes changes, List<ProfilePage> profiles,
+                       MapData map, List<SourceInfo> sources, List<ImportInfo> imports,
+                       de.sozialmonitor.view.Certainties certainty) {
+        this(territory, release, options, method, indicators, areas, municipalities, territoryTotal, attentionGroups, changes, profiles,
+                map, sources, imports, certainty, Steering.NONE);
+    }
 
     /** A model without class certainty (the annex then leaves its table out). */
     public ReportModel(ResultView.Territory territory, ReportedRelease release, Options options, MethodInfo method,
@@ -45,7 +56,13 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
      */
     public ReportModel withCertainty(de.sozialmonitor.view.Certainties c) {
         return new ReportModel(territory, release, options, method, indicators, areas, municipalities, territoryTotal, attentionGroups,
-                changes, profiles, map, sources, imports, c);
+                changes, profiles, map, sources, imports, c, steering);
+    }
+
+    /** This model with the reference regions beside the county and the measures in its areas. */
+    public ReportModel withSteering(Steering s) {
+        return new ReportModel(territory, release, options, method, indicators, areas, municipalities, territoryTotal, attentionGroups,
+                changes, profiles, map, sources, imports, certainty, s);
     }
 
     public ReportModel {
@@ -56,6 +73,75 @@ public record ReportModel(ResultView.Territory territory, ReportedRelease releas
         profiles = List.copyOf(profiles);
         sources = List.copyOf(sources);
         imports = List.copyOf(imports);
+        steering = steering == null ? Steering.NONE : steering;
+    }
+
+    /**
+     * What the report shows for steering (issue 17): the reference regions beside the county, and the
+     * measures in the county's areas with the development of their indicators before and after the
+     * start. A public report has only the measures marked public, compared on the release's published
+     * figures; an internal one has every measure.
+     */
+    public record Steering(ReferenceComparison references, List<MeasureArea> measureAreas, List<MeasureEntry> measures) {
+        public static final Steering NONE = new Steering(ReferenceComparison.NONE, List.of(), List.of());
+
+        public Steering {
+            measureAreas = List.copyOf(measureAreas);
+            measures = List.copyOf(measures);
+        }
+    }
+
+    /**
+     * The indicators with reference figures: the county as the monitoring computes it (the report's
+     * own figure) and each reference region ({@code regions}: official county, Land, Germany, then
+     * other counties), one row per indicator.
+     */
+    public record ReferenceComparison(int year, List<ReferenceColumn> regions, List<ReferenceRow> rows) {
+        public static final ReferenceComparison NONE = new ReferenceComparison(0, List.of(), List.of());
+
+        public ReferenceComparison {
+            regions = List.copyOf(regions);
+            rows = List.copyOf(rows);
+        }
+
+        public boolean isEmpty() {
+            return rows.isEmpty();
+        }
+    }
+
+    /** A reference region as a column: its official code and name; {@code officialTerritory} for the county's own official figure. */
+    public record ReferenceColumn(String code, String name, boolean officialTerritory) {
+    }
+
+    /** One indicator: the county's printed figure, and each region's figure ({@code regions} in the order of the columns). */
+    public record ReferenceRow(String indicatorId, Cell county, List<ReferenceCell> regions) {
+        public ReferenceRow {
+            regions = List.copyOf(regions);
+        }
+    }
+
+    /** A region's figure: a number, a placeholder, or "–" none; {@code year} when it is from an earlier year than the report's. */
+    public record ReferenceCell(Cell cell, Integer year) {
+    }
+
+    /** One area of the analysis level (or above) with a measure: which measure, its field of action and period. */
+    public record MeasureArea(String areaCode, String areaName, String measureKey, String title, String fieldOfAction,
+                              LocalDate start, LocalDate end, boolean internalOnly) {
+    }
+
+    /** A measure with its facts and the before/after description of each aimed indicator in each of its areas. */
+    public record MeasureEntry(String key, String title, String fieldOfAction, String office, LocalDate start, LocalDate end,
+                               String funding, String targetGroup, List<String> areaNames, List<String> indicatorIds,
+                               String description, boolean internalOnly, List<MeasureTrend> trends) {
+        public MeasureEntry {
+            areaNames = List.copyOf(areaNames);
+            indicatorIds = List.copyOf(indicatorIds);
+            trends = List.copyOf(trends);
+        }
+    }
+
+    /** How an aimed indicator developed in one area of a measure before and after its start, beside the county. */
+    public record MeasureTrend(String areaName, String indicatorId, de.sozialmonitor.method.TrendComparison comparison) {
     }
 
     /** The release the report is made from; {@code previousNumber} is null for the first release. */

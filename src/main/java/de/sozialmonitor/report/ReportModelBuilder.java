@@ -4,7 +4,9 @@ import de.sozialmonitor.method.ComponentStat;
 import de.sozialmonitor.method.EarlyWarning;
 import de.sozialmonitor.model.DynamicsClass;
 import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.model.Measure;
 import de.sozialmonitor.model.MethodConfig;
+import de.sozialmonitor.model.ReferenceRegion;
 import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.report.ReportModel.AreaResult;
@@ -21,6 +23,8 @@ import de.sozialmonitor.view.Choropleth;
 import de.sozialmonitor.view.Drivers;
 import de.sozialmonitor.view.EarlyWarnings;
 import de.sozialmonitor.view.Figure;
+import de.sozialmonitor.view.MeasureView;
+import de.sozialmonitor.view.ReferenceView;
 import de.sozialmonitor.view.ResultView;
 import de.sozialmonitor.view.ResultViews;
 import java.time.LocalDate;
@@ -134,7 +138,95 @@ public final class ReportModelBuilder {
                 release, options, methodInfo, indicators, areas, municipalities, territoryTotal, attention, changes, profiles,
                 new ReportModel.MapData(areaGeoms, munGeoms, munNames, areaNames, labelPoints, geometrySource,
                         shadings(view, indicators, options)),
-                sources(view, indicators), imports(view)).withCertainty(views.certainty(view));
+                sources(view, indicators), imports(view)).withCertainty(views.certainty(view))
+                .withSteering(steering(view, territoryTotal, indicators, options));
+    }
+
+    /** Beside a county's official figures no more than this many other regions are printed (the indicator pages list all). */
+    static final int MAX_OTHER_REGIONS = 6;
+
+    /**
+     * The reference regions beside the county and the measures in its areas. Reference figures are
+     * public statistics; measures are read as recorded now (they are not frozen with a release): a
+     * public report has those marked public, compared on the release's published figures, an
+     * internal report every measure.
+     */
+    private ReportModel.Steering steering(ResultView view, AreaResult territoryTotal, List<IndicatorDescription> indicators,
+                                          ReportModel.Options options) {
+        return new ReportModel.Steering(references(views.references(view), view, territoryTotal, indicators),
+                measureAreas(views.measures(view, options.internal()), view),
+                measures(views.measures(view, options.internal()), indicators));
+    }
+
+    static ReportModel.ReferenceComparison references(ReferenceView refs, ResultView view, AreaResult territoryTotal,
+                                                     List<IndicatorDescription> indicators) {
+        if (refs.isEmpty()) {
+            return ReportModel.ReferenceComparison.NONE;
+        }
+        int year = view.year();
+        List<ReferenceRegion> regions = new ArrayList<>(refs.forProfile());
+        refs.all().stream().filter(r -> r.kind() == ReferenceRegion.Kind.COUNTY && !regions.contains(r))
+                .sorted(Comparator.comparing(ReferenceRegion::code)).limit(MAX_OTHER_REGIONS).forEach(regions::add);
+        List<ReportModel.ReferenceRow> rows = new ArrayList<>();
+        for (IndicatorDescription d : indicators) {
+            Indicator i = view.catalog().indicator(d.id()).orElse(null);
+            if (i == null || !i.targetGroup().isTotal()) {
+                continue;
+            }
+            List<ReportModel.ReferenceCell> cells = new ArrayList<>();
+            boolean any = false;
+            for (ReferenceRegion r : regions) {
+                Optional<ReferenceView.Value> v = refs.value(i, r.code(), year);
+                if (v.isEmpty()) {
+                    cells.add(new ReportModel.ReferenceCell(Cell.EMPTY, null));
+                } else if (v.get().shown()) {
+                    any = true;
+                    cells.add(new ReportModel.ReferenceCell(Cell.of(v.get().value()), v.get().year() == year ? null : v.get().year()));
+                } else {
+                    cells.add(new ReportModel.ReferenceCell(new Cell(null, v.get().status().symbol(), "reference"), null));
+                }
+            }
+            if (any) {
+                rows.add(new ReportModel.ReferenceRow(d.id(), territoryTotal == null ? Cell.missing() : territoryTotal.value(d.id()), cells));
+            }
+        }
+        List<ReportModel.ReferenceColumn> columns = regions.stream()
+                .map(r -> new ReportModel.ReferenceColumn(r.code(), r.name(), refs.isTerritory(r))).toList();
+        return rows.isEmpty() ? ReportModel.ReferenceComparison.NONE : new ReportModel.ReferenceComparison(year, columns, rows);
+    }
+
+    /** Every area of the view with a measure, by area name, then start: which measure, its field and period. */
+    static List<ReportModel.MeasureArea> measureAreas(MeasureView measures, ResultView view) {
+        List<ReportModel.MeasureArea> out = new ArrayList<>();
+        for (MeasureView.Entry e : measures.all()) {
+            Measure m = e.measure();
+            for (AreaInfo a : e.areas()) {
+                out.add(new ReportModel.MeasureArea(a.code(), a.name(), m.key(), m.title(), m.fieldOfAction(), m.start(), m.end(),
+                        !m.shownPublic()));
+            }
+        }
+        out.sort(Comparator.comparing(ReportModel.MeasureArea::areaName).thenComparing(ReportModel.MeasureArea::areaCode)
+                .thenComparing(ReportModel.MeasureArea::start, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ReportModel.MeasureArea::measureKey));
+        return out;
+    }
+
+    /** Each visible measure with its facts and the before/after description of its indicators the report describes. */
+    static List<ReportModel.MeasureEntry> measures(MeasureView measures, List<IndicatorDescription> indicators) {
+        java.util.Set<String> described = new java.util.HashSet<>();
+        indicators.forEach(i -> described.add(i.id()));
+        List<ReportModel.MeasureEntry> out = new ArrayList<>();
+        for (MeasureView.Entry e : measures.all()) {
+            Measure m = e.measure();
+            List<ReportModel.MeasureTrend> trends = measures.trends(e).stream().filter(t -> described.contains(t.indicator().id()))
+                    .map(t -> new ReportModel.MeasureTrend(t.area().name(), t.indicator().id(), t.comparison())).toList();
+            List<String> areaNames = new ArrayList<>(e.areas().stream().map(AreaInfo::name).toList());
+            areaNames.addAll(e.otherAreas());
+            out.add(new ReportModel.MeasureEntry(m.key(), m.title(), m.fieldOfAction(), m.office(), m.start(), m.end(), m.funding(),
+                    m.targetGroup(), areaNames, m.indicatorIds().stream().filter(described::contains).toList(), m.description(),
+                    !m.shownPublic(), trends));
+        }
+        return out;
     }
 
     /** The classes of every map of the report, as the web map classifies the same areas. */

@@ -17,11 +17,14 @@ public final class ReportTexts {
     private final String language;
     private final Locale locale;
     private final TextBundle bundle;
+    /** The texts of measures and reference regions, shared with the web pages and the data sheet. */
+    private final TextBundle steering;
 
     public ReportTexts(String language) {
         this.language = "en".equals(language) ? "en" : "de";
         this.locale = "en".equals(this.language) ? Locale.ENGLISH : Locale.GERMAN;
         this.bundle = TextBundle.of("i18n.report", locale);
+        this.steering = TextBundle.of("i18n.steering", locale);
     }
 
     public String language() {
@@ -30,6 +33,11 @@ public final class ReportTexts {
 
     public String get(String key, Object... args) {
         return bundle.get(key, args);
+    }
+
+    /** A text of measures and reference regions ({@code i18n/steering*.properties}, as the web pages say it). */
+    public String steering(String key, Object... args) {
+        return steering.get(key, args);
     }
 
     /** A number with a fixed count of decimals, e.g. "12,3" (de) or "12.3" (en); negative with "−". */

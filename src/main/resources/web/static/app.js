@@ -167,10 +167,45 @@
           loadOutlines();
         }
         labels(data, 'area');
+        drawMeasures(data);
         pending--;
         if (pending === 0) { mapEl.setAttribute('data-loaded', String(data.features.length)); }
       });
   }
+
+  // The measure layer: areas with a measure hatched (the pattern #measure-hatch is in the page),
+  // above the colours and below the outlines, not interactive (clicks reach the areas); the switch
+  // #measure-layer shows and hides it. data-measures says how many areas are marked now (0 hidden).
+  var measureBox = document.getElementById('measure-layer');
+  var measureLayer = null;
+  var measureCount = 0;
+  map.createPane('measures');
+  map.getPane('measures').style.zIndex = 440;
+  map.getPane('measures').style.pointerEvents = 'none';
+  function showMeasures() {
+    if (!measureLayer) { return; }
+    var on = !measureBox || measureBox.checked;
+    if (on && !map.hasLayer(measureLayer)) { measureLayer.addTo(map); }
+    if (!on && map.hasLayer(measureLayer)) { map.removeLayer(measureLayer); }
+    mapEl.setAttribute('data-measures', String(on ? measureCount : 0));
+  }
+  function drawMeasures(data) {
+    if (measureLayer) { map.removeLayer(measureLayer); }
+    var marked = data.features.filter(function (f) { return f.properties.measures > 0; });
+    measureCount = marked.length;
+    measureLayer = L.geoJSON({ type: 'FeatureCollection', features: marked }, {
+      pane: 'measures', interactive: false,
+      style: { color: '#3f007d', weight: 2.5, opacity: 0.95, fillColor: 'url(#measure-hatch)', fillOpacity: 1 },
+      onEachFeature: function (f, l) {
+        l.on('add', function () {
+          var el = l.getElement && l.getElement();
+          if (el) { el.setAttribute('data-measure-area', f.properties.code); el.setAttribute('aria-hidden', 'true'); }
+        });
+      }
+    });
+    showMeasures();
+  }
+  if (measureBox) { measureBox.addEventListener('change', showMeasures); }
 
   // The level above (e.g. municipalities) as outlines, for orientation; not interactive.
   var outlineSrc = mapEl.getAttribute('data-outline-src');

@@ -43,6 +43,10 @@ final class Api {
         OverviewTable table = table(ctx, s);
         Map<String, String> geometries = s.empty() ? Map.of() : web.views().geometries(s.view(), s.level());
         Texts t = WebServer.viewer(ctx).texts();
+        // the measures the viewer may see (the public: those marked public), for the map's measure layer
+        Map<String, List<de.sozialmonitor.view.MeasureView.Entry>> measures = s.empty() ? Map.of()
+                : web.views().measures(s.view(), WebServer.viewer(ctx).loggedIn()).byArea(s.level());
+        de.sozialmonitor.i18n.TextBundle st = MeasureSection.texts(WebServer.viewer(ctx));
         ObjectNode fc = Json.MAPPER.createObjectNode();
         fc.put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
@@ -61,7 +65,12 @@ final class Api {
             p.put("fill", r.fill());
             p.put("noValue", r.noValue());
             p.put("url", "/gebiet/" + Layout.enc(r.area().code()) + "?" + s.q());
-            p.put("label", r.area().name() + ": " + describe(t, s, table, r));
+            List<de.sozialmonitor.view.MeasureView.Entry> here = measures.getOrDefault(r.area().code(), List.of());
+            p.put("label", r.area().name() + ": " + describe(t, s, table, r)
+                    + (here.isEmpty() ? "" : " · " + st.get("measures.mapCount", here.size())));
+            if (!here.isEmpty()) {
+                p.put("measures", here.size());
+            }
             de.sozialmonitor.model.AreaGeometry.LabelPoint at = web.geometries().labelPoint(g);
             if (at != null) {
                 // where the name goes on the map, and how much room there is (the larger, the earlier it is placed)

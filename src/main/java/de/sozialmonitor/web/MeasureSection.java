@@ -114,18 +114,7 @@ final class MeasureSection {
                 td(signed(t, c.areaAfter(), d) + after).withClass("num").attr("data-label", st.get("measures.trendAfter") + " – " + area),
                 td(signed(t, c.countyAfter(), d)).withClass("num").attr("data-label", st.get("measures.trendAfter") + " – " + county),
                 td(signed(t, c.differenceOfDifferences(), d)).withClass("num strong").attr("data-label", st.get("measures.trendDid")),
-                td(st.get("measures.reading." + reading(i, c.differenceOfDifferences()))).attr("data-label", st.get("measures.trendReading")));
-    }
-
-    /**
-     * {@code better}, {@code worse} or {@code same}: the difference of differences in the direction
-     * of disadvantage, rounded to the indicator's precision plus one decimal.
-     */
-    static String reading(Indicator i, double did) {
-        double scale = Math.pow(10, i.precision() + 1);
-        double rounded = Math.round(did * scale) / scale;
-        double worse = i.polarity().sign() * rounded;
-        return worse == 0 ? "same" : worse < 0 ? "better" : "worse";
+                td(st.get("measures.reading." + c.reading(i.polarity().sign(), i.precision()))).attr("data-label", st.get("measures.trendReading")));
     }
 
     static String signed(Texts t, Double v, int decimals) {
@@ -155,6 +144,34 @@ final class MeasureSection {
     static String money(Texts t, BigDecimal amount) {
         int decimals = amount.stripTrailingZeros().scale() > 0 ? 2 : 0;
         return "de".equals(t.language()) ? t.number(amount.doubleValue(), decimals) + " €" : "€" + t.number(amount.doubleValue(), decimals);
+    }
+
+    /** The hatching of areas with measures, one pattern for the map's paths and the legend's swatch (fill="url(#measure-hatch)"). */
+    private static final String HATCH = "<svg class=\"hatch-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\">"
+            + "<defs><pattern id=\"measure-hatch\" patternUnits=\"userSpaceOnUse\" width=\"7\" height=\"7\" patternTransform=\"rotate(45)\">"
+            + "<rect width=\"7\" height=\"7\" fill=\"#ffffff\" fill-opacity=\"0.15\"/>"
+            + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"7\" stroke=\"#3f007d\" stroke-width=\"2.6\"/></pattern></defs></svg>";
+
+    /**
+     * The map's measure layer: a switch (on at first) that marks the areas of the shown level with a
+     * measure the viewer may see (the public: those marked public), hatched, and its legend entry
+     * with the count; nothing where there is none. The map's script draws the layer from the map
+     * data's {@code measures} property.
+     */
+    static DomContent mapLayer(Viewer v, MeasureView measures, String level) {
+        int marked = measures.byArea(level).size();
+        if (marked == 0) {
+            return text("");
+        }
+        TextBundle st = texts(v);
+        return div(rawHtml(HATCH),
+                label(input().withType("checkbox").withId("measure-layer").attr("checked", "checked"), text(" " + st.get("measures.mapLayer")))
+                        .withClass("measure-layer-switch"),
+                p(rawHtml("<svg class=\"swatch swatch-measures\" viewBox=\"0 0 21 16\" aria-hidden=\"true\" focusable=\"false\">"
+                                + "<rect width=\"21\" height=\"16\" fill=\"url(#measure-hatch)\" stroke=\"#3f007d\" stroke-width=\"2\"/></svg>"),
+                        text(st.get("measures.mapLegend") + " (" + marked + ")")).withClass("legend-measures"),
+                p(a(st.get("measures.all")).withHref("/massnahmen")).withClass("hint"))
+                .withClass("legend measure-layer");
     }
 
     /** The areas of a measure as a short text (for tables and the map). */

@@ -167,7 +167,8 @@ final class Pages {
                                         .attr("data-outline-src", outlineSrc(s))
                                         .attr("role", "region").attr("aria-label", t.get("map.label", modeLabel(t, s.mode()), s.year()))
                                         .attr("aria-describedby", "map-hint").attr("data-attribution", attribution(web)),
-                                legend(t, table, s.mode()))
+                                div(legend(t, table, s.mode()), MeasureSection.mapLayer(v, web.views().measures(s.view(), v.loggedIn()),
+                                        s.level())).withClass("map-side"))
                                 .withClass("map-panel"),
                         p(t.get("map.tableAlternative")).withClass("hint"))
                         .withClass("map-section"),

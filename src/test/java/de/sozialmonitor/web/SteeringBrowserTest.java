@@ -113,4 +113,78 @@ class SteeringBrowserTest {
         problems.addAll(BrowserTest.axeViolations());
         assertThat(problems).isEmpty();
     }
+
+    private static int marked() {
+        return BrowserTest.driver.findElements(By.cssSelector("path[data-measure-area]")).size();
+    }
+
+    /**
+     * Issue 17 item 1: the map marks the areas with measures (hatched, with a legend entry), and a
+     * switch hides and shows them — at phone width, where the legend sits below the map. The public
+     * sees the areas of public measures only; staff also those of internal ones.
+     */
+    @Test
+    void theMeasureLayerMarksAreasAndTogglesAtPhoneWidth() throws IOException {
+        Path file = Files.createTempDirectory("sozialmonitor-massnahmen").resolve("massnahmen.csv");
+        Files.writeString(file, """
+                Nr.;Maßnahme;Handlungsfeld;Beginn;Gebiete;Öffentlich
+                K-1;Stadtteilbüro Karte;Quartier;2022;L2;ja
+                K-2;Geplante Beratung Karte;Beratung;2025;L1;nein
+                """);
+        assertThat(Importer.importFile(fx.workspace, fx.db, file, "analyst1").status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        var driver = BrowserTest.driver;
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) driver;
+        String check;
+        try (InputStream in = BrowserTest.class.getResourceAsStream("/web/layout-check.js")) {
+            check = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> problems = new ArrayList<>();
+        try {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                    "deviceScaleFactor", 1, "mobile", true));
+            driver.get(fx.base + "/?year=2023");
+            BrowserTest.waitForMap();
+            BrowserTest.waiting().until(d -> d.findElement(By.id("map")).getAttribute("data-measures") != null);
+            assertThat(driver.findElements(By.cssSelector("path[data-measure-area='L2']"))).hasSize(1);
+            assertThat(driver.findElements(By.cssSelector("path[data-measure-area='L1']"))).as("an internal measure, not public").isEmpty();
+            int shown = marked(); // L2, and the areas of a public measure another test of this class may have recorded
+            assertThat(driver.findElement(By.id("map")).getAttribute("data-measures")).isEqualTo(String.valueOf(shown));
+            // hatched by the page's pattern, and the legend says what the hatching means
+            assertThat(driver.findElement(By.cssSelector("path[data-measure-area='L2']")).getAttribute("fill")).isEqualTo("url(#measure-hatch)");
+            assertThat(driver.findElement(By.cssSelector(".legend-measures")).getText()).contains("Gebiet mit Maßnahmen (schraffiert)");
+            // the map's tooltip text (also read to screen readers) names the measure count
+            assertThat(driver.findElement(By.cssSelector("path[data-code='L2']")).getAttribute("aria-label")).contains("1 Maßnahme");
+            problems.addAll(BrowserTest.axeViolations());
+            com.fasterxml.jackson.databind.JsonNode layout = de.sozialmonitor.json.Json.MAPPER.readTree(
+                    (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(check));
+            assertThat(layout.path("width").asInt()).as("no horizontal overflow at 390 px").isLessThanOrEqualTo(layout.path("viewport").asInt());
+            assertThat(layout.path("overlaps")).as("no overlapping text").isEmpty();
+
+            org.openqa.selenium.WebElement box = driver.findElement(By.id("measure-layer"));
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
+            box.click();
+            BrowserTest.waiting().until(d -> "0".equals(d.findElement(By.id("map")).getAttribute("data-measures")));
+            assertThat(marked()).isZero();
+            box.click();
+            BrowserTest.waiting().until(d -> marked() == shown);
+            assertThat(driver.findElement(By.id("map")).getAttribute("data-measures")).isEqualTo(String.valueOf(shown));
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+
+        // staff see the areas of internal measures too
+        driver.get(fx.base + "/login");
+        driver.findElement(By.id("username")).sendKeys("analyst1");
+        driver.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
+        driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        BrowserTest.waiting().until(d -> d.getCurrentUrl().endsWith("/intern"));
+        driver.get(fx.base + "/?year=2023");
+        BrowserTest.waitForMap();
+        BrowserTest.waiting().until(d -> d.findElement(By.id("map")).getAttribute("data-measures") != null);
+        assertThat(driver.findElements(By.cssSelector("path[data-measure-area='L1']"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("path[data-measure-area='L2']"))).hasSize(1);
+        driver.findElement(By.cssSelector(".logout button")).click();
+        BrowserTest.waiting().until(d -> d.findElements(By.cssSelector(".logout")).isEmpty());
+        assertThat(problems).isEmpty();
+    }
 }

@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * The abuse of issue 11 against a server of its own: a second JVM with a small heap
  * ({@code -Xmx1g}) serves the workspace on a free loopback port; {@code logins} anonymous logins
  * (each from its own loopback address 127.0.x.y, so that throttling does not hide the cost of
- * hashing) and then {@code downloads} downloads of a published release's JSON arrive at once;
- * afterwards pages, a download and a login must answer as usual. Bounded: one request per client,
+ * hashing), then {@code downloads} downloads of a published release's JSON, then {@code sheets}
+ * data sheets for funding bids (PDF, rendered per request) arrive at once; afterwards pages, a
+ * download and a login must answer as usual. Bounded: one request per client,
  * fixed counts, every socket with a time limit; traffic only to 127.0.0.0/8.
  */
 final class LoadCheck {
@@ -38,15 +39,20 @@ final class LoadCheck {
 
     /** The outcome: status histograms of both waves and of the checks afterwards, and what the server logged. */
     record Outcome(Map<Integer, Integer> logins, long loginMaxMillis, Map<Integer, Integer> downloads, long downloadMaxMillis,
-                   long releaseBytes, int downloadsComplete, Map<String, Integer> afterwards, boolean outOfMemory,
-                   int reconnects) {
-        /** No 500 (or other 5xx but 503 for logins), every download whole, everything normal afterwards, no OOM. */
+                   long releaseBytes, int downloadsComplete, Map<Integer, Integer> sheets, long sheetMaxMillis,
+                   Map<String, Integer> afterwards, boolean outOfMemory, int reconnects) {
+        /**
+         * No 500 (or other 5xx but 503 for logins and data sheets, the answer when every slot is
+         * taken), every download whole, at least one data sheet rendered, everything normal afterwards, no OOM.
+         */
         boolean passed() {
             boolean loginsOk = logins.keySet().stream().allMatch(s -> s == 401 || s == 429 || s == 503);
+            boolean sheetsOk = sheets.keySet().stream().allMatch(s -> s == 200 || s == 503)
+                    && (sheets.isEmpty() || sheets.containsKey(200));
             boolean downloadsOk = downloads.keySet().stream().allMatch(s -> s == 200) && downloadsComplete == downloads.values().stream()
                     .mapToInt(Integer::intValue).sum();
             boolean afterOk = afterwards.values().stream().allMatch(s -> s == 200 || s == 401);
-            return loginsOk && downloadsOk && afterOk && !outOfMemory;
+            return loginsOk && downloadsOk && sheetsOk && afterOk && !outOfMemory;
         }
     }
 
@@ -55,8 +61,12 @@ final class LoadCheck {
     private LoadCheck() {
     }
 
-    /** Runs the waves against {@code workspace} served by a child JVM with {@code heap} (e.g. "1g"). */
-    static Outcome run(Path workspace, int release, String heap, int logins, int downloads, String page) throws Exception {
+    /**
+     * Runs the waves against {@code workspace} served by a child JVM with {@code heap} (e.g. "1g");
+     * the data sheets are those of area {@code sheetArea} from the release.
+     */
+    static Outcome run(Path workspace, int release, String heap, int logins, int downloads, int sheets, String sheetArea, String page)
+            throws Exception {
         Path log = Files.createTempFile("sozialmonitor-abuse", ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
@@ -84,6 +94,10 @@ final class LoadCheck {
                             }
                         }
                     });
+            Map<Integer, Integer> sheetCodes = new TreeMap<>();
+            String sheetPath = "/download/datenblatt/" + URLEncoder.encode(sheetArea, StandardCharsets.UTF_8) + "?release=" + release
+                    + "&format=pdf";
+            long sheetMax = sheets == 0 ? 0 : wave(sheets, i -> get(address(2000 + i), port, sheetPath), sheetCodes, null);
             Map<String, Integer> after = new java.util.LinkedHashMap<>();
             after.put("/", get("127.0.0.1", port, "/").status());
             after.put(page, get("127.0.0.1", port, page).status());
@@ -91,7 +105,7 @@ final class LoadCheck {
             after.put("POST /login", post("127.0.0.9", port, "/login", "_csrf=" + token + "&username=nobody-here&password=wrong+password",
                     token).status());
             boolean oom = Files.readString(log).contains("OutOfMemoryError");
-            return new Outcome(loginCodes, loginMax, downloadCodes, downloadMax, size, complete[0], after, oom,
+            return new Outcome(loginCodes, loginMax, downloadCodes, downloadMax, size, complete[0], sheetCodes, sheetMax, after, oom,
                     RECONNECTS.get() - reconnectsBefore);
         } finally {
             server.destroy();

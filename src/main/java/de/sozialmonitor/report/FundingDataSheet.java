@@ -8,6 +8,7 @@ import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.report.svg.ChoroplethMap;
 import de.sozialmonitor.view.AreaClasses;
 import de.sozialmonitor.view.Figure;
+import de.sozialmonitor.view.GroupFigures;
 import de.sozialmonitor.view.ReferenceView;
 import de.sozialmonitor.view.ResultView;
 import de.sozialmonitor.view.ResultViews;
@@ -105,6 +106,12 @@ public final class FundingDataSheet {
             columns.add(a.name());
             codes.add(a.code());
         });
+        // a group of areas also as one: its rates from the sums of the areas' counts (GroupFigures); null stands for it in codes
+        List<String> group = in.areas().size() > 1 ? in.areas().stream().map(AreaInfo::code).toList() : List.of();
+        if (!group.isEmpty()) {
+            columns.add(st.get("sheet.group", group.size()));
+            codes.add(null);
+        }
         Set<String> municipalities = new LinkedHashSet<>();
         for (AreaInfo a : in.areas()) {
             v.parents(a.code()).stream().filter(p -> p.depth() == 1 && !codes.contains(p.code())).forEach(p -> municipalities.add(p.code()));
@@ -123,6 +130,9 @@ public final class FundingDataSheet {
         regions.forEach(r -> columns.add(in.references().isTerritory(r) ? st.get("references.official", r.name()) : r.name()));
         List<String> changeColumns = new ArrayList<>();
         in.areas().forEach(a -> changeColumns.add(a.name()));
+        if (!group.isEmpty()) {
+            changeColumns.add(st.get("sheet.group", group.size()));
+        }
         if (root != null && in.areas().stream().noneMatch(a -> a.code().equals(root.code()))) {
             changeColumns.add(root.name());
         }
@@ -136,7 +146,8 @@ public final class FundingDataSheet {
         for (Indicator i : shown) {
             List<Cell> values = new ArrayList<>();
             for (int k = 0; k < own; k++) {
-                values.add(cell(t, v.rate(i.id(), codes.get(k), year), i.precision()));
+                values.add(cell(t, codes.get(k) == null ? GroupFigures.rate(v, i, group, year) : v.rate(i.id(), codes.get(k), year),
+                        i.precision()));
             }
             for (ReferenceRegion r : regions) {
                 Optional<ReferenceView.Value> x = i.targetGroup().isTotal() ? in.references().value(i, r.code(), year) : Optional.empty();
@@ -145,7 +156,10 @@ public final class FundingDataSheet {
             }
             List<Cell> changes = new ArrayList<>();
             in.areas().forEach(a -> changes.add(cell(t, v.change(i.id(), a.code(), year), i.precision())));
-            if (changeColumns.size() > in.areas().size()) {
+            if (!group.isEmpty()) {
+                changes.add(cell(t, GroupFigures.change(v, i, group, year), i.precision()));
+            }
+            if (changeColumns.size() > changes.size()) {
                 changes.add(cell(t, v.change(i.id(), root.code(), year), i.precision()));
             }
             boolean attention = v.attentionIndicators().contains(i);
@@ -220,6 +234,9 @@ public final class FundingDataSheet {
         }
         h.close("tbody").close("table");
         h.el("p", "class=\"note\"", st.get("sheet.valuesNote"));
+        if (in.areas().size() > 1) {
+            h.el("p", "class=\"note\"", st.get("sheet.groupNote"));
+        }
 
         h.el("h2", st.get("sheet.changes", v.baseYear(), v.year()));
         h.open("table", "class=\"data\"").open("thead").open("tr");
@@ -361,6 +378,9 @@ public final class FundingDataSheet {
                 notes.value(n++, 0, t.get("report.synthetic"));
             }
             notes.value(n++, 0, st.get("sheet.valuesNote"));
+            if (in.areas().size() > 1) {
+                notes.value(n++, 0, st.get("sheet.groupNote"));
+            }
             notes.value(n, 0, st.get("sheet.method"));
             wb.finish();
         } catch (IOException e) {

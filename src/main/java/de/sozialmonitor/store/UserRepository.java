@@ -119,7 +119,7 @@ public final class UserRepository {
      * Checks a password; returns the user if it is right and the account is enabled. A successful
      * login is audited (action {@code login}); failures are the caller's to count. A name that no
      * account can have fails without hashing; otherwise an unknown user costs as much as a known
-     * one. Throws {@link PasswordHashing.Busy} when no hashing slot is free.
+     * one. Throws {@link BoundedWork.Busy} when no hashing slot is free.
      */
     public Optional<User> authenticate(String username, String password, String origin) {
         if (!withinBounds(username, password) || !validName(username)) {

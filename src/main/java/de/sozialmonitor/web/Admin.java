@@ -5,7 +5,6 @@ import static j2html.TagCreator.*;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ResultRepository;
-import de.sozialmonitor.store.PasswordHashing;
 import de.sozialmonitor.store.UserRepository;
 import de.sozialmonitor.workflow.ReleaseWorkflow;
 import io.javalin.http.Context;
@@ -92,7 +91,7 @@ final class Admin {
         Optional<UserRepository.User> user;
         try {
             user = web.users().authenticate(username, password, address);
-        } catch (PasswordHashing.Busy e) {
+        } catch (de.sozialmonitor.store.BoundedWork.Busy e) {
             web.throttle().cancel(admission.ticket());
             ctx.header("Retry-After", Long.toString(WebServer.BUSY_RETRY_SECONDS));
             renderLogin(ctx, t.get("login.busy", WebServer.BUSY_RETRY_SECONDS), HttpStatus.SERVICE_UNAVAILABLE);

@@ -4,6 +4,7 @@ import static j2html.TagCreator.*;
 
 import de.sozialmonitor.i18n.TextBundle;
 import de.sozialmonitor.report.FundingDataSheet;
+import de.sozialmonitor.store.BoundedWork;
 import de.sozialmonitor.view.ResultView;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -16,9 +17,17 @@ import java.util.Optional;
  * The data sheet for funding bids ({@link FundingDataSheet}) of an area, from a published release
  * only: the profile's buttons and the download behind them ({@code /download/datenblatt/CODE
  * ?release=N&format=pdf|xlsx}, {@code CODE} may be a comma-separated group of areas). Public: the
- * sheet holds nothing the release does not publish.
+ * sheet holds nothing the release does not publish. Rendering a sheet takes tens of MB of heap, so
+ * at most {@link #SLOTS} sheets are rendered at once ({@link BoundedWork}, as for password hashes);
+ * a request that finds no slot within {@link #WAIT_MILLIS} is answered 503 with Retry-After.
  */
 final class DataSheetDownload {
+    /** Sheets rendered at once: enough to keep the cores busy, a small multiple of one rendering's heap at most. */
+    static final int SLOTS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    static final long WAIT_MILLIS = 10_000;
+    /** The one bound of the process, for every server it runs. */
+    static final BoundedWork RENDERING = new BoundedWork("data sheet rendering", SLOTS, WAIT_MILLIS);
+
     private final WebServer.WebContext web;
 
     DataSheetDownload(WebServer.WebContext web) {
@@ -64,19 +73,21 @@ final class DataSheetDownload {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, v.texts().get("area.unknown"));
             return;
         }
-        FundingDataSheet.Input in;
+        int release = number;
+        byte[] sheet;
         try {
-            in = FundingDataSheet.gather(web.views(), number, codes, v.lang());
+            // BoundedWork.Busy goes on to the server's 503 with Retry-After
+            sheet = RENDERING.run(() -> {
+                FundingDataSheet.Input in = FundingDataSheet.gather(web.views(), release, codes, v.lang());
+                return format.equals("pdf") ? FundingDataSheet.pdf(in) : FundingDataSheet.xlsx(in);
+            });
         } catch (IllegalArgumentException e) {
             WebServer.error(ctx, HttpStatus.NOT_FOUND, v.texts().get("area.unknown"));
             return;
         }
         String name = "datenblatt-" + String.join("-", codes).replaceAll("[^A-Za-z0-9-]", "_") + "-r" + number + "." + format;
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        if (format.equals("pdf")) {
-            ctx.contentType("application/pdf").result(FundingDataSheet.pdf(in));
-        } else {
-            ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").result(FundingDataSheet.xlsx(in));
-        }
+        ctx.contentType(format.equals("pdf") ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .result(sheet);
     }
 }

@@ -132,7 +132,7 @@ public final class WebServer implements AutoCloseable {
                 (e, ctx) -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, e.getMessage()));
         // The message of an IllegalArgumentException is the program's, not the visitor's: never shown.
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, null));
-        app.exception(de.sozialmonitor.store.PasswordHashing.Busy.class, (e, ctx) -> {
+        app.exception(de.sozialmonitor.store.BoundedWork.Busy.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(BUSY_RETRY_SECONDS));
             error(ctx, HttpStatus.SERVICE_UNAVAILABLE, viewer(ctx).texts().get("error.busy"));
         });

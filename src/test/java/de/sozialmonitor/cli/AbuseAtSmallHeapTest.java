@@ -10,12 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 11: at -Xmx1g, 200 concurrent logins (each from its own loopback address, so throttling
  * does not hide the hashing) and 100 concurrent release downloads end without any server error,
- * and the server serves as usual afterwards. Before the fix, 150 logins ended in an
+ * and the server serves as usual afterwards. Issue 17: so do 100 concurrent data sheets (PDFs
+ * rendered per request; 503 when every rendering slot is taken). Before the fix, 150 logins ended in an
  * OutOfMemoryError. The same check runs on any workspace with {@code sozialmonitor bench abuse}.
  */
 class AbuseAtSmallHeapTest {
     @Test
-    void twoHundredLoginsAndAHundredDownloadsAtOneGigabyteEndWithoutAServerError(@TempDir Path tmp) throws Exception {
+    void twoHundredLoginsAHundredDownloadsAndAHundredDataSheetsAtOneGigabyteEndWithoutAServerError(@TempDir Path tmp) throws Exception {
         Path ws = tmp.resolve("ws");
         assertThat(CliTest.run("init", ws.toString()).exit()).isZero();
         // the index over what the counts below deliver: compute refuses a year in which no area takes part
@@ -52,12 +53,14 @@ class AbuseAtSmallHeapTest {
             assertThat(r.exit()).as(String.join(" ", args) + ": " + r.out() + r.err()).isZero();
         }
 
-        LoadCheck.Outcome o = LoadCheck.run(ws, 1, "1g", 200, 100, "/indikatoren");
+        LoadCheck.Outcome o = LoadCheck.run(ws, 1, "1g", 200, 100, 100, "031570", "/indikatoren");
 
         assertThat(o.logins().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
         assertThat(o.logins().keySet()).as("only 401, 429 or 503: %s", o.logins()).allMatch(s -> s == 401 || s == 429 || s == 503);
         assertThat(o.downloads()).as("downloads").containsOnlyKeys(200);
         assertThat(o.downloadsComplete()).isEqualTo(100);
+        assertThat(o.sheets().keySet()).as("data sheets: %s", o.sheets()).containsAnyOf(200).allMatch(s -> s == 200 || s == 503);
+        assertThat(o.sheets().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
         assertThat(o.afterwards().values()).as("afterwards: %s", o.afterwards()).allMatch(s -> s == 200 || s == 401);
         assertThat(o.outOfMemory()).isFalse();
         assertThat(o.passed()).isTrue();

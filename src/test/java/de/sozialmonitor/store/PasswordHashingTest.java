@@ -31,7 +31,7 @@ class PasswordHashingTest {
                 try {
                     one.hash("a long enough passphrase");
                     return true;
-                } catch (PasswordHashing.Busy e) {
+                } catch (BoundedWork.Busy e) {
                     return false;
                 }
             };

@@ -69,6 +69,12 @@ public final class ReleaseCommand implements Callable<Integer> {
                 if (content.publicRecord() != null && !content.publicRecord().isEmpty()) {
                     out.println(Messages.of(spec).privacy("release.created.publicRecord", content.publicRecord().toString(), s.inherited()));
                 }
+                if (!s.unprotected().isEmpty()) {
+                    // said now, not first at publish: verify will refuse the release for these counts
+                    out.println(PrivacyTexts.get("release.created.unprotected", s.unprotected().size(),
+                            String.join(", ", s.unprotected().subList(0, Math.min(20, s.unprotected().size())))
+                                    + (s.unprotected().size() > 20 ? " …" : "")));
+                }
                 if (info.corrects() != null) {
                     out.println(Messages.of(spec).privacy("release.created.corrects", info.corrects()));
                 }

@@ -95,6 +95,12 @@ public final class CellSuppression {
     private final boolean[] suppressed;
     private final boolean[] inherited;
     private final double[] cost;
+    /**
+     * Unknowns the published releases already give, whatever this release withholds: known from a
+     * published release, or the last unknown of an exact relation whose other unknowns all are
+     * (repeated until nothing changes). Withholding one protects nothing.
+     */
+    private final boolean[] given;
 
     private CellSuppression(CountTable table, DisclosureRules rules, PublicRecord published) {
         this.table = table;
@@ -154,6 +160,8 @@ public final class CellSuppression {
                 constraintsOf.get(cell).add(c);
             }
         }
+        given = rules.scheme() >= DisclosureRules.GIVEN_COUNTS_NOT_PARTNERS ? given(size, knownBefore, constraints)
+                : knownBefore();
         suppressed = new boolean[size];
         for (int u = 0; u < before.size(); u++) {
             suppressed[u] = Double.isNaN(knownBefore[u]) && withheldBefore[u];
@@ -169,6 +177,53 @@ public final class CellSuppression {
         for (int i = 0; i < table.size(); i++) {
             cost[unionOf[i]] = (table.value(i) + 1) * (1 + (maxDepth - table.depth(i))) * (1 + 0.5 * (maxDims - table.dimensions(i)));
         }
+    }
+
+    /**
+     * The unknowns the published releases give by subtraction: those they publish, and, in turn, the
+     * one unknown left in an exact relation (of a published release or of the new one, whose margins
+     * are declared in its download) whose other unknowns are given. Example (a release for 2022 after
+     * one for 2023 that carried 2022's totals and women as its earlier year): the men of 2022 are the
+     * published total minus the published women as soon as the new release declares the sex margin,
+     * so withholding them protects nothing, and choosing them as partners made the repair spread over
+     * every breakdown near them.
+     */
+    /** Before {@link DisclosureRules#GIVEN_COUNTS_NOT_PARTNERS}: only what a published release shows. */
+    private boolean[] knownBefore() {
+        boolean[] known = new boolean[size];
+        for (int u = 0; u < size; u++) {
+            known[u] = !Double.isNaN(knownBefore[u]);
+        }
+        return known;
+    }
+
+    static boolean[] given(int size, double[] knownBefore, List<LinearConstraint> constraints) {
+        boolean[] given = new boolean[size];
+        for (int u = 0; u < size; u++) {
+            given[u] = !Double.isNaN(knownBefore[u]);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (LinearConstraint c : constraints) {
+                if (!c.isEquality()) {
+                    continue;
+                }
+                int open = -1;
+                int opens = 0;
+                for (int k = 0; k < c.cells().length && opens < 2; k++) {
+                    if (!given[c.cells()[k]] && c.coefficients()[k] != 0) {
+                        open = c.cells()[k];
+                        opens++;
+                    }
+                }
+                if (opens == 1) {
+                    given[open] = true;
+                    changed = true;
+                }
+            }
+        }
+        return given;
     }
 
     /** Suppression of one release on its own (no release published before it). */
@@ -194,7 +249,7 @@ public final class CellSuppression {
      * not known from a published release; zeros only while {@link #zerosAllowed} (the last resort).
      */
     private boolean choosable(int u) {
-        if (suppressed[u] || cellOf[u] < 0 || !Double.isNaN(knownBefore[u])) {
+        if (suppressed[u] || cellOf[u] < 0 || given[u]) {
             return false;
         }
         double v = table.value(cellOf[u]);
@@ -229,8 +284,15 @@ public final class CellSuppression {
             Set<LinearConstraint> touched = new HashSet<>();
             boolean repaired = false;
             unprotected.clear();
+            if (rules.scheme() >= DisclosureRules.GIVEN_COUNTS_NOT_PARTNERS) {
+                beyondRepair(risky.keySet());
+            }
             for (var e : risky.entrySet()) {
                 int cell = e.getKey();
+                if (hopeless.contains(cell)) {
+                    unprotected.add(cell); // no partner can protect it: withholding more would only cost
+                    continue;
+                }
                 if (constraintsOf.get(cell).stream().anyMatch(touched::contains)) {
                     repaired = true; // its relations changed this round; look again next round
                     continue;
@@ -258,6 +320,44 @@ public final class CellSuppression {
             out[i] = suppressed[unionOf[i]] && Double.isNaN(knownBefore[unionOf[i]]);
         }
         return new Result(out, primary, inherited.clone(), rounds, unprotected.stream().map(names::get).toList());
+    }
+
+    /** Cells found {@link #beyondRepair}; each is looked at once. */
+    private final Set<Integer> hopeless = new HashSet<>();
+    private final Set<Integer> judged = new HashSet<>();
+
+    /**
+     * Which of these cells no partner can protect: given by the published releases, or confined too
+     * closely (counts ≥ 0) even if every count of the new release that they do not give were withheld.
+     * Repairing such a cell would withhold one breakdown after another around it and still fail.
+     */
+    private void beyondRepair(Set<Integer> cells) {
+        Set<Integer> targets = new TreeSet<>();
+        for (int cell : cells) {
+            if (given[cell]) {
+                hopeless.add(cell);
+            } else if (judged.add(cell)) {
+                targets.add(cell);
+            }
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        double[] known = new double[size];
+        double[] required = new double[size];
+        boolean integral = true;
+        for (int u = 0; u < size; u++) {
+            double v = value(u);
+            known[u] = given[u] ? v : Double.NaN;
+            required[u] = width(u);
+            integral &= Double.isNaN(v) || v == Math.rint(v);
+        }
+        IntervalSolver.Problem most = new IntervalSolver.Problem(known, constraints, null, null, integral, required, null, true);
+        IntervalSolver.intervals(most, targets).forEach((cell, iv) -> {
+            if (iv != null && iv.width() < required[cell] - 1e-9 && iv.upper() > 0) {
+                hopeless.add(cell);
+            }
+        });
     }
 
     private double width(int u) {

@@ -50,6 +50,18 @@ public final class CountTable {
      * the count is not available); {@code areas} gives the hierarchy.
      */
     public static CountTable build(Map<CountCell, Double> values, Map<String, AreaInfo> areas) {
+        return build(values, areas, false);
+    }
+
+    /**
+     * As {@link #build(Map, Map)}; with {@code complements}, every breakdown that lacks exactly one
+     * group is completed first ({@link #withComplements}), so that the release shows (or withholds)
+     * what anyone can compute as the total minus its published parts.
+     */
+    public static CountTable build(Map<CountCell, Double> values, Map<String, AreaInfo> areas, boolean complements) {
+        if (complements) {
+            values = withComplements(values);
+        }
         List<CountCell> cells = new ArrayList<>(new TreeMap<>(values).keySet());
         double[] v = new double[cells.size()];
         int[] depth = new int[cells.size()];
@@ -67,6 +79,78 @@ public final class CountTable {
         t.addGroupMargins();
         t.addTermMargins();
         return t;
+    }
+
+    /**
+     * The counts completed by the group each breakdown lacks. A release carries some years only in
+     * part (the earlier years of a release: the total and the women of a measure, not the men); but
+     * the same download shows, for other years or areas, that the total is exactly women plus men, so
+     * anyone gets the men as total minus women. Such a count is added here as the cell it is (value:
+     * parent minus the parts shown) and goes through disclosure control like any other: withheld if
+     * small, and with partners. Added only where the measure proves the dimension complete (an exact
+     * breakdown along it with the same groups, somewhere in the table) and exactly one group is
+     * missing. Found by the demo's release for 2022 after those for 2023 and 2024: the 2023 release
+     * showed 2022's total 7 and women 5 of a locality, so the 2 men were public, unprotected.
+     */
+    public static Map<CountCell, Double> withComplements(Map<CountCell, Double> values) {
+        // measure|area|year -> target group -> value
+        Map<String, Map<TargetGroup, Double>> byKey = new TreeMap<>();
+        Map<String, CountCell> sample = new HashMap<>();
+        values.forEach((c, v) -> {
+            String k = c.measure() + "\u0000" + c.areaCode() + "\u0000" + c.year();
+            byKey.computeIfAbsent(k, x -> new java.util.LinkedHashMap<>()).put(TargetGroup.parse(c.targetGroup()), v);
+            sample.putIfAbsent(k, c);
+        });
+        // measure|dimension -> the groups of that dimension that an exact breakdown shows complete
+        Map<String, TreeSet<String>> complete = new HashMap<>();
+        Map<String, List<Object[]>> partial = new TreeMap<>(); // measure|dimension -> {key, parent, dimension, present, missingSum}
+        byKey.forEach((k, groups) -> {
+            String measure = sample.get(k).measure();
+            groups.forEach((parent, pv) -> {
+                Map<String, Map<String, Double>> children = new TreeMap<>();
+                groups.forEach((child, cv) -> {
+                    if (child.dimensions().size() == parent.dimensions().size() + 1 && child.matches(parent)) {
+                        String d = child.dimensions().keySet().stream().filter(x -> !parent.dimensions().containsKey(x))
+                                .findFirst().orElseThrow();
+                        children.computeIfAbsent(d, x -> new TreeMap<>()).put(child.dimensions().get(d), cv);
+                    }
+                });
+                children.forEach((d, parts) -> {
+                    if (pv == null || Double.isNaN(pv) || parts.values().stream().anyMatch(x -> x == null || Double.isNaN(x))) {
+                        return;
+                    }
+                    double sum = parts.values().stream().mapToDouble(Double::doubleValue).sum();
+                    if (close(sum, pv)) {
+                        complete.computeIfAbsent(measure + "|" + d, x -> new TreeSet<>()).addAll(parts.keySet());
+                    } else if (sum < pv) {
+                        partial.computeIfAbsent(measure + "|" + d, x -> new ArrayList<>())
+                                .add(new Object[] {k, parent, d, parts.keySet(), pv - sum});
+                    }
+                });
+            });
+        });
+        Map<CountCell, Double> out = new TreeMap<>(values);
+        partial.forEach((md, list) -> {
+            TreeSet<String> groups = complete.get(md);
+            if (groups == null) {
+                return;
+            }
+            for (Object[] p : list) {
+                @SuppressWarnings("unchecked")
+                java.util.Set<String> present = (java.util.Set<String>) p[3];
+                if (!groups.containsAll(present) || groups.size() != present.size() + 1) {
+                    continue;
+                }
+                String missing = groups.stream().filter(g -> !present.contains(g)).findFirst().orElseThrow();
+                TargetGroup parent = (TargetGroup) p[1];
+                Map<String, String> dims = new TreeMap<>(parent.dimensions());
+                dims.put((String) p[2], missing);
+                CountCell any = sample.get((String) p[0]);
+                out.putIfAbsent(new CountCell(any.measure(), any.areaCode(), any.year(), TargetGroup.of(dims).key()),
+                        (Double) p[4]);
+            }
+        });
+        return out;
     }
 
     private void addAreaMargins(Map<String, AreaInfo> areas) {
@@ -115,11 +199,16 @@ public final class CountTable {
     private void addTermMargins() {
         for (int i = 0; i < cells.size(); i++) {
             CountCell c = cells.get(i);
+            if (isPlaceholder(c.measure())) {
+                continue; // a count of an indicator the catalog no longer holds: one opaque number, no terms
+            }
             LinearExpression e;
             try {
                 e = LinearExpression.parse(c.measure());
-            } catch (RuntimeException ex) {
-                continue;
+            } catch (IllegalArgumentException ex) {
+                // never skipped quietly: a measure that is no expression would lose the margins that protect its terms
+                throw new IllegalArgumentException("count " + c + ": measure is no sum or difference of variables: "
+                        + ex.getMessage(), ex);
             }
             if (e.terms().size() < 2) {
                 continue;
@@ -146,6 +235,15 @@ public final class CountTable {
                 margins.computeIfAbsent(i, k -> new TreeSet<>()).add(TERMS);
             }
         }
+    }
+
+    /**
+     * Whether a measure is the placeholder {@code id:numerator} / {@code id:denominator} that
+     * {@link ReleaseTableBuilder} writes for the counts of an indicator the catalog does not hold
+     * (values computed under an older catalog): a single number, not an expression of variables.
+     */
+    static boolean isPlaceholder(String measure) {
+        return measure.endsWith(ReleaseTableBuilder.NUMERATOR_PLACEHOLDER) || measure.endsWith(ReleaseTableBuilder.DENOMINATOR_PLACEHOLDER);
     }
 
     private void addMargin(int parent, List<Integer> children, String token) {

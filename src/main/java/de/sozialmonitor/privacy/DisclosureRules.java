@@ -10,8 +10,8 @@ import de.sozialmonitor.model.PrivacyConfig;
  * @param protectionWidth  how wide the interval must be that an attacker can at best confine a
  *                         suppressed count to; 0 means "the variable's minimum count" (3 by default:
  *                         an attacker learns no more than "somewhere between 0 and 3 wide")
- * @param scheme           {@link #PUBLIC_RECORD_AS_SEEN_OUTSIDE} for every new release; {@link #SINGLE_RELEASE}
- *                         and {@link #PUBLIC_RECORD} only to rebuild releases frozen under them
+ * @param scheme           {@link #GIVEN_COUNTS_NOT_PARTNERS} for every new release; the older schemes only to
+ *                         rebuild releases frozen under them
  */
 public record DisclosureRules(PrivacyConfig privacy, double protectionWidth, int scheme) {
 
@@ -34,9 +34,19 @@ public record DisclosureRules(PrivacyConfig privacy, double protectionWidth, int
      * chosen only where nothing else can be. Releases of scheme 2 are rebuilt with scheme 2.
      */
     public static final int PUBLIC_RECORD_AS_SEEN_OUTSIDE = 3;
+    /**
+     * As {@link #PUBLIC_RECORD_AS_SEEN_OUTSIDE}, and a count the published releases give by
+     * subtraction (a published total minus its published parts, also through the margins the new
+     * release declares) is never withheld to protect another, and never "repaired" by withholding
+     * more: it is reported as unprotected at once. Under scheme 3 a release for an earlier year,
+     * created after releases that carried that year's totals and women, withheld the men as
+     * partners and then every breakdown around them, and still could not be published.
+     * Releases of scheme 3 are rebuilt with scheme 3.
+     */
+    public static final int GIVEN_COUNTS_NOT_PARTNERS = 4;
 
     public DisclosureRules(PrivacyConfig privacy, double protectionWidth) {
-        this(privacy, protectionWidth, PUBLIC_RECORD_AS_SEEN_OUTSIDE);
+        this(privacy, protectionWidth, GIVEN_COUNTS_NOT_PARTNERS);
     }
 
     public static DisclosureRules defaults() {

@@ -64,7 +64,7 @@ public final class ReleaseTableBuilder {
         data.indicators().forEach(i -> indicators.put(i.id(), i));
 
         // 1. counts: numerators and denominators, one cell per distinct measure
-        CountTable table = CountTable.build(counts(data), data.areas());
+        CountTable table = CountTable.build(counts(data), data.areas(), completes(rules));
         CellSuppression.Result suppression = CellSuppression.suppress(table, rules, published);
         boolean[] hidden = suppression.suppressed();
 
@@ -193,6 +193,19 @@ public final class ReleaseTableBuilder {
         return new ProtectedTable(List.copyOf(rows), summary);
     }
 
+    /** Whether releases under these rules complete breakdowns that lack one group ({@link CountTable#withComplements}). */
+    private static boolean completes(DisclosureRules rules) {
+        return rules.scheme() >= DisclosureRules.GIVEN_COUNTS_NOT_PARTNERS;
+    }
+
+    /**
+     * The true counts behind a release's count rows under its rules: {@link #counts(ReleaseData)},
+     * and the groups breakdowns lack where the rules complete them.
+     */
+    public static Map<CountCell, Double> counts(ReleaseData data, DisclosureRules rules) {
+        return completes(rules) ? CountTable.withComplements(counts(data)) : counts(data);
+    }
+
     /** The true counts of a release: numerators and denominators, one cell per distinct measure (NaN: not available). */
     public static Map<CountCell, Double> counts(ReleaseData data) {
         Map<String, ReleaseData.IndicatorInfo> indicators = new LinkedHashMap<>();
@@ -274,12 +287,16 @@ public final class ReleaseTableBuilder {
                 reason, margin);
     }
 
+    /** Suffixes of the measures of an indicator the catalog does not hold: its counts, named after it. */
+    static final String NUMERATOR_PLACEHOLDER = ":numerator";
+    static final String DENOMINATOR_PLACEHOLDER = ":denominator";
+
     static String numeratorOf(ReleaseData.IndicatorInfo ind, String id) {
-        return ind == null ? id + ":numerator" : delivered(ind) ? "" : canonical(ind.numerator());
+        return ind == null ? id + NUMERATOR_PLACEHOLDER : delivered(ind) ? "" : canonical(ind.numerator());
     }
 
     static String denominatorOf(ReleaseData.IndicatorInfo ind, String id) {
-        return ind == null ? id + ":denominator" : delivered(ind) ? "" : canonical(ind.denominator());
+        return ind == null ? id + DENOMINATOR_PLACEHOLDER : delivered(ind) ? "" : canonical(ind.denominator());
     }
 
     static String canonical(String expression) {

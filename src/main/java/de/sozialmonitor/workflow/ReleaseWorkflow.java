@@ -370,7 +370,7 @@ public final class ReleaseWorkflow {
     private static Check attackerCheck(Handle h, int number, List<PublishedRow> rows, ReleaseContent content) {
         DisclosureRules rules = content.rules().toRules();
         PublicRecord record = publicRecord(h, ReleaseRepository.publishedNumbers(h))
-                .with(new PublicRecord.Release(number, rows, ReleaseTableBuilder.counts(content.data())));
+                .with(new PublicRecord.Release(number, rows, ReleaseTableBuilder.counts(content.data(), rules)));
         DisclosureAudit.Report attack = DisclosureAudit.attackAround(record, number, rules);
         Text scope = record.numbers().size() == 1 ? new Text("scopeAlone", number)
                 : new Text("scopeRecord", record.numbers().stream().sorted().toList().toString());
@@ -406,8 +406,25 @@ public final class ReleaseWorkflow {
         byCell.values().forEach(f -> counts.merge(f.criterion(), 1L, Long::sum));
         List<Object> criteria = new ArrayList<>();
         counts.forEach((criterion, n) -> criteria.add(new Text("criterion." + criterion.name(), n)));
-        return new Text("narrowed", byCell.size(), new Text(what), criteria,
-                byCell.values().stream().limit(limit).toList() + (byCell.size() > limit ? " …" : ""));
+        List<Object> named = new ArrayList<>(byCell.values().stream().limit(limit).map(ReleaseWorkflow::finding).toList());
+        if (byCell.size() > limit) {
+            named.add("…");
+        }
+        return new Text("narrowed", byCell.size(), new Text(what), criteria, named);
+    }
+
+    /** One finding in words: the count, its releases, what the attacker learnt (numbers as plain text, not localised). */
+    private static Text finding(DisclosureAudit.Finding f) {
+        String releases = f.releases().isEmpty() ? "" : " " + f.releases();
+        if (f.interval() == null) {
+            return new Text("finding.contradictory", f.cell().toString(), releases);
+        }
+        return new Text("finding." + f.criterion().name(), f.cell().toString(), releases, plain(f.interval().lower()),
+                plain(f.interval().upper()), plain(f.required()));
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     /**
@@ -422,7 +439,7 @@ public final class ReleaseWorkflow {
             Optional<ReleaseContent> content = ReleaseRepository.stored(h, n).map(r -> ReleaseContent.parse(r.content()));
             if (csv.isPresent() && content.isPresent()) {
                 releases.add(new PublicRecord.Release(n, ReleaseDownload.readCsv(csv.get().getBytes(StandardCharsets.UTF_8)),
-                        ReleaseTableBuilder.counts(content.get().data())));
+                        ReleaseTableBuilder.counts(content.get().data(), content.get().rules().toRules())));
             }
         }
         return new PublicRecord(releases);

@@ -133,7 +133,16 @@ public final class SyntheticCounty {
      * their counts).
      */
     public ReleaseData release(int year, boolean earlierCounts) {
-        return data(List.of(new YearPart(year - DYNAMICS_YEARS, List.of(""), earlierCounts), new YearPart(year, allGroups, true)),
+        return release(year, earlierCounts, List.of(""));
+    }
+
+    /**
+     * As {@link #release(int, boolean)}, year − 3 with these groups only: e.g. the total and the women,
+     * as a release carries the earlier years of an indicator of one target group (the demo's
+     * unemployed_women); the men are then the total minus the women.
+     */
+    public ReleaseData release(int year, boolean earlierCounts, List<String> earlierGroups) {
+        return data(List.of(new YearPart(year - DYNAMICS_YEARS, earlierGroups, earlierCounts), new YearPart(year, allGroups, true)),
                 year, true);
     }
 

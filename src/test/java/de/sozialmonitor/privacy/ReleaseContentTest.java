@@ -41,7 +41,7 @@ class ReleaseContentTest {
 
         ReleaseContent again = ReleaseContent.parse(new String(now.canonicalBytes(), StandardCharsets.UTF_8));
 
-        assertThat(again.rules().toRules().scheme()).isEqualTo(DisclosureRules.PUBLIC_RECORD_AS_SEEN_OUTSIDE);
+        assertThat(again.rules().toRules().scheme()).isEqualTo(DisclosureRules.GIVEN_COUNTS_NOT_PARTNERS);
         assertThat(again.publicRecord()).containsExactly(2, 1);
         assertThat(again.areaInputs()).isEqualTo(areas);
         assertThat(again.source()).isEqualTo("Amt für Statistik, CC BY 4.0");

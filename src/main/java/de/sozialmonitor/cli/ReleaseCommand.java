@@ -71,7 +71,7 @@ public final class ReleaseCommand implements Callable<Integer> {
                 }
                 if (!s.unprotected().isEmpty()) {
                     // said now, not first at publish: verify will refuse the release for these counts
-                    out.println(PrivacyTexts.get("release.created.unprotected", s.unprotected().size(),
+                    out.println(Messages.of(spec).privacy("release.created.unprotected", s.unprotected().size(),
                             String.join(", ", s.unprotected().subList(0, Math.min(20, s.unprotected().size())))
                                     + (s.unprotected().size() > 20 ? " …" : "")));
                 }

@@ -64,8 +64,7 @@ public final class Database implements AutoCloseable {
             if (!SchemaVersion.isCurrent(ds)) {
                 boolean pg = jdbcUrl.startsWith("jdbc:postgresql:");
                 Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION)
-                        // the block columns: PostgreSQL's bytea; H2's BLOB, kept outside the table's pages
-                        .placeholders(java.util.Map.of("blob", pg ? "BYTEA" : "BINARY LARGE OBJECT"))
+                        .placeholders(placeholders(pg))
                         .javaMigrations(new ObservationBlockMigration(), new ResultBlockMigration())
                         .load().migrate();
             }
@@ -74,6 +73,16 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(ds);
+    }
+
+    /**
+     * The column types that differ between the two databases: the block columns (PostgreSQL's
+     * bytea; H2's BLOB) and long texts (PostgreSQL's text; H2's CLOB), both kept outside H2's
+     * table pages.
+     */
+    static java.util.Map<String, String> placeholders(boolean postgres) {
+        return java.util.Map.of("blob", postgres ? "BYTEA" : "BINARY LARGE OBJECT",
+                "clob", postgres ? "TEXT" : "CHARACTER LARGE OBJECT");
     }
 
     public Jdbi jdbi() {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +38,7 @@ class BlockMigrationTest {
         }
         // the schema as it was before the blocks
         Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION).target("81")
-                .placeholders(Map.of("blob", kind == TestDatabases.Kind.POSTGRES ? "BYTEA" : "BINARY LARGE OBJECT")).load().migrate();
+                .placeholders(Database.placeholders(kind == TestDatabases.Kind.POSTGRES)).load().migrate();
         long setId;
         try (var c = ds.getConnection()) {
             var h = org.jdbi.v3.core.Jdbi.open(c);

@@ -271,17 +271,15 @@ public final class ObservationStore {
                 continue;
             }
             String[] codes = areaCodes(h, importId);
-            for (SeriesKey k : keys) {
-                // one block at a time: a PostgreSQL result set would otherwise hold every block of the import in memory
-                byte[] data = h.createQuery("SELECT data FROM observation_block WHERE import_id = :i AND variable = :v AND year = :y "
-                                + "AND target_group = :g")
-                        .bind("i", importId).bind("v", k.variable()).bind("y", k.year()).bind("g", k.targetGroup())
-                        .map((rs, ctx) -> rs.getBytes(1)).one();
-                BlockCodec.ObservationValues v = BlockCodec.decodeObservations(data);
-                if (v.size() > 0 && v.areas()[v.size() - 1] >= codes.length) {
-                    throw new IllegalStateException("damaged storage block: area index beyond the codes of import " + importId);
+            try (BlockQuery blocks = new BlockQuery(h, "SELECT data FROM observation_block "
+                    + "WHERE import_id = ? AND variable = ? AND year = ? AND target_group = ?")) {
+                for (SeriesKey k : keys) {
+                    BlockCodec.ObservationValues v = BlockCodec.decodeObservations(blocks.fetch(importId, k.variable(), k.year(), k.targetGroup()));
+                    if (v.size() > 0 && v.areas()[v.size() - 1] >= codes.length) {
+                        throw new IllegalStateException("damaged storage block: area index beyond the codes of import " + importId);
+                    }
+                    consumer.accept(new Block(importId, k, codes, v));
                 }
-                consumer.accept(new Block(importId, k, codes, v));
             }
         }
     }

@@ -94,16 +94,13 @@ public final class ResultValueStore {
         List<Key> keys = h.createQuery("SELECT indicator_id, target_group, year FROM result_value_block WHERE result_set_id = :id "
                         + "ORDER BY indicator_id, target_group, year")
                 .bind("id", setId).map((rs, ctx) -> new Key(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
-        for (Key k : keys) {
-            if (!wanted.test(k)) {
-                continue;
+        try (BlockQuery blocks = new BlockQuery(h, "SELECT data FROM result_value_block "
+                + "WHERE result_set_id = ? AND indicator_id = ? AND target_group = ? AND year = ?")) {
+            for (Key k : keys) {
+                if (wanted.test(k)) {
+                    consumer.accept(k, BlockCodec.decodeResultValues(blocks.fetch(setId, k.indicatorId(), k.targetGroup(), k.year())));
+                }
             }
-            // one block at a time: a PostgreSQL result set would otherwise hold them all in memory
-            byte[] data = h.createQuery("SELECT data FROM result_value_block WHERE result_set_id = :id AND indicator_id = :ind "
-                            + "AND target_group = :tg AND year = :y")
-                    .bind("id", setId).bind("ind", k.indicatorId()).bind("tg", k.targetGroup()).bind("y", k.year())
-                    .map((rs, ctx) -> rs.getBytes(1)).one();
-            consumer.accept(k, BlockCodec.decodeResultValues(data));
         }
     }
 

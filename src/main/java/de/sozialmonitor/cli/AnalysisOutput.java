@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,7 +201,6 @@ final class AnalysisOutput {
 
     /** Rounded to 6 decimals, as {@code export results} writes numbers. */
     private static String plain(double v) {
-        BigDecimal d = BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
-        return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+        return de.sozialmonitor.model.DecimalText.sixDecimals(v);
     }
 }

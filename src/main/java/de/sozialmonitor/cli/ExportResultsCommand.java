@@ -1,6 +1,7 @@
 package de.sozialmonitor.cli;
 
 import de.sozialmonitor.json.Json;
+import de.sozialmonitor.model.DecimalText;
 import de.sozialmonitor.model.SpreadsheetText;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
@@ -14,7 +15,6 @@ import de.sozialmonitor.workspace.Workspace;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,14 +69,14 @@ public final class ExportResultsCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
             MonitoringResult r = repo.byId(id.get()).orElseThrow();
-            List<Map<String, Object>> rows = rows(r);
-            String text = format == Format.csv ? csv(r, rows) : json(r, id.get(), ws.config().synthetic(), ws.config().source(), rows);
+            int rowCount = r.analysisAreas().length;
+            String text = format == Format.csv ? csv(r) : json(r, id.get(), ws.config().synthetic(), ws.config().source(), rows(r));
             if (output == null) {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
             } else {
                 Files.writeString(output, text, StandardCharsets.UTF_8);
-                spec.commandLine().getErr().println(Messages.of(spec).method("export.written", String.valueOf(rows.size()), output));
+                spec.commandLine().getErr().println(Messages.of(spec).method("export.written", String.valueOf(rowCount), output));
             }
             if (ws.config().synthetic()) {
                 spec.commandLine().getErr().println(Messages.of(spec).method("export.synthetic"));
@@ -85,7 +85,7 @@ public final class ExportResultsCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(Messages.of(spec).method("export.source", ws.config().source()));
             }
             db.jdbi().useHandle(h -> AuditLog.record(h, AuditLog.cliUser(), "export", "results result_set " + id.get(),
-                    "year=" + r.year() + "; format=" + format + "; rows=" + rows.size()
+                    "year=" + r.year() + "; format=" + format + "; rows=" + rowCount
                             + (output == null ? "" : "; file=" + output.toAbsolutePath())));
         }
         return ExitCodes.OK;
@@ -121,31 +121,61 @@ public final class ExportResultsCommand implements Callable<Integer> {
 
     /** Rounded to 6 decimals (the database keeps full precision); null for a missing value. */
     static BigDecimal number(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return null;
-        }
-        BigDecimal d = BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
-        return d.scale() < 0 ? d.setScale(0) : d;
+        String text = text(v);
+        return text == null ? null : new BigDecimal(text);
     }
 
-    static String csv(MonitoringResult r, List<Map<String, Object>> rows) throws IOException {
+    /** A number as the export writes it ({@link DecimalText#sixDecimals}); null for a missing value. */
+    static String text(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : DecimalText.sixDecimals(v);
+    }
+
+    /**
+     * The CSV: the columns of {@link #rows}, written area by area without building the rows (a
+     * county has hundreds of thousands); every cell that is not a number is guarded against
+     * spreadsheet formulas, the header too.
+     */
+    static String csv(MonitoringResult r) throws IOException {
         StringWriter sw = new StringWriter();
         List<String> header = new ArrayList<>(COLUMNS);
-        r.catalog().indicators().forEach(i -> header.add(i.id()));
+        List<Indicator> indicators = r.catalog().indicators();
+        indicators.forEach(i -> header.add(i.id()));
+        List<IndicatorValues> values = new ArrayList<>();
+        for (Indicator i : indicators) {
+            values.add(r.current(i.id()));
+        }
+        String year = String.valueOf(r.year());
         try (CsvWriter w = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(sw)) {
-            // every cell that is not a number is guarded against spreadsheet formulas, the header too
             w.writeRecord(header.stream().map(SpreadsheetText::field).toList());
-            for (Map<String, Object> row : rows) {
-                List<String> fields = new ArrayList<>();
-                for (String col : header) {
-                    Object v = row.get(col);
-                    String text = v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v.toString();
-                    fields.add(SpreadsheetText.cell(v, text));
+            String[] fields = new String[header.size()];
+            for (int a : r.analysisAreas()) {
+                fields[0] = textCell(r.areas().code(a));
+                fields[1] = textCell(r.areas().name(a));
+                fields[2] = year;
+                fields[3] = numberCell(r.statusIndex(a));
+                fields[4] = textCell(r.statusClass()[a] == null ? null : r.statusClass()[a].code());
+                fields[5] = numberCell(r.dynamicsIndex(a));
+                fields[6] = textCell(r.dynamicsClass()[a] == null ? null : r.dynamicsClass()[a].code());
+                fields[7] = textCell(String.valueOf(r.attention()[a]));
+                fields[8] = textCell(r.excluded()[a]);
+                for (int k = 0; k < indicators.size(); k++) {
+                    IndicatorValues v = values.get(k);
+                    fields[COLUMNS.size() + k] = v == null ? textCell(null) : numberCell(v.value()[a]);
                 }
                 w.writeRecord(fields);
             }
         }
         return sw.toString();
+    }
+
+    private static String numberCell(double v) {
+        String text = text(v);
+        return text == null ? textCell(null) : text;
+    }
+
+    /** A cell that is not a number (null: empty), guarded as {@link SpreadsheetText#cell} guards it. */
+    private static String textCell(String value) {
+        return SpreadsheetText.cell(value, value == null ? "" : value);
     }
 
     /** {@code source}: the data's source and licence, given (as a further key) for real, published data only. */

@@ -176,6 +176,9 @@ public final class Certainty {
     private final double[][] fixedStatusInput;
     private final double[][] fixedDynamicsInput;
     private final int groupCount;
+    /** Per status (dynamics) indicator, its place in {@link #used}. */
+    private final int[] statusUsed;
+    private final int[] dynamicsUsed;
     /**
      * The cells drawn, ordered by sampler so that each sampler's tables are read in one run (from the
      * cache): {@code cellPosition[c]} is the cell's place in {@link Draw#counts}, {@code cellSampler[c]}
@@ -268,6 +271,8 @@ public final class Certainty {
             denominatorBase[i] = then == null ? nan(m) : pick(then.denominator());
         }
         groupCount = groups.size();
+        statusUsed = statusIds.stream().mapToInt(used::indexOf).toArray();
+        dynamicsUsed = dynamicsIds.stream().mapToInt(used::indexOf).toArray();
         Map<SamplerKey, Integer> keyIndex = new HashMap<>();
         List<int[]> cells = new ArrayList<>();
         for (int g = 0; g < groupCount; g++) {
@@ -282,9 +287,18 @@ public final class Certainty {
                 }
             }
         }
-        cells.sort(java.util.Comparator.comparingInt((int[] c) -> c[1]).thenComparingInt(c -> c[0]));
-        cellPosition = cells.stream().mapToInt(c -> c[0]).toArray();
-        cellSampler = cells.stream().mapToInt(c -> c[1]).toArray();
+        // ordered by sampler, then position: one primitive sort of (sampler, position) packed into a long
+        long[] order = new long[cells.size()];
+        for (int c = 0; c < order.length; c++) {
+            order[c] = ((long) cells.get(c)[1] << 32) | cells.get(c)[0];
+        }
+        java.util.Arrays.sort(order);
+        cellPosition = new int[order.length];
+        cellSampler = new int[order.length];
+        for (int c = 0; c < order.length; c++) {
+            cellSampler[c] = (int) (order[c] >>> 32);
+            cellPosition[c] = (int) order[c];
+        }
     }
 
     /**
@@ -330,15 +344,23 @@ public final class Certainty {
 
         /** Draw number {@code d} (the same numbers for the same seed and d, whatever the thread). */
         public Draw draw(int d) {
+            return new Draw(drawInto(d, nan(2 * groupCount * statusAreas.length)));
+        }
+
+        /**
+         * Draw number {@code d} into {@code counts}, which holds NaN in every cell that is not drawn: the
+         * drawn cells are the same in every draw, so one buffer serves all draws of a thread (no allocation
+         * and no refill per draw).
+         */
+        double[] drawInto(int d, double[] counts) {
             rng.restoreState(SOURCE.create(options.seed() * 0x9E3779B97F4A7C15L + d).saveState());
-            double[] counts = new double[2 * groupCount * statusAreas.length];
-            java.util.Arrays.fill(counts, Double.NaN);
             int[] position = cellPosition;
             int[] sampler = cellSampler;
+            DiscreteSampler[] s = samplers;
             for (int c = 0; c < position.length; c++) {
-                counts[position[c]] = samplers[sampler[c]].sample();
+                counts[position[c]] = s[sampler[c]].sample();
             }
-            return new Draw(counts);
+            return counts;
         }
     }
 
@@ -349,8 +371,9 @@ public final class Certainty {
         int[] all = identity(m);
         // the same arithmetic as Monitoring: value = scale * numerator / denominator, input = sign * value
         Map<String, double[]> statusInput = new LinkedHashMap<>();
-        for (String id : statusIds) {
-            int i = used.indexOf(id);
+        for (int k = 0; k < statusIds.size(); k++) {
+            String id = statusIds.get(k);
+            int i = statusUsed[k];
             int offset = group[i] * m;
             double[] den = denominatorNow[i];
             double[] x = new double[m];
@@ -364,8 +387,9 @@ public final class Certainty {
                 cfg.sampleStandardDeviation());
         int m2 = dynamicsPositions.length;
         Map<String, double[]> dynInput = new LinkedHashMap<>();
-        for (String id : dynamicsIds) {
-            int i = used.indexOf(id);
+        for (int k = 0; k < dynamicsIds.size(); k++) {
+            String id = dynamicsIds.get(k);
+            int i = dynamicsUsed[k];
             int offsetNow = group[i] * m;
             int offsetBase = (groupCount + group[i]) * m;
             double[] x = new double[m2];
@@ -422,8 +446,10 @@ public final class Certainty {
                     parts.add(pool.submit(() -> {
                         Tally t = new Tally(m);
                         Sampler s = sampler();
+                        Draw buffer = new Draw(nan(2 * groupCount * m));
                         for (int d = from; d < to; d++) {
-                            t.add(classify(s.draw(d)));
+                            s.drawInto(d, buffer.counts);
+                            t.add(classify(buffer));
                         }
                         return t;
                     }));

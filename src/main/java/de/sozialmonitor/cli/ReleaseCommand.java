@@ -108,8 +108,7 @@ public final class ReleaseCommand implements Callable<Integer> {
                 ReleaseWorkflow.Verification v = new ReleaseWorkflow(db.jdbi()).verify(number, AuditLog.cliUser(),
                         new MethodRecomputation());
                 for (ReleaseWorkflow.Check c : v.checks()) {
-                    out.println("  " + (c.ok() ? Messages.of(spec).privacy("release.verify.okMark") : Messages.of(spec).privacy("release.verify.failedMark")) + "  "
-                            + Messages.of(spec).privacy("release.check." + c.name()) + ": " + c.detail(Messages.of(spec).locale()));
+                    out.println(ReleaseRefusals.checkLine(Messages.of(spec), c));
                 }
                 out.println(Messages.of(spec).privacy(v.ok() ? "release.verify.ok" : "release.verify.failed", number));
                 return v.ok() ? ExitCodes.OK : ExitCodes.ERROR;

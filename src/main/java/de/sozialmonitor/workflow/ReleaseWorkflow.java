@@ -98,11 +98,23 @@ public final class ReleaseWorkflow {
     public static final class ReleaseException extends RuntimeException {
         private final String key;
         private final transient Object[] args;
+        private final transient List<Check> failedChecks;
 
         public ReleaseException(String key, Object... args) {
+            this(List.of(), key, args);
+        }
+
+        /** A refusal because of failed checks, which say why (a publish refused by its verification). */
+        public ReleaseException(List<Check> failedChecks, String key, Object... args) {
             super(key + " " + java.util.Arrays.toString(args));
             this.key = key;
             this.args = args;
+            this.failedChecks = List.copyOf(failedChecks);
+        }
+
+        /** The checks that failed, each with its detail; empty for other refusals. */
+        public List<Check> failedChecks() {
+            return failedChecks;
         }
 
         public String key() {
@@ -276,10 +288,15 @@ public final class ReleaseWorkflow {
         }
         checks.add(new Check("downloads", sameFiles, sameFiles ? "downloadsSame" : "downloadsDiffer"));
 
-        List<PublishedRow> publishedRows = ReleaseDownload.readCsv(ReleaseRepository.file(h, number, ReleaseDownload.Format.CSV).orElse("")
-                .getBytes(StandardCharsets.UTF_8));
-        checks.add(attackerCheck(h, number, publishedRows, content));
-        checks.add(certaintyBandsCheck(h, number, publishedRows, content));
+        Optional<List<PublishedRow>> publishedRows = storedRows(h, number);
+        if (publishedRows.isPresent()) {
+            checks.add(attackerCheck(h, number, publishedRows.get(), content));
+            checks.add(certaintyBandsCheck(h, number, publishedRows.get(), content));
+        } else {
+            // a damaged download is a failed check, not a crash of verify: the audit needs what the public would read
+            checks.add(new Check("attacker", false, "downloadUnreadable"));
+            checks.add(new Check("certainty_bands", false, "downloadUnreadable"));
+        }
 
         Optional<List<ReleaseData.ValueRow>> recomputed = recomputation.recompute(h, content);
         if (recomputed.isEmpty()) {
@@ -295,6 +312,16 @@ public final class ReleaseWorkflow {
         return new Verification(number, List.copyOf(checks));
     }
 
+    /** The rows of the stored CSV download as the public reads them; empty when it is missing or damaged. */
+    private static Optional<List<PublishedRow>> storedRows(Handle h, int number) {
+        try {
+            return ReleaseRepository.file(h, number, ReleaseDownload.Format.CSV)
+                    .map(csv -> ReleaseDownload.readCsv(csv.getBytes(StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * The attacker audit of the published class-certainty bands, from what the public holds (the CSV's
      * rows, the JSON's certainty): a band that says sicher or knapp while a count the resampling draws
@@ -302,8 +329,13 @@ public final class ReleaseWorkflow {
      * certainty publishes none.
      */
     private static Check certaintyBandsCheck(Handle h, int number, List<PublishedRow> rows, ReleaseContent content) {
-        ReleaseCertainty.Published bands = ReleaseRepository.file(h, number, ReleaseDownload.Format.JSON)
-                .map(j -> ReleaseDownload.readCertainty(j.getBytes(StandardCharsets.UTF_8))).orElse(null);
+        ReleaseCertainty.Published bands;
+        try {
+            bands = ReleaseRepository.file(h, number, ReleaseDownload.Format.JSON)
+                    .map(j -> ReleaseDownload.readCertainty(j.getBytes(StandardCharsets.UTF_8))).orElse(null);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            return new Check("certainty_bands", false, "downloadUnreadable");
+        }
         if (bands == null) {
             return new Check("certainty_bands", content.certainty() == null, content.certainty() == null
                     ? "certaintyBandsNone" : "certaintyBandsMissing");
@@ -351,8 +383,8 @@ public final class ReleaseWorkflow {
             }
             Verification v = verify(h, number, recomputation);
             if (!v.ok()) {
-                throw new ReleaseException("release.error.verifyFailed", number,
-                        v.checks().stream().filter(c -> !c.ok()).map(Check::name).toList());
+                List<Check> failed = v.checks().stream().filter(c -> !c.ok()).toList();
+                throw new ReleaseException(failed, "release.error.verifyFailed", number, failed.stream().map(Check::name).toList());
             }
             if (!ReleaseRepository.markPublished(h, number, user)) {
                 throw new ReleaseException("release.error.alreadyPublished", number, "");

@@ -98,6 +98,30 @@ class ReleaseCommandTest {
         }
     }
 
+    /**
+     * Regressions: a refused publish printed only the names of the failed checks ("[downloads]"), not
+     * why; and a damaged stored download made verify crash ("not a release download") instead of failing.
+     */
+    @Test
+    void aRefusedPublishSaysWhichCheckFailedAndWhy(@TempDir Path tmp) throws Exception {
+        Path ws = workspaceWithResults(tmp);
+        String w = ws.toString();
+        assertThat(CliTest.run("release", "create", "-w", w, "--title", "Stand 2023", "--year", "2023").exit()).isZero();
+        // a stored download altered behind the release's back (bit rot, a hand edit)
+        try (de.sozialmonitor.store.Database db = de.sozialmonitor.workspace.Workspace.open(ws).openDatabase()) {
+            db.jdbi().useHandle(h -> h.execute("UPDATE release_file SET content = 'x' WHERE release_number = 1"));
+        }
+        CliTest.Run publish = CliTest.run("--lang", "de", "release", "publish", "1", "-w", w);
+        assertThat(publish.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(publish.err()).contains("Berichtsstand 1 wird nicht veröffentlicht")
+                .contains("FEHLER  Downloads: ein Download weicht ab")
+                .contains("FEHLER  Angreifertest: der gespeicherte Download ist beschädigt");
+        assertThat(publish.err()).doesNotContain("Prüfsumme:");
+        CliTest.Run verify = CliTest.run("--lang", "en", "release", "verify", "1", "-w", w);
+        assertThat(verify.exit()).isEqualTo(ExitCodes.ERROR);
+        assertThat(verify.out()).contains("the stored download is damaged and cannot be read");
+    }
+
     @Test
     void aReleaseStillVerifiesAfterACorrectedDeliverySupersededItsInputs(@TempDir Path tmp) throws Exception {
         Path ws = workspaceWithResults(tmp);

@@ -43,13 +43,13 @@ public final class CertaintyInputs {
      * @param statusParticipants  the areas in the status index
      * @param dynamicsParticipants the areas in the dynamics index
      */
-    public static List<Input> inputs(List<ReleaseData.IndicatorInfo> indicators, Set<String> indexIndicators, int year,
+    public static List<Input> inputs(List<FrozenResults.IndicatorInfo> indicators, Set<String> indexIndicators, int year,
                                      int baseYear, Collection<String> statusParticipants, Collection<String> dynamicsParticipants) {
-        Map<String, ReleaseData.IndicatorInfo> byId = new HashMap<>();
+        Map<String, FrozenResults.IndicatorInfo> byId = new HashMap<>();
         indicators.forEach(i -> byId.put(i.id(), i));
         Set<Input> out = new java.util.LinkedHashSet<>();
         for (String id : new TreeSet<>(indexIndicators)) {
-            ReleaseData.IndicatorInfo ind = byId.get(id);
+            FrozenResults.IndicatorInfo ind = byId.get(id);
             if (ind == null) {
                 throw new IllegalArgumentException("index indicator " + id + " is not in the release's catalog");
             }
@@ -63,7 +63,7 @@ public final class CertaintyInputs {
         return new ArrayList<>(out);
     }
 
-    private static void add(ReleaseData.IndicatorInfo ind, String area, int year, Set<Input> out) {
+    private static void add(FrozenResults.IndicatorInfo ind, String area, int year, Set<Input> out) {
         String group = ind.targetGroup() == null ? "" : ind.targetGroup();
         if (ind.numerator() == null) {
             // a delivered share: no counts; its rate is held fixed in the draws
@@ -79,7 +79,7 @@ public final class CertaintyInputs {
      * suppressed or not in the release at all, a delivered share's suppressed rate. Empty when the bands
      * may be shown.
      */
-    public static List<String> unpublished(List<PublishedRow> rows, List<ReleaseData.IndicatorInfo> indicators,
+    public static List<String> unpublished(List<PublishedRow> rows, List<FrozenResults.IndicatorInfo> indicators,
                                            Set<String> indexIndicators, int year, int baseYear,
                                            Collection<String> statusParticipants, Collection<String> dynamicsParticipants) {
         Map<String, PublishedRow> byKey = new HashMap<>();
@@ -105,7 +105,7 @@ public final class CertaintyInputs {
      * published certainty lists (with a dynamics band, for the dynamics index). Returns the findings.
      */
     public static List<String> audit(List<PublishedRow> rows, ReleaseCertainty.Published bands,
-                                     List<ReleaseData.IndicatorInfo> indicators, Set<String> indexIndicators) {
+                                     List<FrozenResults.IndicatorInfo> indicators, Set<String> indexIndicators) {
         if (bands == null || !bands.anyBandShown()) {
             return List.of();
         }

@@ -42,7 +42,7 @@ import java.util.TreeMap;
 public record ReleaseContent(String format, int number, String title, int year, Integer corrects,
                              String territoryCode, String territoryName, boolean synthetic,
                              Rules rules, long resultSetId, String analysisLevel, JsonNode method, JsonNode catalog,
-                             JsonNode inputs, List<InputFile> imports, ReleaseData data, List<StatRow> stats,
+                             JsonNode inputs, List<InputFile> imports, FrozenResults data, List<StatRow> stats,
                              ReleaseTableBuilder.Summary summary, List<PublishedRow> published,
                              @JsonInclude(JsonInclude.Include.NON_NULL) List<Integer> publicRecord,
                              @JsonInclude(JsonInclude.Include.NON_NULL) AreaInputs areaInputs,

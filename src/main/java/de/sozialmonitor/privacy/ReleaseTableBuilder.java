@@ -50,7 +50,7 @@ public final class ReleaseTableBuilder {
     }
 
     /** The protected table of a release with no release published before it. */
-    public static ProtectedTable build(ReleaseData data, DisclosureRules rules) {
+    public static ProtectedTable build(FrozenResults data, DisclosureRules rules) {
         return build(data, rules, PublicRecord.empty());
     }
 
@@ -59,8 +59,8 @@ public final class ReleaseTableBuilder {
      * every release published so far): counts they withhold stay withheld, and the audit covers
      * the union.
      */
-    public static ProtectedTable build(ReleaseData data, DisclosureRules rules, PublicRecord published) {
-        Map<String, ReleaseData.IndicatorInfo> indicators = new LinkedHashMap<>();
+    public static ProtectedTable build(FrozenResults data, DisclosureRules rules, PublicRecord published) {
+        Map<String, FrozenResults.IndicatorInfo> indicators = new LinkedHashMap<>();
         data.indicators().forEach(i -> indicators.put(i.id(), i));
 
         // 1. counts: numerators and denominators, one cell per distinct measure
@@ -98,8 +98,8 @@ public final class ReleaseTableBuilder {
         int rates = 0;
         int ratesSuppressed = 0;
         Set<String> rateSeen = new HashSet<>();
-        for (ReleaseData.ValueRow v : data.values()) {
-            ReleaseData.IndicatorInfo ind = indicators.get(v.indicatorId());
+        for (FrozenResults.ValueRow v : data.values()) {
+            FrozenResults.IndicatorInfo ind = indicators.get(v.indicatorId());
             String tg = targetGroup(ind, v.targetGroup());
             String key = rateKey(v.indicatorId(), v.areaCode(), v.year(), tg);
             if (!rateSeen.add(key)) {
@@ -134,11 +134,11 @@ public final class ReleaseTableBuilder {
         }
 
         // 3. changes between years: only where both years' rates are published
-        for (ReleaseData.ValueRow v : data.values()) {
+        for (FrozenResults.ValueRow v : data.values()) {
             if (v.change() == null || Double.isNaN(v.change())) {
                 continue;
             }
-            ReleaseData.IndicatorInfo ind = indicators.get(v.indicatorId());
+            FrozenResults.IndicatorInfo ind = indicators.get(v.indicatorId());
             String tg = targetGroup(ind, v.targetGroup());
             int base = v.year() - data.dynamicsYears();
             String now = rateStatus.get(rateKey(v.indicatorId(), v.areaCode(), v.year(), tg));
@@ -162,7 +162,7 @@ public final class ReleaseTableBuilder {
         // 4. area results
         Set<Integer> statusHidden = new HashSet<>();
         Set<Integer> dynamicsHidden = new HashSet<>();
-        for (ReleaseData.AreaRow a : data.areaResults()) {
+        for (FrozenResults.AreaRow a : data.areaResults()) {
             for (String id : data.statusIndicators()) {
                 if (PublishedRow.COUNTS_CONFIDENTIAL.equals(rateStatus.get(rateKey(id, a.areaCode(), a.year(), ""))) && a.statusIndex() != null) {
                     statusHidden.add(a.year());
@@ -176,7 +176,7 @@ public final class ReleaseTableBuilder {
                 }
             }
         }
-        for (ReleaseData.AreaRow a : data.areaResults()) {
+        for (FrozenResults.AreaRow a : data.areaResults()) {
             rows.add(indexRow("status_index", a, a.statusIndex(), statusHidden.contains(a.year()), data.areas()));
             rows.add(textRow("status_class", a, a.statusClass(), data.areas()));
             rows.add(indexRow("dynamics_index", a, a.dynamicsIndex(), dynamicsHidden.contains(a.year()), data.areas()));
@@ -199,20 +199,20 @@ public final class ReleaseTableBuilder {
     }
 
     /**
-     * The true counts behind a release's count rows under its rules: {@link #counts(ReleaseData)},
+     * The true counts behind a release's count rows under its rules: {@link #counts(FrozenResults)},
      * and the groups breakdowns lack where the rules complete them.
      */
-    public static Map<CountCell, Double> counts(ReleaseData data, DisclosureRules rules) {
+    public static Map<CountCell, Double> counts(FrozenResults data, DisclosureRules rules) {
         return completes(rules) ? CountTable.withComplements(counts(data)) : counts(data);
     }
 
     /** The true counts of a release: numerators and denominators, one cell per distinct measure (NaN: not available). */
-    public static Map<CountCell, Double> counts(ReleaseData data) {
-        Map<String, ReleaseData.IndicatorInfo> indicators = new LinkedHashMap<>();
+    public static Map<CountCell, Double> counts(FrozenResults data) {
+        Map<String, FrozenResults.IndicatorInfo> indicators = new LinkedHashMap<>();
         data.indicators().forEach(i -> indicators.put(i.id(), i));
         Map<CountCell, Double> counts = new TreeMap<>();
-        for (ReleaseData.ValueRow v : data.values()) {
-            ReleaseData.IndicatorInfo ind = indicators.get(v.indicatorId());
+        for (FrozenResults.ValueRow v : data.values()) {
+            FrozenResults.IndicatorInfo ind = indicators.get(v.indicatorId());
             if (delivered(ind)) {
                 continue; // a delivered share has no counts of its own
             }
@@ -233,8 +233,8 @@ public final class ReleaseTableBuilder {
             .thenComparing(PublishedRow::areaCode)
             .thenComparing(PublishedRow::targetGroup);
 
-    private static double population(ReleaseData data, ReleaseData.ValueRow v, CountTable table, Integer den) {
-        Double p = data.population().get(ReleaseData.populationKey(v.areaCode(), v.year()));
+    private static double population(FrozenResults data, FrozenResults.ValueRow v, CountTable table, Integer den) {
+        Double p = data.population().get(FrozenResults.populationKey(v.areaCode(), v.year()));
         if (p != null) {
             return p;
         }
@@ -242,11 +242,11 @@ public final class ReleaseTableBuilder {
     }
 
     /** An indicator over a shares delivered as such: no numerator and denominator counts. */
-    private static boolean delivered(ReleaseData.IndicatorInfo ind) {
+    private static boolean delivered(FrozenResults.IndicatorInfo ind) {
         return ind != null && ind.numerator() == null;
     }
 
-    private static PublishedRow rateRow(String kind, ReleaseData.ValueRow v, ReleaseData.IndicatorInfo ind, String tg,
+    private static PublishedRow rateRow(String kind, FrozenResults.ValueRow v, FrozenResults.IndicatorInfo ind, String tg,
                                         String baseYear, String reason, String value, Map<String, AreaInfo> areas) {
         String status = reason.isEmpty() ? PublishedRow.OK
                 : reason.equals(PublishedRow.NOT_AVAILABLE) ? PublishedRow.MISSING : PublishedRow.SUPPRESSED;
@@ -257,7 +257,7 @@ public final class ReleaseTableBuilder {
                 v.areaCode(), v.year(), baseYear, tg, value, status, symbol, reason, "", areas);
     }
 
-    private static PublishedRow indexRow(String measure, ReleaseData.AreaRow a, Double value, boolean hidden,
+    private static PublishedRow indexRow(String measure, FrozenResults.AreaRow a, Double value, boolean hidden,
                                          Map<String, AreaInfo> areas) {
         if (value == null) {
             return row(PublishedRow.AREA_RESULT, measure, "", "", "", a.areaCode(), a.year(), "", "", "",
@@ -271,7 +271,7 @@ public final class ReleaseTableBuilder {
                 Numbers.fixed(value, 3), PublishedRow.OK, "", "", "", areas);
     }
 
-    private static PublishedRow textRow(String measure, ReleaseData.AreaRow a, String value, Map<String, AreaInfo> areas) {
+    private static PublishedRow textRow(String measure, FrozenResults.AreaRow a, String value, Map<String, AreaInfo> areas) {
         boolean missing = value == null;
         return row(PublishedRow.AREA_RESULT, measure, "", "", "", a.areaCode(), a.year(), "", "",
                 missing ? "" : value, missing ? PublishedRow.MISSING : PublishedRow.OK, missing ? "x" : "",
@@ -291,11 +291,11 @@ public final class ReleaseTableBuilder {
     static final String NUMERATOR_PLACEHOLDER = ":numerator";
     static final String DENOMINATOR_PLACEHOLDER = ":denominator";
 
-    static String numeratorOf(ReleaseData.IndicatorInfo ind, String id) {
+    static String numeratorOf(FrozenResults.IndicatorInfo ind, String id) {
         return ind == null ? id + NUMERATOR_PLACEHOLDER : delivered(ind) ? "" : canonical(ind.numerator());
     }
 
-    static String denominatorOf(ReleaseData.IndicatorInfo ind, String id) {
+    static String denominatorOf(FrozenResults.IndicatorInfo ind, String id) {
         return ind == null ? id + DENOMINATOR_PLACEHOLDER : delivered(ind) ? "" : canonical(ind.denominator());
     }
 
@@ -308,7 +308,7 @@ public final class ReleaseTableBuilder {
     }
 
     /** The indicator's own target group combined with the row's. */
-    static String targetGroup(ReleaseData.IndicatorInfo ind, String rowGroup) {
+    static String targetGroup(FrozenResults.IndicatorInfo ind, String rowGroup) {
         TargetGroup row = TargetGroup.parse(rowGroup);
         if (ind == null || ind.targetGroup() == null || ind.targetGroup().isBlank()) {
             return row.key();

@@ -3,7 +3,7 @@ package de.sozialmonitor.store;
 import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseContent;
-import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.privacy.FrozenResults;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -118,22 +118,22 @@ public final class ReleaseRepository {
 
     // ---------------------------------------------------------------- what a release is frozen from
 
-    public static List<ReleaseData.ValueRow> readValues(Handle h, long resultSetId) {
+    public static List<FrozenResults.ValueRow> readValues(Handle h, long resultSetId) {
         List<ResultValueStore.Row> rows = ResultValueStore.rows(h, resultSetId);
         rows.sort(ResultValueStore.RELEASE_ORDER);
-        List<ReleaseData.ValueRow> out = new ArrayList<>(rows.size());
+        List<FrozenResults.ValueRow> out = new ArrayList<>(rows.size());
         for (ResultValueStore.Row r : rows) {
-            out.add(new ReleaseData.ValueRow(r.areaCode(), r.year(), r.indicatorId(), r.targetGroup(), r.numerator(), r.denominator(),
+            out.add(new FrozenResults.ValueRow(r.areaCode(), r.year(), r.indicatorId(), r.targetGroup(), r.numerator(), r.denominator(),
                     r.value(), r.change()));
         }
         return out;
     }
 
-    public static List<ReleaseData.AreaRow> readAreaRows(Handle h, long resultSetId) {
+    public static List<FrozenResults.AreaRow> readAreaRows(Handle h, long resultSetId) {
         return h.createQuery("SELECT area_code, year, status_index, status_class, dynamics_index, dynamics_class, attention, excluded "
                         + "FROM result_area WHERE result_set_id = :id ORDER BY year, area_code")
                 .bind("id", resultSetId)
-                .map((rs, ctx) -> new ReleaseData.AreaRow(rs.getString("area_code"), rs.getInt("year"), dbl(rs, "status_index"),
+                .map((rs, ctx) -> new FrozenResults.AreaRow(rs.getString("area_code"), rs.getInt("year"), dbl(rs, "status_index"),
                         rs.getString("status_class"), dbl(rs, "dynamics_index"), rs.getString("dynamics_class"),
                         rs.getBoolean("attention"), rs.getString("excluded")))
                 .list();
@@ -172,7 +172,7 @@ public final class ReleaseRepository {
 
     /** Inhabitants per area and year from the active observations; parents without own figure: sum of children. */
     public static Map<String, Double> readPopulation(Handle h, String variable, Map<String, AreaInfo> areas) {
-        Map<String, Double> pop = new TreeMap<>(ObservationStore.activeTotals(h, variable, ReleaseData::populationKey));
+        Map<String, Double> pop = new TreeMap<>(ObservationStore.activeTotals(h, variable, FrozenResults::populationKey));
         // add sums for parents that have no figure of their own, deepest level first
         List<AreaInfo> byDepth = new ArrayList<>(areas.values());
         byDepth.sort((a, b) -> Integer.compare(b.depth(), a.depth()));
@@ -181,7 +181,7 @@ public final class ReleaseRepository {
         for (int y : years) {
             Map<String, Double> sums = new HashMap<>();
             for (AreaInfo a : byDepth) {
-                String key = ReleaseData.populationKey(a.code(), y);
+                String key = FrozenResults.populationKey(a.code(), y);
                 if (!pop.containsKey(key) && sums.containsKey(a.code())) {
                     pop.put(key, sums.get(a.code()));
                 }

@@ -182,8 +182,8 @@ public final class ResultRepository {
      */
     public record StoredResults(long id, int year, MethodConfig method, IndicatorCatalog catalog, String analysisLevel,
                                 Map<String, de.sozialmonitor.privacy.AreaInfo> areas,
-                                List<de.sozialmonitor.privacy.ReleaseData.ValueRow> values,
-                                List<de.sozialmonitor.privacy.ReleaseData.AreaRow> areaResults,
+                                List<de.sozialmonitor.privacy.FrozenResults.ValueRow> values,
+                                List<de.sozialmonitor.privacy.FrozenResults.AreaRow> areaResults,
                                 List<de.sozialmonitor.privacy.ReleaseContent.StatRow> stats, Map<String, Double> population) {
     }
 

@@ -13,7 +13,7 @@ import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.privacy.IndexBand;
 import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseContent;
-import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.privacy.FrozenResults;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -150,10 +150,10 @@ public final class ResultView {
      * Computed results without disclosure control (staff only: internal pages and the internal
      * report): every value, change, and, where {@code countsVisible}, numerators and denominators.
      */
-    public static ResultView ofComputedValues(Source source, Territory territory, Frozen frozen, List<ReleaseData.ValueRow> values,
-                                              List<ReleaseData.AreaRow> areaRows, Map<String, Double> population) {
+    public static ResultView ofComputedValues(Source source, Territory territory, Frozen frozen, List<FrozenResults.ValueRow> values,
+                                              List<FrozenResults.AreaRow> areaRows, Map<String, Double> population) {
         ResultView v = new ResultView(source, territory, frozen);
-        for (ReleaseData.ValueRow row : values) {
+        for (FrozenResults.ValueRow row : values) {
             Indicator ind = frozen.catalog().indicator(row.indicatorId()).orElse(null);
             String group = ownGroup(ind, row.targetGroup());
             v.years.add(row.year());
@@ -175,7 +175,7 @@ public final class ResultView {
                         Integer.parseInt(k.substring(bar + 1)), ""), Figure.of(p));
             });
         }
-        for (ReleaseData.AreaRow a : areaRows) {
+        for (FrozenResults.AreaRow a : areaRows) {
             if (a.year() == frozen.year()) {
                 v.classes.put(a.areaCode(), new AreaClasses(a.statusIndex(),
                         a.statusClass() == null ? null : StatusClass.fromCode(a.statusClass()), a.dynamicsIndex(),
@@ -192,8 +192,8 @@ public final class ResultView {
      * values of the result set: only for an area with a shown class whose every entering figure the
      * view shows (the status indicators' rates; the dynamics indicators' changes and both rates).
      */
-    void addBands(List<ReleaseData.AreaRow> exact) {
-        for (ReleaseData.AreaRow a : exact) {
+    void addBands(List<FrozenResults.AreaRow> exact) {
+        for (FrozenResults.AreaRow a : exact) {
             AreaClasses c = a.year() == year() ? classes.get(a.areaCode()) : null;
             if (c == null) {
                 continue;

@@ -4,7 +4,7 @@ import de.sozialmonitor.method.Monitoring;
 import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.method.MonitoringResult;
 import de.sozialmonitor.privacy.ReleaseContent;
-import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.privacy.FrozenResults;
 import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ResultRepository;
@@ -25,7 +25,7 @@ public final class MethodRecomputation implements ReleaseWorkflow.Recomputation 
     private static final String SAVEPOINT = "release_verify_recompute";
 
     @Override
-    public Optional<List<ReleaseData.ValueRow>> recompute(Handle h, ReleaseContent frozen) {
+    public Optional<List<FrozenResults.ValueRow>> recompute(Handle h, ReleaseContent frozen) {
         Optional<MonitoringResult> stored = ResultRepository.load(h, frozen.resultSetId());
         if (stored.isEmpty()) {
             return Optional.empty();

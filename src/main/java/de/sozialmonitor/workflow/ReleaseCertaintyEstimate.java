@@ -7,7 +7,7 @@ import de.sozialmonitor.model.MethodConfig;
 import de.sozialmonitor.privacy.CertaintyInputs;
 import de.sozialmonitor.privacy.ReleaseCertainty;
 import de.sozialmonitor.privacy.ReleaseContent;
-import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.privacy.FrozenResults;
 import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ResultRepository;
 import java.util.ArrayList;
@@ -75,10 +75,10 @@ final class ReleaseCertaintyEstimate {
 
     /** Null if the resampling's baseline gives exactly the frozen classes of every classified area of its level. */
     private static String classesDiffer(ReleaseContent content, Certainty.Report report) {
-        Map<String, ReleaseData.AreaRow> frozen = new HashMap<>();
+        Map<String, FrozenResults.AreaRow> frozen = new HashMap<>();
         content.data().areaResults().stream().filter(r -> r.year() == content.year()).forEach(r -> frozen.put(r.areaCode(), r));
         for (Certainty.AreaCertainty a : report.areas()) {
-            ReleaseData.AreaRow r = frozen.get(a.code());
+            FrozenResults.AreaRow r = frozen.get(a.code());
             if (r == null || !a.status().code().equals(r.statusClass())
                     || !java.util.Objects.equals(a.dynamics() == null ? null : a.dynamics().code(), r.dynamicsClass())
                     || a.attention() != r.attention()) {

@@ -11,7 +11,7 @@ import de.sozialmonitor.privacy.PublicRecord;
 import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseCertainty;
 import de.sozialmonitor.privacy.ReleaseContent;
-import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.privacy.FrozenResults;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import de.sozialmonitor.privacy.ReleaseTableBuilder;
 import de.sozialmonitor.store.AuditLog;
@@ -134,7 +134,7 @@ public final class ReleaseWorkflow {
     @FunctionalInterface
     public interface Recomputation {
         /** The recomputed {@code result_value} rows, or empty if recomputation is not possible here. */
-        Optional<List<ReleaseData.ValueRow>> recompute(Handle handle, ReleaseContent frozen);
+        Optional<List<FrozenResults.ValueRow>> recompute(Handle handle, ReleaseContent frozen);
 
         Recomputation NONE = (h, c) -> Optional.empty();
     }
@@ -156,7 +156,7 @@ public final class ReleaseWorkflow {
             long resultSetId = rs.id();
             int number = ReleaseRepository.nextNumber(h);
 
-            ReleaseData data = readData(h, resultSetId, req, frozenMethod(rs, req.method()));
+            FrozenResults data = readData(h, resultSetId, req, frozenMethod(rs, req.method()));
             // protect against the public record: every release published so far, together with this one
             List<Integer> basis = ReleaseRepository.publishedNumbers(h);
             ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, req.rules(), publicRecord(h, basis));
@@ -207,19 +207,19 @@ public final class ReleaseWorkflow {
         }
     }
 
-    private ReleaseData readData(Handle h, long resultSetId, CreateRequest req, MethodConfig method) {
-        List<ReleaseData.ValueRow> values = ReleaseRepository.readValues(h, resultSetId);
-        List<ReleaseData.AreaRow> areaRows = ReleaseRepository.readAreaRows(h, resultSetId);
+    private FrozenResults readData(Handle h, long resultSetId, CreateRequest req, MethodConfig method) {
+        List<FrozenResults.ValueRow> values = ReleaseRepository.readValues(h, resultSetId);
+        List<FrozenResults.AreaRow> areaRows = ReleaseRepository.readAreaRows(h, resultSetId);
         Map<String, AreaInfo> areas = ReleaseRepository.readAreas(h, req.year());
-        List<ReleaseData.IndicatorInfo> indicators = new ArrayList<>();
+        List<FrozenResults.IndicatorInfo> indicators = new ArrayList<>();
         for (Indicator i : req.catalog().indicators()) {
             // a delivered share has no counts: no count cells, its rate stands alone (ReleaseTableBuilder)
-            indicators.add(new ReleaseData.IndicatorInfo(i.id(), i.isDelivered() ? null : i.numerator().toString(),
+            indicators.add(new FrozenResults.IndicatorInfo(i.id(), i.isDelivered() ? null : i.numerator().toString(),
                     i.isDelivered() ? null : i.denominator().toString(),
                     i.targetGroup().key(), i.scale(), i.precision()));
         }
         Map<String, Double> population = ReleaseRepository.readPopulation(h, method.populationVariable(), areas);
-        return new ReleaseData(areas, indicators, values, areaRows, population,
+        return new FrozenResults(areas, indicators, values, areaRows, population,
                 new java.util.TreeSet<>(method.statusIndicators().keySet()),
                 new java.util.TreeSet<>(method.dynamicsIndicators().keySet()), method.dynamicsYears());
     }
@@ -298,7 +298,7 @@ public final class ReleaseWorkflow {
             checks.add(new Check("certainty_bands", false, "downloadUnreadable"));
         }
 
-        Optional<List<ReleaseData.ValueRow>> recomputed = recomputation.recompute(h, content);
+        Optional<List<FrozenResults.ValueRow>> recomputed = recomputation.recompute(h, content);
         if (recomputed.isEmpty()) {
             checks.add(new Check("method_recomputation", true, "recomputationNotRun"));
         } else {
@@ -483,16 +483,16 @@ public final class ReleaseWorkflow {
      * frozen before they were kept does not hold (null) are not compared, nor the earlier years'
      * rows that have counts but no value (such a release did not keep them).
      */
-    static int differingValues(ReleaseContent content, List<ReleaseData.ValueRow> recomputed) {
-        Map<String, ReleaseData.ValueRow> again = new HashMap<>();
+    static int differingValues(ReleaseContent content, List<FrozenResults.ValueRow> recomputed) {
+        Map<String, FrozenResults.ValueRow> again = new HashMap<>();
         recomputed.forEach(r -> again.put(valueKey(r), r));
         boolean earlierCountsFrozen = content.data().values().stream()
                 .anyMatch(v -> v.year() != content.year() && (v.numerator() != null || v.denominator() != null));
         int differing = 0;
-        for (ReleaseData.ValueRow frozen : content.data().values()) {
-            ReleaseData.ValueRow r = again.remove(valueKey(frozen));
+        for (FrozenResults.ValueRow frozen : content.data().values()) {
+            FrozenResults.ValueRow r = again.remove(valueKey(frozen));
             if (r != null && !earlierCountsFrozen && frozen.year() != content.year()) {
-                r = new ReleaseData.ValueRow(r.areaCode(), r.year(), r.indicatorId(), r.targetGroup(), null, null, r.value(), r.change());
+                r = new FrozenResults.ValueRow(r.areaCode(), r.year(), r.indicatorId(), r.targetGroup(), null, null, r.value(), r.change());
             }
             if (!frozen.equals(r)) {
                 differing++;
@@ -503,7 +503,7 @@ public final class ReleaseWorkflow {
         return differing + again.size();
     }
 
-    private static String valueKey(ReleaseData.ValueRow r) {
+    private static String valueKey(FrozenResults.ValueRow r) {
         return r.indicatorId() + "|" + r.year() + "|" + r.areaCode() + "|" + r.targetGroup();
     }
 }

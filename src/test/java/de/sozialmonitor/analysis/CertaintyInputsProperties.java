@@ -6,7 +6,7 @@ import de.sozialmonitor.model.IndicatorCatalog;
 import de.sozialmonitor.model.MethodConfig;
 import de.sozialmonitor.privacy.CertaintyInputs;
 import de.sozialmonitor.privacy.PublishedRow;
-import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.privacy.FrozenResults;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +35,7 @@ class CertaintyInputsProperties {
         Certainty.Options options = new Certainty.Options(CountModel.POISSON, 200, seed, 1);
         Certainty.Report before = Certainty.estimate(county.input(1), catalog, cfg, YEAR, options);
 
-        List<ReleaseData.IndicatorInfo> infos = catalog.indicators().stream().map(i -> new ReleaseData.IndicatorInfo(i.id(),
+        List<FrozenResults.IndicatorInfo> infos = catalog.indicators().stream().map(i -> new FrozenResults.IndicatorInfo(i.id(),
                 i.numerator().toString(), i.denominator().toString(), i.targetGroup().key(), i.scale(), i.precision())).toList();
         Set<String> index = new HashSet<>(cfg.statusIndicators().keySet());
         index.addAll(cfg.dynamicsIndicators().keySet());

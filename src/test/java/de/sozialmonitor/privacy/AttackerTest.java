@@ -13,7 +13,7 @@ class AttackerTest {
 
     @Test
     void aProtectedGeneratedCountyWithTargetGroupsResistsTheAttack() {
-        ReleaseData data = SyntheticCounty.generate(42, 4, 5, true);
+        FrozenResults data = SyntheticCounty.generate(42, 4, 5, true);
         ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, DisclosureRules.defaults());
         assertThat(table.summary().primarySuppressed()).as("the county has small counts").isPositive();
 
@@ -30,7 +30,7 @@ class AttackerTest {
     void aCellWhoseMarginsAreAllHiddenGetsAPartnerFromFurtherOut() {
         // seed 11: all foreign counts of one municipality's localities end up hidden; the partner
         // must come from a margin one step further out (found by the repository test)
-        ReleaseData data = SyntheticCounty.generate(11, 2, 3, true);
+        FrozenResults data = SyntheticCounty.generate(11, 2, 3, true);
         ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, DisclosureRules.defaults());
 
         assertThat(table.summary().unprotected()).isEmpty();
@@ -39,7 +39,7 @@ class AttackerTest {
 
     @Test
     void withOnlyPrimarySuppressionTheAttackerRecoversCounts() {
-        ReleaseData data = SyntheticCounty.generate(7, 3, 4, true);
+        FrozenResults data = SyntheticCounty.generate(7, 3, 4, true);
         ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, DisclosureRules.defaults());
         // undo every secondary suppression: publish the true count again where it is not primary
         CountTableValues truth = CountTableValues.of(data);
@@ -131,7 +131,7 @@ class AttackerTest {
 
     @Test
     void theBuilderNeverPublishesAChangeWhoseYearIsHidden() {
-        ReleaseData data = SyntheticCounty.generate(3, 3, 4, false);
+        FrozenResults data = SyntheticCounty.generate(3, 3, 4, false);
         ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, DisclosureRules.defaults());
         java.util.Map<String, PublishedRow> rates = new java.util.HashMap<>();
         table.rows().stream().filter(r -> r.kind().equals(PublishedRow.RATE))

@@ -7,11 +7,11 @@ import java.util.TreeMap;
 final class CountTableValues {
     private final Map<CountCell, Double> values = new TreeMap<>();
 
-    static CountTableValues of(ReleaseData data) {
+    static CountTableValues of(FrozenResults data) {
         CountTableValues t = new CountTableValues();
-        Map<String, ReleaseData.IndicatorInfo> ind = new TreeMap<>();
+        Map<String, FrozenResults.IndicatorInfo> ind = new TreeMap<>();
         data.indicators().forEach(i -> ind.put(i.id(), i));
-        for (ReleaseData.ValueRow v : data.values()) {
+        for (FrozenResults.ValueRow v : data.values()) {
             var i = ind.get(v.indicatorId());
             t.values.putIfAbsent(new CountCell(ReleaseTableBuilder.canonical(i.numerator()), v.areaCode(), v.year(), v.targetGroup()), v.numerator());
             t.values.putIfAbsent(new CountCell(ReleaseTableBuilder.canonical(i.denominator()), v.areaCode(), v.year(), v.targetGroup()), v.denominator());

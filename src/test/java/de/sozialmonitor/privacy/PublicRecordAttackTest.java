@@ -24,7 +24,7 @@ class PublicRecordAttackTest {
      * Builds a release against the record, and returns what its download gives back, with the true
      * counts the county keeps (they tell its audit which counts of two releases are the same number).
      */
-    private static PublicRecord.Release publish(ReleaseData data, PublicRecord record, int number, DisclosureRules rules) {
+    private static PublicRecord.Release publish(FrozenResults data, PublicRecord record, int number, DisclosureRules rules) {
         ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, rules, record);
         assertThat(table.summary().unprotected()).as("release " + number).isEmpty();
         return new PublicRecord.Release(number, ReleaseDownload.readCsv(ReleaseDownload.csv(table.rows())),
@@ -74,7 +74,7 @@ class PublicRecordAttackTest {
         ReleaseTableBuilder.ProtectedTable second = null;
         for (int year : new int[] {2023, 2026, 2029}) {
             int number = record.releases().size() + 1;
-            ReleaseData data = county.release(year, true);
+            FrozenResults data = county.release(year, true);
             ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, RULES, record);
             assertThat(table.summary().unprotected()).isEmpty();
             record = record.with(new PublicRecord.Release(number, ReleaseDownload.readCsv(ReleaseDownload.csv(table.rows())),

@@ -11,7 +11,7 @@ class ReleaseContentTest {
 
     private static ReleaseContent content(DisclosureRules rules, List<Integer> publicRecord, ReleaseContent.AreaInputs areas,
                                           String source) {
-        ReleaseData data = SyntheticCounty.generate(3, 1, 2, false);
+        FrozenResults data = SyntheticCounty.generate(3, 1, 2, false);
         ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, rules);
         var n = JsonNodeFactory.instance.objectNode();
         return new ReleaseContent(ReleaseContent.FORMAT, 1, "Stand", 2023, null, "K", "Kreis", true,

@@ -21,7 +21,7 @@ class SuppressionProperties {
             @ForAll @IntRange(min = 1, max = 4) int localities,
             @ForAll boolean targetGroups,
             @ForAll @IntRange(min = 2, max = 5) int minCount) {
-        ReleaseData data = SyntheticCounty.generate(seed, municipalities, localities, targetGroups);
+        FrozenResults data = SyntheticCounty.generate(seed, municipalities, localities, targetGroups);
         DisclosureRules rules = DisclosureRules.of(new PrivacyConfig(minCount, Map.of(), 300));
 
         ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, rules);
@@ -42,7 +42,7 @@ class SuppressionProperties {
         int[] years = earlierFirst ? new int[] {2023, 2026} : new int[] {2026, 2023};
         PublicRecord record = PublicRecord.empty();
         for (int year : years) {
-            ReleaseData data = county.release(year, true);
+            FrozenResults data = county.release(year, true);
             ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, DisclosureRules.defaults(), record);
             PublicRecord withThis = record.with(new PublicRecord.Release(record.releases().size() + 1,
                     ReleaseDownload.readCsv(ReleaseDownload.csv(table.rows())), ReleaseTableBuilder.counts(data, DisclosureRules.defaults())));
@@ -84,7 +84,7 @@ class SuppressionProperties {
         DisclosureRules rules = DisclosureRules.defaults();
         PublicRecord record = PublicRecord.empty();
         for (int year : orders[order]) {
-            ReleaseData data = county.release(year, true, List.of("", "sex=f"));
+            FrozenResults data = county.release(year, true, List.of("", "sex=f"));
             ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, rules, record);
             PublicRecord withThis = record.with(new PublicRecord.Release(record.releases().size() + 1,
                     ReleaseDownload.readCsv(ReleaseDownload.csv(table.rows())), ReleaseTableBuilder.counts(data, rules)));
@@ -121,7 +121,7 @@ class SuppressionProperties {
             @ForAll long seed,
             @ForAll @IntRange(min = 1, max = 3) int municipalities,
             @ForAll @IntRange(min = 1, max = 4) int localities) {
-        ReleaseData data = SyntheticCounty.generate(seed, municipalities, localities, false);
+        FrozenResults data = SyntheticCounty.generate(seed, municipalities, localities, false);
         ReleaseTableBuilder.ProtectedTable table = ReleaseTableBuilder.build(data, DisclosureRules.defaults());
         CountTableValues truth = CountTableValues.of(data);
         java.util.Set<String> hidden = new java.util.HashSet<>();

@@ -29,7 +29,7 @@ class SuppressionRulesTest {
     }
 
     /** One indicator cases/pop_total x 100 for one year; localities' counts given, the rest summed. */
-    static ReleaseData data(Map<String, double[]> casesAndPop, String variable) {
+    static FrozenResults data(Map<String, double[]> casesAndPop, String variable) {
         Map<String, AreaInfo> areas = areas();
         Map<String, double[]> all = new LinkedHashMap<>(casesAndPop);
         for (String parent : new String[] {"A", "B"}) {
@@ -44,13 +44,13 @@ class SuppressionRulesTest {
             all.put(parent, new double[] {c, p});
         }
         all.put("K", new double[] {all.get("A")[0] + all.get("B")[0], all.get("A")[1] + all.get("B")[1]});
-        List<ReleaseData.ValueRow> values = new ArrayList<>();
+        List<FrozenResults.ValueRow> values = new ArrayList<>();
         Map<String, Double> population = new LinkedHashMap<>();
         all.forEach((a, v) -> {
-            values.add(new ReleaseData.ValueRow(a, 2024, "x", "", v[0], v[1], 100 * v[0] / v[1], null));
-            population.put(ReleaseData.populationKey(a, 2024), v[1]);
+            values.add(new FrozenResults.ValueRow(a, 2024, "x", "", v[0], v[1], 100 * v[0] / v[1], null));
+            population.put(FrozenResults.populationKey(a, 2024), v[1]);
         });
-        return new ReleaseData(areas, List.of(new ReleaseData.IndicatorInfo("x", variable, "pop_total", "", 100, 1)),
+        return new FrozenResults(areas, List.of(new FrozenResults.IndicatorInfo("x", variable, "pop_total", "", 100, 1)),
                 values, List.of(), population, Set.of(), Set.of(), 3);
     }
 

@@ -111,7 +111,7 @@ public final class SyntheticCounty {
     }
 
     /** One release's data with the years 2020 and 2023, both with every target group. */
-    public static ReleaseData generate(long seed, int municipalities, int maxLocalities, boolean withGroups) {
+    public static FrozenResults generate(long seed, int municipalities, int maxLocalities, boolean withGroups) {
         int[] years = {2020, 2020 + DYNAMICS_YEARS};
         SyntheticCounty c = new SyntheticCounty(seed, municipalities, maxLocalities, withGroups, years);
         return c.data(List.of(new YearPart(years[0], c.allGroups, true), new YearPart(years[1], c.allGroups, true)), years[1], true);
@@ -132,7 +132,7 @@ public final class SyntheticCounty {
      * without them ({@code earlierCounts} false: as result sets stored before earlier years kept
      * their counts).
      */
-    public ReleaseData release(int year, boolean earlierCounts) {
+    public FrozenResults release(int year, boolean earlierCounts) {
         return release(year, earlierCounts, List.of(""));
     }
 
@@ -141,7 +141,7 @@ public final class SyntheticCounty {
      * as a release carries the earlier years of an indicator of one target group (the demo's
      * unemployed_women); the men are then the total minus the women.
      */
-    public ReleaseData release(int year, boolean earlierCounts, List<String> earlierGroups) {
+    public FrozenResults release(int year, boolean earlierCounts, List<String> earlierGroups) {
         return data(List.of(new YearPart(year - DYNAMICS_YEARS, earlierGroups, earlierCounts), new YearPart(year, allGroups, true)),
                 year, true);
     }
@@ -187,13 +187,13 @@ public final class SyntheticCounty {
     private record YearPart(int year, List<String> groups, boolean withCounts) {
     }
 
-    private ReleaseData data(List<YearPart> parts, int releaseYear, boolean changes) {
-        List<ReleaseData.ValueRow> values = new ArrayList<>();
+    private FrozenResults data(List<YearPart> parts, int releaseYear, boolean changes) {
+        List<FrozenResults.ValueRow> values = new ArrayList<>();
         Map<String, Double> population = new LinkedHashMap<>();
         for (String a : areas.keySet()) {
             for (YearPart part : parts) {
                 int y = part.year();
-                population.put(ReleaseData.populationKey(a, y), all.get("pop_total|" + a + "|" + y + "|"));
+                population.put(FrozenResults.populationKey(a, y), all.get("pop_total|" + a + "|" + y + "|"));
                 for (String g : part.groups()) {
                     for (Spec s : SPECS) {
                         double num = all.get(s.numerator() + "|" + a + "|" + y + "|" + g);
@@ -206,22 +206,22 @@ public final class SyntheticCounty {
                             double d0 = denominator(all, s.denominator(), a, base, g);
                             change = rate == null || d0 == 0 ? null : rate - 100 * n0 / d0;
                         }
-                        values.add(new ReleaseData.ValueRow(a, y, s.id(), g, part.withCounts() ? num : null,
+                        values.add(new FrozenResults.ValueRow(a, y, s.id(), g, part.withCounts() ? num : null,
                                 part.withCounts() ? den : null, rate, change));
                     }
                 }
             }
         }
-        List<ReleaseData.IndicatorInfo> indicators = new ArrayList<>();
+        List<FrozenResults.IndicatorInfo> indicators = new ArrayList<>();
         for (Spec s : SPECS) {
-            indicators.add(new ReleaseData.IndicatorInfo(s.id(), s.numerator(), s.denominator(), "", 100, 1));
+            indicators.add(new FrozenResults.IndicatorInfo(s.id(), s.numerator(), s.denominator(), "", 100, 1));
         }
-        List<ReleaseData.AreaRow> areaRows = new ArrayList<>();
+        List<FrozenResults.AreaRow> areaRows = new ArrayList<>();
         Random classes = new Random(releaseYear);
         for (String lc : localities) {
-            areaRows.add(new ReleaseData.AreaRow(lc, releaseYear, classes.nextGaussian(), "mittel", classes.nextGaussian(), "stabil", false, null));
+            areaRows.add(new FrozenResults.AreaRow(lc, releaseYear, classes.nextGaussian(), "mittel", classes.nextGaussian(), "stabil", false, null));
         }
-        return new ReleaseData(areas, indicators, values, areaRows, population, Set.of("sgb2", "old_age_min_income"),
+        return new FrozenResults(areas, indicators, values, areaRows, population, Set.of("sgb2", "old_age_min_income"),
                 Set.of("sgb2", "old_age_min_income"), DYNAMICS_YEARS);
     }
 

@@ -9,7 +9,7 @@ import de.sozialmonitor.model.Polarity;
 import de.sozialmonitor.model.TargetGroup;
 import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.privacy.DisclosureRules;
-import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.privacy.FrozenResults;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,7 +28,7 @@ public final class ReleaseFixtures {
     }
 
     /** Inserts the data as result set of {@code year}; returns the result set id. */
-    public static long insert(Jdbi jdbi, ReleaseData data, int year) {
+    public static long insert(Jdbi jdbi, FrozenResults data, int year) {
         return jdbi.inTransaction(h -> {
             Map<String, AreaInfo> areas = data.areas();
             if (h.createQuery("SELECT COUNT(*) FROM area_level").mapTo(Integer.class).one() == 0) {
@@ -61,12 +61,12 @@ public final class ReleaseFixtures {
                     .bind("in", "{\"imports\": [" + importId + "]}")
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             List<ResultValueStore.Row> rows = new java.util.ArrayList<>();
-            for (ReleaseData.ValueRow v : data.values()) {
+            for (FrozenResults.ValueRow v : data.values()) {
                 rows.add(new ResultValueStore.Row(v.areaCode(), v.year(), v.indicatorId(), v.targetGroup(), v.numerator(), v.denominator(),
                         v.value(), v.change(), null, null));
             }
             ResultValueStore.writeRows(h, rs, rows);
-            for (ReleaseData.AreaRow a : data.areaResults()) {
+            for (FrozenResults.AreaRow a : data.areaResults()) {
                 h.execute("INSERT INTO result_area(result_set_id, area_code, year, status_index, status_class, dynamics_index, "
                                 + "dynamics_class, attention, excluded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         rs, a.areaCode(), a.year(), a.statusIndex(), a.statusClass(), a.dynamicsIndex(), a.dynamicsClass(),
@@ -78,9 +78,9 @@ public final class ReleaseFixtures {
         });
     }
 
-    public static IndicatorCatalog catalog(ReleaseData data) {
+    public static IndicatorCatalog catalog(FrozenResults data) {
         List<Indicator> list = new ArrayList<>();
-        for (ReleaseData.IndicatorInfo i : data.indicators()) {
+        for (FrozenResults.IndicatorInfo i : data.indicators()) {
             list.add(new Indicator(i.id(), i.id(), i.id(), "test", LinearExpression.parse(i.numerator()),
                     LinearExpression.parse(i.denominator()), TargetGroup.TOTAL, i.scale(), "%", Polarity.HIGHER_IS_WORSE,
                     IndicatorRole.ATTENTION, i.precision(), 0, "test", "test"));
@@ -88,7 +88,7 @@ public final class ReleaseFixtures {
         return new IndicatorCatalog(List.of(), list);
     }
 
-    public static de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest request(ReleaseData data, String title, int year, Integer corrects) {
+    public static de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest request(FrozenResults data, String title, int year, Integer corrects) {
         return new de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest(title, year, corrects, "03157", "Landkreis Test", true,
                 DisclosureRules.defaults(), MethodConfig.defaults(), catalog(data));
     }

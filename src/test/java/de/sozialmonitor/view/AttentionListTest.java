@@ -6,7 +6,7 @@ import de.sozialmonitor.model.IndicatorCatalog;
 import de.sozialmonitor.model.MethodConfig;
 import de.sozialmonitor.model.PrivacyConfig;
 import de.sozialmonitor.privacy.AreaInfo;
-import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.privacy.FrozenResults;
 import de.sozialmonitor.view.AttentionList.Group;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +25,8 @@ class AttentionListTest {
         areas.put("K", new AreaInfo("K", "Kreis", "Kreis", null, 0));
         areas.put("G", new AreaInfo("G", "Gemeinde", "Gemeinde", "K", 1));
         states.keySet().forEach(code -> areas.put(code, new AreaInfo(code, "Ort " + code, "Ortsteil", "G", 2)));
-        List<ReleaseData.AreaRow> rows = new ArrayList<>();
-        states.forEach((code, s) -> rows.add(new ReleaseData.AreaRow(code, year, s.index(), s.status(), 0.0, s.dynamics(), s.attention(), null)));
+        List<FrozenResults.AreaRow> rows = new ArrayList<>();
+        states.forEach((code, s) -> rows.add(new FrozenResults.AreaRow(code, year, s.index(), s.status(), 0.0, s.dynamics(), s.attention(), null)));
         MethodConfig d = MethodConfig.defaults();
         // no indicators: the test is about classes (and every entering figure of none is shown)
         MethodConfig method = new MethodConfig("Ortsteil", "pop_total", 300, Map.of(), Map.of(), 3, d.statusThresholds(),

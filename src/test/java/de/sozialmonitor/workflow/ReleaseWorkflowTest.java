@@ -7,7 +7,7 @@ import de.sozialmonitor.privacy.DisclosureAudit;
 import de.sozialmonitor.privacy.DisclosureRules;
 import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseContent;
-import de.sozialmonitor.privacy.ReleaseData;
+import de.sozialmonitor.privacy.FrozenResults;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import de.sozialmonitor.privacy.SyntheticCounty;
 import de.sozialmonitor.report.ReportFixture;
@@ -38,7 +38,7 @@ class ReleaseWorkflowTest {
      * The privacy part's generated county, written as result rows (ReleaseFixtures): only for the
      * tests of disclosure control over several releases, which need its exact small counts.
      */
-    static ReleaseData county() {
+    static FrozenResults county() {
         return SyntheticCounty.generate(11, 2, 3, true);
     }
 
@@ -156,11 +156,11 @@ class ReleaseWorkflowTest {
         try (Database db = kind.open()) {
             ReleaseRepository repo = new ReleaseRepository(db.jdbi());
             ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
-            ReleaseData first = county();
+            FrozenResults first = county();
             ReleaseFixtures.insert(db.jdbi(), first, YEAR);
             workflow.create(ReleaseFixtures.request(first, "Stand A", YEAR, null), "anna");
             // created before release 1 is published, from other (corrected) results: protected on its own only
-            ReleaseData other = SyntheticCounty.generate(12, 2, 3, true);
+            FrozenResults other = SyntheticCounty.generate(12, 2, 3, true);
             ReleaseFixtures.insert(db.jdbi(), other, YEAR);
             workflow.create(ReleaseFixtures.request(other, "Stand A, berichtigt", YEAR, 1), "anna");
             workflow.publish(1, "anna");
@@ -190,7 +190,7 @@ class ReleaseWorkflowTest {
         try (Database db = kind.open()) {
             ReleaseRepository repo = new ReleaseRepository(db.jdbi());
             ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
-            ReleaseData data = county();
+            FrozenResults data = county();
             ReleaseFixtures.insert(db.jdbi(), data, 2024);
             ReleaseFixtures.insert(db.jdbi(), data, 2022);
             workflow.create(ReleaseFixtures.request(data, "Stand 2024", 2024, null), "anna");
@@ -257,7 +257,7 @@ class ReleaseWorkflowTest {
 
             ReleaseWorkflow.Recomputation same = new MethodRecomputation();
             ReleaseWorkflow.Recomputation offByOneUlp = (h, frozen) -> same.recompute(h, frozen).map(values -> values.stream()
-                    .map(v -> v.value() == null || !v.areaCode().equals("03157") ? v : new ReleaseData.ValueRow(v.areaCode(), v.year(),
+                    .map(v -> v.value() == null || !v.areaCode().equals("03157") ? v : new FrozenResults.ValueRow(v.areaCode(), v.year(),
                             v.indicatorId(), v.targetGroup(), v.numerator(), v.denominator(), Math.nextUp(v.value()), v.change()))
                     .toList());
 

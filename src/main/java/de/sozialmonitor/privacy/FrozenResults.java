@@ -5,20 +5,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything the protected table of a release is computed from: the frozen results, areas and
- * indicator definitions. Pure data; the store reads it, {@link ReleaseTableBuilder} uses it.
+ * The results a release freezes: areas, indicator definitions, values, area results and population,
+ * everything its protected table is computed from. Pure data; the store reads it,
+ * {@link ReleaseTableBuilder} uses it. (Its JSON member in the frozen content stays {@code data}.)
  *
  * @param population          inhabitants per area and year (key {@code area|year}); missing areas fall
  *                            back to the rate's denominator for the small-area rule
  * @param statusIndicators    indicators of the status index (their confidential rates hide the index)
  * @param dynamicsIndicators  indicators of the dynamics index
  */
-public record ReleaseData(Map<String, AreaInfo> areas, List<IndicatorInfo> indicators, List<ValueRow> values,
-                          List<AreaRow> areaResults, Map<String, Double> population,
-                          Set<String> statusIndicators, Set<String> dynamicsIndicators, int dynamicsYears) {
+public record FrozenResults(Map<String, AreaInfo> areas, List<IndicatorInfo> indicators, List<ValueRow> values,
+                            List<AreaRow> areaResults, Map<String, Double> population,
+                            Set<String> statusIndicators, Set<String> dynamicsIndicators, int dynamicsYears) {
 
     /** Sorted copies, so that the canonical serialisation does not depend on how the data was built. */
-    public ReleaseData {
+    public FrozenResults {
         areas = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(areas));
         indicators = List.copyOf(indicators);
         values = List.copyOf(values);

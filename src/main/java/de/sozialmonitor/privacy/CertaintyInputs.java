@@ -102,21 +102,31 @@ public final class CertaintyInputs {
      * The attacker audit's check of the published bands, from what the public holds: the rows of the
      * CSV download and the certainty of the JSON download. If any band says sicher or knapp, nothing the
      * resampling reads may be withheld ({@link #unpublished}); the areas in each index are those the
-     * published certainty lists (with a dynamics band, for the dynamics index). Returns the findings.
+     * published certainty lists (with a dynamics band, for the dynamics index) together with those the
+     * table gives a status or dynamics class in that year, so that a certainty list leaving out areas
+     * cannot hide what the draws read. Returns the findings.
      */
     public static List<String> audit(List<PublishedRow> rows, ReleaseCertainty.Published bands,
                                      List<FrozenResults.IndicatorInfo> indicators, Set<String> indexIndicators) {
         if (bands == null || !bands.anyBandShown()) {
             return List.of();
         }
-        List<String> status = bands.areas().stream().map(ReleaseCertainty.PublishedBand::areaCode).toList();
-        List<String> dynamics = bands.areas().stream().filter(a -> a.dynamics() != null)
-                .map(ReleaseCertainty.PublishedBand::areaCode).toList();
+        Set<String> status = new TreeSet<>(bands.areas().stream().map(ReleaseCertainty.PublishedBand::areaCode).toList());
+        Set<String> dynamics = new TreeSet<>(bands.areas().stream().filter(a -> a.dynamics() != null)
+                .map(ReleaseCertainty.PublishedBand::areaCode).toList());
+        status.addAll(classified(rows, "status_class", bands.year()));
+        dynamics.addAll(classified(rows, "dynamics_class", bands.year()));
         try {
             return unpublished(rows, indicators, indexIndicators, bands.year(), bands.baseYear(), status, dynamics);
         } catch (IllegalArgumentException e) {
             return List.of(e.getMessage());
         }
+    }
+
+    /** The areas the table gives a class ({@code measure} status_class or dynamics_class) in {@code year}. */
+    private static List<String> classified(List<PublishedRow> rows, String measure, int year) {
+        return rows.stream().filter(r -> PublishedRow.AREA_RESULT.equals(r.kind()) && measure.equals(r.measure())
+                && r.year() == year && r.value() != null && !r.value().isEmpty()).map(PublishedRow::areaCode).toList();
     }
 
     private static String key(String kind, String measure, String area, int year, String group) {

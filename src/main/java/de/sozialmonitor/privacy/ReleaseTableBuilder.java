@@ -299,11 +299,16 @@ public final class ReleaseTableBuilder {
         return ind == null ? id + DENOMINATOR_PLACEHOLDER : delivered(ind) ? "" : canonical(ind.denominator());
     }
 
+    /**
+     * The one spelling of a count's expression, so that the same measure has the same name in every
+     * release. An expression that does not parse is an error, never used as written: two spellings of
+     * one measure would split what the protection and the attacker must see as one count.
+     */
     static String canonical(String expression) {
         try {
             return LinearExpression.parse(expression).toString();
         } catch (RuntimeException e) {
-            return expression;
+            throw new IllegalStateException("the frozen catalog's expression '" + expression + "' does not parse: " + e.getMessage(), e);
         }
     }
 

@@ -133,6 +133,7 @@ final class LoadCheck {
                 try {
                     return request.send(k);
                 } catch (IOException e) {
+                    NO_ANSWER.add(e.toString());
                     return new Reply(0, 0, 0);
                 }
             }));
@@ -196,6 +197,9 @@ final class LoadCheck {
             return new Reply(m.find() ? Integer.parseInt(m.group(1)) : 0, bytes, (System.nanoTime() - t0) / 1_000_000);
         }
     }
+
+    /** Why requests got no HTTP answer at all (status 0): the client's exceptions, for the report of a failed check. */
+    static final java.util.Queue<String> NO_ANSWER = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** Connection attempts the kernel refused (listen backlog full while 200 clients connect at once), counted. */
     static final java.util.concurrent.atomic.AtomicInteger RECONNECTS = new java.util.concurrent.atomic.AtomicInteger();

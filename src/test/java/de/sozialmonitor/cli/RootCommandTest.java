@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +39,25 @@ class RootCommandTest {
         String de = CliTest.run("--lang", "de", "history", "--help").out();
         String en = CliTest.run("--lang", "en", "history", "--help").out();
         assertThat(de).contains("Listet die Importe mit Herkunft und Ergebnis auf");
+        // the standard options in German too (the German bundles of 23 commands lacked them)
+        assertThat(de).contains("Diese Hilfe anzeigen und beenden").doesNotContain("Show this help message");
         assertThat(en).doesNotContain("Listet die Importe").contains("--limit");
         assertThat(Locale.getDefault()).isEqualTo(before);
+    }
+
+    /** Regression: 23 commands printed "Show this help message and exit." in their German help. */
+    @Test
+    void everyCommandsGermanHelpDescribesTheStandardOptionsInGerman() {
+        java.util.List<String> english = new java.util.ArrayList<>();
+        java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(List.of(RootCommand.commandLine("--lang", "de")));
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.pop();
+            if (cl.getUsageMessage().contains("Show this help message") || cl.getUsageMessage().contains("Print version information")) {
+                english.add(cl.getCommandSpec().qualifiedName());
+            }
+            todo.addAll(cl.getSubcommands().values());
+        }
+        assertThat(english).isEmpty();
     }
 
     private static String execute(CommandLine cl, String... args) {

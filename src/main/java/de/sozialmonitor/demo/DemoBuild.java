@@ -76,9 +76,14 @@ public final class DemoBuild {
             // the committee's template for choosing the indicators, with the class certainty of every locality
             record.accept(DemoIntegration.committeeTemplate(ws, db, PeineTerritory.LAST_YEAR, changed));
             // measures and reference figures (invented, and named so) are not frozen with a release
+            boolean steeringChanged = changed;
             for (Path file : DemoSteering.write(ws.dataDir())) {
-                record.accept(DemoIntegration.importFile(ws, db, file, "Demo-Steuerung (erfunden)"));
+                DemoBuild.Step step = DemoIntegration.importFile(ws, db, file, "Demo-Steuerung (erfunden)");
+                steeringChanged |= step.changed();
+                record.accept(step);
             }
+            // the data sheet a funding bid for the demo's Quartiersmanagement (DEMO-02) would attach
+            record.accept(DemoIntegration.dataSheet(ws, db, DemoSteering.DATA_SHEET_PDF, DemoSteering.DATA_SHEET_AREAS, steeringChanged));
         }
         return new Result(ws, prepared, steps);
     }

@@ -6,10 +6,13 @@ import de.sozialmonitor.ingest.Importer;
 import de.sozialmonitor.method.MonitoringInput;
 import de.sozialmonitor.report.AbstimmungReport;
 import de.sozialmonitor.report.AbstimmungService;
+import de.sozialmonitor.report.FundingDataSheet;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ReleaseRepository;
 import de.sozialmonitor.store.ResultRepository;
+import de.sozialmonitor.view.ResultView;
+import de.sozialmonitor.view.ResultViews;
 import de.sozialmonitor.workflow.ComputeWorkflow;
 import de.sozialmonitor.workflow.ReleaseWorkflow;
 import de.sozialmonitor.workspace.Workspace;
@@ -145,6 +148,40 @@ public final class DemoIntegration {
         }
         return new DemoBuild.Step(name, true, file + " (" + in.indicators().indicators().size() + " candidates, "
                 + in.certainty().areas().size() + " localities, " + in.certainty().borderlineCount() + " knapp)", true);
+    }
+
+    /**
+     * Writes the data sheet for funding bids ({@code report --type datenblatt}) of the localities
+     * {@code names} as one group, from the newest published release, as {@code datenblatt-NAME.pdf}
+     * into the workspace, as the command does; kept when nothing changed and the file exists.
+     */
+    static DemoBuild.Step dataSheet(Workspace ws, Database db, String fileName, List<String> names, boolean changed) {
+        Path file = ws.root().resolve(fileName);
+        String name = "datenblatt " + String.join(" + ", names);
+        if (!changed && Files.exists(file)) {
+            return new DemoBuild.Step(name, true, "unchanged (" + file + ")", false);
+        }
+        ResultViews views = ResultViews.of(db.jdbi(), ws.config());
+        ResultView view = views.latestPublished().orElseThrow(() -> new DemoFailedException(name + ": no published release"));
+        List<String> codes = new java.util.ArrayList<>();
+        for (String n : names) {
+            codes.add(view.areasOn(view.levels().get(view.levels().size() - 1).name()).stream().filter(a -> a.name().equals(n))
+                    .map(de.sozialmonitor.privacy.AreaInfo::code).findFirst()
+                    .orElseThrow(() -> new DemoFailedException(name + ": no locality " + n)));
+        }
+        FundingDataSheet.Input in = FundingDataSheet.gather(views, view.source().releaseNumber(), codes, "de");
+        try {
+            Path tmp = Files.createTempFile(ws.root(), ".datenblatt-", ".tmp");
+            try {
+                Files.write(tmp, FundingDataSheet.pdf(in));
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return new DemoBuild.Step(name, true, file + " (release " + view.source().releaseNumber() + ", " + String.join(", ", codes) + ")", true);
     }
 
     /** Title of the demo's releases; says what they are. */

@@ -16,6 +16,9 @@ import java.util.List;
 final class DemoSteering {
     static final String MEASURES_CSV = "massnahmen-demo.csv";
     static final String REFERENCES_CSV = "vergleichszahlen-demo.csv";
+    /** The group of the demo's Quartiersmanagement (DEMO-02), whose data sheet the demo writes. */
+    static final List<String> DATA_SHEET_AREAS = List.of("Peine-Kernstadt", "Stederdorf");
+    static final String DATA_SHEET_PDF = "datenblatt-peine-kernstadt-stederdorf.pdf";
 
     private DemoSteering() {
     }

@@ -141,12 +141,20 @@ class DemoCommandTest {
                             .isEqualTo("8,3"));
         }
 
+        // the data sheet a funding bid for the Quartiersmanagement would attach: the group's own figures
+        Path dataSheet = dir.resolve("datenblatt-peine-kernstadt-stederdorf.pdf");
+        assertThat(first.out()).contains("datenblatt Peine-Kernstadt + Stederdorf");
+        try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(dataSheet))) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("Peine-Kernstadt").contains("Stederdorf").contains("Zusammen");
+        }
+
         Path areas = dir.resolve("data").resolve(DemoFiles.AREAS_CSV);
         byte[] before = Files.readAllBytes(areas);
         CliTest.Run second = CliTest.run("--lang", "de", "demo", "--no-serve", "--dir", dir.toString());
         assertThat(second.out()).contains("SYNTHETISCH").contains("weiterverwendet").contains("unchanged (result sets present)")
                 .contains("unchanged (release 1 is published)").contains("unchanged (release 2 is published)")
-                .contains("unchanged (" + template);
+                .contains("unchanged (" + template).contains("unchanged (" + dataSheet);
         assertThat(Files.readAllBytes(areas)).isEqualTo(before);
         assertThat(second.exit()).isEqualTo(first.exit());
     }

@@ -135,17 +135,7 @@ public final class DemoIntegration {
             return new DemoBuild.Step(name, true, "unchanged (" + file + ")", false);
         }
         AbstimmungReport.Input in = AbstimmungService.gather(ws, db, year, "de", Certainty.Options.defaults());
-        try {
-            Path tmp = Files.createTempFile(ws.root(), ".abstimmung-", ".tmp");
-            try {
-                Files.write(tmp, AbstimmungService.pdf(in));
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        writeWhole(file, AbstimmungService.pdf(in));
         return new DemoBuild.Step(name, true, file + " (" + in.indicators().indicators().size() + " candidates, "
                 + in.certainty().areas().size() + " localities, " + in.certainty().borderlineCount() + " knapp)", true);
     }
@@ -170,10 +160,16 @@ public final class DemoIntegration {
                     .orElseThrow(() -> new DemoFailedException(name + ": no locality " + n)));
         }
         FundingDataSheet.Input in = FundingDataSheet.gather(views, view.source().releaseNumber(), codes, "de");
+        writeWhole(file, FundingDataSheet.pdf(in));
+        return new DemoBuild.Step(name, true, file + " (release " + view.source().releaseNumber() + ", " + String.join(", ", codes) + ")", true);
+    }
+
+    /** Writes {@code bytes} to {@code file} whole or not at all (a temporary file beside it, then moved over it). */
+    private static void writeWhole(Path file, byte[] bytes) {
         try {
-            Path tmp = Files.createTempFile(ws.root(), ".datenblatt-", ".tmp");
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + "-", ".tmp");
             try {
-                Files.write(tmp, FundingDataSheet.pdf(in));
+                Files.write(tmp, bytes);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -181,7 +177,6 @@ public final class DemoIntegration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        return new DemoBuild.Step(name, true, file + " (release " + view.source().releaseNumber() + ", " + String.join(", ", codes) + ")", true);
     }
 
     /** Title of the demo's releases; says what they are. */

@@ -77,6 +77,7 @@ final class LoadCheck {
         try {
             int port = awaitPort(server, log);
             int reconnectsBefore = RECONNECTS.get();
+            NO_ANSWER.clear(); // the reasons of this run only
             String token = token();
             Map<Integer, Integer> loginCodes = new TreeMap<>();
             long loginMax = wave(logins, i -> post(address(i), port, "/login",

@@ -35,6 +35,7 @@ public final class AnalyseCertaintyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Messages messages = Messages.of(spec);
         CommandLine cl = spec.commandLine();
         CountModel m;
         try {
@@ -43,7 +44,7 @@ public final class AnalyseCertaintyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--model: " + e.getMessage());
         }
         if (draws < 1) {
-            throw new CommandLine.ParameterException(cl, "--draws: " + Messages.of(spec).analysis("drawsPositive"));
+            throw new CommandLine.ParameterException(cl, "--draws: " + messages.analysis("drawsPositive"));
         }
         AnalysisOutput.Loaded in = output.load(cl);
         Certainty.Options options = new Certainty.Options(m, draws, seed,
@@ -52,7 +53,7 @@ public final class AnalyseCertaintyCommand implements Callable<Integer> {
         try {
             r = Certainty.estimate(in.input(), in.workspace().catalog(), in.workspace().config().methodFor(in.year()), in.year(), options);
         } catch (IllegalArgumentException e) {
-            throw new RejectedInputException(Messages.of(spec).analysis("rejected", e.getMessage()));
+            throw new RejectedInputException(messages.analysis("rejected", e.getMessage()));
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("year", r.year());

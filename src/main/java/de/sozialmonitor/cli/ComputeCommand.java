@@ -37,39 +37,40 @@ public final class ComputeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Messages messages = Messages.of(spec);
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = ws.openDatabase()) {
             MonitoringInput input = MonitoringInputReader.read(db.jdbi());
             int[] years = input.years();
             if (years.length == 0) {
-                spec.commandLine().getErr().println(Messages.of(spec).method("compute.noData"));
+                spec.commandLine().getErr().println(messages.method("compute.noData"));
                 return ExitCodes.ERROR;
             }
             int y = year != null ? year : years[years.length - 1];
             if (!input.hasYear(y)) {
-                spec.commandLine().getErr().println(Messages.of(spec).method("compute.noYear", String.valueOf(y), yearList(years)));
+                spec.commandLine().getErr().println(messages.method("compute.noYear", String.valueOf(y), yearList(years)));
                 return ExitCodes.ERROR;
             }
             ComputeWorkflow.Computed c;
             try {
                 c = ComputeWorkflow.compute(ws, db, input, y, AuditLog.cliUser());
             } catch (IllegalArgumentException e) {
-                throw new RejectedInputException(Messages.of(spec).method("compute.rejected",
-                        e instanceof MethodInputException m ? m.text(Messages.of(spec).locale()) : e.getMessage()));
+                throw new RejectedInputException(messages.method("compute.rejected",
+                        e instanceof MethodInputException m ? m.text(messages.locale()) : e.getMessage()));
             }
             MonitoringResult r = c.result();
             long id = c.resultSetId();
-            printSummary(out, r, id, Messages.of(spec));
+            printSummary(out, r, id, messages);
             if (r.status().participants() == 0) {
                 // stored, so that the attempt is on record, but no result to work with: say why, and fail
-                spec.commandLine().getErr().println(Messages.of(spec).method("compute.noneTakesPart", String.valueOf(r.year())));
+                spec.commandLine().getErr().println(messages.method("compute.noneTakesPart", String.valueOf(r.year())));
                 return ExitCodes.REJECTED_INPUT;
             }
             ResultRepository repo = new ResultRepository(db.jdbi());
             repo.previousId(r.year()).flatMap(repo::byId).ifPresent(previous -> {
                 EarlyWarning.Report w = EarlyWarning.compare(previous, r);
-                out.println(Messages.of(spec).method("compute.earlyWarning", String.valueOf(previous.year()),
+                out.println(messages.method("compute.earlyWarning", String.valueOf(previous.year()),
                         String.valueOf(w.of(EarlyWarning.Kind.STATUS_FELL).size()),
                         String.valueOf(w.of(EarlyWarning.Kind.DYNAMICS_TURNED_NEGATIVE).size()),
                         String.valueOf(w.of(EarlyWarning.Kind.NEWLY_FLAGGED).size()),

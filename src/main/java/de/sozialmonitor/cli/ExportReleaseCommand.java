@@ -43,17 +43,18 @@ public final class ExportReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Messages messages = Messages.of(spec);
         Workspace ws = workspace.open();
         try (Database db = ws.openDatabase()) {
             ReleaseRepository repo = new ReleaseRepository(db.jdbi());
             Optional<ReleaseRepository.ReleaseInfo> info = repo.find(number);
             if (info.isEmpty()) {
-                spec.commandLine().getErr().println(Messages.of(spec).privacy("release.error.unknown", number));
+                spec.commandLine().getErr().println(messages.privacy("release.error.unknown", number));
                 return ExitCodes.REJECTED_INPUT;
             }
             byte[] bytes = repo.internalDownload(number, format).orElseThrow();
             if (!info.get().isPublished()) {
-                spec.commandLine().getErr().println(Messages.of(spec).privacy("export.release.internal", number));
+                spec.commandLine().getErr().println(messages.privacy("export.release.internal", number));
             }
             if (output != null) {
                 Path parent = output.toAbsolutePath().getParent();
@@ -61,7 +62,7 @@ public final class ExportReleaseCommand implements Callable<Integer> {
                     Files.createDirectories(parent);
                 }
                 Files.write(output, bytes);
-                spec.commandLine().getErr().println(Messages.of(spec).privacy("export.release.written", number, output));
+                spec.commandLine().getErr().println(messages.privacy("export.release.written", number, output));
             } else {
                 spec.commandLine().getOut().print(new String(bytes, StandardCharsets.UTF_8));
                 spec.commandLine().getOut().flush();

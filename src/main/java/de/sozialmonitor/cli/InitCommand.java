@@ -30,10 +30,11 @@ public final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Messages messages = Messages.of(spec);
         Map<String, String> replacements = new LinkedHashMap<>();
         if (territoryCode != null) {
             if (!territoryCode.matches("[0-9]{2,12}")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), Messages.of(spec).get("init.badCode", territoryCode));
+                throw new CommandLine.ParameterException(spec.commandLine(), messages.get("init.badCode", territoryCode));
             }
             replacements.put("code: \"00000\"", "code: \"" + territoryCode + "\"");
         }
@@ -41,12 +42,12 @@ public final class InitCommand implements Callable<Integer> {
             replacements.put("name: \"Mein Landkreis\"", "name: \"" + territoryName.replace("\"", "'") + "\"");
         }
         if (Files.exists(dir.resolve(Workspace.CONFIG_FILE))) {
-            spec.commandLine().getErr().println(Messages.of(spec).get("init.exists", dir.toAbsolutePath()));
+            spec.commandLine().getErr().println(messages.get("init.exists", dir.toAbsolutePath()));
             return ExitCodes.ERROR;
         }
         WorkspaceInitializer.create(dir, replacements);
         Workspace.open(dir);
-        spec.commandLine().getOut().println(Messages.of(spec).get("init.done", dir.toAbsolutePath()));
+        spec.commandLine().getOut().println(messages.get("init.done", dir.toAbsolutePath()));
         return ExitCodes.OK;
     }
 }

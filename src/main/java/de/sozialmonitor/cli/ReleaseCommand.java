@@ -55,6 +55,7 @@ public final class ReleaseCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Messages messages = Messages.of(spec);
             Workspace ws = workspace.open();
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = ws.openDatabase()) {
@@ -62,26 +63,26 @@ public final class ReleaseCommand implements Callable<Integer> {
                         ReleaseWorkflow.CreateRequest.of(ws.config(), ws.catalog(), title, year, corrects), AuditLog.cliUser());
                 ReleaseContent content = new ReleaseRepository(db.jdbi()).content(info.number()).orElseThrow();
                 ReleaseTableBuilder.Summary s = content.summary();
-                out.println(Messages.of(spec).privacy("release.created", info.number(), info.title(), Integer.toString(info.year()),
+                out.println(messages.privacy("release.created", info.number(), info.title(), Integer.toString(info.year()),
                         Long.toString(info.resultSetId()), info.checksum()));
-                out.println(Messages.of(spec).privacy("release.created.summary", s.counts(), s.primarySuppressed(), s.secondarySuppressed(),
+                out.println(messages.privacy("release.created.summary", s.counts(), s.primarySuppressed(), s.secondarySuppressed(),
                         s.rates(), s.ratesSuppressed()));
                 if (content.publicRecord() != null && !content.publicRecord().isEmpty()) {
-                    out.println(Messages.of(spec).privacy("release.created.publicRecord", content.publicRecord().toString(), s.inherited()));
+                    out.println(messages.privacy("release.created.publicRecord", content.publicRecord().toString(), s.inherited()));
                 }
                 if (!s.unprotected().isEmpty()) {
                     // said now, not first at publish: verify will refuse the release for these counts
-                    out.println(Messages.of(spec).privacy("release.created.unprotected", s.unprotected().size(),
+                    out.println(messages.privacy("release.created.unprotected", s.unprotected().size(),
                             String.join(", ", s.unprotected().subList(0, Math.min(20, s.unprotected().size())))
                                     + (s.unprotected().size() > 20 ? " …" : "")));
                 }
                 if (info.corrects() != null) {
-                    out.println(Messages.of(spec).privacy("release.created.corrects", info.corrects()));
+                    out.println(messages.privacy("release.created.corrects", info.corrects()));
                 }
-                out.println(Messages.of(spec).privacy("release.created.next", info.number()));
+                out.println(messages.privacy("release.created.next", info.number()));
                 return ExitCodes.OK;
             } catch (ReleaseWorkflow.ReleaseException e) {
-                spec.commandLine().getErr().println(ReleaseRefusals.text(Messages.of(spec), e));
+                spec.commandLine().getErr().println(ReleaseRefusals.text(messages, e));
                 return ReleaseRefusals.exitCode(e);
             }
         }
@@ -102,18 +103,19 @@ public final class ReleaseCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Messages messages = Messages.of(spec);
             Workspace ws = workspace.open();
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = ws.openDatabase()) {
                 ReleaseWorkflow.Verification v = new ReleaseWorkflow(db.jdbi()).verify(number, AuditLog.cliUser(),
                         new MethodRecomputation());
                 for (ReleaseWorkflow.Check c : v.checks()) {
-                    out.println(ReleaseRefusals.checkLine(Messages.of(spec), c));
+                    out.println(ReleaseRefusals.checkLine(messages, c));
                 }
-                out.println(Messages.of(spec).privacy(v.ok() ? "release.verify.ok" : "release.verify.failed", number));
+                out.println(messages.privacy(v.ok() ? "release.verify.ok" : "release.verify.failed", number));
                 return v.ok() ? ExitCodes.OK : ExitCodes.ERROR;
             } catch (ReleaseWorkflow.ReleaseException e) {
-                spec.commandLine().getErr().println(ReleaseRefusals.text(Messages.of(spec), e));
+                spec.commandLine().getErr().println(ReleaseRefusals.text(messages, e));
                 return ReleaseRefusals.exitCode(e);
             }
         }
@@ -134,14 +136,15 @@ public final class ReleaseCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Messages messages = Messages.of(spec);
             Workspace ws = workspace.open();
             try (Database db = ws.openDatabase()) {
                 ReleaseRepository.ReleaseInfo info = new ReleaseWorkflow(db.jdbi()).publish(number, AuditLog.cliUser(),
                         new MethodRecomputation());
-                spec.commandLine().getOut().println(Messages.of(spec).privacy("release.published", info.number(), info.title(), info.checksum()));
+                spec.commandLine().getOut().println(messages.privacy("release.published", info.number(), info.title(), info.checksum()));
                 return ExitCodes.OK;
             } catch (ReleaseWorkflow.ReleaseException e) {
-                spec.commandLine().getErr().println(ReleaseRefusals.text(Messages.of(spec), e));
+                spec.commandLine().getErr().println(ReleaseRefusals.text(messages, e));
                 return ReleaseRefusals.exitCode(e);
             }
         }
@@ -159,21 +162,22 @@ public final class ReleaseCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Messages messages = Messages.of(spec);
             Workspace ws = workspace.open();
             PrintWriter out = spec.commandLine().getOut();
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
             try (Database db = ws.openDatabase()) {
                 var list = new ReleaseRepository(db.jdbi()).list();
                 if (list.isEmpty()) {
-                    out.println(Messages.of(spec).privacy("release.list.empty"));
+                    out.println(messages.privacy("release.list.empty"));
                 }
                 for (ReleaseRepository.ReleaseInfo r : list) {
                     String state = r.isPublished()
-                            ? Messages.of(spec).privacy("release.list.published", r.publishedAt().format(f), r.publishedBy())
-                            : Messages.of(spec).privacy("release.list.internal");
+                            ? messages.privacy("release.list.published", r.publishedAt().format(f), r.publishedBy())
+                            : messages.privacy("release.list.internal");
                     out.println(r.number() + "\t" + r.year() + "\t" + r.title() + "\t" + state + "\t"
                             + r.checksum().substring(0, 12)
-                            + (r.corrects() == null ? "" : "\t" + Messages.of(spec).privacy("release.list.corrects", r.corrects())));
+                            + (r.corrects() == null ? "" : "\t" + messages.privacy("release.list.corrects", r.corrects())));
                 }
                 return ExitCodes.OK;
             }

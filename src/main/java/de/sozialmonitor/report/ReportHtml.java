@@ -171,12 +171,11 @@ public final class ReportHtml {
 
     private void keyFigures() {
         h.el("h3", t.get("summary.keyFigures"));
-        h.open("table", "class=\"data key-figures\"").open("thead").open("tr");
-        th(t.get("col.indicator"), "left");
-        th(t.get("col.territory", m.territory().name()), null);
-        th(t.get("col.min"), null);
-        th(t.get("col.max"), null);
-        h.close("tr").close("thead").open("tbody");
+        openTable("key-figures",
+                col(t.get("col.indicator"), "left"),
+                col(t.get("col.territory", m.territory().name()), null),
+                col(t.get("col.min"), null),
+                col(t.get("col.max"), null));
         for (IndicatorDescription ind : m.attentionIndicators()) {
             List<Double> values = m.areas().stream().map(a -> a.value(ind.id())).filter(Cell::hasValue)
                     .map(Cell::value).sorted().toList();
@@ -193,13 +192,13 @@ public final class ReportHtml {
 
     private void classMatrix() {
         h.el("h3", t.get("summary.matrix"));
-        h.open("table", "class=\"data matrix\"").open("thead").open("tr");
-        th(t.get("col.statusClass") + " \\ " + t.get("col.dynamicsClass"), "left");
+        List<Column> columns = new ArrayList<>();
+        columns.add(col(t.get("col.statusClass") + " \\ " + t.get("col.dynamicsClass"), "left"));
         for (DynamicsClass d : DynamicsClass.values()) {
-            th(t.classLabel(d.code()), null);
+            columns.add(col(t.classLabel(d.code()), null));
         }
-        th(t.get("class.excluded"), null);
-        h.close("tr").close("thead").open("tbody");
+        columns.add(col(t.get("class.excluded"), null));
+        openTable("matrix", columns);
         for (StatusClass s : StatusClass.values()) {
             h.open("tr");
             td(t.classLabel(s.code()), "left");
@@ -227,12 +226,11 @@ public final class ReportHtml {
             return;
         }
         h.el("h3", t.get("changes.title", changes.previousNumber()));
-        h.open("table", "class=\"data changes\"").open("thead").open("tr");
-        th(t.get("col.area"), "left");
-        th(t.get("changes.kind"), "left");
-        th(t.get("changes.before"), null);
-        th(t.get("changes.after"), null);
-        h.close("tr").close("thead").open("tbody");
+        openTable("changes",
+                col(t.get("col.area"), "left"),
+                col(t.get("changes.kind"), "left"),
+                col(t.get("changes.before"), null),
+                col(t.get("changes.after"), null));
         for (ChangeEntry c : changes.changes()) {
             h.open("tr");
             td(c.areaName(), "left");
@@ -306,11 +304,10 @@ public final class ReportHtml {
             h.el("p", "class=\"internal-note\"", t.get("method.privacy.internal"));
         }
         h.el("h3", t.get("col.indicators"));
-        h.open("table", "class=\"data method-indicators\"").open("thead").open("tr");
-        th(t.get("col.indicator"), "left");
-        th(t.get("col.definition"), "left");
-        th(t.get("col.weight"), null);
-        h.close("tr").close("thead").open("tbody");
+        openTable("method-indicators",
+                col(t.get("col.indicator"), "left"),
+                col(t.get("col.definition"), "left"),
+                col(t.get("col.weight"), null));
         for (IndicatorDescription ind : m.attentionIndicators()) {
             h.open("tr");
             h.open("td", "class=\"left\"").el("strong", ind.name()).raw("<br/>").el("span", "class=\"small\"", ind.source()).close("td");
@@ -322,13 +319,12 @@ public final class ReportHtml {
         h.close("tbody").close("table");
         if (!mi.stats().isEmpty()) {
             h.el("h3", t.get("method.stats"));
-            h.open("table", "class=\"data stats\"").open("thead").open("tr");
-            th(t.get("col.indicator"), "left");
-            th(t.get("col.component"), null);
-            th(t.get("col.n"), null);
-            th(t.get("col.mean"), null);
-            th(t.get("col.sd"), null);
-            h.close("tr").close("thead").open("tbody");
+            openTable("stats",
+                    col(t.get("col.indicator"), "left"),
+                    col(t.get("col.component"), null),
+                    col(t.get("col.n"), null),
+                    col(t.get("col.mean"), null),
+                    col(t.get("col.sd"), null));
             for (ReportModel.IndicatorStat s : mi.stats()) {
                 IndicatorDescription ind = m.indicators().stream().filter(i -> i.id().equals(s.indicatorId())).findFirst().orElse(null);
                 if (ind == null) {
@@ -432,17 +428,16 @@ public final class ReportHtml {
         attentionTable();
         h.el("h3", t.get("section.tables") + ": " + m.method().analysisLevel());
         h.el("p", t.get("tables.intro", m.method().analysisLevel()));
-        h.open("table", "class=\"data areas\"").open("thead").open("tr");
-        th(t.get("col.code"), "left w-code");
-        th(t.get("col.area"), "left w-name");
-        th(t.get("col.municipality"), "left w-mun");
-        th(t.get("col.population"), "w-num");
-        th(t.get("col.statusIndex"), "w-idx");
-        th(t.get("col.statusClass"), "left w-cls");
-        th(t.get("col.dynamicsIndex"), "w-idx");
-        th(t.get("col.dynamicsClass"), "left w-cls");
-        th(t.get("col.attention"), "center w-att");
-        h.close("tr").close("thead").open("tbody");
+        openTable("areas",
+                col(t.get("col.code"), "left w-code"),
+                col(t.get("col.area"), "left w-name"),
+                col(t.get("col.municipality"), "left w-mun"),
+                col(t.get("col.population"), "w-num"),
+                col(t.get("col.statusIndex"), "w-idx"),
+                col(t.get("col.statusClass"), "left w-cls"),
+                col(t.get("col.dynamicsIndex"), "w-idx"),
+                col(t.get("col.dynamicsClass"), "left w-cls"),
+                col(t.get("col.attention"), "center w-att"));
         for (AreaResult a : m.areas()) {
             h.open("tr", a.attention() ? "class=\"flagged\"" : null);
             td(a.code(), "left code");
@@ -492,12 +487,9 @@ public final class ReportHtml {
         int year = m.release().referenceYear();
         List<IndicatorDescription> inds = m.attentionIndicators();
         h.el("h3", changes ? changesHeading(inds) : t.get("tables.values", Integer.toString(year), unitsOf(inds)));
-        h.open("table", "class=\"data values\"").open("thead").open("tr");
-        th(t.get("col.area"), "left w-vname");
-        for (IndicatorDescription ind : inds) {
-            th(shortName(ind), "ind");
-        }
-        h.close("tr").close("thead").open("tbody");
+        List<Column> columns = new ArrayList<>(List.of(col(t.get("col.area"), "left w-vname")));
+        inds.forEach(ind -> columns.add(col(shortName(ind), "ind")));
+        openTable("values", columns);
         if (!changes && m.territoryTotal() != null) {
             valuesRow(m.territoryTotal(), inds, false, "total");
         }
@@ -548,13 +540,12 @@ public final class ReportHtml {
                 h.el("p", "class=\"small\"", t.get("attention.group.none"));
                 continue;
             }
-            h.open("table", "class=\"data attention\"").open("thead").open("tr");
-            th(t.get("col.area"), "left");
-            th(t.get("col.municipality"), "left");
-            th(t.get("col.statusClass"), "left");
-            th(t.get("col.dynamicsClass"), "left");
-            th(reasonsHeading(), "left");
-            h.close("tr").close("thead").open("tbody");
+            openTable("attention",
+                    col(t.get("col.area"), "left"),
+                    col(t.get("col.municipality"), "left"),
+                    col(t.get("col.statusClass"), "left"),
+                    col(t.get("col.dynamicsClass"), "left"),
+                    col(reasonsHeading(), "left"));
             for (AttentionEntry e : g.entries()) {
                 AreaResult a = e.area();
                 h.open("tr");
@@ -588,13 +579,10 @@ public final class ReportHtml {
         }
         chapter("references", t.get("section.references"));
         h.el("p", t.steering("references.profileIntro", Integer.toString(r.year())));
-        h.open("table", "class=\"data references\"").open("thead").open("tr");
-        th(t.get("col.indicator"), "left w-vname");
-        th(t.steering("references.monitoring", m.territory().name()), null);
-        for (ReportModel.ReferenceColumn c : r.regions()) {
-            th(c.officialTerritory() ? t.steering("references.official", c.name()) : c.name(), null);
-        }
-        h.close("tr").close("thead").open("tbody");
+        List<Column> columns = new ArrayList<>(List.of(col(t.get("col.indicator"), "left w-vname"),
+                col(t.steering("references.monitoring", m.territory().name()), null)));
+        r.regions().forEach(c -> columns.add(col(c.officialTerritory() ? t.steering("references.official", c.name()) : c.name(), null)));
+        openTable("references", columns);
         boolean placeholders = false;
         boolean none = false;
         for (ReportModel.ReferenceRow row : r.rows()) {
@@ -633,12 +621,11 @@ public final class ReportHtml {
         h.el("p", t.get(m.options().internal() ? "measures.introInternal" : "measures.introPublic"));
         if (!st.measureAreas().isEmpty()) {
             h.el("h3", t.get("measures.byArea"));
-            h.open("table", "class=\"data measure-areas\"").open("thead").open("tr");
-            th(t.get("col.area"), "left");
-            th(t.steering("measures.title"), "left");
-            th(t.steering("measures.field"), "left");
-            th(t.steering("measures.period"), "left");
-            h.close("tr").close("thead").open("tbody");
+            openTable("measure-areas",
+                    col(t.get("col.area"), "left"),
+                    col(t.steering("measures.title"), "left"),
+                    col(t.steering("measures.field"), "left"),
+                    col(t.steering("measures.period"), "left"));
             String previous = null;
             for (ReportModel.MeasureArea a : st.measureAreas()) {
                 h.open("tr");
@@ -685,16 +672,15 @@ public final class ReportHtml {
         String area = t.steering("measures.trendArea");
         String county = t.steering("measures.trendCounty");
         h.el("h4", "class=\"trend-title\"", t.steering("measures.trendTitle"));
-        h.open("table", "class=\"data trends\"").open("thead").open("tr");
-        th(area, "left");
-        th(t.steering("measures.trendIndicator"), "left");
-        th(t.steering("measures.trendBefore") + " – " + area, null);
-        th(t.steering("measures.trendBefore") + " – " + county, null);
-        th(t.steering("measures.trendAfter") + " – " + area, null);
-        th(t.steering("measures.trendAfter") + " – " + county, null);
-        th(t.steering("measures.trendDid"), null);
-        th(t.steering("measures.trendReading"), "left");
-        h.close("tr").close("thead").open("tbody");
+        openTable("trends",
+                col(area, "left"),
+                col(t.steering("measures.trendIndicator"), "left"),
+                col(t.steering("measures.trendBefore") + " – " + area, null),
+                col(t.steering("measures.trendBefore") + " – " + county, null),
+                col(t.steering("measures.trendAfter") + " – " + area, null),
+                col(t.steering("measures.trendAfter") + " – " + county, null),
+                col(t.steering("measures.trendDid"), null),
+                col(t.steering("measures.trendReading"), "left"));
         for (ReportModel.MeasureTrend tr : e.trends()) {
             IndicatorDescription ind = m.indicator(tr.indicatorId());
             de.sozialmonitor.method.TrendComparison c = tr.comparison();
@@ -765,14 +751,13 @@ public final class ReportHtml {
             h.open("p", "class=\"drivers\"").text(reasonsHeading() + ": ").raw(reasons(a, p.drivers())).close("p");
         }
         h.el("h3", t.get("profile.values"));
-        h.open("table", "class=\"data profile-values\"").open("thead").open("tr");
-        th(t.get("col.indicator"), "left");
-        th(t.get("col.unit"), null);
-        th(t.get("profile.area"), null);
-        th(mun, null);
-        th(m.territory().name(), null);
-        th(changesHeading(m.indicators()), null);
-        h.close("tr").close("thead").open("tbody");
+        openTable("profile-values",
+                col(t.get("col.indicator"), "left"),
+                col(t.get("col.unit"), null),
+                col(t.get("profile.area"), null),
+                col(mun, null),
+                col(m.territory().name(), null),
+                col(changesHeading(m.indicators()), null));
         for (IndicatorDescription ind : m.indicators()) {
             Cell v = a.value(ind.id());
             Cell mv = p.municipality() == null ? Cell.missing() : p.municipality().value(ind.id());
@@ -832,12 +817,9 @@ public final class ReportHtml {
         }
         List<String> indicators = byIndicator.keySet().stream()
                 .sorted(java.util.Comparator.comparing((String id) -> m.indicator(id).name(), String.CASE_INSENSITIVE_ORDER)).toList();
-        h.open("table", "class=\"data target-groups\"").open("thead").open("tr");
-        th(t.get("col.indicator"), "left tg-name");
-        for (String g : groups) {
-            th(targetGroupLabel(g), "tg");
-        }
-        h.close("tr").close("thead").open("tbody");
+        List<Column> columns = new ArrayList<>(List.of(col(t.get("col.indicator"), "left tg-name")));
+        groups.forEach(g -> columns.add(col(targetGroupLabel(g), "tg")));
+        openTable("target-groups", columns);
         for (String id : indicators) {
             IndicatorDescription ind = m.indicator(id);
             Map<String, ReportModel.TargetGroupRow> cells = byIndicator.get(id);
@@ -979,11 +961,10 @@ public final class ReportHtml {
     private void annex() {
         chapter("annex", t.get("section.annex"));
         h.el("h3", t.get("section.catalog"));
-        h.open("table", "class=\"data catalog\"").open("thead").open("tr");
-        th(t.get("col.indicator"), "left");
-        th(t.get("col.definition"), "left");
-        th(t.get("col.unit"), null);
-        h.close("tr").close("thead").open("tbody");
+        openTable("catalog",
+                col(t.get("col.indicator"), "left"),
+                col(t.get("col.definition"), "left"),
+                col(t.get("col.unit"), null));
         for (IndicatorDescription ind : m.indicators()) {
             h.open("tr");
             h.open("td", "class=\"left\"").el("strong", ind.name()).raw("<br/>").el("span", "class=\"small code\"",
@@ -998,11 +979,10 @@ public final class ReportHtml {
 
         h.el("h3", t.get("section.sources"));
         h.el("p", "class=\"small\"", t.get("annex.sources.note"));
-        h.open("table", "class=\"data sources\"").open("thead").open("tr");
-        th(t.get("col.source"), "left");
-        th(t.get("col.indicators"), "left");
-        th(t.get("col.latestYear"), null);
-        h.close("tr").close("thead").open("tbody");
+        openTable("sources",
+                col(t.get("col.source"), "left"),
+                col(t.get("col.indicators"), "left"),
+                col(t.get("col.latestYear"), null));
         for (ReportModel.SourceInfo s : m.sources()) {
             h.open("tr");
             td(s.source(), "left");
@@ -1016,13 +996,12 @@ public final class ReportHtml {
         if (m.imports().isEmpty()) {
             h.el("p", t.get("annex.imports.none"));
         } else {
-            h.open("table", "class=\"data imports\"").open("thead").open("tr");
-            th(t.get("col.file"), "left");
-            th(t.get("col.source"), "left");
-            th(t.get("col.importedOn"), null);
-            th(t.get("col.rows"), null);
-            th("SHA-256", "left");
-            h.close("tr").close("thead").open("tbody");
+            openTable("imports",
+                    col(t.get("col.file"), "left"),
+                    col(t.get("col.source"), "left"),
+                    col(t.get("col.importedOn"), null),
+                    col(t.get("col.rows"), null),
+                    col("SHA-256", "left"));
             for (ReportModel.ImportInfo i : m.imports()) {
                 h.open("tr");
                 td(i.fileName(), "left small");
@@ -1064,12 +1043,11 @@ public final class ReportHtml {
         }
         h.el("p", "class=\"small\"", t.get(c.probabilities() ? "annex.certainty.text" : "annex.certainty.textBands",
                 c.options().draws(), c.areas().size(), c.borderlineCount()));
-        h.open("table", "class=\"data certainty\"").open("thead").open("tr");
-        th(t.get("col.area"), "left");
-        th(t.get("annex.certainty.status"), "left");
-        th(t.get("annex.certainty.dynamics"), "left");
-        th(t.get("annex.certainty.attention"), "left");
-        h.close("tr").close("thead").open("tbody");
+        openTable("certainty",
+                col(t.get("col.area"), "left"),
+                col(t.get("annex.certainty.status"), "left"),
+                col(t.get("annex.certainty.dynamics"), "left"),
+                col(t.get("annex.certainty.attention"), "left"));
         for (AreaResult a : m.areas()) {
             de.sozialmonitor.view.ClassCertainty cc = c.area(a.code()).orElse(null);
             if (cc == null) {
@@ -1105,8 +1083,25 @@ public final class ReportHtml {
         h.el("h2", chapters + " " + title);
     }
 
-    private void th(String text, String cls) {
-        h.el("th", "scope=\"col\"" + (cls == null ? "" : " class=\"" + cls + "\""), text);
+    /** A column of a table's head: its title and its CSS class (null: a right-aligned number). */
+    private record Column(String title, String cssClass) {
+    }
+
+    private static Column col(String title, String cssClass) {
+        return new Column(title, cssClass);
+    }
+
+    /** Opens {@code <table class="data CSS">} with its head row, leaving the body open for the rows. */
+    private void openTable(String cssClass, Column... columns) {
+        openTable(cssClass, List.of(columns));
+    }
+
+    private void openTable(String cssClass, List<Column> columns) {
+        h.open("table", "class=\"data " + cssClass + "\"").open("thead").open("tr");
+        for (Column c : columns) {
+            h.el("th", "scope=\"col\"" + (c.cssClass() == null ? "" : " class=\"" + c.cssClass() + "\""), c.title());
+        }
+        h.close("tr").close("thead").open("tbody");
     }
 
     private void td(String text, String cls) {

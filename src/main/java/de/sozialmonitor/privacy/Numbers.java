@@ -1,5 +1,6 @@
 package de.sozialmonitor.privacy;
 
+import de.sozialmonitor.model.DecimalText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -8,10 +9,13 @@ public final class Numbers {
     private Numbers() {
     }
 
-    /** A count: up to 6 decimals (counts carried across boundary changes can be fractional). */
+    /**
+     * A count: up to 6 decimals (counts carried across boundary changes can be fractional), by the
+     * one rule every output of numbers follows, so that a release's bytes never depend on which
+     * output wrote a count.
+     */
     public static String count(double v) {
-        BigDecimal d = BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
-        return d.signum() == 0 ? "0" : d.toPlainString();
+        return DecimalText.sixDecimals(v);
     }
 
     /** A rate rounded half-up to its indicator's precision, with exactly that many decimals. */

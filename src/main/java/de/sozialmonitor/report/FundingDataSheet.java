@@ -44,12 +44,12 @@ public final class FundingDataSheet {
                         Map<String, Geometry> boundaries, Map<String, String> boundaryNames, String language) {
     }
 
-    /** One cell: the number (null if none) and the text as printed (value, symbol, or value with another year). */
-    public record Cell(Double value, String text) {
+    /** One value of the sheet: the number (null if none) and the text as printed (value, symbol, or value with another year). */
+    public record SheetValue(Double value, String text) {
     }
 
     /** One indicator's line: its values in the columns' order, then its changes (chosen areas, then the county). */
-    public record Line(Indicator indicator, boolean attention, List<Cell> values, List<Cell> changes) {
+    public record Line(Indicator indicator, boolean attention, List<SheetValue> values, List<SheetValue> changes) {
     }
 
     /** The table of the sheet: column titles of the values and of the changes, and the lines. */
@@ -144,17 +144,17 @@ public final class FundingDataSheet {
         }
         List<Line> lines = new ArrayList<>();
         for (Indicator i : shown) {
-            List<Cell> values = new ArrayList<>();
+            List<SheetValue> values = new ArrayList<>();
             for (int k = 0; k < own; k++) {
                 values.add(cell(t, codes.get(k) == null ? GroupFigures.rate(v, i, group, year) : v.rate(i.id(), codes.get(k), year),
                         i.precision()));
             }
             for (ReferenceRegion r : regions) {
                 Optional<ReferenceView.Value> x = i.targetGroup().isTotal() ? in.references().value(i, r.code(), year) : Optional.empty();
-                values.add(x.map(val -> new Cell(rounded(val.value(), i.precision()), (val.shown() ? t.number(val.value(), i.precision()) : val.status().symbol())
-                        + (val.year() == year ? "" : " (" + val.year() + ")"))).orElse(new Cell(null, "–")));
+                values.add(x.map(val -> new SheetValue(rounded(val.value(), i.precision()), (val.shown() ? t.number(val.value(), i.precision()) : val.status().symbol())
+                        + (val.year() == year ? "" : " (" + val.year() + ")"))).orElse(new SheetValue(null, "–")));
             }
-            List<Cell> changes = new ArrayList<>();
+            List<SheetValue> changes = new ArrayList<>();
             in.areas().forEach(a -> changes.add(cell(t, v.change(i.id(), a.code(), year), i.precision())));
             if (!group.isEmpty()) {
                 changes.add(cell(t, GroupFigures.change(v, i, group, year), i.precision()));
@@ -175,11 +175,11 @@ public final class FundingDataSheet {
         return v == null ? null : java.math.BigDecimal.valueOf(v).setScale(precision, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
-    private static Cell cell(ReportTexts t, Figure f, int precision) {
+    private static SheetValue cell(ReportTexts t, Figure f, int precision) {
         if (f == null) {
-            return new Cell(null, "–");
+            return new SheetValue(null, "–");
         }
-        return f.shown() ? new Cell(f.value(), t.number(f.value(), precision)) : new Cell(null, f.symbol() == null ? "–" : f.symbol());
+        return f.shown() ? new SheetValue(f.value(), t.number(f.value(), precision)) : new SheetValue(null, f.symbol() == null ? "–" : f.symbol());
     }
 
     /** The title of the sheet, e.g. "Datenblatt Förderantrag – Peine (Kernort)". */
@@ -390,9 +390,9 @@ public final class FundingDataSheet {
     }
 
     /** Numbers as number cells; a symbol or a figure of another year as text. */
-    private static void write(org.dhatim.fastexcel.Worksheet sheet, int row, int col, List<Cell> cells) {
+    private static void write(org.dhatim.fastexcel.Worksheet sheet, int row, int col, List<SheetValue> cells) {
         for (int k = 0; k < cells.size(); k++) {
-            Cell c = cells.get(k);
+            SheetValue c = cells.get(k);
             if (c.value() != null && !c.text().contains("(")) {
                 sheet.value(row, col + k, c.value());
             } else {

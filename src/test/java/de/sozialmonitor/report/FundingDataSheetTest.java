@@ -158,7 +158,7 @@ class FundingDataSheetTest {
             }
             FundingDataSheet.Table table = FundingDataSheet.table(FundingDataSheet.gather(views, 1, List.of(withheld.code(), shown.code()), "de"));
             FundingDataSheet.Line line = table.lines().stream().filter(l -> l.indicator().equals(i)).findFirst().orElseThrow();
-            FundingDataSheet.Cell group = line.values().get(table.columns().indexOf("Zusammen (2 Gebiete)"));
+            FundingDataSheet.SheetValue group = line.values().get(table.columns().indexOf("Zusammen (2 Gebiete)"));
             // the withheld count could be computed back from the group's rate and the other area's counts
             assertThat(group.value()).as(i.id()).isNull();
             assertThat(group.text()).isEqualTo(".");

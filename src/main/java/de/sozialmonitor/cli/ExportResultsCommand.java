@@ -68,7 +68,7 @@ public final class ExportResultsCommand implements Callable<Integer> {
                         : Messages.of(spec).method("export.noResultAtAll"));
                 return ExitCodes.ERROR;
             }
-            MonitoringResult r = repo.byId(id.get()).orElseThrow();
+            MonitoringResult r = repo.ownYearById(id.get()).orElseThrow();
             int rowCount = r.analysisAreas().length;
             String text = format == Format.csv ? csv(r) : json(r, id.get(), ws.config().synthetic(), ws.config().source(), rows(r));
             if (output == null) {

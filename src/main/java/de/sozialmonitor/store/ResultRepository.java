@@ -136,6 +136,15 @@ public final class ResultRepository {
         return jdbi.withHandle(h -> load(h, id));
     }
 
+    /**
+     * Result set {@code id} with the figures of its own year only (what {@code export results}
+     * writes): the stored figures of the other years, most of a set, are not read, and the result
+     * has no values for them.
+     */
+    public Optional<MonitoringResult> ownYearById(long id) {
+        return jdbi.withHandle(h -> load(h, id, true));
+    }
+
     /** The newest result set of {@code year}. */
     public Optional<MonitoringResult> latest(int year) {
         return latestId(year).flatMap(this::byId);
@@ -201,6 +210,10 @@ public final class ResultRepository {
     }
 
     public static Optional<MonitoringResult> load(Handle h, long id) {
+        return load(h, id, false);
+    }
+
+    private static Optional<MonitoringResult> load(Handle h, long id, boolean ownYearOnly) {
         Optional<Map<String, Object>> head = h.createQuery("SELECT year, method_json, catalog_json, inputs_json, analysis_level, "
                 + "base_year, notes FROM result_set WHERE id = :id").bind("id", id).mapToMap().findOne();
         if (head.isEmpty()) {
@@ -276,7 +289,7 @@ public final class ResultRepository {
                 at[d] = areas.indexOf(valueCodes[d]);
             }
         }
-        ResultValueStore.forEachBlock(h, id, k -> true, (k, v) -> {
+        ResultValueStore.forEachBlock(h, id, k -> !ownYearOnly || k.year() == year, (k, v) -> {
             if (v.size() != valueCodes.length) {
                 throw new IllegalStateException("damaged result block of result set " + id + ": " + v.size() + " values for "
                         + valueCodes.length + " areas");

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A parsed YAML file that remembers the line of every key, so that configuration errors can say
- * where they are. Jackson's tree model forgets token locations; one extra streaming pass keeps them.
+ * where they are. Jackson's tree model forgets token locations; one extra streaming pass finds
+ * them, made only when a line is first asked for (an error), not on every start of a command.
  */
 public final class YamlDocument {
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -24,12 +25,13 @@ public final class YamlDocument {
 
     private final Path file;
     private final JsonNode root;
-    private final Map<String, Integer> lines;
+    private final String text;
+    private volatile Map<String, Integer> lines;
 
-    private YamlDocument(Path file, JsonNode root, Map<String, Integer> lines) {
+    private YamlDocument(Path file, JsonNode root, String text) {
         this.file = file;
         this.root = root;
-        this.lines = lines;
+        this.text = text;
     }
 
     public static YamlDocument load(Path file) {
@@ -48,7 +50,7 @@ public final class YamlDocument {
             if (root == null || root.isMissingNode() || root.isNull()) {
                 root = MAPPER.createObjectNode();
             }
-            return new YamlDocument(file, root, keyLines(text));
+            return new YamlDocument(file, root, text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ConfigException(file, line, null, "yaml.invalid", e.getOriginalMessage());
@@ -137,6 +139,7 @@ public final class YamlDocument {
 
     /** Line of the key at the JSON pointer, or of its nearest enclosing key; 0 if unknown. */
     int lineOf(String pointer) {
+        Map<String, Integer> lines = lines();
         String p = pointer;
         while (true) {
             Integer line = lines.get(p);
@@ -149,6 +152,19 @@ public final class YamlDocument {
             }
             p = p.substring(0, slash);
         }
+    }
+
+    private Map<String, Integer> lines() {
+        Map<String, Integer> l = lines;
+        if (l == null) {
+            try {
+                l = keyLines(text);
+            } catch (IOException e) {
+                l = Map.of(); // the tree was read from the same text: not expected
+            }
+            lines = l;
+        }
+        return l;
     }
 
     static JsonNode missing() {

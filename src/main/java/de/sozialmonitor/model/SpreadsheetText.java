@@ -23,7 +23,12 @@ public final class SpreadsheetText {
      * {@link #unguard} undoes it.
      */
     public static String field(String text) {
-        return text == null || PLAIN_NUMBER.matcher(text).matches() ? text : guard(text);
+        // only a text that starts with a trigger or an apostrophe can need a guard: the others skip
+        // the pattern (an export of a county writes millions of cells)
+        if (text == null || text.isEmpty() || !trigger(text.charAt(0)) && text.charAt(0) != '\'') {
+            return text;
+        }
+        return PLAIN_NUMBER.matcher(text).matches() ? text : guard(text);
     }
 
     /** A cell of a CSV: a number as the caller formatted it, any other value as a {@link #field}. */

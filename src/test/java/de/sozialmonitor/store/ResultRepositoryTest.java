@@ -170,6 +170,35 @@ public class ResultRepositoryTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void theOwnYearReadGivesWhatAnExportWritesAndNoOtherYear(TestDatabases.Kind kind) throws Exception {
+        try (Database db = kind.open()) {
+            fill(db);
+            MonitoringResult r = Monitoring.compute(MonitoringInputReader.read(db.jdbi()), catalog(), MethodConfig.defaults(), 2020);
+            ResultRepository repo = new ResultRepository(db.jdbi());
+            long id = repo.save(r, "tester");
+            MonitoringResult all = repo.byId(id).orElseThrow();
+            MonitoringResult own = repo.ownYearById(id).orElseThrow();
+            assertThat(all.values()).anyMatch(v -> v.year() == 2017);
+            assertThat(own.values()).allMatch(v -> v.year() == 2020);
+            assertThat(own.analysisAreas()).containsExactly(all.analysisAreas());
+            for (int a = 0; a < all.areas().size(); a++) {
+                assertThat(own.areas().code(a)).isEqualTo(all.areas().code(a));
+                assertSame(own.statusIndex(a), all.statusIndex(a));
+                assertSame(own.dynamicsIndex(a), all.dynamicsIndex(a));
+                assertThat(own.statusClass()[a]).isEqualTo(all.statusClass()[a]);
+                assertThat(own.dynamicsClass()[a]).isEqualTo(all.dynamicsClass()[a]);
+                assertThat(own.attention()[a]).isEqualTo(all.attention()[a]);
+                assertThat(own.excluded()[a]).isEqualTo(all.excluded()[a]);
+                for (var ind : all.catalog().indicators()) {
+                    assertSame(own.current(ind.id()).value()[a], all.current(ind.id()).value()[a]);
+                }
+            }
+            assertThat(repo.ownYearById(id + 100)).isEmpty();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aResultSetStoredBeforeTheSettingExistedSaysItUsedTheSampleSd() {
         MethodConfig now = MethodConfig.defaults();

@@ -121,7 +121,7 @@ class AnalystAreaTest {
 
         HttpResponse<String> imported = importChecked(analyst, importForm(report.body()));
         assertThat(imported.statusCode()).isEqualTo(200);
-        assertThat(imported.body()).contains("eingespielt").contains("84 Zeilen");
+        assertThat(imported.body()).contains("eingespielt").contains((WebFixture.LOCALITIES.size() * VARIABLES.length) + " Zeilen");
         String importUser = fx.db.jdbi().withHandle(h -> h.createQuery("SELECT user_name FROM import ORDER BY id DESC LIMIT 1")
                 .mapTo(String.class).one());
         assertThat(importUser).isEqualTo("analyst1");

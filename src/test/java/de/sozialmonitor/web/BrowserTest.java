@@ -150,10 +150,17 @@ class BrowserTest {
         open("/?year=2023");
         waitForMap();
         List<WebElement> shapes = driver.findElements(By.cssSelector("#map path.leaflet-interactive"));
-        assertThat(shapes).hasSize(6);
-        assertThat(driver.findElement(By.cssSelector("#map path[data-code='L5']")).getAttribute("fill"))
-                .isEqualTo(de.sozialmonitor.view.Choropleth.STATUS_COLOURS.get(de.sozialmonitor.model.StatusClass.SEHR_NIEDRIG));
-        assertThat(driver.findElements(By.cssSelector("#area-table tbody tr"))).hasSize(6);
+        assertThat(shapes).hasSize(WebFixture.LOCALITIES.size());
+        // every locality in the colour of its status class in the published release
+        de.sozialmonitor.view.ResultView release = fx.published();
+        for (String code : WebFixture.LOCALITIES) {
+            de.sozialmonitor.model.StatusClass c = release.classes(code).orElseThrow().statusClass();
+            if (c != null) {
+                assertThat(driver.findElement(By.cssSelector("#map path[data-code='" + code + "']")).getAttribute("fill")).as(code)
+                        .isEqualTo(de.sozialmonitor.view.Choropleth.STATUS_COLOURS.get(c));
+            }
+        }
+        assertThat(driver.findElements(By.cssSelector("#area-table tbody tr"))).hasSize(WebFixture.LOCALITIES.size());
         assertThat(driver.findElement(By.cssSelector(".demo-banner")).getText()).contains("Demo – synthetische Daten");
         assertNoAlert();
     }
@@ -222,8 +229,12 @@ class BrowserTest {
         assertThat(csv).startsWith("\uFEFF# Demo – synthetische Daten");
         List<String> lines = csv.substring(1).lines().filter(l -> !l.startsWith("#")).toList();
         assertThat(lines.get(0)).startsWith("Gebietsschlüssel;Gebiet;Jahr;Statusindex;Statusklasse;Dynamikindex;Dynamikklasse;Aufmerksamkeitsbedarf;");
-        assertThat(lines).hasSize(7);
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("L5;Ortsteil E;2023;").contains(";sehr niedrig;").contains(";ja;"));
+        assertThat(lines).hasSize(WebFixture.LOCALITIES.size() + 1);
+        de.sozialmonitor.view.ResultView release = fx.published();
+        String lowest = WebFixture.LOCALITIES.stream().filter(c -> release.classes(c).orElseThrow().statusClass()
+                == de.sozialmonitor.model.StatusClass.SEHR_NIEDRIG).findFirst().orElseThrow();
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(lowest + ";" + WebFixture.nameOf(lowest) + ";2023;")
+                .contains(";sehr niedrig;").contains(";ja;"));
     }
 
     static Stream<Path> csvFiles() {
@@ -311,7 +322,7 @@ class BrowserTest {
             waiting().until(d -> d.findElements(By.cssSelector(".logout")).isEmpty());
             driver.get(base + "/?year=2024");
             assertThat(driver.findElement(By.cssSelector(".scope")).getText()).contains("Veröffentlichter Berichtsstand 3");
-            assertThat(driver.findElements(By.cssSelector("#area-table tbody tr"))).hasSize(6);
+            assertThat(driver.findElements(By.cssSelector("#area-table tbody tr"))).hasSize(WebFixture.LOCALITIES.size());
             assertNoAlert();
         }
         assertThat(problems).isEmpty();

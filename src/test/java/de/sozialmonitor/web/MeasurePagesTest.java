@@ -91,9 +91,15 @@ class MeasurePagesTest {
 
         WebFixture.Client anonymous = fx.client();
         String profile = anonymous.get("/gebiet/L4").body();
+        // the comparison before and after the start, read as the read side reads the release's figures
+        de.sozialmonitor.view.MeasureView measures = fx.views().measures(fx.published(), false);
+        de.sozialmonitor.view.MeasureView.Trend trend = measures.trends(measures.find("M-1").orElseThrow()).get(0);
+        String reading = trend.comparison().reading(trend.indicator().polarity().sign(), trend.indicator().precision());
+        assertThat(reading).isNotNull();
         assertThat(profile).contains("id=\"massnahmen\"", "Lernwerkstatt &lt;b&gt;Süd&lt;/b&gt;", "FD Jugend", "120.000 €",
                 "Sozialer Zusammenhalt", "seit 01.01.2023", "Differenz der Differenzen", "kein Wirkungsnachweis",
-                "2021–2022", "2022–2023", "wie zuvor, gemessen am Kreis");
+                "2021–2022", "2022–2023", de.sozialmonitor.i18n.TextBundle.of("i18n.steering", java.util.Locale.GERMAN)
+                        .get("measures.reading." + reading));
         assertThat(anonymous.get("/gebiet/G2").body()).contains("Lernwerkstatt"); // the municipality above
         assertThat(anonymous.get("/gebiet/L1").body()).doesNotContain("Lernwerkstatt", "id=\"massnahmen\"");
         assertThat(anonymous.get("/massnahmen").body()).contains("Lernwerkstatt", "kein Wirkungsnachweis");

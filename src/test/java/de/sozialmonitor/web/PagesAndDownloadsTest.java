@@ -7,21 +7,52 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.function.Predicate;
+import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.model.StatusClass;
+import de.sozialmonitor.privacy.AreaInfo;
+import de.sozialmonitor.view.AreaClasses;
+import de.sozialmonitor.view.AttentionList;
+import de.sozialmonitor.view.Drivers;
+import de.sozialmonitor.view.Figure;
+import de.sozialmonitor.view.ResultView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The public pages and downloads of published release 1, checked against what the release holds
+ * (read through the one read side, {@link ResultView}): every class, value and symbol the pages and
+ * files show is the release's.
+ */
 class PagesAndDownloadsTest {
     static WebFixture fx;
+    static ResultView release;
 
     @BeforeAll
     static void start() {
         fx = WebFixture.start();
+        release = fx.published();
     }
 
     @AfterAll
     static void stop() {
         fx.close();
+    }
+
+    /** The first locality (in code order) whose classes in release 1 satisfy {@code test}. */
+    static String localityWhere(Predicate<AreaClasses> test) {
+        return WebFixture.LOCALITIES.stream().filter(c -> release.classes(c).filter(test).isPresent()).findFirst()
+                .orElseThrow(() -> new AssertionError("the fixture's release has no such locality"));
+    }
+
+    /** A figure as a download cell shows it: the number (either decimal mark), or the release's symbol. */
+    static void assertCell(String cell, Figure figure) {
+        if (figure.shown()) {
+            assertThat(Double.parseDouble(cell.replace(',', '.'))).isEqualTo(figure.value());
+        } else {
+            assertThat(cell).isEqualTo(figure.symbol());
+        }
     }
 
     static List<NamedCsvRecord> parse(String csv, char separator) {
@@ -39,29 +70,35 @@ class PagesAndDownloadsTest {
         String body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1);
         assertThat(body).startsWith("# Demo – synthetische Daten").doesNotContain(";true").doesNotContain(";false");
         List<NamedCsvRecord> rows = parse(body, ';');
-        assertThat(rows).hasSize(6);
-        NamedCsvRecord l1 = rows.stream().filter(x -> x.getField("Gebietsschlüssel").equals("L1")).findFirst().orElseThrow();
-        assertThat(l1.getHeader()).startsWith("Gebietsschlüssel", "Gebiet", "Jahr", "Statusindex", "Statusklasse",
+        assertThat(rows).extracting(x -> x.getField("Gebietsschlüssel")).containsExactlyInAnyOrderElementsOf(WebFixture.LOCALITIES);
+        assertThat(rows.get(0).getHeader()).startsWith("Gebietsschlüssel", "Gebiet", "Jahr", "Statusindex", "Statusklasse",
                 "Dynamikindex", "Dynamikklasse", "Aufmerksamkeitsbedarf", "Nicht im Index, weil");
-        assertThat(l1.getHeader()).contains("Kinder und Jugendliche mit Migrationshintergrund (%)");
-        assertThat(l1.getField("Jahr")).isEqualTo("2023");
-        assertThat(l1.getField("Statusklasse")).isEqualTo("hoch");
-        assertThat(l1.getField("Aufmerksamkeitsbedarf")).isEqualTo("nein");
-        // the release withholds the year's index values: a rate entering them is confidential (L2)
-        assertThat(l1.getField("Statusindex")).isEmpty();
-        // published result set 1, year 2023: value = numerator / 20 with numerator 100 + 40 * 3 + 10 * 2
-        assertThat(l1.getField("Kinder und Jugendliche mit Migrationshintergrund (%)")).isEqualTo("12");
-        NamedCsvRecord l5 = rows.stream().filter(x -> x.getField("Gebietsschlüssel").equals("L5")).findFirst().orElseThrow();
-        assertThat(l5.getField("Statusklasse")).isEqualTo("sehr niedrig");
-        assertThat(l5.getField("Aufmerksamkeitsbedarf")).isEqualTo("ja");
-        NamedCsvRecord l6 = rows.stream().filter(x -> x.getField("Gebietsschlüssel").equals("L6")).findFirst().orElseThrow();
-        assertThat(l6.getField("Nicht im Index, weil")).isEqualTo("zu wenige Einwohner");
+        assertThat(rows.get(0).getHeader()).contains("Kinder und Jugendliche mit Migrationshintergrund (%)");
+        // every row as the release has it: classes in German words, ja/nein, the values, the symbols
+        for (NamedCsvRecord row : rows) {
+            String code = row.getField("Gebietsschlüssel");
+            AreaClasses c = release.classes(code).orElseThrow();
+            assertThat(row.getField("Jahr")).isEqualTo("2023");
+            assertThat(row.getField("Statusklasse")).as(code).isEqualTo(c.statusClass() == null ? "" : c.statusClass().code().replace('_', ' '));
+            assertThat(row.getField("Aufmerksamkeitsbedarf")).as(code).isEqualTo(c.attention() ? "ja" : "nein");
+            // the release withholds index values whose exact figure could give a withheld rate away
+            assertThat(row.getField("Statusindex").isEmpty()).as(code).isEqualTo(c.statusIndex() == null);
+            assertCell(row.getField("Kinder und Jugendliche mit Migrationshintergrund (%)"), release.rate("migrant_u18", code, 2023));
+        }
+        assertThat(rows).extracting(x -> x.getField("Aufmerksamkeitsbedarf")).contains("ja", "nein");
+        assertThat(rows).extracting(x -> x.getField("Statusklasse")).contains("hoch", "mittel", "niedrig", "sehr niedrig");
+        NamedCsvRecord small = rows.stream().filter(x -> x.getField("Gebietsschlüssel").equals(WebFixture.SMALL)).findFirst().orElseThrow();
+        assertThat(small.getField("Nicht im Index, weil")).isEqualTo("zu wenige Einwohner");
         // too few inhabitants for rates: the release's symbol x
-        assertThat(l6.getField("Kinder und Jugendliche mit Migrationshintergrund (%)")).isEqualTo("x");
-        // decimal comma: L4's share in 2022 is 17.5
+        assertThat(small.getField("Kinder und Jugendliche mit Migrationshintergrund (%)")).isEqualTo("x");
+        // an earlier year of the release: its values, with a decimal comma
         List<NamedCsvRecord> earlier = parse(fx.client().get("/download/gebiete.csv?year=2022&format=de").body().substring(1), ';');
-        NamedCsvRecord l4 = earlier.stream().filter(x -> x.getField("Gebietsschlüssel").equals("L4")).findFirst().orElseThrow();
-        assertThat(l4.getField("Kinder und Jugendliche mit Migrationshintergrund (%)")).isEqualTo("17,5");
+        for (NamedCsvRecord row : earlier) {
+            assertCell(row.getField("Kinder und Jugendliche mit Migrationshintergrund (%)"),
+                    release.rate("migrant_u18", row.getField("Gebietsschlüssel"), 2022));
+        }
+        assertThat(earlier).extracting(x -> x.getField("Kinder und Jugendliche mit Migrationshintergrund (%)"))
+                .anySatisfy(v -> assertThat(v).matches("\\d+,\\d"));
     }
 
     @Test
@@ -69,17 +106,20 @@ class PagesAndDownloadsTest {
         String body = fx.client().get("/download/gebiete.csv?year=2023&format=intl").body();
         assertThat(body).startsWith("# Demo");
         List<NamedCsvRecord> rows = parse(body, ',');
-        NamedCsvRecord l5 = rows.stream().filter(x -> x.getField("area_code").equals("L5")).findFirst().orElseThrow();
-        assertThat(l5.getField("status_class")).isEqualTo("sehr_niedrig");
-        assertThat(l5.getField("attention")).isEqualTo("true");
-        assertThat(l5.getField("migrant_u18")).isEqualTo("20");
+        String lowest = localityWhere(c -> c.statusClass() == StatusClass.SEHR_NIEDRIG);
+        NamedCsvRecord row = rows.stream().filter(x -> x.getField("area_code").equals(lowest)).findFirst().orElseThrow();
+        assertThat(row.getField("status_class")).isEqualTo("sehr_niedrig");
+        assertThat(row.getField("attention")).isEqualTo("true");
+        assertCell(row.getField("migrant_u18"), release.rate("migrant_u18", lowest, 2023));
     }
 
     @Test
     void internationalCsvUsesCommasAndDecimalPoints() {
         List<NamedCsvRecord> rows = parse(fx.client().get("/download/gebiete.csv?year=2022&format=intl").body(), ',');
-        NamedCsvRecord l1 = rows.stream().filter(x -> x.getField("area_code").equals("L1")).findFirst().orElseThrow();
-        assertThat(l1.getField("migrant_u18")).isEqualTo("11.5");
+        for (NamedCsvRecord row : rows) {
+            assertCell(row.getField("migrant_u18"), release.rate("migrant_u18", row.getField("area_code"), 2022));
+        }
+        assertThat(rows).extracting(x -> x.getField("migrant_u18")).anySatisfy(v -> assertThat(v).matches("\\d+\\.\\d"));
     }
 
     @Test
@@ -87,10 +127,12 @@ class PagesAndDownloadsTest {
         byte[] bytes = fx.client().getBytes("/download/gebiete.xlsx?year=2022");
         try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes))) {
             List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
-            assertThat(rows).hasSize(7);
+            assertThat(rows).hasSize(WebFixture.LOCALITIES.size() + 1);
             assertThat(rows.get(0).getCellText(0)).isEqualTo("Gebietsschlüssel");
+            assertThat(rows.get(0).getCellText(9)).isEqualTo("Kinder und Jugendliche mit Migrationshintergrund (%)");
             org.dhatim.fastexcel.reader.Row l1 = rows.stream().filter(r -> "L1".equals(r.getCellText(0))).findFirst().orElseThrow();
-            assertThat(l1.getCellAsNumber(9)).hasValueSatisfying(v -> assertThat(v.doubleValue()).isEqualTo(11.5));
+            assertThat(l1.getCellAsNumber(9)).hasValueSatisfying(v -> assertThat(v.doubleValue())
+                    .isEqualTo(release.rate("migrant_u18", "L1", 2022).value()));
             List<org.dhatim.fastexcel.reader.Sheet> sheets = wb.getSheets().toList();
             assertThat(sheets).hasSize(2);
             assertThat(sheets.get(1).read().get(0).getCellText(0)).startsWith("Demo – synthetische Daten");
@@ -105,18 +147,24 @@ class PagesAndDownloadsTest {
         assertThat(r.body()).contains("# Gebietssteckbrief Ortsteil A (L1); Vergleichswerte: Gemeinde Nord und Landkreis Musterstadt");
         NamedCsvRecord migrant = parse(r.body().substring(1), ';').stream()
                 .filter(x -> x.getField("Indikator-Kürzel").equals("migrant_u18") && x.getField("Zielgruppe").isEmpty()).findFirst().orElseThrow();
-        // published result set 1: value = (100 + 40 a + 20 k + 10 (year - 2021)) / 20 with a = 3 for L1, 1 for G1, 0 for K
-        assertThat(migrant.getField("Wert")).isEqualTo("12");
-        assertThat(migrant.getField("Wert der Gemeinde")).isEqualTo("8");
-        assertThat(migrant.getField("Wert des Kreises")).isEqualTo("6");
-        assertThat(migrant.getField("Wert 2021")).isEqualTo("11");
-        assertThat(migrant.getField("Wert 2022")).isEqualTo("11,5");
-        // L1 has the lowest share of the five localities with a published value (L6's is withheld)
-        assertThat(migrant.getField("Rang")).isEqualTo("5");
-        assertThat(migrant.getField("Gebiete im Rang")).isEqualTo("5");
+        assertCell(migrant.getField("Wert"), release.rate("migrant_u18", "L1", 2023));
+        assertCell(migrant.getField("Wert der Gemeinde"), release.rate("migrant_u18", "G1", 2023));
+        assertCell(migrant.getField("Wert des Kreises"), release.rate("migrant_u18", "K", 2023));
+        assertCell(migrant.getField("Wert 2021"), release.rate("migrant_u18", "L1", 2021));
+        assertCell(migrant.getField("Wert 2022"), release.rate("migrant_u18", "L1", 2022));
+        // the rank among the localities with a published value (higher share, lower rank number)
+        double own = release.rate("migrant_u18", "L1", 2023).value();
+        List<Double> shown = WebFixture.LOCALITIES.stream().map(c -> release.rate("migrant_u18", c, 2023)).filter(Figure::shown)
+                .map(Figure::value).toList();
+        assertThat(shown).as("the small locality's share is not published").hasSize(WebFixture.LOCALITIES.size() - 1);
+        assertThat(migrant.getField("Rang")).isEqualTo(String.valueOf(shown.stream().filter(x -> x > own).count() + 1));
+        assertThat(migrant.getField("Gebiete im Rang")).isEqualTo(String.valueOf(shown.size()));
 
-        NamedCsvRecord withheld = parse(fx.client().get("/download/steckbrief/L2?year=2023&format=intl").body(), ',').stream()
-                .filter(x -> x.getField("indicator_id").equals("single_parent_children")).findFirst().orElseThrow();
+        // the small count's rate is withheld in the release, and so in the download
+        Figure small = release.rate(WebFixture.WITHHELD_INDICATOR, WebFixture.WITHHELD_AREA, 2023);
+        assertThat(small.withheld()).isTrue();
+        NamedCsvRecord withheld = parse(fx.client().get("/download/steckbrief/" + WebFixture.WITHHELD_AREA + "?year=2023&format=intl").body(), ',')
+                .stream().filter(x -> x.getField("indicator_id").equals(WebFixture.WITHHELD_INDICATOR)).findFirst().orElseThrow();
         assertThat(withheld.getField("value")).isEqualTo(".");
         assertThat(fx.client().get("/download/steckbrief/NOPE?year=2023").statusCode()).isEqualTo(404);
     }
@@ -127,10 +175,10 @@ class PagesAndDownloadsTest {
                 .contains("/download/vergleich?areas=L1&amp;areas=L4&amp;year=2023&amp;format=de");
         List<NamedCsvRecord> rows = parse(fx.client().get("/download/vergleich?areas=L1&areas=L4&year=2023&format=intl").body(), ',');
         assertThat(rows).extracting(r -> r.getField("area_code")).containsOnly("L1", "L4");
-        assertThat(rows.stream().filter(r -> r.getField("area_code").equals("L4") && r.getField("indicator_id").equals("migrant_u18"))
-                .map(r -> r.getField("year") + "=" + r.getField("value")).toList())
-                // L4: a = 6, k = 0
-                .containsExactly("2021=17", "2022=17.5", "2023=18");
+        List<NamedCsvRecord> series = rows.stream()
+                .filter(r -> r.getField("area_code").equals("L4") && r.getField("indicator_id").equals("migrant_u18")).toList();
+        assertThat(series).extracting(r -> r.getField("year")).containsExactly("2021", "2022", "2023");
+        series.forEach(r -> assertCell(r.getField("value"), release.rate("migrant_u18", "L4", Integer.parseInt(r.getField("year")))));
     }
 
     @Test
@@ -141,7 +189,8 @@ class PagesAndDownloadsTest {
             int value = rows.get(0).getCellText(9).equals("Wert") ? 9 : -1;
             assertThat(value).isEqualTo(9);
             org.dhatim.fastexcel.reader.Row migrant = rows.stream().filter(x -> "migrant_u18".equals(x.getCellText(2))).findFirst().orElseThrow();
-            assertThat(migrant.getCellAsNumber(value)).hasValueSatisfying(v -> assertThat(v.doubleValue()).isEqualTo(12.0));
+            assertThat(migrant.getCellAsNumber(value)).hasValueSatisfying(v -> assertThat(v.doubleValue())
+                    .isEqualTo(release.rate("migrant_u18", "L1", 2023).value()));
         }
     }
 
@@ -155,9 +204,9 @@ class PagesAndDownloadsTest {
     @Test
     void tableSortsByAColumn() {
         String html = fx.client().get("/?year=2023&sort=status&dir=desc").body();
-        int l5 = html.indexOf("/gebiet/L5");
-        int l1 = html.indexOf("/gebiet/L1");
-        assertThat(l5).isPositive().isLessThan(l1);
+        int lowest = html.indexOf("/gebiet/" + localityWhere(c -> c.statusClass() == StatusClass.SEHR_NIEDRIG) + "?");
+        int highest = html.indexOf("/gebiet/" + localityWhere(c -> c.statusClass() == StatusClass.HOCH) + "?");
+        assertThat(lowest).isPositive().isLessThan(highest);
         assertThat(html).contains("aria-sort=\"descending\"");
     }
 
@@ -172,17 +221,27 @@ class PagesAndDownloadsTest {
         HttpResponse<String> r = fx.client().get("/api/v1/map?year=2023&zoom=8");
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/geo+json");
         var fc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
-        assertThat(fc.path("features").size()).isEqualTo(6);
+        assertThat(fc.path("features").size()).isEqualTo(WebFixture.LOCALITIES.size());
         assertThat(fc.path("notice").asText()).isEqualTo("Demo – synthetische Daten");
-        var l5 = fc.path("features").findParents("code").stream().filter(p -> p.path("code").asText().equals("L5")).findFirst().orElseThrow();
-        assertThat(l5.path("fill").asText()).isEqualTo(de.sozialmonitor.view.Choropleth.STATUS_COLOURS.get(de.sozialmonitor.model.StatusClass.SEHR_NIEDRIG));
+        // each area in the colour of its status class in the release
+        int classified = 0;
+        for (var f : fc.path("features")) {
+            var p = f.path("properties");
+            StatusClass c = release.classes(p.path("code").asText()).map(AreaClasses::statusClass).orElse(null);
+            if (c != null) {
+                assertThat(p.path("fill").asText()).as(p.path("code").asText()).isEqualTo(de.sozialmonitor.view.Choropleth.STATUS_COLOURS.get(c));
+                classified++;
+            }
+        }
+        assertThat(classified).isEqualTo(WebFixture.LOCALITIES.size() - 1);
     }
 
     @Test
     void areaProfileShowsIndicatorsAgainstMunicipalityAndCountyWithRankAndTrend() {
         String html = fx.client().get("/gebiet/L2?year=2023").body();
+        long ranked = WebFixture.LOCALITIES.stream().filter(c -> release.rate("sgb2", c, 2023).shown()).count();
         assertThat(html).contains("Gebietssteckbrief").contains("Gemeinde Nord").contains("Landkreis Musterstadt")
-                .contains("class=\"sparkline\"").contains(" von 5");
+                .contains("class=\"sparkline\"").contains(" von " + ranked);
     }
 
     @Test
@@ -196,8 +255,13 @@ class PagesAndDownloadsTest {
     void attentionListExplainsWhyInPlainWordsWithFiguresAgainstTheCounty() {
         String html = fx.client().get("/aufmerksamkeit?year=2023").body();
         // release 1 is the only published one: the list explains why, and says there is nothing to compare with
-        assertThat(html).contains("/gebiet/L5").contains("keinen früheren veröffentlichten Berichtsstand")
-                .contains("Kinder und Jugendliche mit Migrationshintergrund: 20,0 % – Landkreis Musterstadt 6,0 %");
+        AttentionList.Entry first = AttentionList.of(release, null).entries(AttentionList.Group.FLAGGED).get(0);
+        Drivers.Driver why = first.drivers().get(0);
+        Indicator indicator = release.catalog().indicator(why.indicatorId()).orElseThrow();
+        assertThat(html).contains("/gebiet/" + first.area().code()).contains("keinen früheren veröffentlichten Berichtsstand")
+                .contains(indicator.nameDe() + ": " + Texts.GERMAN.number(release.rate(indicator.id(), first.area().code(), 2023).value(),
+                        indicator.precision()) + " % – Landkreis Musterstadt "
+                        + Texts.GERMAN.number(release.rate(indicator.id(), "K", 2023).value(), indicator.precision()) + " %");
         // z-scores are for staff only
         assertThat(html).doesNotContain("z = ").doesNotContain("z-Werte");
     }
@@ -226,13 +290,16 @@ class PagesAndDownloadsTest {
     @Test
     void theComparisonStartsWithTheAreaOfMostNeedItsMunicipalityAndTheCounty() {
         String html = fx.client().get("/vergleich").body();
-        for (String code : List.of("L5", "G2", "K")) {
+        AreaInfo most = AttentionList.of(release, null).entries(AttentionList.Group.FLAGGED).get(0).area();
+        assertThat(most.code()).isEqualTo(localityWhere(c -> c.statusClass() == StatusClass.SEHR_NIEDRIG));
+        for (String code : List.of(most.code(), most.parentCode(), "K")) {
             assertThat(html).contains("value=\"" + code + "\" checked");
         }
-        assertThat(html).doesNotContain("value=\"L1\" checked");
+        String other = localityWhere(c -> c.statusClass() == StatusClass.HOCH);
+        assertThat(html).doesNotContain("value=\"" + other + "\" checked");
         // one area asked for (the profile's link): with its municipality and the county
-        String one = fx.client().get("/vergleich?areas=L1").body();
-        for (String code : List.of("L1", "G1", "K")) {
+        String one = fx.client().get("/vergleich?areas=" + other).body();
+        for (String code : List.of(other, release.area(other).orElseThrow().parentCode(), "K")) {
             assertThat(one).contains("value=\"" + code + "\" checked");
         }
     }

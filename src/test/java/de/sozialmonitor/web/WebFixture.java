@@ -1,7 +1,13 @@
 package de.sozialmonitor.web;
 
+import de.sozialmonitor.ingest.ImportOutcome;
+import de.sozialmonitor.ingest.Importer;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.UserRepository;
+import de.sozialmonitor.view.ResultView;
+import de.sozialmonitor.view.ResultViews;
+import de.sozialmonitor.workflow.ComputeWorkflow;
+import de.sozialmonitor.workflow.ReleaseWorkflow;
 import de.sozialmonitor.workspace.Workspace;
 import de.sozialmonitor.workspace.WorkspaceInitializer;
 import java.io.IOException;
@@ -15,33 +21,78 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 
 /**
- * A small synthetic county in a fresh database, served on a free port: county K, municipalities
- * G1 and G2, localities L1..L6 (L3 carries a script in its name, L6 is too small for the index),
- * years 2021–2023. Result set 1 is frozen in published release 1; result set 2 is a newer,
- * unpublished computation. Distinctive numbers let tests see who sees what:
- * {@link #INTERNAL_VALUE} and the count {@link #INTERNAL_COUNT} exist only in result set 2 (and
- * in the unpublished release 2). Release 1 is created and published through ReleaseWorkflow.
+ * A synthetic county in a fresh database, served on a free port, built the way a county builds its
+ * monitoring: an areas file, boundaries and the counts of 2021–2023 written into the workspace,
+ * imported, the method computed for 2023, the result frozen in release 1 and published. Then a
+ * corrected delivery of L1's 2023 counts is imported and computed again, and frozen in release 2,
+ * which is not published: staff see the corrected figures, the public does not.
+ *
+ * <p>County K, municipalities G1 and G2, localities L1..L15 (L3's name carries a script and its area
+ * has the most room on the map, L6 is too small for the index, L2 has a count of 2 that disclosure control
+ * must withhold). The counts are chosen so that the method gives every status class, all three
+ * dynamics classes and several areas that need attention; which area gets which class is for the
+ * method to say, and the tests read it from the release ({@link #views()}), never from here.
  */
 final class WebFixture implements AutoCloseable {
-    static final double INTERNAL_VALUE = 987.654;
-    static final List<String> INTERNAL_VALUE_TEXTS = List.of("987,7", "987.7", "987.65", "987,65");
-    static final double INTERNAL_COUNT = 4242.5;
     static final String XSS_NAME = "<script>alert('x')</script><img src=x onerror=alert(1)>Ort";
     static final String PASSWORD = "correct horse battery";
-    static final List<String> LOCALITIES = List.of("L1", "L2", "L3", "L4", "L5", "L6");
     static final List<Integer> YEARS = List.of(2021, 2022, 2023);
+    static final int YEAR = 2023;
+    /** The locality with too few inhabitants for the index and for published rates. */
+    static final String SMALL = "L6";
+    /** The locality with a count below disclosure control's minimum: its variable and the count. */
+    static final String WITHHELD_AREA = "L2";
+    static final String WITHHELD_INDICATOR = "single_parent_children";
+    /** The locality whose 2023 counts the corrected delivery changes. */
+    static final String CORRECTED = "L1";
+    /**
+     * The corrected count of under-18s with migration background in L1 (2023): 1,753 of 2,000, a
+     * share of 87.65 % that no other figure comes near. Only in the unpublished computation.
+     */
+    static final int INTERNAL_COUNT = 1753;
+    static final double INTERNAL_VALUE = 87.65;
+    static final List<String> INTERNAL_VALUE_TEXTS = List.of("87,7", "87.7", "87.65", "87,65");
+
+    /** code, municipality, inhabitants, need (status), trend (change of need per two years), box x0 y0 x1 y1 */
+    private record Locality(String code, String parent, int population, double need, double trend, double[] box) {
+    }
+
+    private static final List<Locality> PLAN = List.of(
+            new Locality("L1", "G1", 11000, 0.8, 0.0, new double[] {10.0, 52.29, 10.2, 52.38}),
+            new Locality("L2", "G1", 900, 0.2, 0.0, new double[] {10.2, 52.29, 10.4, 52.38}),
+            new Locality("L3", "G1", 3000, -0.2, 0.0, new double[] {10.0, 52.38, 10.4, 52.5}),
+            new Locality("L4", "G2", 2600, 0.05, 1.0, new double[] {10.4, 52.35, 10.5, 52.5}),
+            new Locality("L5", "G2", 2800, 2.2, 0.1, new double[] {10.5, 52.35, 10.6, 52.5}),
+            new Locality("L6", "G2", 150, 0.0, 0.0, new double[] {10.6, 52.35, 10.7, 52.5}),
+            new Locality("L7", "G1", 2000, -1.9, 0.0, new double[] {10.0, 52.2, 10.1, 52.29}),
+            new Locality("L8", "G1", 2400, -0.1, -0.9, new double[] {10.1, 52.2, 10.2, 52.29}),
+            new Locality("L9", "G1", 3100, 0.0, 0.1, new double[] {10.2, 52.2, 10.3, 52.29}),
+            new Locality("L10", "G1", 2200, 1.6, 0.0, new double[] {10.3, 52.2, 10.4, 52.29}),
+            new Locality("L11", "G2", 1800, -1.6, 0.0, new double[] {10.7, 52.35, 10.8, 52.5}),
+            new Locality("L12", "G2", 2700, 0.9, 0.9, new double[] {10.4, 52.2, 10.5, 52.35}),
+            new Locality("L13", "G2", 1600, -0.6, -1.0, new double[] {10.5, 52.2, 10.6, 52.35}),
+            new Locality("L14", "G2", 3300, 0.1, 0.0, new double[] {10.6, 52.2, 10.7, 52.35}),
+            new Locality("L15", "G2", 2100, -0.1, 0.0, new double[] {10.7, 52.2, 10.8, 52.35}));
+    static final List<String> LOCALITIES = PLAN.stream().map(Locality::code).toList();
+    /** The box of each area, as imported: a test may ask which area lies where. */
+    static final Map<String, double[]> BOXES = boxes();
+
+    /** Shares of the inhabitants that make up the denominators. */
+    private static final Map<String, Double> SHARES = Map.of("pop_u18", 0.17, "pop_u15", 0.14, "pop_15_64", 0.64,
+            "pop_65plus", 0.22, "school_leavers", 0.035);
+    /** numerator, denominator, the county's typical rate (%) of the seven attention indicators */
+    private static final String[][] RATES = {{"migrant_u18", "pop_u18", "28"}, {"children_single_parent", "pop_u18", "17"},
+            {"sgb2_u65", "pop_u65", "7.5"}, {"unemployed", "pop_15_64", "5.0"}, {"children_u15_sgb2", "pop_u15", "11"},
+            {"grusi_65plus", "pop_65plus", "3.0"}, {"school_leavers_low", "school_leavers", "14"}};
 
     final Path dir;
     final Workspace workspace;
@@ -64,7 +115,9 @@ final class WebFixture implements AutoCloseable {
     static WebFixture start(Database db) {
         try {
             Path dir = Files.createTempDirectory("sozialmonitor-web");
-            WorkspaceInitializer.create(dir, Map.of("\"00000\"", "\"03999\"", "Mein Landkreis", "Landkreis Musterstadt"));
+            WorkspaceInitializer.create(dir, Map.of("\"00000\"", "\"03999\"", "Mein Landkreis", "Landkreis Musterstadt",
+                    // three years of data: dynamics compare 2023 with 2021 (Berlin's k = 2)
+                    "dynamics_years: 3", "dynamics_years: 2"));
             Files.writeString(dir.resolve(Workspace.CONFIG_FILE), "\nsynthetic: true\n", java.nio.file.StandardOpenOption.APPEND);
             Workspace ws = Workspace.open(dir);
             populate(db, ws);
@@ -79,140 +132,120 @@ final class WebFixture implements AutoCloseable {
         }
     }
 
-    /** A rectangle as GeoJSON, corners on a 0.05° grid. */
+    /** The read side the pages render: releases as the public sees them, and the internal results. */
+    ResultViews views() {
+        return ResultViews.of(db.jdbi(), workspace.config());
+    }
+
+    /** Published release 1 as the public sees it. */
+    ResultView published() {
+        return views().published(1).orElseThrow();
+    }
+
+    /** The newest computation of 2023 as staff see it (the corrected one), with counts. */
+    ResultView internal() {
+        return views().internal(YEAR, true).orElseThrow();
+    }
+
+    /** A rectangle as GeoJSON. */
     static String box(double x0, double y0, double x1, double y1) {
         return String.format(Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":[[[%.2f,%.2f],[%.2f,%.2f],[%.2f,%.2f],[%.2f,%.2f],[%.2f,%.2f]]]}",
                 x0, y0, x1, y0, x1, y1, x0, y1, x0, y0);
     }
 
-    private static void populate(Database db, Workspace ws) {
-        db.jdbi().useTransaction(h -> {
-            h.execute("INSERT INTO area_level(name, depth) VALUES ('Kreis', 0), ('Gemeinde', 1), ('Ortsteil', 2)");
-            area(h, "K", "Landkreis Musterstadt", "Kreis", null, box(10.0, 52.2, 10.4, 52.5));
-            area(h, "G1", "Gemeinde Nord", "Gemeinde", "K", box(10.0, 52.2, 10.2, 52.5));
-            area(h, "G2", "Gemeinde Süd", "Gemeinde", "K", box(10.2, 52.2, 10.4, 52.5));
-            for (int i = 0; i < 6; i++) {
-                String code = LOCALITIES.get(i);
-                String name = code.equals("L3") ? XSS_NAME : "Ortsteil " + (char) ('A' + i);
-                double x0 = i < 3 ? 10.0 : 10.2;
-                double y0 = 52.2 + 0.1 * (i % 3);
-                area(h, code, name, "Ortsteil", i < 3 ? "G1" : "G2", box(x0, y0, x0 + 0.2, y0 + 0.1));
-            }
-            long importId = h.createUpdate("INSERT INTO import(file_name, sha256, source, format, user_name, started_at, outcome) "
-                            + "VALUES ('data/einwohner.csv', :sha, 'test', 'csv', 'test', :at, 'imported')")
-                    .bind("sha", "b".repeat(64)).bind("at", OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            try (var w = de.sozialmonitor.store.ObservationStore.writer(h, importId)) {
-                for (String l : LOCALITIES) {
-                    for (int year : YEARS) {
-                        w.add(l, year, "pop_total", "", l.equals("L6") ? 150.0 : 2500.0, de.sozialmonitor.model.ValueStatus.OK);
-                    }
-                }
-            }
-            List<String> indicators = ws.catalog().indicators().stream()
-                    .filter(i -> i.role() == de.sozialmonitor.model.IndicatorRole.ATTENTION).map(i -> i.id()).toList();
-            resultSet(h, 1, indicators, ws.catalog());
-        });
-        // Release 1 freezes result set 1 through the privacy part's real path, and is published.
-        de.sozialmonitor.workflow.ReleaseWorkflow releases = new de.sozialmonitor.workflow.ReleaseWorkflow(db.jdbi());
-        var cfg = ws.config();
-        java.util.function.Function<String, de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest> request = title ->
-                new de.sozialmonitor.workflow.ReleaseWorkflow.CreateRequest(title, 2023, null, cfg.territoryCode(), cfg.territoryName(),
-                        cfg.synthetic(), de.sozialmonitor.privacy.DisclosureRules.of(cfg.privacy()), cfg.method(), ws.catalog());
-        releases.create(request.apply("Berichtsstand 2023"), "test");
-        releases.publish(1, "test");
-        // Result set 2: a newer, unpublished computation, frozen into release 2, which is not published.
-        db.jdbi().useTransaction(h -> resultSet(h, 2, ws.catalog().indicators().stream()
-                .filter(i -> i.role() == de.sozialmonitor.model.IndicatorRole.ATTENTION).map(i -> i.id()).toList(), ws.catalog()));
-        releases.create(request.apply("Berichtsstand 2023, Korrektur"), "test");
-        // result sets 1 and 2 were inserted with their ids: a computation in a test gets the next one
-        db.jdbi().useHandle(h -> h.execute("ALTER TABLE result_set ALTER COLUMN id RESTART WITH 3"));
+    private static Map<String, double[]> boxes() {
+        Map<String, double[]> b = new LinkedHashMap<>();
+        b.put("K", new double[] {10.0, 52.2, 10.8, 52.5});
+        b.put("G1", new double[] {10.0, 52.2, 10.4, 52.5});
+        b.put("G2", new double[] {10.4, 52.2, 10.8, 52.5});
+        PLAN.forEach(l -> b.put(l.code(), l.box()));
+        return Map.copyOf(b);
     }
 
-    private static void resultSet(Handle h, long rs, List<String> indicators, de.sozialmonitor.model.IndicatorCatalog catalog) {
-            {
-                h.createUpdate("INSERT INTO result_set(id, year, computed_at, computed_by, method_json, catalog_json, inputs_json, analysis_level) "
-                                + "VALUES (:id, 2023, :at, 'test', :m, :c, '{}', 'Ortsteil')")
-                        .bind("id", rs).bind("at", OffsetDateTime.of(2024, 3, (int) rs, 12, 0, 0, 0, ZoneOffset.UTC))
-                        .bind("c", de.sozialmonitor.store.ResultRepository.catalogJsonText(catalog))
-                        .bind("m", de.sozialmonitor.store.ResultRepository.methodJson(de.sozialmonitor.model.MethodConfig.defaults()))
-                        .execute();
-                List<String> all = List.of("K", "G1", "G2", "L1", "L2", "L3", "L4", "L5", "L6");
-                List<de.sozialmonitor.store.ResultValueStore.Row> valueRows = new java.util.ArrayList<>();
-                for (int year : YEARS) {
-                    for (int a = 0; a < all.size(); a++) {
-                        String code = all.get(a);
-                        for (int k = 0; k < indicators.size(); k++) {
-                            // value = numerator / 2000 * 100, numerator a whole count
-                            double numerator = 100 + 40 * a + 20 * k + 10 * (year - 2021);
-                            double value = numerator / 20;
-                            if (rs == 2 && code.equals("L1") && k == 0) {
-                                value = INTERNAL_VALUE;
-                                numerator = INTERNAL_COUNT;
-                            }
-                            if (code.equals("L2") && k == 1 && year == 2023) {
-                                numerator = 2; // a small count: the public must not get this rate
-                                value = 0.1;
-                            }
-                            valueRows.add(new de.sozialmonitor.store.ResultValueStore.Row(code, year, indicators.get(k), "", numerator,
-                                    2000.0, value, 0.5, (a - 4) * 0.6 + k * 0.1, null));
-                        }
-                        if (code.startsWith("L")) {
-                            int l = Integer.parseInt(code.substring(1));
-                            String[] status = {"hoch", "mittel", "mittel", "niedrig", "sehr_niedrig"};
-                            boolean small = code.equals("L6");
-                            String sc = small ? null : status[l - 1];
-                            String dc = small ? null : (l == 4 && year == 2023 ? "negativ" : l == 1 ? "positiv" : "stabil");
-                            boolean attention = !small && (sc.equals("niedrig") || sc.equals("sehr_niedrig") || "negativ".equals(dc));
-                            h.createUpdate("INSERT INTO result_area(result_set_id, area_code, year, status_raw, status_index, status_class, "
-                                            + "dynamics_raw, dynamics_index, dynamics_class, attention, excluded) "
-                                            + "VALUES (:rs, :a, :y, :si, :si, :sc, :di, :di, :dc, :att, :ex)")
-                                    .bind("rs", rs).bind("a", code).bind("y", year)
-                                    .bind("si", small ? null : -1.5 + l * 0.6).bind("sc", sc)
-                                    .bind("di", small ? null : 0.3 * l - 0.8).bind("dc", dc)
-                                    .bind("att", attention).bind("ex", small ? "population_below_minimum" : null).execute();
-                        }
-                    }
-                }
-                de.sozialmonitor.store.ResultValueStore.writeRows(h, rs, valueRows);
-            }
-        componentStats(h, rs);
+    static String nameOf(String code) {
+        if (code.equals("L3")) {
+            return XSS_NAME;
+        }
+        return switch (code) {
+            case "K" -> "Landkreis Musterstadt";
+            case "G1" -> "Gemeinde Nord";
+            case "G2" -> "Gemeinde Süd";
+            default -> "Ortsteil " + (char) ('A' + Integer.parseInt(code.substring(1)) - 1);
+        };
+    }
+
+    /** Areas file, boundaries, counts: imported, computed, released and published; then the correction. */
+    private static void populate(Database db, Workspace ws) throws IOException {
+        Path data = ws.dataDir();
+        Files.createDirectories(data);
+        StringBuilder areas = new StringBuilder("code;name;level;parent\nK;Landkreis Musterstadt;Kreis;\n"
+                + "G1;Gemeinde Nord;Gemeinde;K\nG2;Gemeinde Süd;Gemeinde;K\n");
+        PLAN.forEach(l -> areas.append(l.code()).append(';').append(nameOf(l.code()).replace(";", ",")).append(";Ortsteil;")
+                .append(l.parent()).append('\n'));
+        List<String> features = BOXES.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> "{\"type\":\"Feature\","
+                + "\"properties\":{\"code\":\"" + e.getKey() + "\"},\"geometry\":" + box(e.getValue()[0], e.getValue()[1],
+                e.getValue()[2], e.getValue()[3]) + "}").toList();
+        Path areasFile = Files.writeString(data.resolve("gebiete.csv"), areas);
+        Path boundaries = Files.writeString(data.resolve("grenzen.geojson"),
+                "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
+        Path counts = Files.writeString(data.resolve("sozialdaten.csv"), counts(false));
+        for (Path f : List.of(areasFile, boundaries, counts)) {
+            imported(ws, db, f);
+        }
+        ComputeWorkflow.compute(ws, db, YEAR, "test");
+        ReleaseWorkflow releases = new ReleaseWorkflow(db.jdbi());
+        releases.create(ReleaseWorkflow.CreateRequest.of(ws.config(), ws.catalog(), "Berichtsstand 2023", YEAR, null), "test");
+        releases.publish(1, "test");
+        // the same delivery again with L1's counts of 2023 corrected: it supersedes the first
+        imported(ws, db, Files.writeString(Files.createDirectories(data.resolve("berichtigt")).resolve("sozialdaten.csv"), counts(true)));
+        ComputeWorkflow.compute(ws, db, YEAR, "test");
+        releases.create(ReleaseWorkflow.CreateRequest.of(ws.config(), ws.catalog(), "Berichtsstand 2023, Korrektur", YEAR, null), "test");
+    }
+
+    private static void imported(Workspace ws, Database db, Path file) {
+        ImportOutcome o = Importer.importFile(ws, db, file, "test");
+        if (o.status() != ImportOutcome.Status.IMPORTED) {
+            throw new IllegalStateException(file + ": " + o.summary() + " " + o.report().problems());
+        }
     }
 
     /**
-     * result_stat as the method writes it: mean and sample SD of the values (status) and of the
-     * changes (dynamics) over the localities that take part (L1..L5; L6 is too small).
+     * The counts of every locality and year in the canonical long format. Each rate is the county's
+     * typical rate scaled by the locality's need (and its trend over the years), with a small
+     * wobble per indicator so that the indicators do not move in lockstep.
      */
-    static void componentStats(Handle h, long rs) {
-        h.execute("DELETE FROM result_stat WHERE result_set_id = ?", rs);
-        // per year and indicator: the figures of the participating localities
-        Map<String, List<de.sozialmonitor.store.ResultValueStore.Row>> groups = new java.util.TreeMap<>();
-        for (var r : de.sozialmonitor.store.ResultValueStore.rows(h, rs)) {
-            if (r.targetGroup().isEmpty() && List.of("L1", "L2", "L3", "L4", "L5").contains(r.areaCode())) {
-                groups.computeIfAbsent(r.year() + "|" + r.indicatorId(), k -> new java.util.ArrayList<>()).add(r);
+    static String counts(boolean corrected) {
+        StringBuilder out = new StringBuilder("area_code;year;variable;value\n");
+        for (Locality l : PLAN) {
+            for (int year : YEARS) {
+                Map<String, Long> c = new LinkedHashMap<>();
+                c.put("pop_total", (long) l.population());
+                SHARES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> c.put(e.getKey(), Math.round(l.population() * e.getValue())));
+                Map<String, Long> denominators = new java.util.HashMap<>(c);
+                denominators.put("pop_u65", l.population() - c.get("pop_65plus"));
+                int n = Integer.parseInt(l.code().substring(1));
+                for (int j = 0; j < RATES.length; j++) {
+                    double wobble = 0.03 * Math.sin(7 * j + 3 * l.code().length() + n);
+                    double rate = Double.parseDouble(RATES[j][2]) / 100
+                            * Math.exp(0.35 * (l.need() + l.trend() * (year - YEARS.get(0)) / 2.0) + wobble);
+                    c.put(RATES[j][0], Math.round(denominators.get(RATES[j][1]) * rate));
+                }
+                if (l.code().equals(WITHHELD_AREA) && year == YEAR) {
+                    c.put("children_single_parent", 2L); // a small count: the public must not get it, nor the rate
+                }
+                if (corrected && l.code().equals(CORRECTED) && year == YEAR) {
+                    // the first delivery of L1 had the counts of another locality in three columns
+                    c.put("pop_u18", 2000L);
+                    c.put("migrant_u18", (long) INTERNAL_COUNT);
+                    c.put("sgb2_u65", Math.round(c.get("sgb2_u65") * 1.6));
+                    c.put("children_u15_sgb2", Math.round(c.get("children_u15_sgb2") * 1.8));
+                }
+                c.forEach((variable, value) -> out.append(l.code()).append(';').append(year).append(';').append(variable)
+                        .append(';').append(value).append('\n'));
             }
         }
-        for (String component : List.of("status", "dynamics")) {
-            groups.forEach((key, rows) -> {
-                double[] x = rows.stream().map(r -> component.equals("status") ? r.value() : r.change())
-                        .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
-                double mean = java.util.Arrays.stream(x).average().orElse(Double.NaN);
-                double sd = x.length < 2 ? Double.NaN
-                        : Math.sqrt(java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1));
-                String[] yi = key.split("\\|");
-                h.createUpdate("INSERT INTO result_stat(result_set_id, year, component, indicator_id, n, mean, sd, left_out) "
-                                + "VALUES (:rs, :y, :c, :i, :n, :mean, :sd, :left)")
-                        .bind("rs", rs).bind("y", Integer.parseInt(yi[0])).bind("c", component).bind("i", yi[1]).bind("n", rows.size())
-                        .bind("mean", Double.isNaN(mean) ? null : mean).bind("sd", Double.isNaN(sd) ? null : sd)
-                        .bind("left", Double.isNaN(sd) ? null : (Boolean) (sd == 0)).execute();
-            });
-        }
-}
-
-    private static void area(Handle h, String code, String name, String level, String parent, String geometry) {
-        h.createUpdate("INSERT INTO area(code, valid_from, name, level, parent_code, geometry) VALUES (:c, :f, :n, :l, :p, :g)")
-                .bind("c", code).bind("f", LocalDate.of(1900, 1, 1)).bind("n", name).bind("l", level).bind("p", parent)
-                .bind("g", geometry).execute();
+        return out.toString();
     }
 
     /** An HTTP client with its own cookie jar; not following redirects, so tests see them. */

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ComputeAndExportCommandTest {
     static final String HEADER = "area_code;area_name;year;status_index;status_class;dynamics_index;dynamics_class;attention;excluded";
 
-    private static Path workspaceWithData(Path tmp) {
+    /** A new workspace with the county's areas file and counts imported, as a county does it: {@code import}. */
+    private static Path workspaceWithData(Path tmp) throws java.io.IOException {
         Path ws = tmp.resolve("ws");
         assertThat(CliTest.run("init", ws.toString()).exit()).isZero();
-        try (Database db = Workspace.open(ws).openDatabase()) {
-            ResultRepositoryTest.fill(db);
+        List<Path> files = ResultRepositoryTest.countyFiles(ws.resolve("data"));
+        for (Path f : files) {
+            CliTest.Run imported = CliTest.run("--lang", "en", "import", "-w", ws.toString(), f.toString());
+            assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
         }
         return ws;
     }
@@ -79,7 +82,7 @@ class ComputeAndExportCommandTest {
     }
 
     @Test
-    void computeWithoutDataOrForAMissingYearFailsWithAMessage(@TempDir Path tmp) {
+    void computeWithoutDataOrForAMissingYearFailsWithAMessage(@TempDir Path tmp) throws Exception {
         Path ws = tmp.resolve("empty");
         assertThat(CliTest.run("init", ws.toString()).exit()).isZero();
         CliTest.Run none = CliTest.run("--lang", "de", "compute", "-w", ws.toString());

@@ -14,6 +14,8 @@ import de.sozialmonitor.workspace.CatalogReader;
 import de.sozialmonitor.model.IndicatorCatalog;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.jdbi.v3.core.Handle;
@@ -38,7 +40,55 @@ public class ResultRepositoryTest {
                 .add(area, year, var, group, value, de.sozialmonitor.model.ValueStatus.valueOf(status));
     }
 
-    /** A county with two municipalities and twelve localities, 2017 and 2020, plus a superseded import. */
+    /** One count of the generated county: null value for a count suppressed at source. */
+    record Count(String area, int year, String variable, String group, Double value) {
+    }
+
+    /**
+     * The counts of a county with two municipalities (M1, M2) and twelve localities (L1..L12, "Ort 1"..),
+     * 2017 and 2020: L12 is too small for the index, L11's school leavers with the lowest
+     * qualification are suppressed at source in 2020; unemployment of women as a target group.
+     */
+    static List<Count> county() {
+        List<Count> out = new ArrayList<>();
+        Random rnd = new Random(7);
+        for (int l = 1; l <= 12; l++) {
+            String code = "L" + l;
+            for (int year : new int[] {2017, 2020}) {
+                double pop = l == 12 ? 200 : 1000 + rnd.nextInt(3000);
+                for (String v : VARS) {
+                    double value = v.equals("pop_total") ? pop : Math.floor(pop * (0.05 + 0.2 * rnd.nextDouble()));
+                    out.add(new Count(code, year, v, "", l == 11 && v.equals("school_leavers_low") && year == 2020 ? null : value));
+                }
+                out.add(new Count(code, year, "unemployed", "sex=f", Math.floor(pop * 0.02)));
+                out.add(new Count(code, year, "pop_15_64", "sex=f", Math.floor(pop * 0.3)));
+            }
+        }
+        return out;
+    }
+
+    /** The county as a county delivers it: its areas file and its counts in the canonical long format ({@code *}: suppressed). */
+    public static List<Path> countyFiles(Path dir) throws java.io.IOException {
+        StringBuilder areas = new StringBuilder("code;name;level;parent\nK;Kreis;Landkreis;\nM1;Gemeinde 1;Gemeinde;K\nM2;Gemeinde 2;Gemeinde;K\n");
+        for (int l = 1; l <= 12; l++) {
+            areas.append("L").append(l).append(";Ort ").append(l).append(";Ortsteil;M").append(l % 2 + 1).append('\n');
+        }
+        StringBuilder counts = new StringBuilder("area_code;year;variable;value;target_group\n");
+        for (Count c : county()) {
+            counts.append(c.area()).append(';').append(c.year()).append(';').append(c.variable()).append(';')
+                    .append(c.value() == null ? "*" : String.format(java.util.Locale.ROOT, "%.0f", c.value())).append(';')
+                    .append(c.group()).append('\n');
+        }
+        java.nio.file.Files.createDirectories(dir);
+        return List.of(java.nio.file.Files.writeString(dir.resolve("gebiete.csv"), areas),
+                java.nio.file.Files.writeString(dir.resolve("zaehlung.csv"), counts));
+    }
+
+    /**
+     * The county written straight into the tables, with what the reader must pass over: the rows of
+     * a superseded import and of a failed one (which an import never leaves behind, but a reader
+     * must not trust that).
+     */
     public static void fill(Database db) {
         db.jdbi().useTransaction(h -> {
             h.execute("INSERT INTO area_level(name, depth) VALUES ('Landkreis', 0), ('Gemeinde', 1), ('Ortsteil', 2)");
@@ -47,31 +97,21 @@ public class ResultRepositoryTest {
                 h.execute("INSERT INTO area(code, valid_from, name, level, parent_code) VALUES ('M" + m
                         + "', DATE '1900-01-01', 'Gemeinde " + m + "', 'Gemeinde', 'K')");
             }
+            for (int l = 1; l <= 12; l++) {
+                h.execute("INSERT INTO area(code, valid_from, name, level, parent_code) VALUES ('L" + l
+                        + "', DATE '1900-01-01', 'Ort " + l + "', 'Ortsteil', 'M" + (l % 2 + 1) + "')");
+            }
             long good = importRow(h, "imported");
             long bad = importRow(h, "imported");
             long failed = importRow(h, "failed");
             h.execute("UPDATE import SET superseded_by = " + good + " WHERE id = " + bad);
-            Random rnd = new Random(7);
             java.util.Map<Long, ObservationStore.Writer> w = new java.util.LinkedHashMap<>();
-            for (int l = 1; l <= 12; l++) {
-                String code = "L" + l;
-                h.execute("INSERT INTO area(code, valid_from, name, level, parent_code) VALUES ('" + code
-                        + "', DATE '1900-01-01', 'Ort " + l + "', 'Ortsteil', 'M" + (l % 2 + 1) + "')");
-                for (int year : new int[] {2017, 2020}) {
-                    double pop = l == 12 ? 200 : 1000 + rnd.nextInt(3000);
-                    for (String v : VARS) {
-                        double value = v.equals("pop_total") ? pop : Math.floor(pop * (0.05 + 0.2 * rnd.nextDouble()));
-                        if (l == 11 && v.equals("school_leavers_low") && year == 2020) {
-                            observation(w, h, good, code, year, v, "", null, "SUPPRESSED");
-                        } else {
-                            observation(w, h, good, code, year, v, "", value, "OK");
-                        }
-                        // a superseded and a failed import: must not be read
-                        observation(w, h, bad, code, year, v, "", 999999.0, "OK");
-                        observation(w, h, failed, code, year, v, "", 888888.0, "OK");
-                    }
-                    observation(w, h, good, code, year, "unemployed", "sex=f", Math.floor(pop * 0.02), "OK");
-                    observation(w, h, good, code, year, "pop_15_64", "sex=f", Math.floor(pop * 0.3), "OK");
+            for (Count c : county()) {
+                observation(w, h, good, c.area(), c.year(), c.variable(), c.group(), c.value(), c.value() == null ? "SUPPRESSED" : "OK");
+                if (c.group().isEmpty()) {
+                    // a superseded and a failed import: must not be read
+                    observation(w, h, bad, c.area(), c.year(), c.variable(), "", 999999.0, "OK");
+                    observation(w, h, failed, c.area(), c.year(), c.variable(), "", 888888.0, "OK");
                 }
             }
             w.values().forEach(ObservationStore.Writer::close);

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * The spine of {@code sozialmonitor demo}: prepare the workspace and its files, import them through
  * the real import, compute every year through the real method, create and publish the releases of
- * the last two years; then import the demo's measures and reference figures (invented, and named so).
+ * the last two years; then import the demo's measures and reference figures (invented, and named so)
+ * and the package of a second, invented county ({@link ExampleCounty}) for the comparison of counties.
  * Serving is left to the command. Each step reports what it did; a step whose part of the system
  * is not yet available reports that plainly instead of pretending.
  */
@@ -82,6 +83,8 @@ public final class DemoBuild {
                 steeringChanged |= step.changed();
                 record.accept(step);
             }
+            // the second, invented county, known only by the package it published (docs/demo.md, "Der Vergleichskreis")
+            record.accept(DemoIntegration.importPackage(ws, db, ExampleCounty.deliver(ws.dataDir())));
             // the data sheet a funding bid for the demo's Quartiersmanagement (DEMO-02) would attach
             record.accept(DemoIntegration.dataSheet(ws, db, DemoSteering.DATA_SHEET_PDF, DemoSteering.DATA_SHEET_AREAS, steeringChanged));
         }

@@ -33,6 +33,7 @@ import java.util.List;
  *   <li>import: wired to {@code ingest.Importer.importFile}</li>
  *   <li>compute: wired to {@code workflow.ComputeWorkflow.compute} (what {@code compute --year Y} does, for every year)</li>
  *   <li>release create + publish: wired to {@code workflow.ReleaseWorkflow}, as the CLI does</li>
+ *   <li>import package: wired to {@code ingest.Importer.packageFile} and {@code importFile}, as {@code import package} does</li>
  *   <li>serve: wired in {@code cli.DemoCommand} to {@code cli.ServeCommand.serve}</li>
  * </ul>
  */
@@ -64,6 +65,15 @@ public final class DemoIntegration {
             case REJECTED -> throw new DemoFailedException(outcome.summary() + "\n" + outcome.report().problems().stream()
                     .limit(10).map(Object::toString).reduce((a, b) -> a + "\n" + b).orElse(""));
         };
+    }
+
+    /**
+     * Reads another county's package as a reference region set through the path {@code import package}
+     * takes; an identical package already imported counts as done, a rejected one stops the demo.
+     */
+    static DemoBuild.Step importPackage(Workspace ws, Database db, Path pkg) {
+        Path file = Importer.packageFile(pkg).orElseThrow(() -> new DemoFailedException(pkg + " is no data package"));
+        return importFile(ws, db, file, "Datenpaket " + ExampleCounty.NAME);
     }
 
     /**

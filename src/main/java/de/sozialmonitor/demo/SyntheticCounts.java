@@ -59,11 +59,24 @@ public final class SyntheticCounts {
 
     /** All observations of all sources, sorted by area, year, variable and target group. */
     public static List<Observation> generate(DemoGeography geography, long seed) {
+        return generate(profiles(geography, seed), seed, PeineTerritory.FIRST_YEAR, PeineTerritory.LAST_YEAR);
+    }
+
+    /**
+     * The counts of the given localities from {@code firstYear} to {@code lastYear} (within
+     * {@link PeineTerritory#FIRST_YEAR}..{@link PeineTerritory#LAST_YEAR}, whose year effects they
+     * follow); also used for the demo's second, invented county.
+     */
+    static List<Observation> generate(List<Profile> profiles, long seed, int firstYear, int lastYear) {
+        if (firstYear < PeineTerritory.FIRST_YEAR || lastYear > PeineTerritory.LAST_YEAR) {
+            throw new IllegalArgumentException("years " + firstYear + "-" + lastYear + " outside the generator's "
+                    + PeineTerritory.FIRST_YEAR + "-" + PeineTerritory.LAST_YEAR);
+        }
         List<Observation> out = new ArrayList<>();
-        for (Profile profile : profiles(geography, seed)) {
+        for (Profile profile : profiles) {
             Random random = new Random(seed * 7_919L + profile.locality().name().hashCode());
             Register register = new Register();
-            for (int year = PeineTerritory.FIRST_YEAR; year <= PeineTerritory.LAST_YEAR; year++) {
+            for (int year = firstYear; year <= lastYear; year++) {
                 out.addAll(year(profile, year, random, register));
             }
         }

@@ -146,7 +146,9 @@ public final class PackageExport {
         d.put("profile", "data-package");
         d.put("name", ("sozialmonitor-" + t.code() + "-" + view.year() + "-r" + s.releaseNumber()).toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^-a-z0-9._/]", "-"));
-        d.put("title", s.title() + " – " + t.name() + (t.synthetic() ? " (synthetisch)" : ""));
+        // a synthetic county may say so in its name already (the demo's Landkreis Beispielstadt (synthetisch))
+        boolean saysSynthetic = t.name().toLowerCase(java.util.Locale.ROOT).contains("synthetisch");
+        d.put("title", s.title() + " – " + t.name() + (t.synthetic() && !saysSynthetic ? " (synthetisch)" : ""));
         d.put("description", "Berichtsstand " + s.releaseNumber() + " (Berichtsjahr " + view.year() + ") des Sozialmonitorings "
                 + t.name() + " mit seiner Methode, wie veröffentlicht: geheim gehaltene Zahlen bleiben geheim gehalten."
                 + (t.synthetic() ? " Synthetische Daten (Demo), keine echten Zahlen." : ""));

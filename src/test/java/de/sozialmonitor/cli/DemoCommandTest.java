@@ -3,6 +3,16 @@ package de.sozialmonitor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.sozialmonitor.demo.DemoFiles;
+import de.sozialmonitor.demo.ExampleCounty;
+import de.sozialmonitor.model.Indicator;
+import de.sozialmonitor.model.ReferenceFigure;
+import de.sozialmonitor.store.ReferenceRepository;
+import de.sozialmonitor.web.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Locale;
 import de.sozialmonitor.privacy.DisclosureAudit;
 import de.sozialmonitor.privacy.DisclosureRules;
 import de.sozialmonitor.privacy.PublicRecord;
@@ -40,7 +50,8 @@ class DemoCommandTest {
                 .contains("import einwohnermelderegister.csv: 90").contains("compute 2014-2024")
                 .contains("release 2023: release 1 created and published")
                 .contains("release 2024: release 2 created and published").doesNotContain("  --  ")
-                .contains("import massnahmen-demo.csv:").contains("import vergleichszahlen-demo.csv: 24");
+                .contains("import massnahmen-demo.csv:").contains("import vergleichszahlen-demo.csv: 24")
+                .contains("import " + ExampleCounty.FILE_NAME + ":");
         assertThat(first.exit()).isZero();
         Workspace ws = Workspace.open(dir);
         assertThat(ws.config().synthetic()).isTrue();
@@ -112,7 +123,9 @@ class DemoCommandTest {
                     // the demo publishes 2023 and 2024, so the report has a previous release to compare with
                     .contains("Veränderungen gegenüber dem Berichtsstand 1")
                     // the class certainty of every locality in the annex, as bands for the public
-                    .contains("Klassensicherheit").doesNotContain("Keine Klassensicherheit");
+                    .contains("Klassensicherheit").doesNotContain("Keine Klassensicherheit")
+                    // the comparison with the other (invented) county, from its package
+                    .contains(ExampleCounty.NAME);
             for (String name : flagged) {
                 assertThat(text).contains("Gebietsprofil " + name);
             }
@@ -141,6 +154,34 @@ class DemoCommandTest {
                             .isEqualTo("8,3"));
         }
 
+        try (Database db = ws.openDatabase(); WebServer server = new WebServer(ws, db).start(0)) {
+            // the second county, invented and named so, known only from the package it published
+            assertThat(Files.exists(dir.resolve("data").resolve("austausch").resolve(ExampleCounty.FILE_NAME))).isTrue();
+            assertThat(ReferenceRepository.regions(db.jdbi())).filteredOn(r -> r.code().equals(ExampleCounty.CODE)).singleElement()
+                    .satisfies(r -> assertThat(r.name()).isEqualTo(ExampleCounty.NAME).contains("synthetisch"));
+            assertThat(ReferenceRepository.packages(db.jdbi())).singleElement().satisfies(p -> {
+                assertThat(p.regionCode()).isEqualTo(ExampleCounty.CODE);
+                assertThat(p.synthetic()).isTrue();
+                assertThat(p.year()).isEqualTo(2024);
+            });
+            Indicator sgb2 = ws.catalog().indicator("sgb2").orElseThrow();
+            double theirs = ReferenceRepository.figures(db.jdbi()).stream().filter(f -> f.regionCode().equals(ExampleCounty.CODE)
+                            && f.kind() == ReferenceFigure.Kind.INDICATOR && f.name().equals("sgb2") && f.year() == 2024)
+                    .findFirst().orElseThrow().value();
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://localhost:" + server.port();
+            String comparison = http.send(HttpRequest.newBuilder(URI.create(base + "/kreisvergleich")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            // its county-level figures beside Peine's, and its method (dynamics over two years, by municipality) beside Peine's
+            String row = comparison.substring(comparison.indexOf(sgb2.name("de")));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertThat(row).contains(String.format(Locale.GERMANY, "%." + sgb2.precision() + "f", theirs));
+            assertThat(comparison).contains(ExampleCounty.NAME).contains("(synthetische Daten, Demo)").contains("Gemeinde");
+            String indicatorPage = http.send(HttpRequest.newBuilder(URI.create(base + "/indikator/sgb2")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(indicatorPage).contains(ExampleCounty.NAME);
+        }
+
         // the data sheet a funding bid for the Quartiersmanagement would attach: the group's own figures
         Path dataSheet = dir.resolve("datenblatt-peine-kernstadt-stederdorf.pdf");
         assertThat(first.out()).contains("datenblatt Peine-Kernstadt + Stederdorf");
@@ -154,7 +195,8 @@ class DemoCommandTest {
         CliTest.Run second = CliTest.run("--lang", "de", "demo", "--no-serve", "--dir", dir.toString());
         assertThat(second.out()).contains("SYNTHETISCH").contains("weiterverwendet").contains("unchanged (result sets present)")
                 .contains("unchanged (release 1 is published)").contains("unchanged (release 2 is published)")
-                .contains("unchanged (" + template).contains("unchanged (" + dataSheet);
+                .contains("unchanged (" + template).contains("unchanged (" + dataSheet)
+                .contains("import " + ExampleCounty.FILE_NAME + ": unchanged");
         assertThat(Files.readAllBytes(areas)).isEqualTo(before);
         assertThat(second.exit()).isEqualTo(first.exit());
     }

@@ -208,22 +208,24 @@ public final class ResultRepository {
         List<String> notes = s.get("notes") == null ? List.of() : read((String) s.get("notes"), new TypeReference<List<String>>() { });
         int baseYear = s.get("base_year") == null ? year - config.dynamicsYears() : ((Number) s.get("base_year")).intValue();
 
-        List<String[]> areaRows = new ArrayList<>();
-        List<double[]> nums = new ArrayList<>();
-        List<Boolean> att = new ArrayList<>();
-        h.createQuery("SELECT area_code, area_name, level, parent_code, status_raw, status_index, status_class, dynamics_raw, "
-                        + "dynamics_index, dynamics_class, attention, excluded, population FROM result_area WHERE result_set_id = :id "
-                        + "ORDER BY ordinal, area_code")
-                .bind("id", id)
-                .map((rs, ctx) -> {
-                    areaRows.add(new String[] {rs.getString("area_code"), rs.getString("area_name"), rs.getString("level"),
-                            rs.getString("parent_code"), rs.getString("status_class"), rs.getString("dynamics_class"), rs.getString("excluded")});
-                    nums.add(new double[] {dbl(rs, "status_raw"), dbl(rs, "status_index"), dbl(rs, "dynamics_raw"),
-                            dbl(rs, "dynamics_index"), dbl(rs, "population")});
-                    att.add(rs.getBoolean("attention"));
-                    return 0;
-                })
-                .forEach(x -> { });
+        // read unordered and put in order here: a sorted result of more rows than H2 keeps in memory
+        // (MAX_MEMORY_ROWS, 40,000 per GiB of heap) is buffered in a temporary file, which on a
+        // county of 385,008 areas cost more than the rest of the read. Sets that lack an ordinal or
+        // repeat one (written before it existed, or by hand) are ordered by the database as before.
+        List<AreaRow> read = areaRows(h, id, "");
+        if (distinctOrdinals(read)) {
+            read.sort(java.util.Comparator.comparingInt(AreaRow::ordinal));
+        } else {
+            read = areaRows(h, id, " ORDER BY ordinal, area_code");
+        }
+        List<String[]> areaRows = new ArrayList<>(read.size());
+        List<double[]> nums = new ArrayList<>(read.size());
+        List<Boolean> att = new ArrayList<>(read.size());
+        for (AreaRow r : read) {
+            areaRows.add(r.texts());
+            nums.add(r.numbers());
+            att.add(r.attention());
+        }
         int n = areaRows.size();
         String[] codes = new String[n];
         String[] names = new String[n];
@@ -544,6 +546,43 @@ public final class ResultRepository {
 
     private static Double num(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+    }
+
+    /** A row of {@code result_area} as {@link #load} needs it; {@code ordinal} -1 when it has none. */
+    private record AreaRow(String[] texts, double[] numbers, boolean attention, int ordinal) {
+    }
+
+    private static List<AreaRow> areaRows(Handle h, long id, String orderBy) {
+        return h.createQuery("SELECT area_code, area_name, level, parent_code, status_raw, status_index, status_class, dynamics_raw, "
+                        + "dynamics_index, dynamics_class, attention, excluded, population, ordinal FROM result_area "
+                        + "WHERE result_set_id = :id" + orderBy)
+                .bind("id", id)
+                .map((rs, ctx) -> {
+                    int ordinal = rs.getInt(14);
+                    boolean noOrdinal = rs.wasNull();
+                    return new AreaRow(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(7),
+                            rs.getString(10), rs.getString(12)},
+                            new double[] {dbl(rs, 5), dbl(rs, 6), dbl(rs, 8), dbl(rs, 9), dbl(rs, 13)},
+                            rs.getBoolean(11), noOrdinal || ordinal < 0 ? -1 : ordinal);
+                })
+                .collectIntoList();
+    }
+
+    /** Whether the rows' ordinals are 0 … n-1, each once (as {@link #save} writes them). */
+    private static boolean distinctOrdinals(List<AreaRow> rows) {
+        java.util.BitSet seen = new java.util.BitSet(rows.size());
+        for (AreaRow r : rows) {
+            if (r.ordinal() < 0 || r.ordinal() >= rows.size() || seen.get(r.ordinal())) {
+                return false;
+            }
+            seen.set(r.ordinal());
+        }
+        return true;
+    }
+
+    private static double dbl(java.sql.ResultSet rs, int col) throws java.sql.SQLException {
+        double v = rs.getDouble(col);
+        return rs.wasNull() ? Double.NaN : v;
     }
 
     private static double dbl(java.sql.ResultSet rs, String col) throws java.sql.SQLException {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The demo's steering files, imported like any delivery: a list of measures (Maßnahmen) in a few
- * localities, and figures of reference regions (Niedersachsen, Germany) for three indicators. Both
+ * localities and one whole municipality, and figures of reference regions (Niedersachsen, Germany) for three indicators. Both
  * are invented for the demo and say so in every title and region name; the reference figures are
  * of a plausible size, not official statistics.
  */
@@ -34,6 +34,7 @@ final class DemoSteering {
                     DEMO-02;Quartiersmanagement Peine-Kernstadt (Demo, erfunden);Quartier;FD Soziales;2019;;250.000;Sozialer Zusammenhalt;alle;Peine-Kernstadt, Stederdorf;sgb2, unemployed;Synthetische Demo-Maßnahme: Quartiersbüro mit Beratung.;ja
                     DEMO-03;Familienzentrum Groß Ilsede (Demo, erfunden);Familie;FD Jugend;01.08.2021;;85.000;ESF Plus;Alleinerziehende;Groß Ilsede;single_parent_children, children_min_income;Synthetische Demo-Maßnahme: Kinderbetreuung und Beratung.;ja
                     DEMO-04;Arbeitsmarktlotsen Broistedt (Demo, erfunden, geplant);Arbeit;Jobcenter;2025;;60.000;ESF Plus;Langzeitarbeitslose;Broistedt;unemployed;Synthetische Demo-Maßnahme in Planung, nur intern sichtbar.;nein
+                    DEMO-05;Schulsozialarbeit Gemeinde Hohenhameln (Demo, erfunden);Bildung;FD Schulen;01.08.2022;;90.000;;Schülerinnen und Schüler;03157002;school_leavers_low;Synthetische Demo-Maßnahme für die ganze Gemeinde: auf der Karte ist jeder ihrer Ortsteile schraffiert.;ja
                     """, StandardCharsets.UTF_8);
             Path references = dataDir.resolve(REFERENCES_CSV);
             StringBuilder r = new StringBuilder("region_code;region_name;year;variable;value\n");

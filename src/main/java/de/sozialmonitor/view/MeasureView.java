@@ -99,13 +99,22 @@ public final class MeasureView {
         return List.copyOf(out);
     }
 
-    /** The codes of the areas of {@code level} with at least one measure, and the titles there. */
+    /**
+     * The codes of the areas of {@code level} with at least one measure, and the measures there: a
+     * measure in the area itself, or in an area above it short of the territory (a measure for a
+     * whole municipality works in each of its localities; one for the whole county would mark every
+     * area and so mark nothing).
+     */
     public SortedMap<String, List<Entry>> byArea(String level) {
         SortedMap<String, List<Entry>> out = new TreeMap<>();
-        for (Entry e : entries) {
-            for (AreaInfo a : e.areas()) {
-                if (a.level().equals(level)) {
-                    out.computeIfAbsent(a.code(), k -> new ArrayList<>()).add(e);
+        String root = view.root().map(AreaInfo::code).orElse(null);
+        for (AreaInfo area : view.areasOn(level)) {
+            List<String> here = new ArrayList<>();
+            here.add(area.code());
+            view.parents(area.code()).stream().map(AreaInfo::code).filter(c -> !c.equals(root)).forEach(here::add);
+            for (Entry e : entries) {
+                if (here.stream().anyMatch(e::covers)) {
+                    out.computeIfAbsent(area.code(), k -> new ArrayList<>()).add(e);
                 }
             }
         }

@@ -142,7 +142,7 @@ class DemoCommandTest {
 
         try (Database db = ws.openDatabase()) {
             // measures and reference figures, invented and named so; a data sheet shows them beside Vöhrum
-            assertThat(new de.sozialmonitor.store.MeasureRepository(db.jdbi()).list()).hasSize(4)
+            assertThat(new de.sozialmonitor.store.MeasureRepository(db.jdbi()).list()).hasSize(5)
                     .allSatisfy(m -> assertThat(m.measure().title()).contains("Demo, erfunden"));
             de.sozialmonitor.view.ResultViews views = de.sozialmonitor.view.ResultViews.of(db.jdbi(), ws.config());
             de.sozialmonitor.report.FundingDataSheet.Table sheet = de.sozialmonitor.report.FundingDataSheet.table(
@@ -177,6 +177,16 @@ class DemoCommandTest {
             row = row.substring(0, row.indexOf("</tr>"));
             assertThat(row).contains(String.format(Locale.GERMANY, "%." + sgb2.precision() + "f", theirs));
             assertThat(comparison).contains(ExampleCounty.NAME).contains("(synthetische Daten, Demo)").contains("Gemeinde");
+            // the measure for the whole municipality of Hohenhameln (DEMO-05) marks each of its 11 localities on the map
+            com.fasterxml.jackson.databind.JsonNode map = de.sozialmonitor.json.Json.MAPPER.readTree(http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/map")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            List<String> hatched = new java.util.ArrayList<>();
+            map.path("features").forEach(f -> {
+                if (f.path("properties").path("measures").asInt() > 0 && f.path("id").asText().startsWith("03157002")) {
+                    hatched.add(f.path("id").asText());
+                }
+            });
+            assertThat(hatched).hasSize(11);
             String indicatorPage = http.send(HttpRequest.newBuilder(URI.create(base + "/indikator/sgb2")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(indicatorPage).contains(ExampleCounty.NAME);

@@ -45,6 +45,17 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final WebContext web;
     private final java.util.concurrent.ScheduledExecutorService flusher;
+    /** Where {@link #start} binds; read by the connector when Javalin starts. */
+    private String bindHost = "0.0.0.0";
+    private int bindPort;
+
+    /**
+     * Connections the operating system holds for the server before it accepts them. The JDK's
+     * default of 50 overflowed when a burst of logins kept both cores busy hashing: the kernel then
+     * dropped connections, and their clients saw a reset instead of an answer (503 with
+     * Retry-After). Linux caps the value at net.core.somaxconn (4096 on current kernels).
+     */
+    static final int ACCEPT_QUEUE = 1024;
 
     /** Seconds a client is asked to wait when every password-hashing slot is taken. */
     static final long BUSY_RETRY_SECONDS = 5;
@@ -118,6 +129,14 @@ public final class WebServer implements AutoCloseable {
                 s.location = Location.CLASSPATH;
             });
             cfg.http.maxRequestSize = 20_000_000L;
+            cfg.jetty.addConnector((server, http) -> {
+                org.eclipse.jetty.server.ServerConnector c = new org.eclipse.jetty.server.ServerConnector(server,
+                        new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                c.setHost(bindHost);
+                c.setPort(bindPort);
+                c.setAcceptQueueSize(ACCEPT_QUEUE);
+                return c;
+            });
             // Uploads stream to a temporary file above 1 MB; Jetty refuses parts beyond the default
             // limit. (Javalin keeps this setting process-wide, so it is the same for every server;
             // a lower limit of one server is enforced by checkCsrf and Uploads.store.)
@@ -242,7 +261,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     public WebServer start(int port) {
-        app.start("127.0.0.1".equals(System.getenv("SOZIALMONITOR_BIND")) ? "127.0.0.1" : "0.0.0.0", port);
+        bindHost = "127.0.0.1".equals(System.getenv("SOZIALMONITOR_BIND")) ? "127.0.0.1" : "0.0.0.0";
+        bindPort = port;
+        app.start();
         return this;
     }
 

@@ -51,8 +51,8 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Connections the operating system holds for the server before it accepts them. The JDK's
-     * default of 50 overflowed when a burst of logins kept both cores busy hashing: the kernel then
-     * dropped connections, and their clients saw a reset instead of an answer (503 with
+     * default of 50 is small for a burst of logins while both cores are busy hashing: a full queue
+     * makes the kernel drop connections instead of letting them wait for their answer (503 with
      * Retry-After). Linux caps the value at net.core.somaxconn (4096 on current kernels).
      */
     static final int ACCEPT_QUEUE = 1024;

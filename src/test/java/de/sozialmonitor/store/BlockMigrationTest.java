@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.sozialmonitor.model.ReferenceFigure;
 import de.sozialmonitor.model.ValueStatus;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A database written before the block storage (schema V81, main's schema before the blocks: one row
@@ -24,21 +19,10 @@ class BlockMigrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
     void rowsOfTheFormerTablesBecomeBlocksWithTheSameFigures(TestDatabases.Kind kind) throws Exception {
-        String url = kind == TestDatabases.Kind.POSTGRES ? TestDatabases.newPostgresUrl()
-                : Database.embeddedUrl(Files.createTempDirectory("sozialmonitor-h2").resolve("old"));
-        javax.sql.DataSource ds;
-        if (kind == TestDatabases.Kind.POSTGRES) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(url);
-            ds = pg;
-        } else {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(url);
-            ds = h2;
-        }
         // the schema as it was before the blocks
-        Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION).target("81")
-                .placeholders(Database.placeholders(kind == TestDatabases.Kind.POSTGRES)).load().migrate();
+        TestDatabases.OldSchema old = TestDatabases.migratedTo(kind, "81");
+        String url = old.url();
+        javax.sql.DataSource ds = old.dataSource();
         long setId;
         try (var c = ds.getConnection()) {
             var h = org.jdbi.v3.core.Jdbi.open(c);

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.OffsetDateTime;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A release's content and download files are long texts kept apart from the table's rows (V95: H2's
@@ -45,21 +41,9 @@ class ReleaseContentStorageTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
     void aDatabaseOneMigrationBehindKeepsItsReleasesWhenOpened(TestDatabases.Kind kind) throws Exception {
-        String url = kind == TestDatabases.Kind.POSTGRES ? TestDatabases.newPostgresUrl()
-                : Database.embeddedUrl(Files.createTempDirectory("sozialmonitor-h2").resolve("v90"));
-        javax.sql.DataSource ds;
-        if (kind == TestDatabases.Kind.POSTGRES) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(url);
-            ds = pg;
-        } else {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(url);
-            ds = h2;
-        }
-        Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION).target("90")
-                .placeholders(Database.placeholders(kind == TestDatabases.Kind.POSTGRES))
-                .javaMigrations(new ObservationBlockMigration(), new ResultBlockMigration()).load().migrate();
+        TestDatabases.OldSchema old = TestDatabases.migratedTo(kind, "90", new ObservationBlockMigration(), new ResultBlockMigration());
+        String url = old.url();
+        javax.sql.DataSource ds = old.dataSource();
         String content = "{\"title\":\"Stand 2024\",\"rows\":[1,2,3]}";
         try (var c = ds.getConnection(); Handle h = Jdbi.open(c)) {
             insertRelease(h, content);

@@ -67,4 +67,31 @@ public final class TestDatabases {
     public static Database postgres() {
         return Database.open(newPostgresUrl(), "", "");
     }
+
+    /** A new database of {@code kind} whose schema stops at an older version, for migration tests. */
+    public record OldSchema(String url, javax.sql.DataSource dataSource) {
+    }
+
+    /**
+     * A new, empty database of {@code kind} migrated only up to {@code targetVersion} (with the Java
+     * migrations given), as a workspace of an older release of the program left it.
+     */
+    public static OldSchema migratedTo(Kind kind, String targetVersion, org.flywaydb.core.api.migration.JavaMigration... javaMigrations)
+            throws java.io.IOException {
+        String url = kind == Kind.POSTGRES ? newPostgresUrl()
+                : Database.embeddedUrl(Files.createTempDirectory("sozialmonitor-h2").resolve("v" + targetVersion));
+        javax.sql.DataSource ds;
+        if (kind == Kind.POSTGRES) {
+            org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+            pg.setURL(url);
+            ds = pg;
+        } else {
+            org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+            h2.setURL(url);
+            ds = h2;
+        }
+        org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION).target(targetVersion)
+                .placeholders(Database.placeholders(kind == Kind.POSTGRES)).javaMigrations(javaMigrations).load().migrate();
+        return new OldSchema(url, ds);
+    }
 }

@@ -5,6 +5,7 @@ import de.sozialmonitor.model.LinearExpression;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.DiskSpace;
+import de.sozialmonitor.store.Housekeeping;
 import de.sozialmonitor.store.ImportRepository;
 import de.sozialmonitor.store.ObservationStore;
 import de.sozialmonitor.workspace.Workspace;
@@ -181,6 +182,11 @@ public final class Importer {
                 ImportRepository.finish(h, importId, ImportRepository.IMPORTED, report.rowsRead(), report.rowsAccepted(),
                         rejectedRows, report.warningCount() == 0 ? null : texts.get("history.warnings", report.warningCount()),
                         periods, variables);
+                Housekeeping.Pruned pruned = Housekeeping.prune(h);
+                if (!pruned.isEmpty()) {
+                    AuditLog.record(h, user, "housekeeping", "import #" + importId, pruned.describe());
+                    db.compactWhenClosed(pruned.bytes());
+                }
                 ImportOutcome outcome = new ImportOutcome(ImportOutcome.Status.IMPORTED, importId, source, loader.format(), sha,
                         report.rowsRead(), report.rowsAccepted(), superseded, diff, report, null);
                 AuditLog.record(h, user, "import", fileName, "import #" + importId + " " + loader.format() + ", source " + source

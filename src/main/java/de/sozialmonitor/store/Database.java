@@ -24,6 +24,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;
+    private long removedBytes;
+    private volatile EmbeddedCompaction.Outcome compaction;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -99,22 +101,47 @@ public final class Database implements AutoCloseable {
 
     /** The folder of the embedded database's file; empty for a server database. */
     public java.util.Optional<Path> embeddedDirectory() {
+        return embeddedBase().map(Path::getParent);
+    }
+
+    /** The embedded database's file name without H2's suffix, absolute; empty for a server database. */
+    private java.util.Optional<Path> embeddedBase() {
         String url = jdbcUrl();
         String prefix = "jdbc:h2:file:";
         if (!url.startsWith(prefix)) {
             return java.util.Optional.empty();
         }
         int end = url.indexOf(';');
-        Path file = Path.of(end < 0 ? url.substring(prefix.length()) : url.substring(prefix.length(), end));
-        return java.util.Optional.ofNullable(file.toAbsolutePath().getParent());
+        return java.util.Optional.of(Path.of(end < 0 ? url.substring(prefix.length()) : url.substring(prefix.length(), end)).toAbsolutePath());
     }
 
     public String jdbcUrl() {
         return dataSource.getJdbcUrl();
     }
 
+    /**
+     * Notes that {@code bytes} of stored data were removed ({@link Housekeeping}), so that the
+     * embedded database's file may be shrunk when this process closes it; see
+     * {@link EmbeddedCompaction} for when that happens. PostgreSQL reuses the space after its autovacuum.
+     */
+    public synchronized void compactWhenClosed(long bytes) {
+        removedBytes += bytes;
+    }
+
+    /** What the compaction at close did, if one was asked for. */
+    java.util.Optional<EmbeddedCompaction.Outcome> compaction() {
+        return java.util.Optional.ofNullable(compaction);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        boolean wasOpen = !dataSource.isClosed();
         dataSource.close();
+        if (removedBytes > 0 && !postgres && wasOpen) {
+            long removed = removedBytes;
+            removedBytes = 0;
+            embeddedBase().ifPresent(base -> compaction = EmbeddedCompaction.run(jdbcUrl(), dataSource.getUsername(),
+                    dataSource.getPassword(), base.resolveSibling(base.getFileName() + ".mv.db"), removed));
+        }
     }
 }

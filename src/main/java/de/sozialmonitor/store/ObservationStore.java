@@ -461,6 +461,20 @@ public final class ObservationStore {
     }
 
     /** The number of values an import stored. */
+    /**
+     * Deletes the stored observations of one import (its blocks and its area codes); the import's
+     * row stays, as the history's record of the delivery. Returns the bytes the blocks took.
+     */
+    public static long delete(Handle h, long importId) {
+        long bytes = h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0) FROM observation_block WHERE import_id = :i")
+                .bind("i", importId).mapTo(Long.class).one()
+                + h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(codes)), 0) FROM observation_areas WHERE import_id = :i")
+                .bind("i", importId).mapTo(Long.class).one();
+        h.createUpdate("DELETE FROM observation_block WHERE import_id = :i").bind("i", importId).execute();
+        h.createUpdate("DELETE FROM observation_areas WHERE import_id = :i").bind("i", importId).execute();
+        return bytes;
+    }
+
     public static long count(Handle h, long importId) {
         return h.createQuery("SELECT COALESCE(SUM(value_count), 0) FROM observation_block WHERE import_id = :i").bind("i", importId)
                 .mapTo(Long.class).one();

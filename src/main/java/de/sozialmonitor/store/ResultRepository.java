@@ -151,6 +151,22 @@ public final class ResultRepository {
                 .mapTo(Long.class).findOne());
     }
 
+    /**
+     * Deletes one result set with everything stored for it (area results, figures, means and SDs).
+     * The caller makes sure no release uses it. Returns the bytes of its figure blocks.
+     */
+    public static long delete(Handle h, long resultSetId) {
+        long bytes = h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0) FROM result_value_block WHERE result_set_id = :id")
+                .bind("id", resultSetId).mapTo(Long.class).one()
+                + h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(codes)), 0) FROM result_value_areas WHERE result_set_id = :id")
+                .bind("id", resultSetId).mapTo(Long.class).one();
+        for (String table : List.of("result_value_block", "result_value_areas", "result_area", "result_stat")) {
+            h.createUpdate("DELETE FROM " + table + " WHERE result_set_id = :id").bind("id", resultSetId).execute();
+        }
+        h.createUpdate("DELETE FROM result_set WHERE id = :id").bind("id", resultSetId).execute();
+        return bytes;
+    }
+
     /** All result sets, newest first. */
     public List<ResultSetInfo> list() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, year, computed_at, computed_by, analysis_level FROM result_set ORDER BY id DESC")

@@ -6,6 +6,7 @@ import de.sozialmonitor.method.MonitoringResult;
 import de.sozialmonitor.store.AuditLog;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.DiskSpace;
+import de.sozialmonitor.store.Housekeeping;
 import de.sozialmonitor.store.MonitoringInputReader;
 import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.workspace.Workspace;
@@ -56,6 +57,11 @@ public final class ComputeWorkflow {
                 AuditLog.record(h, user, "compute", "result_set " + newId,
                         "year=" + r.year() + "; base_year=" + r.baseYear() + "; analysis_level=" + r.analysisLevel()
                                 + "; status_areas=" + r.status().participants() + "; dynamics_areas=" + r.dynamics().participants());
+                Housekeeping.Pruned pruned = Housekeeping.prune(h);
+                if (!pruned.isEmpty()) {
+                    AuditLog.record(h, user, "housekeeping", "result_set " + newId, pruned.describe());
+                    db.compactWhenClosed(pruned.bytes());
+                }
                 return newId;
             });
             return new Computed(id, r);

@@ -91,7 +91,7 @@ class ImporterTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
-    void aCorrectedDeliverySupersedesTheEarlierOneKeepsItAndShowsTheDiff(TestDatabases.Kind kind) {
+    void aCorrectedDeliverySupersedesTheEarlierOneKeepsItInTheHistoryAndShowsTheDiff(TestDatabases.Kind kind) {
         Workspace ws = IngestFixtures.workspace(tmp.resolve("ws"));
         try (Database db = kind.open()) {
             importAreas(ws, db);
@@ -111,8 +111,9 @@ class ImporterTest {
                         assertThat(o.value()).isNull();
                         assertThat(o.status()).isEqualTo(ValueStatus.UNKNOWN);
                     });
-            // the earlier delivery stays, no longer active
-            assertThat(storedValues(db)).isEqualTo(9 + 10);
+            // the earlier delivery stays in the history, no longer active; its figures, which no release and no
+            // result set recorded as input, are removed (space given back, see SpaceGivenBackTest)
+            assertThat(storedValues(db)).isEqualTo(10);
             List<ImportRepository.ImportRow> history = ImportRepository.history(db.jdbi(), 10);
             assertThat(history).filteredOn(r -> r.id() == first.importId()).singleElement()
                     .satisfies(r -> assertThat(r.supersededBy()).isEqualTo(fix.importId()));

@@ -2,20 +2,23 @@ package de.sozialmonitor.store;
 
 import de.sozialmonitor.model.Area;
 import de.sozialmonitor.model.BoundaryChange;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Areas and their versions, area levels, the territory, boundary changes and geometries
- * (GeoJSON text in EPSG:4326). Writes happen inside the caller's import transaction.
+ * (GeoJSON text in EPSG:4326). Writes happen inside the caller's import transaction. The area
+ * versions are one stored block ({@link AreaSnapshot}); the geometries are rows of
+ * {@code area_geometry} that mirror level, validity end and import of their version.
  */
 public final class AreaRepository {
     private AreaRepository() {
@@ -27,10 +30,16 @@ public final class AreaRepository {
 
     /** Every area code in the database, newest version each. */
     public static Map<String, KnownArea> known(Handle h) {
-        Map<String, KnownArea> map = new HashMap<>();
-        h.createQuery("SELECT code, name, level, parent_code, geometry IS NOT NULL AS has_geo FROM area ORDER BY code, valid_from")
-                .map((rs, ctx) -> new KnownArea(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
-                .forEach(a -> map.put(a.code(), a));
+        Set<String> withGeometry = new HashSet<>();
+        h.createQuery("SELECT code, valid_from FROM area_geometry").map((rs, ctx) -> key(rs.getString(1), rs.getDate(2).toLocalDate()))
+                .forEach(withGeometry::add);
+        List<Area> versions = AreaSnapshot.read(h).areas();
+        Map<String, KnownArea> map = new HashMap<>(versions.size() * 4 / 3 + 16);
+        for (Area a : versions) {
+            // in order of code and validity: the newest version is put last
+            map.put(a.code(), new KnownArea(a.code(), a.name(), a.level(), a.parentCode(),
+                    !withGeometry.isEmpty() && withGeometry.contains(key(a.code(), a.validFrom()))));
+        }
         return map;
     }
 
@@ -44,12 +53,27 @@ public final class AreaRepository {
      * of observations needs. Codes not listed are valid in every year.
      */
     public static List<Validity> limitedValidities(Handle h) {
-        return h.createQuery("SELECT code, valid_from, valid_to FROM area WHERE code IN "
-                        + "(SELECT code FROM area WHERE valid_to IS NOT NULL OR valid_from > :b) ORDER BY code, valid_from")
-                .bind("b", Area.BEGINNING)
-                .map((rs, ctx) -> new Validity(rs.getString(1), rs.getDate(2).toLocalDate(),
-                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()))
-                .list();
+        List<Area> versions = AreaSnapshot.read(h).areas();
+        List<Validity> list = new ArrayList<>();
+        int i = 0;
+        while (i < versions.size()) {
+            int end = i;
+            boolean limited = false;
+            String code = versions.get(i).code();
+            while (end < versions.size() && versions.get(end).code().equals(code)) {
+                Area a = versions.get(end);
+                limited |= a.validTo() != null || a.validFrom().isAfter(Area.BEGINNING);
+                end++;
+            }
+            if (limited) {
+                for (int k = i; k < end; k++) {
+                    Area a = versions.get(k);
+                    list.add(new Validity(a.code(), a.validFrom(), a.validTo()));
+                }
+            }
+            i = end;
+        }
+        return list;
     }
 
     /** Level name to depth (root territory = 0). */
@@ -74,50 +98,72 @@ public final class AreaRepository {
         }
     }
 
-    /** Writes area versions; a version with the same code and valid_from is replaced (its geometry kept). */
+    /**
+     * Writes area versions; a version with the same code and valid_from is replaced (its geometry
+     * kept). The territory's versions are one stored snapshot: it is read, merged and written anew.
+     */
     public static void upsertAreas(Handle h, List<Area> areas, long importId) {
-        try (PreparedStatement upd = h.getConnection().prepareStatement(
-                "UPDATE area SET valid_to = ?, name = ?, level = ?, parent_code = ?, import_id = ? WHERE code = ? AND valid_from = ?");
-             PreparedStatement ins = h.getConnection().prepareStatement(
-                     "INSERT INTO area(code, valid_from, valid_to, name, level, parent_code, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            Map<String, Area> existing = new HashMap<>();
-            h.createQuery("SELECT code, valid_from FROM area").map((rs, ctx) -> rs.getString(1) + "|" + rs.getDate(2).toLocalDate())
-                    .forEach(k -> existing.put(k, null));
-            int pendingU = 0;
-            int pendingI = 0;
-            for (Area a : areas) {
-                if (existing.containsKey(a.code() + "|" + a.validFrom())) {
-                    upd.setDate(1, a.validTo() == null ? null : Date.valueOf(a.validTo()));
-                    upd.setString(2, a.name());
-                    upd.setString(3, a.level());
-                    upd.setString(4, a.parentCode());
-                    upd.setLong(5, importId);
-                    upd.setString(6, a.code());
-                    upd.setDate(7, Date.valueOf(a.validFrom()));
-                    upd.addBatch();
-                    if (++pendingU == 5000) {
-                        upd.executeBatch();
-                        pendingU = 0;
-                    }
-                } else {
-                    ins.setString(1, a.code());
-                    ins.setDate(2, Date.valueOf(a.validFrom()));
-                    ins.setDate(3, a.validTo() == null ? null : Date.valueOf(a.validTo()));
-                    ins.setString(4, a.name());
-                    ins.setString(5, a.level());
-                    ins.setString(6, a.parentCode());
-                    ins.setLong(7, importId);
-                    ins.addBatch();
-                    if (++pendingI == 5000) {
-                        ins.executeBatch();
-                        pendingI = 0;
-                    }
-                }
+        if (areas.isEmpty()) {
+            return;
+        }
+        List<AreaSnapshot.Version> delivered = new ArrayList<>(areas.size());
+        for (Area a : areas) {
+            delivered.add(new AreaSnapshot.Version(a, importId));
+        }
+        // a stable sort: of two deliveries of the same version in one list, the later one wins (as the rows' update did)
+        delivered.sort(Comparator.comparing(AreaSnapshot.Version::area, AreaSnapshot.ORDER));
+        List<AreaSnapshot.Version> current = AreaSnapshot.read(h).versions();
+        List<AreaSnapshot.Version> merged = new ArrayList<>(current.size() + delivered.size());
+        List<AreaSnapshot.Version> replaced = new ArrayList<>();
+        int i = 0;
+        int k = 0;
+        while (i < current.size() || k < delivered.size()) {
+            if (k == delivered.size()) {
+                merged.add(current.get(i++));
+                continue;
             }
-            upd.executeBatch();
-            ins.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("writing areas failed: " + e.getMessage(), e);
+            AreaSnapshot.Version d = delivered.get(k);
+            // the last of equal deliveries
+            while (k + 1 < delivered.size() && AreaSnapshot.ORDER.compare(delivered.get(k + 1).area(), d.area()) == 0) {
+                d = delivered.get(++k);
+            }
+            int c = i == current.size() ? 1 : AreaSnapshot.ORDER.compare(current.get(i).area(), d.area());
+            if (c < 0) {
+                merged.add(current.get(i++));
+            } else {
+                if (c == 0) {
+                    i++;
+                    replaced.add(d);
+                }
+                merged.add(d);
+                k++;
+            }
+        }
+        AreaSnapshot.write(h, merged);
+        keepGeometriesInStep(h, replaced);
+    }
+
+    /** A geometry row mirrors level, validity end and import of its version: a replaced version passes them on. */
+    private static void keepGeometriesInStep(Handle h, List<AreaSnapshot.Version> replaced) {
+        if (replaced.isEmpty()) {
+            return;
+        }
+        Set<String> withGeometry = new HashSet<>();
+        h.createQuery("SELECT code, valid_from FROM area_geometry").map((rs, ctx) -> key(rs.getString(1), rs.getDate(2).toLocalDate()))
+                .forEach(withGeometry::add);
+        if (withGeometry.isEmpty()) {
+            return;
+        }
+        var update = h.prepareBatch("UPDATE area_geometry SET valid_to = :t, level = :l, import_id = :i WHERE code = :c AND valid_from = :f");
+        for (AreaSnapshot.Version v : replaced) {
+            Area a = v.area();
+            if (withGeometry.contains(key(a.code(), a.validFrom()))) {
+                update.bind("t", a.validTo()).bind("l", a.level()).bind("i", v.importId() == 0 ? null : v.importId())
+                        .bind("c", a.code()).bind("f", a.validFrom()).add();
+            }
+        }
+        if (update.size() > 0) {
+            update.execute();
         }
     }
 
@@ -126,23 +172,38 @@ public final class AreaRepository {
      * is null, to every version of the code. Returns the number of versions changed.
      */
     public static int setGeometry(Handle h, String code, LocalDate validFrom, String geoJson) {
-        if (validFrom == null) {
-            return h.createUpdate("UPDATE area SET geometry = :g WHERE code = :c").bind("g", geoJson).bind("c", code).execute();
+        int changed = 0;
+        for (AreaSnapshot.Version v : AreaSnapshot.read(h).of(code)) {
+            Area a = v.area();
+            if (validFrom != null && !validFrom.equals(a.validFrom())) {
+                continue;
+            }
+            Long imp = v.importId() == 0 ? null : v.importId();
+            int n = h.createUpdate("UPDATE area_geometry SET geometry = :g, valid_to = :t, level = :l, import_id = :i "
+                            + "WHERE code = :c AND valid_from = :f")
+                    .bind("g", geoJson).bind("t", a.validTo()).bind("l", a.level()).bind("i", imp)
+                    .bind("c", code).bind("f", a.validFrom()).execute();
+            if (n == 0) {
+                h.createUpdate("INSERT INTO area_geometry(code, valid_from, valid_to, level, geometry, import_id) "
+                                + "VALUES (:c, :f, :t, :l, :g, :i)")
+                        .bind("g", geoJson).bind("t", a.validTo()).bind("l", a.level()).bind("i", imp)
+                        .bind("c", code).bind("f", a.validFrom()).execute();
+            }
+            changed++;
         }
-        return h.createUpdate("UPDATE area SET geometry = :g WHERE code = :c AND valid_from = :f")
-                .bind("g", geoJson).bind("c", code).bind("f", validFrom).execute();
+        return changed;
     }
 
     /** The geometry (GeoJSON text) of the newest version of an area that has one. */
     public static String geometry(Handle h, String code) {
-        return h.createQuery("SELECT geometry FROM area WHERE code = :c AND geometry IS NOT NULL ORDER BY valid_from DESC")
+        return h.createQuery("SELECT geometry FROM area_geometry WHERE code = :c ORDER BY valid_from DESC")
                 .bind("c", code).mapTo(String.class).findFirst().orElse(null);
     }
 
     /** Code to GeoJSON geometry of the areas of one level (newest version with a geometry each). */
     public static Map<String, String> geometries(Handle h, String level) {
         Map<String, String> map = new LinkedHashMap<>();
-        h.createQuery("SELECT code, geometry FROM area WHERE level = :l AND geometry IS NOT NULL ORDER BY code, valid_from")
+        h.createQuery("SELECT code, geometry FROM area_geometry WHERE level = :l ORDER BY code, valid_from")
                 .bind("l", level).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .forEach(e -> map.put(e.getKey(), e.getValue()));
         return map;
@@ -150,27 +211,33 @@ public final class AreaRepository {
 
     /** The sources of the imports that delivered area geometries, alphabetical. */
     public static List<String> geometrySources(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT i.source FROM area a JOIN import i ON i.id = a.import_id "
-                + "WHERE a.geometry IS NOT NULL ORDER BY i.source").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT i.source FROM area_geometry a JOIN import i ON i.id = a.import_id "
+                + "ORDER BY i.source").mapTo(String.class).list());
     }
 
     /** Code to GeoJSON geometry of the area versions of one level valid on {@code date}. */
     public static Map<String, String> geometriesValidOn(Jdbi jdbi, String level, LocalDate date) {
         Map<String, String> map = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT code, geometry FROM area WHERE level = :l "
-                        + "AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d) AND geometry IS NOT NULL ORDER BY code")
+        jdbi.useHandle(h -> h.createQuery("SELECT code, geometry FROM area_geometry WHERE level = :l "
+                        + "AND valid_from <= :d AND (valid_to IS NULL OR valid_to > :d) ORDER BY code")
                 .bind("l", level).bind("d", date)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .forEach(e -> map.put(e.getKey(), e.getValue())));
         return map;
     }
 
+    /** Every area version, ordered by code and valid_from (unmodifiable). */
     public static List<Area> areas(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT code, name, level, parent_code, valid_from, valid_to FROM area ORDER BY code, valid_from")
-                .map((rs, ctx) -> new Area(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate(), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate()))
-                .list());
+        return jdbi.withHandle(AreaRepository::areas);
+    }
+
+    /** Every area version as this handle sees it, ordered by code and valid_from (unmodifiable). */
+    public static List<Area> areas(Handle h) {
+        return AreaSnapshot.read(h).areas();
+    }
+
+    private static String key(String code, LocalDate validFrom) {
+        return code + '\u0000' + validFrom;
     }
 
     /** Writes boundary changes; a row with the same predecessor, successor and date is replaced. */

@@ -9,7 +9,8 @@ import java.util.Map;
  * The one binary format of the bulk tables: observations are stored one block per import,
  * variable, year and target group ({@code observation_block}), with the import's area codes once
  * ({@code observation_areas}); a result set one block for its areas ({@code result_area_block})
- * and one per indicator, target group and year ({@code result_value_block}). A database then
+ * and one per indicator, target group and year ({@code result_value_block}); the territory's area
+ * versions one block ({@code area_snapshot}). A database then
  * writes and reads a few hundred values of a few megabytes instead of millions of rows, each with
  * its transaction bookkeeping (issue 15, docs/benchmarks.md).
  *
@@ -26,6 +27,7 @@ public final class BlockCodec {
     static final byte AREA_CODES = 'A';
     static final byte RESULT_AREAS = 'R';
     static final byte RESULT_VALUES = 'V';
+    static final byte AREA_VERSIONS = 'Z';
     static final byte VERSION = 1;
 
     /** Doubles whose every value is a whole number of at most this size are written as integers. */
@@ -193,6 +195,54 @@ public final class BlockCodec {
         ResultValues v = new ResultValues(in.doubles(n), in.doubles(n), in.doubles(n), in.doubles(n), in.doubles(n), in.doubles(n));
         in.end();
         return v;
+    }
+
+    // ------------------------------------------------------------------ area versions
+
+    /**
+     * Every version of every area of the territory, ordered by code and start of validity: days
+     * since 1970-01-01 for {@code validFrom} and {@code validTo} (NaN: valid until now), the import
+     * that delivered the version in {@code importIds} (NaN: none known); {@code parents} null for
+     * the territory.
+     */
+    public record AreaVersions(String[] codes, double[] validFrom, double[] validTo, String[] names, String[] levels,
+                               String[] parents, double[] importIds) {
+        public AreaVersions {
+            int n = codes.length;
+            for (int len : new int[] {validFrom.length, validTo.length, names.length, levels.length, parents.length, importIds.length}) {
+                if (len != n) {
+                    throw new IllegalArgumentException("columns of different length");
+                }
+            }
+        }
+
+        public int size() {
+            return codes.length;
+        }
+    }
+
+    public static byte[] encodeAreaVersions(AreaVersions a) {
+        int n = a.size();
+        Out out = new Out(64 + n * 24);
+        out.header(AREA_VERSIONS);
+        out.varint(n);
+        out.strings(a.codes(), n);
+        out.doubles(a.validFrom(), n);
+        out.doubles(a.validTo(), n);
+        out.strings(a.names(), n);
+        out.strings(a.levels(), n);
+        out.strings(a.parents(), n);
+        out.doubles(a.importIds(), n);
+        return out.toArray();
+    }
+
+    public static AreaVersions decodeAreaVersions(byte[] block) {
+        In in = new In(block, AREA_VERSIONS);
+        int n = in.count();
+        AreaVersions a = new AreaVersions(in.strings(n), in.doubles(n), in.doubles(n), in.strings(n), in.strings(n),
+                in.strings(n), in.doubles(n));
+        in.end();
+        return a;
     }
 
     // ------------------------------------------------------------------ columns

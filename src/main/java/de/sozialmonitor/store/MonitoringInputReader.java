@@ -1,6 +1,7 @@
 package de.sozialmonitor.store;
 
 import de.sozialmonitor.method.MonitoringInput;
+import de.sozialmonitor.model.Area;
 import de.sozialmonitor.model.BoundaryChange;
 import de.sozialmonitor.privacy.ReleaseContent;
 import java.sql.Date;
@@ -55,11 +56,12 @@ public final class MonitoringInputReader {
     /** The level order, area versions and boundary changes as they are now (what a release freezes). */
     public static ReleaseContent.AreaInputs areaInputs(Handle h) {
         List<String> levels = h.createQuery("SELECT name FROM area_level ORDER BY depth, name").mapTo(String.class).list();
-        List<ReleaseContent.AreaInputs.AreaVersion> areas = h.createQuery(
-                        "SELECT code, name, level, parent_code, valid_from, valid_to FROM area ORDER BY code, valid_from")
-                .map((rs, ctx) -> new ReleaseContent.AreaInputs.AreaVersion(rs.getString("code"), rs.getString("name"),
-                        rs.getString("level"), rs.getString("parent_code"), iso(rs.getDate("valid_from")), iso(rs.getDate("valid_to"))))
-                .list();
+        List<Area> versions = AreaRepository.areas(h);
+        List<ReleaseContent.AreaInputs.AreaVersion> areas = new java.util.ArrayList<>(versions.size());
+        for (Area a : versions) {
+            areas.add(new ReleaseContent.AreaInputs.AreaVersion(a.code(), a.name(), a.level(), a.parentCode(),
+                    iso(a.validFrom()), iso(a.validTo())));
+        }
         List<ReleaseContent.AreaInputs.Change> changes = h.createQuery("SELECT predecessor_code, successor_code, weight, change_date "
                         + "FROM boundary_change ORDER BY change_date")
                 .map((rs, ctx) -> new ReleaseContent.AreaInputs.Change(rs.getString("predecessor_code"), rs.getString("successor_code"),
@@ -128,6 +130,10 @@ public final class MonitoringInputReader {
 
     private static String iso(Date d) {
         return d == null ? null : d.toLocalDate().toString();
+    }
+
+    private static String iso(LocalDate d) {
+        return d == null ? null : d.toString();
     }
 
     private static LocalDate date(String iso) {

@@ -1,5 +1,6 @@
 package de.sozialmonitor.store;
 
+import de.sozialmonitor.model.Area;
 import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseContent;
@@ -153,20 +154,18 @@ public final class ReleaseRepository {
         LocalDate end = LocalDate.of(year, 12, 31);
         Map<String, AreaInfo> areas = new TreeMap<>();
         Map<String, Boolean> validAtEnd = new HashMap<>();
-        h.createQuery("SELECT a.code, a.name, a.level, a.parent_code, a.valid_from, a.valid_to, l.depth FROM area a "
-                        + "JOIN area_level l ON l.name = a.level ORDER BY a.code, a.valid_from")
-                .map((rs, ctx) -> {
-                    String code = rs.getString("code");
-                    LocalDate from = rs.getObject("valid_from", LocalDate.class);
-                    LocalDate to = rs.getObject("valid_to", LocalDate.class);
-                    boolean valid = !from.isAfter(end) && (to == null || !to.isBefore(end));
-                    if (valid || !Boolean.TRUE.equals(validAtEnd.get(code))) {
-                        areas.put(code, new AreaInfo(code, rs.getString("name"), rs.getString("level"),
-                                rs.getString("parent_code"), rs.getInt("depth")));
-                        validAtEnd.put(code, valid || Boolean.TRUE.equals(validAtEnd.get(code)));
-                    }
-                    return code;
-                }).list();
+        Map<String, Integer> depths = AreaRepository.levels(h);
+        for (Area a : AreaRepository.areas(h)) {
+            Integer depth = depths.get(a.level());
+            if (depth == null) {
+                continue; // a version of an unknown level (the loaders refuse one) is left out, as a join with the levels did
+            }
+            boolean valid = !a.validFrom().isAfter(end) && (a.validTo() == null || !a.validTo().isBefore(end));
+            if (valid || !Boolean.TRUE.equals(validAtEnd.get(a.code()))) {
+                areas.put(a.code(), new AreaInfo(a.code(), a.name(), a.level(), a.parentCode(), depth));
+                validAtEnd.put(a.code(), valid || Boolean.TRUE.equals(validAtEnd.get(a.code())));
+            }
+        }
         return areas;
     }
 

@@ -68,9 +68,17 @@ class ReportRenderingTest {
     }
 
     private List<String> attentionNamesFromDatabase() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT a.name FROM result_area r JOIN area a ON a.code = r.area_code "
-                        + "JOIN release rel ON rel.result_set_id = r.result_set_id WHERE rel.number = 2 AND r.attention ORDER BY a.code")
-                .mapTo(String.class).list());
+        Map<String, de.sozialmonitor.model.Area> areas = areasByCode();
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT r.area_code FROM result_area r "
+                        + "JOIN release rel ON rel.result_set_id = r.result_set_id WHERE rel.number = 2 AND r.attention ORDER BY r.area_code")
+                .mapTo(String.class).list()).stream().map(code -> areas.get(code).name()).toList();
+    }
+
+    /** Each area code's newest version. */
+    private Map<String, de.sozialmonitor.model.Area> areasByCode() {
+        Map<String, de.sozialmonitor.model.Area> map = new java.util.HashMap<>();
+        de.sozialmonitor.store.AreaRepository.areas(db.jdbi()).forEach(a -> map.put(a.code(), a));
+        return map;
     }
 
     private static String flat(String s) {
@@ -104,11 +112,16 @@ class ReportRenderingTest {
 
     @Test
     void areaTableShowsEveryParticipatingAreaWithItsStatusIndex() {
+        Map<String, de.sozialmonitor.model.Area> areas = areasByCode();
         List<Map<String, Object>> rows = db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT a.code, a.name, r.status_index FROM result_area r JOIN area a ON a.code = r.area_code "
-                                + "JOIN release rel ON rel.result_set_id = r.result_set_id WHERE rel.number = 2 "
-                                + "AND a.level = 'Ortsteil' ORDER BY a.code")
-                .mapToMap().list());
+                        "SELECT r.area_code AS code, r.status_index FROM result_area r "
+                                + "JOIN release rel ON rel.result_set_id = r.result_set_id WHERE rel.number = 2 ORDER BY r.area_code")
+                .mapToMap().list()).stream().filter(r -> areas.get((String) r.get("code")).level().equals("Ortsteil"))
+                .map(r -> {
+                    Map<String, Object> m = new java.util.HashMap<>(r);
+                    m.put("name", areas.get((String) r.get("code")).name());
+                    return m;
+                }).toList();
         String flat = flat(text);
         for (Map<String, Object> row : rows) {
             Object si = row.get("status_index");
@@ -141,8 +154,8 @@ class ReportRenderingTest {
         String smallCode = de.sozialmonitor.store.ObservationStore.active(db.jdbi()).stream()
                 .filter(o -> o.year() == 2024 && o.variable().equals("pop_total") && o.value() != null && o.value() < 300)
                 .map(de.sozialmonitor.model.Observation::areaCode).sorted().findFirst().orElseThrow();
-        Map<String, Object> small = db.jdbi().withHandle(h -> h.createQuery("SELECT code, name FROM area WHERE code = :c")
-                .bind("c", smallCode).mapToMap().list()).get(0);
+        de.sozialmonitor.model.Area smallArea = areasByCode().get(smallCode);
+        Map<String, Object> small = Map.of("code", smallArea.code(), "name", smallArea.name());
         Double sgb2 = db.jdbi().withHandle(h -> de.sozialmonitor.store.ResultValueStore.rows(h, 2).stream()
                 .filter(r -> r.areaCode().equals(small.get("code")) && r.year() == 2024 && r.indicatorId().equals("sgb2")
                         && r.targetGroup().isEmpty())

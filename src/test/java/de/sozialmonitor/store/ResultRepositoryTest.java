@@ -92,16 +92,16 @@ public class ResultRepositoryTest {
     public static void fill(Database db) {
         db.jdbi().useTransaction(h -> {
             h.execute("INSERT INTO area_level(name, depth) VALUES ('Landkreis', 0), ('Gemeinde', 1), ('Ortsteil', 2)");
-            h.execute("INSERT INTO area(code, valid_from, name, level, parent_code) VALUES ('K', DATE '1900-01-01', 'Kreis', 'Landkreis', NULL)");
+            java.util.List<de.sozialmonitor.model.Area> areas = new java.util.ArrayList<>();
+            areas.add(new de.sozialmonitor.model.Area("K", "Kreis", "Landkreis", null));
             for (int m = 1; m <= 2; m++) {
-                h.execute("INSERT INTO area(code, valid_from, name, level, parent_code) VALUES ('M" + m
-                        + "', DATE '1900-01-01', 'Gemeinde " + m + "', 'Gemeinde', 'K')");
+                areas.add(new de.sozialmonitor.model.Area("M" + m, "Gemeinde " + m, "Gemeinde", "K"));
             }
             for (int l = 1; l <= 12; l++) {
-                h.execute("INSERT INTO area(code, valid_from, name, level, parent_code) VALUES ('L" + l
-                        + "', DATE '1900-01-01', 'Ort " + l + "', 'Ortsteil', 'M" + (l % 2 + 1) + "')");
+                areas.add(new de.sozialmonitor.model.Area("L" + l, "Ort " + l, "Ortsteil", "M" + (l % 2 + 1)));
             }
             long good = importRow(h, "imported");
+            AreaRepository.upsertAreas(h, areas, good);
             long bad = importRow(h, "imported");
             long failed = importRow(h, "failed");
             h.execute("UPDATE import SET superseded_by = " + good + " WHERE id = " + bad);

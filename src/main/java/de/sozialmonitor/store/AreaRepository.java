@@ -4,7 +4,6 @@ import de.sozialmonitor.model.Area;
 import de.sozialmonitor.model.BoundaryChange;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -110,39 +109,10 @@ public final class AreaRepository {
         for (Area a : areas) {
             delivered.add(new AreaSnapshot.Version(a, importId));
         }
-        // a stable sort: of two deliveries of the same version in one list, the later one wins (as the rows' update did)
-        delivered.sort(Comparator.comparing(AreaSnapshot.Version::area, AreaSnapshot.ORDER));
-        List<AreaSnapshot.Version> current = AreaSnapshot.read(h).versions();
-        List<AreaSnapshot.Version> merged = new ArrayList<>(current.size() + delivered.size());
-        List<AreaSnapshot.Version> replaced = new ArrayList<>();
-        int i = 0;
-        int k = 0;
-        while (i < current.size() || k < delivered.size()) {
-            if (k == delivered.size()) {
-                merged.add(current.get(i++));
-                continue;
-            }
-            AreaSnapshot.Version d = delivered.get(k);
-            // the last of equal deliveries
-            while (k + 1 < delivered.size() && AreaSnapshot.ORDER.compare(delivered.get(k + 1).area(), d.area()) == 0) {
-                d = delivered.get(++k);
-            }
-            int c = i == current.size() ? 1 : AreaSnapshot.ORDER.compare(current.get(i).area(), d.area());
-            if (c < 0) {
-                merged.add(current.get(i++));
-            } else {
-                if (c == 0) {
-                    i++;
-                    replaced.add(d);
-                }
-                merged.add(d);
-                k++;
-            }
-        }
-        AreaSnapshot.write(h, merged);
-        keepGeometriesInStep(h, replaced);
+        AreaSnapshot.Merge merge = AreaSnapshot.merge(AreaSnapshot.read(h).versions(), delivered);
+        AreaSnapshot.write(h, merge.versions());
+        keepGeometriesInStep(h, merge.replaced());
     }
-
     /** A geometry row mirrors level, validity end and import of its version: a replaced version passes them on. */
     private static void keepGeometriesInStep(Handle h, List<AreaSnapshot.Version> replaced) {
         if (replaced.isEmpty()) {

@@ -113,6 +113,47 @@ final class AreaSnapshot {
         h.createUpdate("DELETE FROM area_snapshot WHERE token <> :t").bind("t", token).execute();
     }
 
+    /** The versions after a delivery, in {@link #ORDER}, and the delivered versions that replaced a stored one. */
+    record Merge(List<Version> versions, List<Version> replaced) {
+    }
+
+    /**
+     * Merges a delivery into the stored versions ({@code current}, in {@link #ORDER}): a delivered
+     * version replaces the stored one with the same code and start of validity; of two deliveries
+     * of the same version the later one counts.
+     */
+    static Merge merge(List<Version> current, List<Version> delivery) {
+        List<Version> delivered = new ArrayList<>(delivery);
+        // a stable sort: equal deliveries keep their order, the last of them is taken below
+        delivered.sort(Comparator.comparing(Version::area, ORDER));
+        List<Version> merged = new ArrayList<>(current.size() + delivered.size());
+        List<Version> replaced = new ArrayList<>();
+        int i = 0;
+        int k = 0;
+        while (i < current.size() || k < delivered.size()) {
+            if (k == delivered.size()) {
+                merged.add(current.get(i++));
+                continue;
+            }
+            Version d = delivered.get(k);
+            while (k + 1 < delivered.size() && ORDER.compare(delivered.get(k + 1).area(), d.area()) == 0) {
+                d = delivered.get(++k);
+            }
+            int c = i == current.size() ? 1 : ORDER.compare(current.get(i).area(), d.area());
+            if (c < 0) {
+                merged.add(current.get(i++));
+            } else {
+                if (c == 0) {
+                    i++;
+                    replaced.add(d);
+                }
+                merged.add(d);
+                k++;
+            }
+        }
+        return new Merge(merged, replaced);
+    }
+
     private static Versions decode(String token, byte[] data) {
         BlockCodec.AreaVersions a = BlockCodec.decodeAreaVersions(data);
         int n = a.size();

@@ -1,6 +1,7 @@
 package de.sozialmonitor.store;
 
 import de.sozialmonitor.model.Area;
+import java.lang.ref.SoftReference;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.Handle;
  * a whole new snapshot and deletes the old one in its transaction; the import lock
  * ({@code work_lock}) keeps two imports from merging into the same old snapshot.
  *
- * <p>The decoded snapshot is kept (the newest one read, by its random token), so that the web's
+ * <p>The decoded snapshot is kept (the newest one read, by its random token, softly), so that the web's
  * pages and the light commands pay one small query instead of reading and decoding the block each
  * time: a county's snapshot holds hundreds of thousands of versions.
  */
@@ -58,7 +59,8 @@ final class AreaSnapshot {
         }
     }
 
-    private static volatile Versions cached = Versions.EMPTY;
+    /** Softly: the collector may drop a county's decoded versions (tens of megabytes) when memory runs short. */
+    private static volatile SoftReference<Versions> cached = new SoftReference<>(Versions.EMPTY);
 
     private AreaSnapshot() {
     }
@@ -69,14 +71,14 @@ final class AreaSnapshot {
         if (token == null) {
             return Versions.EMPTY;
         }
-        Versions c = cached;
-        if (c.token().equals(token)) {
+        Versions c = cached.get();
+        if (c != null && c.token().equals(token)) {
             return c;
         }
         byte[] data = h.createQuery("SELECT data FROM area_snapshot WHERE token = :t").bind("t", token)
                 .map((rs, ctx) -> rs.getBytes(1)).one();
         Versions v = decode(token, data);
-        cached = v;
+        cached = new SoftReference<>(v);
         return v;
     }
 

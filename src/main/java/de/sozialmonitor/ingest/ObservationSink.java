@@ -3,6 +3,10 @@ package de.sozialmonitor.ingest;
 import de.sozialmonitor.model.TargetGroup;
 import de.sozialmonitor.model.Variable;
 import de.sozialmonitor.store.ObservationStore;
+import de.sozialmonitor.model.VariableKind;
+import de.sozialmonitor.store.ObservationColumns;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +14,10 @@ import java.util.TreeSet;
 
 /**
  * Where every loader of observations puts its rows: checks the key (known area, declared
- * variable, sensible year, well-formed target group, no duplicate) and streams accepted rows to
- * the database. Keys are packed into one long (area index, year, variable index, target-group
- * index) so that duplicate detection over 20 million rows fits in a few hundred megabytes.
+ * variable, sensible year, well-formed target group, no duplicate) and keeps accepted rows in the
+ * import's {@link ObservationColumns} (per series a column indexed by area), which the database
+ * writer encodes as blocks at the end. Duplicates, jumps, parts above their whole and totals
+ * against their parts are looked up in those columns by area number, in area order.
  * After the first error nothing more is written (the transaction is lost anyway), but checking
  * goes on so that every problem is reported.
  */
@@ -27,21 +32,26 @@ final class ObservationSink implements AutoCloseable {
     private final Variable[] variableDefs;
     private final Map<String, Integer> groupIndex = new HashMap<>();
     private final Map<String, String> groupCanonical = new HashMap<>();
-    private final LongFloatMap keys = new LongFloatMap();
+    /** The canonical target group of each group index. */
+    private final List<String> groupKeys = new ArrayList<>(List.of(""));
+    /** The known area codes, ascending: area numbers follow the codes, as the stored blocks do. */
     private final String[] areaCodes;
     /** Areas whose versions do not cover every year: only these need the per-year validity check. */
     private final boolean[] limitedValidity;
     private final boolean checkValidity;
-    private final java.util.List<String> groupKeys = new java.util.ArrayList<>(java.util.List.of(""));
     private final TreeSet<Integer> years = new TreeSet<>();
     private final TreeSet<String> variables = new TreeSet<>();
     /** Which years and variable indices are in {@link #years} and {@link #variables} already (checked per row, cheaper than the sets). */
     private final boolean[] yearSeen = new boolean[MAX_YEAR - MIN_YEAR + 1];
     private final boolean[] variableSeen;
     private ObservationStore.Writer writer;
-    /** The writer's series numbers: [variable][year - MIN_YEAR] for the total, by packed key for target groups. */
-    private final int[][] totalSeries;
-    private final Map<Long, Integer> groupSeries = new HashMap<>();
+    /** Every accepted figure, by series and area number: the duplicate check and the plausibility checks read it. */
+    private final ObservationColumns columns;
+    /** The columns' series numbers: [target group][variable][year - MIN_YEAR], -1 where none yet. */
+    private final List<int[][]> seriesByGroup = new ArrayList<>();
+    /** The area code of the previous row and its number: files list an area's rows together. */
+    private String lastArea;
+    private int lastAreaIndex = -1;
     private long accepted;
     private long rejected;
 
@@ -56,13 +66,12 @@ final class ObservationSink implements AutoCloseable {
     ObservationSink(LoadContext ctx, boolean checkValidity) {
         this.ctx = ctx;
         this.checkValidity = checkValidity;
-        int i = 0;
-        areaCodes = new String[ctx.knownAreas().size()];
+        areaCodes = ctx.knownAreas().keySet().toArray(new String[0]);
+        Arrays.sort(areaCodes);
         limitedValidity = new boolean[areaCodes.length];
-        for (String code : ctx.knownAreas().keySet()) {
-            areaCodes[i] = code;
-            limitedValidity[i] = ctx.validity().limited(code);
-            areaIndex.put(code, i++);
+        for (int i = 0; i < areaCodes.length; i++) {
+            limitedValidity[i] = ctx.validity().limited(areaCodes[i]);
+            areaIndex.put(areaCodes[i], i);
         }
         List<Variable> vars = ctx.ws.catalog().variables();
         variableDefs = vars.toArray(new Variable[0]);
@@ -72,8 +81,9 @@ final class ObservationSink implements AutoCloseable {
         }
         groupIndex.put("", 0);
         groupCanonical.put("", "");
+        seriesByGroup.add(new int[variableDefs.length][]);
         writer = ObservationStore.writer(ctx.handle, ctx.importId, areaCodes);
-        totalSeries = new int[variableDefs.length][];
+        columns = writer.columns();
     }
 
     /**
@@ -83,8 +93,8 @@ final class ObservationSink implements AutoCloseable {
     void accept(String sheet, long row, String area, String areaCol, String yearText, String yearCol,
                 String variable, String variableCol, String group, ParsedValue value, String rawValue, String valueCol) {
         boolean ok = true;
-        Integer a = areaIndex.get(area);
-        if (a == null) {
+        int a = areaNumber(area);
+        if (a < 0) {
             ctx.error("unknown_area", sheet, row, areaCol, area, area.isEmpty() ? "area.empty" : "area.unknown");
             ok = false;
         }
@@ -124,14 +134,11 @@ final class ObservationSink implements AutoCloseable {
                 gi = groupIndex.size();
                 groupIndex.put(canonicalGroup, gi);
                 groupKeys.add(canonicalGroup);
+                seriesByGroup.add(new int[variableDefs.length][]);
             }
-            int g = gi;
-            if (a >= (1 << 26) || g >= (1 << 18) || v >= (1 << 11)) {
-                throw new IllegalStateException("too many distinct keys for one import");
-            }
-            long key = key(a, year, v, g);
-            float stored = value.value() == null || !value.status().hasValue() ? Float.NaN : value.value().floatValue();
-            if (!keys.putIfAbsent(key, stored)) {
+            Double number = value.value();
+            int s = series(v, year, gi, variable, canonicalGroup);
+            if (!columns.put(s, a, number == null ? Double.NaN : number, value.status())) {
                 ctx.error("duplicate_key", sheet, row, valueCol, rawValue, "key.duplicate", area, year, variable,
                         canonicalGroup.isEmpty() ? "total" : canonicalGroup);
                 ok = false;
@@ -150,57 +157,46 @@ final class ObservationSink implements AutoCloseable {
             variableSeen[v] = true;
             variables.add(variable);
         }
-        if (!ctx.report.hasErrors()) {
-            Double number = value.value();
-            writer.add(series(v, year, groupIndex.get(canonicalGroup), variable, canonicalGroup), a,
-                    number == null ? Double.NaN : number, value.status());
+    }
+
+    /** The number of a known area code, or -1. */
+    private int areaNumber(String area) {
+        if (area.equals(lastArea)) {
+            return lastAreaIndex;
         }
+        Integer a = areaIndex.get(area);
+        lastArea = area;
+        lastAreaIndex = a == null ? -1 : a;
+        return lastAreaIndex;
     }
 
     private int series(int v, int year, int g, String variable, String group) {
-        if (g == 0) {
-            int[] byYear = totalSeries[v];
-            if (byYear == null) {
-                byYear = new int[MAX_YEAR - MIN_YEAR + 1];
-                java.util.Arrays.fill(byYear, -1);
-                totalSeries[v] = byYear;
-            }
-            int s = byYear[year - MIN_YEAR];
-            if (s < 0) {
-                s = writer.series(variable, year, group);
-                byYear[year - MIN_YEAR] = s;
-            }
-            return s;
+        int[] byYear = seriesByGroup.get(g)[v];
+        if (byYear == null) {
+            byYear = new int[MAX_YEAR - MIN_YEAR + 1];
+            Arrays.fill(byYear, -1);
+            seriesByGroup.get(g)[v] = byYear;
         }
-        return groupSeries.computeIfAbsent(key(0, year, v, g), k -> writer.series(variable, year, group));
+        int s = byYear[year - MIN_YEAR];
+        if (s < 0) {
+            s = columns.series(variable, year, group);
+            byYear[year - MIN_YEAR] = s;
+        }
+        return s;
     }
 
-    static long key(int area, int year, int variable, int group) {
-        return ((long) area << 38) | ((long) (year - MIN_YEAR) << 29) | ((long) variable << 18) | group;
+    /** The series of this import for a variable, year and group index, or -1 if it has none. */
+    private int seriesIfAny(int v, int year, int g) {
+        if (year < MIN_YEAR || year > MAX_YEAR || g < 0 || g >= seriesByGroup.size()) {
+            return -1;
+        }
+        int[] byYear = seriesByGroup.get(g)[v];
+        return byYear == null ? -1 : byYear[year - MIN_YEAR];
     }
 
-    private static int areaOf(long key) {
-        return (int) (key >>> 38);
-    }
-
-    private static int yearOf(long key) {
-        return (int) ((key >>> 29) & 0x1FF) + MIN_YEAR;
-    }
-
-    private static int variableOf(long key) {
-        return (int) ((key >>> 18) & 0x7FF);
-    }
-
-    private static int groupOf(long key) {
-        return (int) (key & 0x3FFFF);
-    }
-
-    private static long withYear(long key, int year) {
-        return key(areaOf(key), year, variableOf(key), groupOf(key));
-    }
-
-    private static long withVariable(long key, int variable) {
-        return key(areaOf(key), yearOf(key), variable, groupOf(key));
+    /** What the plausibility checks compare: the figure where its status carries a number, else NaN; as a float as ever. */
+    private float checked(int series, int area) {
+        return series < 0 ? Float.NaN : (float) columns.usableValue(series, area);
     }
 
     /**
@@ -210,8 +206,7 @@ final class ObservationSink implements AutoCloseable {
      * {@code minCount}: ignored), and a part larger than its whole ({@code pairs}: part, whole).
      */
     void plausibility(double factor, double minCount, java.util.Collection<String[]> pairs, java.util.List<Long> otherImports) {
-        java.util.List<String> varNames = ctx.ws.catalog().variables().stream().map(de.sozialmonitor.model.Variable::name).toList();
-        java.util.List<int[]> pairIdx = new java.util.ArrayList<>();
+        List<int[]> pairIdx = new ArrayList<>();
         for (String[] p : pairs) {
             Integer part = variableIndex.get(p[0]);
             Integer whole = variableIndex.get(p[1]);
@@ -219,21 +214,44 @@ final class ObservationSink implements AutoCloseable {
                 pairIdx.add(new int[] {part, whole});
             }
         }
-        keys.forEach((key, value) -> {
-            if (Float.isNaN(value)) {
-                return;
-            }
-            if (factor > 1 && yearOf(key) > MIN_YEAR) {
-                float prev = keys.get(withYear(key, yearOf(key) - 1));
-                jump(key, value, yearOf(key) - 1, prev, factor, minCount, varNames);
-            }
-            for (int[] pw : pairIdx) {
-                if (variableOf(key) == pw[0]) {
-                    float whole = keys.get(withVariable(key, pw[1]));
-                    partWhole(key, value, pw[1], whole, varNames);
+        for (int g = 0; g < seriesByGroup.size(); g++) {
+            int[][] byVariable = seriesByGroup.get(g);
+            for (int v = 0; v < byVariable.length; v++) {
+                if (byVariable[v] == null) {
+                    continue;
+                }
+                for (int y = MIN_YEAR; y <= MAX_YEAR; y++) {
+                    int s = byVariable[v][y - MIN_YEAR];
+                    if (s < 0) {
+                        continue;
+                    }
+                    int prevSeries = factor > 1 && y > MIN_YEAR && variableDefs[v].kind() == VariableKind.COUNT ? seriesIfAny(v, y - 1, g) : -1;
+                    int[] wholes = new int[pairIdx.size()];
+                    boolean anyWhole = false;
+                    for (int k = 0; k < pairIdx.size(); k++) {
+                        wholes[k] = pairIdx.get(k)[0] == v ? seriesIfAny(pairIdx.get(k)[1], y, g) : -1;
+                        anyWhole |= wholes[k] >= 0;
+                    }
+                    if (prevSeries < 0 && !anyWhole) {
+                        continue;
+                    }
+                    for (int a = columns.next(s, 0); a >= 0; a = columns.next(s, a + 1)) {
+                        float value = checked(s, a);
+                        if (Float.isNaN(value)) {
+                            continue;
+                        }
+                        if (prevSeries >= 0) {
+                            jump(a, v, y, g, value, y - 1, checked(prevSeries, a), factor, minCount);
+                        }
+                        for (int k = 0; k < wholes.length; k++) {
+                            if (wholes[k] >= 0) {
+                                partWhole(a, v, y, g, value, pairIdx.get(k)[1], checked(wholes[k], a));
+                            }
+                        }
+                    }
                 }
             }
-        });
+        }
         if (otherImports.isEmpty()) {
             return;
         }
@@ -252,24 +270,21 @@ final class ObservationSink implements AutoCloseable {
                         return;
                     }
                     float dbValue = (float) row.value();
-                    long dbKey = key(a, y, v, g);
                     if (factor > 1 && y < MAX_YEAR) {
-                        long next = withYear(dbKey, y + 1);
-                        float newValue = keys.get(next);
+                        int next = seriesIfAny(v, y + 1, g);
+                        float newValue = checked(next, a);
                         if (!Float.isNaN(newValue)) {
-                            jump(next, newValue, y, dbValue, factor, minCount, varNames);
+                            jump(a, v, y + 1, g, newValue, y, dbValue, factor, minCount);
                         }
                     }
                     for (int[] pw : pairIdx) {
                         if (v == pw[1]) {
-                            long partKey = withVariable(dbKey, pw[0]);
-                            float part = keys.get(partKey);
+                            float part = checked(seriesIfAny(pw[0], y, g), a);
                             if (!Float.isNaN(part)) {
-                                partWhole(partKey, part, pw[1], dbValue, varNames);
+                                partWhole(a, pw[0], y, g, part, pw[1], dbValue);
                             }
                         } else if (v == pw[0]) {
-                            float whole = keys.get(withVariable(dbKey, pw[1]));
-                            partWhole(dbKey, dbValue, pw[1], whole, varNames);
+                            partWhole(a, v, y, g, dbValue, pw[1], checked(seriesIfAny(pw[1], y, g), a));
                         }
                     }
                 });
@@ -282,76 +297,111 @@ final class ObservationSink implements AutoCloseable {
      * the figures) is a warning naming both figures and the parts.
      */
     void totalsAgainstParts() {
-        Map<String, List<Integer>> children = new HashMap<>();
-        for (int i = 0; i < areaCodes.length; i++) {
-            String parent = ctx.knownAreas().get(areaCodes[i]).parentCode();
-            if (parent != null && areaIndex.containsKey(parent)) {
-                children.computeIfAbsent(parent, k -> new java.util.ArrayList<>()).add(i);
-            }
-        }
-        if (children.isEmpty()) {
+        int[][] children = children();
+        if (children == null) {
             return;
         }
-        children.values().forEach(list -> list.sort(java.util.Comparator.comparing(i -> areaCodes[i])));
-        keys.forEach((key, value) -> {
-            List<Integer> parts = children.get(areaCodes[areaOf(key)]);
-            if (parts == null || Float.isNaN(value) || !variableDefs[variableOf(key)].kind().additive()) {
-                return;
+        for (int s = 0; s < columns.seriesCount(); s++) {
+            int v = variableIndex.get(columns.variable(s));
+            if (!variableDefs[v].kind().additive()) {
+                continue;
             }
-            double sum = 0;
-            for (int part : parts) {
-                float v = keys.get(key(part, yearOf(key), variableOf(key), groupOf(key)));
-                if (Float.isNaN(v)) {
-                    return; // a part without a figure: nothing to compare
+            int year = columns.year(s);
+            int g = groupIndex.get(columns.targetGroup(s));
+            for (int a = columns.next(s, 0); a >= 0; a = columns.next(s, a + 1)) {
+                int[] parts = children[a];
+                float value;
+                if (parts == null || Float.isNaN(value = checked(s, a))) {
+                    continue;
                 }
-                sum += v;
-            }
-            double tolerance = 0.5 * (parts.size() + 1);
-            if (Math.abs(value - sum) > tolerance) {
-                String area = areaCodes[areaOf(key)];
-                List<String> named = new java.util.ArrayList<>();
+                double sum = 0;
+                boolean complete = true;
                 for (int part : parts) {
-                    String code = areaCodes[part];
-                    named.add(ctx.knownAreas().get(code).name() + " (" + code + ") "
-                            + fmt(keys.get(key(part, yearOf(key), variableOf(key), groupOf(key)))));
+                    float pv = checked(s, part);
+                    if (Float.isNaN(pv)) {
+                        complete = false; // a part without a figure: nothing to compare
+                        break;
+                    }
+                    sum += pv;
                 }
-                ctx.warn("total_differs_from_parts", null, 0, variableDefs[variableOf(key)].name(),
-                        area + " " + yearOf(key) + ": " + fmt(value), "plaus.totalVsParts",
-                        ctx.knownAreas().get(area).name() + " (" + area + ")" + group(key), yearOf(key),
-                        variableDefs[variableOf(key)].name(), fmt(value), parts.size(), fmt((float) sum), fmt((float) (value - sum)),
-                        String.join(", ", named));
+                double tolerance = 0.5 * (parts.length + 1);
+                if (complete && Math.abs(value - sum) > tolerance) {
+                    String area = areaCodes[a];
+                    List<String> named = new ArrayList<>();
+                    for (int part : parts) {
+                        String code = areaCodes[part];
+                        named.add(ctx.knownAreas().get(code).name() + " (" + code + ") " + fmt(checked(s, part)));
+                    }
+                    ctx.warn("total_differs_from_parts", null, 0, variableDefs[v].name(),
+                            area + " " + year + ": " + fmt(value), "plaus.totalVsParts",
+                            ctx.knownAreas().get(area).name() + " (" + area + ")" + group(g), year,
+                            variableDefs[v].name(), fmt(value), parts.length, fmt((float) sum), fmt((float) (value - sum)),
+                            String.join(", ", named));
+                }
             }
-        });
+        }
     }
 
-    private void jump(long key, float value, int prevYear, float prev, double factor, double minCount, java.util.List<String> varNames) {
-        if (variableDefs[variableOf(key)].kind() != de.sozialmonitor.model.VariableKind.COUNT) {
+    /** Per area number its child areas' numbers in code order (null: none); null if no area has children. */
+    private int[][] children() {
+        int[] childCount = new int[areaCodes.length];
+        int[] parentOf = new int[areaCodes.length];
+        boolean any = false;
+        for (int i = 0; i < areaCodes.length; i++) {
+            String parent = ctx.knownAreas().get(areaCodes[i]).parentCode();
+            Integer p = parent == null ? null : areaIndex.get(parent);
+            parentOf[i] = p == null ? -1 : p;
+            if (p != null) {
+                childCount[p]++;
+                any = true;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        int[][] children = new int[areaCodes.length][];
+        int[] filled = new int[areaCodes.length];
+        for (int i = 0; i < areaCodes.length; i++) { // ascending numbers: the children come in code order
+            int p = parentOf[i];
+            if (p >= 0) {
+                if (children[p] == null) {
+                    children[p] = new int[childCount[p]];
+                }
+                children[p][filled[p]++] = i;
+            }
+        }
+        return children;
+    }
+
+    private void jump(int area, int variable, int year, int g, float value, int prevYear, float prev, double factor, double minCount) {
+        if (variableDefs[variable].kind() != VariableKind.COUNT) {
             return; // a factor between two shares, balances or changes says nothing about the delivery
         }
         if (Float.isNaN(prev) || (value < minCount && prev < minCount)) {
             return;
         }
         if (value > prev * factor || prev > value * factor) {
-            String area = areaCodes[areaOf(key)];
-            String var = varNames.get(variableOf(key));
-            ctx.warn("jump", null, 0, var, area + " " + yearOf(key) + ": " + fmt(value), "plaus.jump",
-                    area + group(key), var, prevYear, fmt(prev), yearOf(key), fmt(value), factor);
+            String code = areaCodes[area];
+            String var = variableDefs[variable].name();
+            ctx.warn("jump", null, 0, var, code + " " + year + ": " + fmt(value), "plaus.jump",
+                    code + group(g), var, prevYear, fmt(prev), year, fmt(value), factor);
         }
     }
 
-    private void partWhole(long partKey, float part, int wholeVar, float whole, java.util.List<String> varNames) {
+    private void partWhole(int area, int partVar, int year, int g, float part, int wholeVar, float whole) {
         if (Float.isNaN(whole) || !(part > whole)) {
             return;
         }
-        String area = areaCodes[areaOf(partKey)];
-        ctx.warn("part_above_whole", null, 0, varNames.get(variableOf(partKey)), area + " " + yearOf(partKey) + ": " + fmt(part),
-                "plaus.partAboveWhole", area + group(partKey), yearOf(partKey), varNames.get(variableOf(partKey)), fmt(part),
-                varNames.get(wholeVar), fmt(whole));
+        String code = areaCodes[area];
+        String var = variableDefs[partVar].name();
+        ctx.warn("part_above_whole", null, 0, var, code + " " + year + ": " + fmt(part),
+                "plaus.partAboveWhole", code + group(g), year, var, fmt(part), variableDefs[wholeVar].name(), fmt(whole));
     }
 
-    private String group(long key) {
-        String g = groupKeys.get(groupOf(key));
-        return g.isEmpty() ? "" : " [" + g + "]";
+    /** The target group of a group index as the warnings name it: empty for the total. */
+    private String group(int g) {
+        String key = groupKeys.get(g);
+        return key.isEmpty() ? "" : " [" + key + "]";
     }
 
     private static String fmt(float v) {

@@ -42,15 +42,18 @@ public final class ObservationStore {
         return new Writer(h, importId, null);
     }
 
-    /** A writer whose areas are given by index into {@code areaCodes} ({@link Writer#add(int, int, double, ValueStatus)}). */
+    /**
+     * A writer whose areas are given by index into {@code areaCodes} ({@link Writer#add(int, int, double, ValueStatus)});
+     * codes given in ascending order spare the writer a sort when it closes.
+     */
     public static Writer writer(Handle h, long importId, String[] areaCodes) {
         return new Writer(h, importId, areaCodes);
     }
 
     /**
-     * Collects the observations of one import in memory (an int, a double and a byte per value) and
-     * writes them as blocks when closed, inside the caller's transaction. Each area and series may
-     * be given once; the caller (ingest's sink) has checked that.
+     * Collects the observations of one import in memory ({@link ObservationColumns}: a double and a
+     * byte per area of a series) and writes them as blocks when closed, inside the caller's
+     * transaction. Each area and series may be given once.
      */
     public static final class Writer implements AutoCloseable {
         private final Handle handle;
@@ -58,8 +61,7 @@ public final class ObservationStore {
         private String[] codes;
         private int codeCount;
         private final Map<String, Integer> codeIndex;
-        private final Map<String, Integer> seriesIndex = new HashMap<>();
-        private final List<Series> series = new ArrayList<>();
+        private final ObservationColumns columns = new ObservationColumns();
         private boolean closed;
 
         private Writer(Handle handle, long importId, String[] areaCodes) {
@@ -72,22 +74,28 @@ public final class ObservationStore {
 
         /** The number of a series (variable, year, target group), to pass to {@link #add(int, int, double, ValueStatus)}. */
         public int series(String variable, int year, String targetGroup) {
-            String key = variable + '\u0000' + year + '\u0000' + targetGroup;
-            Integer s = seriesIndex.get(key);
-            if (s == null) {
-                s = series.size();
-                series.add(new Series(variable, year, targetGroup));
-                seriesIndex.put(key, s);
-            }
-            return s;
+            return columns.series(variable, year, targetGroup);
+        }
+
+        /** The values given so far, by series and area (what the checks of an import read). */
+        public ObservationColumns columns() {
+            return columns;
         }
 
         /** One value: {@code area} indexes the writer's area codes; NaN where none was delivered. */
         public void add(int seriesNumber, int area, double value, ValueStatus status) {
+            if (!addIfAbsent(seriesNumber, area, value, status)) {
+                throw new IllegalStateException("area " + codes[area] + " given twice for " + columns.variable(seriesNumber) + " "
+                        + columns.year(seriesNumber));
+            }
+        }
+
+        /** Like {@link #add(int, int, double, ValueStatus)}, but false (and nothing changed) where the area has a value in the series already. */
+        public boolean addIfAbsent(int seriesNumber, int area, double value, ValueStatus status) {
             if (area < 0 || area >= codeCount) {
                 throw new IllegalArgumentException("no area code " + area);
             }
-            series.get(seriesNumber).add(area, value, (byte) status.ordinal());
+            return columns.put(seriesNumber, area, value, status);
         }
 
         /** One value by its area code (tests, small writers); {@code value} null where the status carries none. */
@@ -112,7 +120,10 @@ public final class ObservationStore {
             add(series(variable, year, targetGroup == null ? "" : targetGroup), a, value == null ? Double.NaN : value, status);
         }
 
-        /** Writes the blocks (once); the rows become visible inside the transaction. */
+        /**
+         * Writes the blocks (once); the rows become visible inside the transaction. The values stay in
+         * {@link #columns()}: the import's plausibility checks read them after the blocks are written.
+         */
         @Override
         public void close() {
             if (closed) {
@@ -120,37 +131,43 @@ public final class ObservationStore {
             }
             closed = true;
             boolean[] used = new boolean[codeCount];
-            for (Series s : series) {
-                for (int i = 0; i < s.size; i++) {
-                    used[s.areas[i]] = true;
-                }
-            }
+            columns.markUsed(used);
             // the import's area codes: those it delivers, ascending, so that the blocks' indices ascend too
-            Integer[] order = new Integer[codeCount];
+            int[] order = new int[codeCount];
             int n = 0;
+            boolean ascending = true;
             for (int i = 0; i < codeCount; i++) {
                 if (used[i]) {
+                    ascending &= n == 0 || codes[order[n - 1]].compareTo(codes[i]) < 0;
                     order[n++] = i;
                 }
             }
-            Arrays.sort(order, 0, n, Comparator.comparing(i -> codes[i]));
+            if (!ascending) {
+                Integer[] boxed = new Integer[n];
+                for (int k = 0; k < n; k++) {
+                    boxed[k] = order[k];
+                }
+                Arrays.sort(boxed, Comparator.comparing(i -> codes[i]));
+                for (int k = 0; k < n; k++) {
+                    order[k] = boxed[k];
+                }
+            }
             int[] remap = new int[codeCount];
             String[] dictionary = new String[n];
             for (int k = 0; k < n; k++) {
                 remap[order[k]] = k;
                 dictionary[k] = codes[order[k]];
             }
-            if (series.isEmpty()) {
+            if (columns.seriesCount() == 0) {
                 return;
             }
             handle.createUpdate("INSERT INTO observation_areas(import_id, area_count, codes) VALUES (:i, :n, :codes)")
                     .bind("i", importId).bind("n", n).bind("codes", BlockCodec.encodeCodes(dictionary)).execute();
             var insert = handle.prepareBatch("INSERT INTO observation_block(import_id, variable, year, target_group, value_count, data) "
                     + "VALUES (:i, :v, :y, :g, :n, :data)");
-            for (Series s : series) {
-                insert.bind("i", importId).bind("v", s.variable).bind("y", s.year).bind("g", s.targetGroup).bind("n", s.size)
-                        .bind("data", BlockCodec.encodeObservations(s.sorted(remap))).add();
-                s.release();
+            for (int s = 0; s < columns.seriesCount(); s++) {
+                insert.bind("i", importId).bind("v", columns.variable(s)).bind("y", columns.year(s)).bind("g", columns.targetGroup(s))
+                        .bind("n", columns.count(s)).bind("data", BlockCodec.encodeObservations(remapped(columns.values(s), remap))).add();
                 if (insert.size() >= 16) {
                     insert.execute();
                 }
@@ -161,70 +178,33 @@ public final class ObservationStore {
         }
     }
 
-    /** The values of one series while an import is read. */
-    private static final class Series {
-        final String variable;
-        final int year;
-        final String targetGroup;
-        int[] areas = new int[16];
-        double[] values = new double[16];
-        byte[] status = new byte[16];
-        int size;
-
-        Series(String variable, int year, String targetGroup) {
-            this.variable = variable;
-            this.year = year;
-            this.targetGroup = targetGroup;
+    /** A series' values with the areas renumbered into the import's dictionary, in ascending order. */
+    private static BlockCodec.ObservationValues remapped(BlockCodec.ObservationValues v, int[] remap) {
+        int size = v.size();
+        int[] a = v.areas();
+        boolean ascending = true;
+        for (int i = 0; i < size; i++) {
+            a[i] = remap[a[i]];
+            ascending &= i == 0 || a[i] > a[i - 1];
         }
-
-        void add(int area, double value, byte st) {
-            if (size == areas.length) {
-                int cap = size + (size >> 1) + 16;
-                areas = Arrays.copyOf(areas, cap);
-                values = Arrays.copyOf(values, cap);
-                status = Arrays.copyOf(status, cap);
-            }
-            areas[size] = area;
-            values[size] = value;
-            status[size] = st;
-            size++;
+        if (ascending) {
+            return v;
         }
-
-        BlockCodec.ObservationValues sorted(int[] remap) {
-            int[] a = new int[size];
-            boolean ascending = true;
-            for (int i = 0; i < size; i++) {
-                a[i] = remap[areas[i]];
-                ascending &= i == 0 || a[i] > a[i - 1];
-            }
-            if (ascending) {
-                return new BlockCodec.ObservationValues(a, Arrays.copyOf(values, size), Arrays.copyOf(status, size));
-            }
-            long[] packed = new long[size];
-            for (int i = 0; i < size; i++) {
-                packed[i] = ((long) a[i] << 32) | i;
-            }
-            Arrays.sort(packed);
-            int[] sa = new int[size];
-            double[] sv = new double[size];
-            byte[] ss = new byte[size];
-            for (int k = 0; k < size; k++) {
-                int i = (int) packed[k];
-                sa[k] = (int) (packed[k] >>> 32);
-                if (k > 0 && sa[k] == sa[k - 1]) {
-                    throw new IllegalStateException("area " + sa[k] + " given twice for " + variable + " " + year);
-                }
-                sv[k] = values[i];
-                ss[k] = status[i];
-            }
-            return new BlockCodec.ObservationValues(sa, sv, ss);
+        long[] packed = new long[size];
+        for (int i = 0; i < size; i++) {
+            packed[i] = ((long) a[i] << 32) | i;
         }
-
-        void release() {
-            areas = null;
-            values = null;
-            status = null;
+        Arrays.sort(packed);
+        int[] sa = new int[size];
+        double[] sv = new double[size];
+        byte[] ss = new byte[size];
+        for (int k = 0; k < size; k++) {
+            int i = (int) packed[k];
+            sa[k] = (int) (packed[k] >>> 32);
+            sv[k] = v.values()[i];
+            ss[k] = v.status()[i];
         }
+        return new BlockCodec.ObservationValues(sa, sv, ss);
     }
 
     // ---------------------------------------------------------------- reading

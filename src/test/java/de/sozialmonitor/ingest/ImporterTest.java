@@ -218,6 +218,28 @@ class ImporterTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aPlaceholderIsAFigureSoTheSameKeyAgainIsADuplicateInTheTotalAndInATargetGroup(TestDatabases.Kind kind) {
+        Workspace ws = IngestFixtures.workspace(tmp.resolve("ws"));
+        try (Database db = kind.open()) {
+            importAreas(ws, db);
+            Path file = IngestFixtures.write(tmp, "doppelt.csv", """
+                    area_code;year;variable;value;target_group
+                    03157001;2022;unemployed;.;
+                    03157002;2022;unemployed;7;sex=f
+                    03157001;2022;unemployed;5;
+                    03157001;2022;unemployed;3;sex=f
+                    03157002;2022;unemployed;4;"sex=f"
+                    03157002;2022;unemployed;.;
+                    """);
+            CheckReport check = Importer.check(ws, db, file);
+            assertThat(check.problems()).extracting(Problem::code).containsOnly("duplicate_key");
+            assertThat(check.problems()).extracting(Problem::row).containsExactly(4L, 6L);
+            assertThat(check.problems().get(1).reason()).contains("03157002").contains("sex=f");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
     void jumpsAndPartsAboveTheirWholeAreWarningsThatDoNotBlock(TestDatabases.Kind kind) {
         Workspace ws = IngestFixtures.workspace(tmp.resolve("ws"));
         try (Database db = kind.open()) {

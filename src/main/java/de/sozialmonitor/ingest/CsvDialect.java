@@ -1,5 +1,6 @@
 package de.sozialmonitor.ingest;
 
+import de.siegmar.fastcsv.reader.CsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
@@ -135,8 +136,17 @@ public record CsvDialect(Charset charset, int bomLength, char separator) {
 
     /** FastCSV over the file; rows may have differing lengths (titles, footnotes). */
     public CsvReader<CsvRecord> reader(Path file) throws IOException {
+        return builder().ofCsvRecord(open(file));
+    }
+
+    /** FastCSV over the file as {@link #reader(Path)}, each record built by {@code handler}. */
+    public <T> CsvReader<T> reader(Path file, CsvCallbackHandler<T> handler) throws IOException {
+        return builder().build(handler, open(file));
+    }
+
+    private CsvReader.CsvReaderBuilder builder() {
         return CsvReader.builder().fieldSeparator(separator).quoteCharacter('"').skipEmptyLines(true)
-                .ignoreDifferentFieldCount(true).acceptCharsAfterQuotes(true).detectBomHeader(false).ofCsvRecord(open(file));
+                .ignoreDifferentFieldCount(true).acceptCharsAfterQuotes(true).detectBomHeader(false);
     }
 
     public String describe() {

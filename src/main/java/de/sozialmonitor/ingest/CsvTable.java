@@ -1,6 +1,9 @@
 package de.sozialmonitor.ingest;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.RecordWrapper;
+import de.siegmar.fastcsv.util.Limits;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -9,11 +12,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -90,7 +97,7 @@ final class CsvTable {
         }
     }
 
-    private static boolean hasNext(Iterator<CsvRecord> it, long line) {
+    private static boolean hasNext(Iterator<?> it, long line) {
         try {
             return it.hasNext();
         } catch (UncheckedIOException e) {
@@ -101,47 +108,192 @@ final class CsvTable {
         }
     }
 
+    /** Rows handed from the reading thread to the checking one at a time. */
+    static final int BATCH_ROWS = 4096;
+    /** Batches the reading thread may be ahead. */
+    static final int BATCHES_AHEAD = 8;
+
     /**
-     * Streams the rows below the header to {@code sink}. Rows with only the first cell filled are
-     * held back: after the last data row they are footnotes and dropped; before a data row they
-     * are passed on (and fail validation as incomplete rows).
+     * Streams the rows below the header to {@code sink}, in file order, on the calling thread.
+     * Rows with only the first cell filled are held back: after the last data row they are
+     * footnotes and dropped; before a data row they are passed on (and fail validation as
+     * incomplete rows).
+     *
+     * <p>Decoding and parsing (FastCSV) run in a second thread that hands batches of rows over a
+     * bounded queue, so that the checks of a big file run beside its parsing on a second core. A
+     * problem of the file (encoding, CSV structure, reading) reaches {@code sink}'s thread after
+     * the rows before it, as if it were read there.
      */
     static long forEachRow(Path file, CsvDialect dialect, Header header, Consumer<Row> sink) throws IOException {
+        BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        Throwable[] failure = {null};
+        List<Row> end = new ArrayList<>(0);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            try {
+                read(file, dialect, header, queue);
+            } catch (InterruptedException e) {
+                return; // cancelled: nobody takes the rest
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+            try {
+                if (!cancelled.get()) {
+                    queue.put(end);
+                }
+            } catch (InterruptedException e) {
+                // cancelled while handing over the end
+            }
+        }, "sozialmonitor:csv-reader");
+        reader.setDaemon(true);
+        reader.start();
         long count = 0;
+        boolean finished = false;
+        try {
+            while (true) {
+                List<Row> batch = take(queue);
+                if (batch == end) {
+                    break;
+                }
+                for (Row row : batch) {
+                    sink.accept(row);
+                    count++;
+                }
+            }
+            finished = true;
+        } finally {
+            if (!finished) {
+                cancelled.set(true);
+                reader.interrupt();
+            }
+            joinQuietly(reader);
+        }
+        Throwable t = failure[0];
+        if (t instanceof IOException e) {
+            throw e;
+        }
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+        return count;
+    }
+
+    private static List<Row> take(BlockingQueue<List<Row>> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reading the file was interrupted", e);
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                t.interrupt();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The reading thread's part of {@link #forEachRow}: parse, drop blank rows and footnotes, hand over in batches. */
+    private static void read(Path file, CsvDialect dialect, Header header, BlockingQueue<List<Row>> queue)
+            throws IOException, InterruptedException {
         List<Row> pending = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = dialect.reader(file)) {
-            Iterator<CsvRecord> it = reader.iterator();
+        List<Row> batch = new ArrayList<>(BATCH_ROWS);
+        try (CsvReader<Row> reader = dialect.reader(file, new RowHandler())) {
+            Iterator<Row> it = reader.iterator();
             long line = 0;
             while (hasNext(it, line)) {
-                CsvRecord r;
+                Row row;
                 try {
-                    r = it.next();
+                    row = it.next();
                 } catch (CsvParseException e) {
                     throw new EncodingException(line, e);
                 }
-                line = r.getStartingLineNumber();
-                if (line <= header.line()) {
+                line = row.line();
+                if (line <= header.line() || allBlank(row.cells())) {
                     continue;
                 }
-                List<String> cells = r.getFields();
-                if (allBlank(cells)) {
-                    continue;
-                }
-                Row row = new Row(line, cells);
-                if (header.width() > 1 && onlyFirstFilled(cells)) {
+                if (header.width() > 1 && onlyFirstFilled(row.cells())) {
                     pending.add(row);
                     continue;
                 }
-                for (Row p : pending) {
-                    sink.accept(p);
-                    count++;
+                if (!pending.isEmpty()) {
+                    for (Row p : pending) {
+                        batch = add(batch, p, queue);
+                    }
+                    pending.clear();
                 }
-                pending.clear();
-                sink.accept(row);
-                count++;
+                batch = add(batch, row, queue);
             }
+        } catch (IOException | RuntimeException | Error e) {
+            if (!batch.isEmpty()) {
+                queue.put(batch); // the rows above a problem of the file are checked first, as they come first
+            }
+            throw e;
         }
-        return count;
+        if (!batch.isEmpty()) {
+            queue.put(batch);
+        }
+    }
+
+    private static List<Row> add(List<Row> batch, Row row, BlockingQueue<List<Row>> queue) throws InterruptedException {
+        batch.add(row);
+        if (batch.size() < BATCH_ROWS) {
+            return batch;
+        }
+        queue.put(batch);
+        return new ArrayList<>(BATCH_ROWS);
+    }
+
+    /**
+     * FastCSV's callback for the rows of {@link #forEachRow}: each record straight into a {@link Row}
+     * (no record object and list views in between: the reading thread is the bottleneck of a big
+     * import). The limits are FastCSV's own.
+     */
+    static final class RowHandler extends AbstractBaseCsvCallbackHandler<Row> {
+        private String[] fields = new String[32];
+        private int recordSize;
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            recordSize = 0;
+        }
+
+        @Override
+        protected void handleField(int index, char[] buf, int offset, int len, boolean quoted) {
+            recordSize += len;
+            if (recordSize > Limits.MAX_RECORD_SIZE) {
+                throw new CsvParseException(String.format(Locale.ROOT, "Record starting at line %d has surpassed the maximum limit of %d characters",
+                        getStartingLineNumber(), Limits.MAX_RECORD_SIZE));
+            }
+            if (index == fields.length) {
+                if (fields.length * 2 > Limits.MAX_FIELD_COUNT) {
+                    throw new CsvParseException("Maximum number of fields exceeded: " + Limits.MAX_FIELD_COUNT);
+                }
+                fields = Arrays.copyOf(fields, fields.length * 2);
+            }
+            fields[index] = new String(buf, offset, len);
+        }
+
+        @Override
+        protected RecordWrapper<Row> buildRecord() {
+            return wrapRecord(new Row(getStartingLineNumber(), Arrays.asList(Arrays.copyOf(fields, getFieldCount()))));
+        }
     }
 
     private static boolean allBlank(List<String> cells) {

@@ -232,22 +232,8 @@ final class ObservationSink implements AutoCloseable {
                         wholes[k] = pairIdx.get(k)[0] == v ? seriesIfAny(pairIdx.get(k)[1], y, g) : -1;
                         anyWhole |= wholes[k] >= 0;
                     }
-                    if (prevSeries < 0 && !anyWhole) {
-                        continue;
-                    }
-                    for (int a = columns.next(s, 0); a >= 0; a = columns.next(s, a + 1)) {
-                        float value = checked(s, a);
-                        if (Float.isNaN(value)) {
-                            continue;
-                        }
-                        if (prevSeries >= 0) {
-                            jump(a, v, y, g, value, y - 1, checked(prevSeries, a), factor, minCount);
-                        }
-                        for (int k = 0; k < wholes.length; k++) {
-                            if (wholes[k] >= 0) {
-                                partWhole(a, v, y, g, value, pairIdx.get(k)[1], checked(wholes[k], a));
-                            }
-                        }
+                    if (prevSeries >= 0 || anyWhole) {
+                        checkPages(s, v, y, g, prevSeries, wholes, pairIdx, factor, minCount);
                     }
                 }
             }
@@ -288,6 +274,37 @@ final class ObservationSink implements AutoCloseable {
                         }
                     }
                 });
+    }
+
+    /** Jumps and parts above their whole of one series, a page of areas at a time: this year, the previous one and the wholes side by side. */
+    private void checkPages(int s, int v, int y, int g, int prevSeries, int[] wholes, List<int[]> pairIdx, double factor, double minCount) {
+        float[] value = new float[ObservationColumns.PAGE_SIZE];
+        float[] prev = new float[ObservationColumns.PAGE_SIZE];
+        float[][] whole = new float[wholes.length][ObservationColumns.PAGE_SIZE];
+        boolean[] hasWhole = new boolean[wholes.length];
+        for (int p = 0; p < columns.pageCount(s); p++) {
+            if (!columns.usablePage(s, p, value)) {
+                continue;
+            }
+            boolean hasPrev = prevSeries >= 0 && columns.usablePage(prevSeries, p, prev);
+            for (int k = 0; k < wholes.length; k++) {
+                hasWhole[k] = wholes[k] >= 0 && columns.usablePage(wholes[k], p, whole[k]);
+            }
+            for (int i = 0; i < ObservationColumns.PAGE_SIZE; i++) {
+                if (Float.isNaN(value[i])) {
+                    continue;
+                }
+                int a = p * ObservationColumns.PAGE_SIZE + i;
+                if (hasPrev) {
+                    jump(a, v, y, g, value[i], y - 1, prev[i], factor, minCount);
+                }
+                for (int k = 0; k < wholes.length; k++) {
+                    if (hasWhole[k]) {
+                        partWhole(a, v, y, g, value[i], pairIdx.get(k)[1], whole[k][i]);
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -24,6 +24,14 @@ public final class ObservationColumns {
     public static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
     private static final ValueStatus[] STATUSES = ValueStatus.values();
+    /** By status code (ordinal + 1): whether the status carries a usable number. */
+    private static final boolean[] USABLE = new boolean[STATUSES.length + 1];
+
+    static {
+        for (ValueStatus s : STATUSES) {
+            USABLE[s.ordinal() + 1] = s.hasValue();
+        }
+    }
 
     /** One series' metadata and pages. */
     private static final class Column {
@@ -136,6 +144,31 @@ public final class ObservationColumns {
         Column c = columns.get(series);
         int code = statusCode(c, area);
         return code == 0 || !STATUSES[code - 1].hasValue() ? Double.NaN : c.values[area >>> PAGE_BITS][area & PAGE_MASK];
+    }
+
+    /** How many pages of {@value #PAGE_SIZE} areas the series spans (allocated or not): the bound for {@link #usablePage}. */
+    public int pageCount(int series) {
+        return columns.get(series).status.length;
+    }
+
+    /**
+     * The usable numbers ({@link #usableValue}) of the areas {@code page * PAGE_SIZE} to
+     * {@code page * PAGE_SIZE + PAGE_SIZE - 1} as floats into {@code out}, NaN where none; false
+     * (and {@code out} untouched) if none of these areas has a figure in the series. The checks of an
+     * import walk a page at a time instead of an area at a time.
+     */
+    public boolean usablePage(int series, int page, float[] out) {
+        Column c = columns.get(series);
+        if (page < 0 || page >= c.status.length || c.status[page] == null) {
+            return false;
+        }
+        byte[] st = c.status[page];
+        double[] v = c.values[page];
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            int code = st[i];
+            out[i] = code != 0 && USABLE[code] ? (float) v[i] : Float.NaN;
+        }
+        return true;
     }
 
     private static int statusCode(Column c, int area) {

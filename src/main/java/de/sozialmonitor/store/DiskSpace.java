@@ -65,9 +65,16 @@ public final class DiskSpace {
         return (4L << 20) + rows * RESULT_BYTES_PER_ROW;
     }
 
-    /** Measured with {@code bench scale} (docs/benchmarks.md), with room for the undo log. */
-    static final long IMPORT_BYTES_PER_FILE_BYTE = 3;
-    static final long RESULT_BYTES_PER_ROW = 200;
+    /**
+     * Measured with {@code bench scale} (docs/benchmarks.md, "Full disk"): since observations and
+     * results are stored in blocks, an import's database grows by well under a tenth of the
+     * delivered file and a result set's transaction by about 22 bytes per value at its peak; the
+     * figures here leave room for three times that. (They were 3 bytes per file byte and 200 per
+     * value while every value was a row, which refused a 3.1-million-area computation that needs a
+     * few GiB for "26,374 MiB needed".)
+     */
+    static final long IMPORT_BYTES_PER_FILE_BYTE = 1;
+    static final long RESULT_BYTES_PER_ROW = 64;
 
     /**
      * Throws {@link FullException} if the embedded database's file system has less than

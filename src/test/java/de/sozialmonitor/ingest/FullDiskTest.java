@@ -57,7 +57,7 @@ class FullDiskTest {
         Path areasFile = tmp.resolve("areas.csv");
         Path longFile = tmp.resolve("long.csv");
         ImportBenchmark.writeAreas(areasFile, 5_000);
-        ImportBenchmark.writeLong(longFile, 5_000, 2);
+        ImportBenchmark.writeLong(longFile, 5_000, 6); // larger than the file system: refused before anything is written
         Workspace ws = IngestFixtures.workspace(mount.resolve("ws"));
         try (Database db = ws.openDatabase()) {
             assertThat(Importer.importFile(ws, db, areasFile, "tester").imported()).isTrue();

@@ -39,7 +39,7 @@ public record FrozenResults(Map<String, AreaInfo> areas, List<IndicatorInfo> ind
                            Double denominator, Double value, Double change) {
     }
 
-    /** One row of {@code result_area}. */
+    /** The area result of one area and year of a result set ({@code store.ResultAreaStore}). */
     public record AreaRow(String areaCode, int year, Double statusIndex, String statusClass, Double dynamicsIndex,
                           String dynamicsClass, boolean attention, String excluded) {
     }

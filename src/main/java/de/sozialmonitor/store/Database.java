@@ -67,7 +67,8 @@ public final class Database implements AutoCloseable {
                 boolean pg = jdbcUrl.startsWith("jdbc:postgresql:");
                 Flyway.configure().dataSource(ds).locations("classpath:" + SchemaVersion.LOCATION)
                         .placeholders(placeholders(pg))
-                        .javaMigrations(new ObservationBlockMigration(), new ResultBlockMigration(), new AreaBlockMigration())
+                        .javaMigrations(new ObservationBlockMigration(), new ResultBlockMigration(), new AreaBlockMigration(),
+                                new ResultAreaBlockMigration())
                         .load().migrate();
             }
         } catch (RuntimeException e) {

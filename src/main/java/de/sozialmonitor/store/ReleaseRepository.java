@@ -130,14 +130,26 @@ public final class ReleaseRepository {
         return out;
     }
 
+    /** The area results of a result set by year, then area code (as the database sorted the former table's rows). */
     public static List<FrozenResults.AreaRow> readAreaRows(Handle h, long resultSetId) {
-        return h.createQuery("SELECT area_code, year, status_index, status_class, dynamics_index, dynamics_class, attention, excluded "
-                        + "FROM result_area WHERE result_set_id = :id ORDER BY year, area_code")
-                .bind("id", resultSetId)
-                .map((rs, ctx) -> new FrozenResults.AreaRow(rs.getString("area_code"), rs.getInt("year"), dbl(rs, "status_index"),
-                        rs.getString("status_class"), dbl(rs, "dynamics_index"), rs.getString("dynamics_class"),
-                        rs.getBoolean("attention"), rs.getString("excluded")))
-                .list();
+        List<FrozenResults.AreaRow> out = new ArrayList<>();
+        for (ResultAreaStore.YearAreas b : ResultAreaStore.read(h, resultSetId)) {
+            BlockCodec.ResultAreas a = b.areas();
+            Integer[] order = new Integer[a.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparing(i -> a.codes()[i]));
+            for (int i : order) {
+                out.add(new FrozenResults.AreaRow(a.codes()[i], b.year(), boxed(a.statusIndex()[i]), a.statusClass()[i],
+                        boxed(a.dynamicsIndex()[i]), a.dynamicsClass()[i], a.attention()[i], a.excluded()[i]));
+            }
+        }
+        return out;
+    }
+
+    private static Double boxed(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     public static List<ReleaseContent.StatRow> readStats(Handle h, long resultSetId) {

@@ -33,8 +33,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Stores and loads result sets ({@code result_set}, {@code result_area}, the figures in blocks through
- * {@link ResultValueStore}, {@code result_stat}). A figure's target group {@code ''} is the indicator as defined in the
+ * Stores and loads result sets ({@code result_set}, the area results in blocks through
+ * {@link ResultAreaStore}, the figures in blocks through {@link ResultValueStore}, {@code result_stat}). A figure's target group {@code ''} is the indicator as defined in the
  * catalog (for an indicator with a target-group filter such as {@code sex=f}: that group); other values are
  * the breakdowns. A stored result set is self-contained: it carries the method configuration and
  * catalog it was computed with (as JSON), the boundary version (area names, levels, parents) and every
@@ -44,8 +44,6 @@ public final class ResultRepository {
     /** A line of {@link #list()}. */
     public record ResultSetInfo(long id, int year, OffsetDateTime computedAt, String computedBy, String analysisLevel) {
     }
-
-    private static final int BATCH = 2000;
 
     private final Jdbi jdbi;
 
@@ -153,14 +151,16 @@ public final class ResultRepository {
 
     /**
      * Deletes one result set with everything stored for it (area results, figures, means and SDs).
-     * The caller makes sure no release uses it. Returns the bytes of its figure blocks.
+     * The caller makes sure no release uses it. Returns the bytes of its blocks.
      */
     public static long delete(Handle h, long resultSetId) {
         long bytes = h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0) FROM result_value_block WHERE result_set_id = :id")
                 .bind("id", resultSetId).mapTo(Long.class).one()
                 + h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(codes)), 0) FROM result_value_areas WHERE result_set_id = :id")
+                .bind("id", resultSetId).mapTo(Long.class).one()
+                + h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0) FROM result_area_block WHERE result_set_id = :id")
                 .bind("id", resultSetId).mapTo(Long.class).one();
-        for (String table : List.of("result_value_block", "result_value_areas", "result_area", "result_stat")) {
+        for (String table : List.of("result_value_block", "result_value_areas", "result_area_block", "result_stat")) {
             h.createUpdate("DELETE FROM " + table + " WHERE result_set_id = :id").bind("id", resultSetId).execute();
         }
         h.createUpdate("DELETE FROM result_set WHERE id = :id").bind("id", resultSetId).execute();
@@ -224,25 +224,13 @@ public final class ResultRepository {
         List<String> notes = s.get("notes") == null ? List.of() : read((String) s.get("notes"), new TypeReference<List<String>>() { });
         int baseYear = s.get("base_year") == null ? year - config.dynamicsYears() : ((Number) s.get("base_year")).intValue();
 
-        // read unordered and put in order here: a sorted result of more rows than H2 keeps in memory
-        // (MAX_MEMORY_ROWS, 40,000 per GiB of heap) is buffered in a temporary file, which on a
-        // county of 385,008 areas cost more than the rest of the read. Sets that lack an ordinal or
-        // repeat one (written before it existed, or by hand) are ordered by the database as before.
-        List<AreaRow> read = areaRows(h, id, "");
-        if (distinctOrdinals(read)) {
-            read.sort(java.util.Comparator.comparingInt(AreaRow::ordinal));
-        } else {
-            read = areaRows(h, id, " ORDER BY ordinal, area_code");
+        // the areas in the order they were computed (one block per year; a set the method saved has one, of its year)
+        List<ResultAreaStore.YearAreas> blocks = ResultAreaStore.read(h, id);
+        int total = 0;
+        for (ResultAreaStore.YearAreas b : blocks) {
+            total += b.areas().size();
         }
-        List<String[]> areaRows = new ArrayList<>(read.size());
-        List<double[]> nums = new ArrayList<>(read.size());
-        List<Boolean> att = new ArrayList<>(read.size());
-        for (AreaRow r : read) {
-            areaRows.add(r.texts());
-            nums.add(r.numbers());
-            att.add(r.attention());
-        }
-        int n = areaRows.size();
+        int n = total;
         String[] codes = new String[n];
         String[] names = new String[n];
         String[] levels = new String[n];
@@ -256,22 +244,24 @@ public final class ResultRepository {
         double[] draw = new double[n];
         double[] di = new double[n];
         double[] population = new double[n];
-        for (int a = 0; a < n; a++) {
-            String[] row = areaRows.get(a);
-            codes[a] = row[0];
-            names[a] = row[1] == null ? row[0] : row[1];
-            levels[a] = row[2] == null ? "" : row[2];
-            parents[a] = row[3];
-            sc[a] = row[4] == null ? null : StatusClass.fromCode(row[4]);
-            dc[a] = row[5] == null ? null : DynamicsClass.fromCode(row[5]);
-            excluded[a] = row[6];
-            attention[a] = att.get(a);
-            double[] x = nums.get(a);
-            sraw[a] = x[0];
-            si[a] = x[1];
-            draw[a] = x[2];
-            di[a] = x[3];
-            population[a] = x[4];
+        int a = 0;
+        for (ResultAreaStore.YearAreas b : blocks) {
+            BlockCodec.ResultAreas r = b.areas();
+            for (int i = 0; i < r.size(); i++, a++) {
+                codes[a] = r.codes()[i];
+                names[a] = r.names()[i] == null ? codes[a] : r.names()[i];
+                levels[a] = r.levels()[i] == null ? "" : r.levels()[i];
+                parents[a] = r.parents()[i];
+                sc[a] = r.statusClass()[i] == null ? null : StatusClass.fromCode(r.statusClass()[i]);
+                dc[a] = r.dynamicsClass()[i] == null ? null : DynamicsClass.fromCode(r.dynamicsClass()[i]);
+                excluded[a] = r.excluded()[i];
+                attention[a] = r.attention()[i];
+                sraw[a] = r.statusRaw()[i];
+                si[a] = r.statusIndex()[i];
+                draw[a] = r.dynamicsRaw()[i];
+                di[a] = r.dynamicsIndex()[i];
+                population[a] = r.population()[i];
+            }
         }
         AreaTable areas = AreaTable.of(codes, names, levels, parents);
 
@@ -508,92 +498,49 @@ public final class ResultRepository {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    /**
-     * One {@code result_area} row per area, through JDBC's batch directly: JDBI's named binding
-     * (an argument object and a factory look-up for each of the 16 values of a row) cost more than
-     * H2's insert on a county of 385,008 areas.
-     */
+    /** The areas of the result set with their index results and classes, as one block ({@link ResultAreaStore}). */
     private static void writeAreaRows(Handle h, long id, MonitoringResult r) {
         AreaTable areas = r.areas();
-        String sql = "INSERT INTO result_area(result_set_id, area_code, year, status_raw, status_index, status_class, dynamics_raw, "
-                + "dynamics_index, dynamics_class, attention, excluded, area_name, level, parent_code, population, ordinal) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (java.sql.PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
-            int pending = 0;
-            for (int a = 0; a < areas.size(); a++) {
-                ps.setLong(1, id);
-                ps.setString(2, areas.code(a));
-                ps.setInt(3, r.year());
-                setNumber(ps, 4, r.status().raw()[a]);
-                setNumber(ps, 5, r.status().index()[a]);
-                ps.setString(6, r.statusClass()[a] == null ? null : r.statusClass()[a].code());
-                setNumber(ps, 7, r.dynamics().raw()[a]);
-                setNumber(ps, 8, r.dynamics().index()[a]);
-                ps.setString(9, r.dynamicsClass()[a] == null ? null : r.dynamicsClass()[a].code());
-                ps.setBoolean(10, r.attention()[a]);
-                ps.setString(11, r.excluded()[a]);
-                ps.setString(12, areas.name(a));
-                ps.setString(13, areas.level(a));
-                ps.setString(14, areas.parent(a) < 0 ? null : areas.code(areas.parent(a)));
-                setNumber(ps, 15, r.population() == null ? Double.NaN : r.population()[a]);
-                ps.setInt(16, a);
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
-        } catch (java.sql.SQLException e) {
-            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(sql, e, null);
+        int n = areas.size();
+        String[] codes = new String[n];
+        String[] names = new String[n];
+        String[] levels = new String[n];
+        String[] parents = new String[n];
+        String[] statusClass = new String[n];
+        String[] dynamicsClass = new String[n];
+        for (int a = 0; a < n; a++) {
+            codes[a] = areas.code(a);
+            names[a] = areas.name(a);
+            levels[a] = areas.level(a);
+            parents[a] = areas.parent(a) < 0 ? null : areas.code(areas.parent(a));
+            statusClass[a] = r.statusClass()[a] == null ? null : r.statusClass()[a].code();
+            dynamicsClass[a] = r.dynamicsClass()[a] == null ? null : r.dynamicsClass()[a].code();
         }
+        double[] population = r.population() == null ? missing(n) : finite(r.population());
+        ResultAreaStore.write(h, id, r.year(), new BlockCodec.ResultAreas(codes, names, levels, parents, population,
+                finite(r.status().raw()), finite(r.status().index()), statusClass, finite(r.dynamics().raw()),
+                finite(r.dynamics().index()), dynamicsClass, r.attention().clone(), r.excluded().clone()));
     }
 
-    /** A figure, or SQL NULL for a missing or infinite one (as {@link #num}). */
-    private static void setNumber(java.sql.PreparedStatement ps, int i, double v) throws java.sql.SQLException {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            ps.setNull(i, java.sql.Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
+    /** A copy with infinite figures as none (NaN), as the former table's NULL. */
+    private static double[] finite(double[] v) {
+        double[] c = v.clone();
+        for (int a = 0; a < c.length; a++) {
+            if (Double.isInfinite(c[a])) {
+                c[a] = Double.NaN;
+            }
         }
+        return c;
+    }
+
+    private static double[] missing(int n) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, Double.NaN);
+        return v;
     }
 
     private static Double num(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
-    }
-
-    /** A row of {@code result_area} as {@link #load} needs it; {@code ordinal} -1 when it has none. */
-    private record AreaRow(String[] texts, double[] numbers, boolean attention, int ordinal) {
-    }
-
-    private static List<AreaRow> areaRows(Handle h, long id, String orderBy) {
-        return h.createQuery("SELECT area_code, area_name, level, parent_code, status_raw, status_index, status_class, dynamics_raw, "
-                        + "dynamics_index, dynamics_class, attention, excluded, population, ordinal FROM result_area "
-                        + "WHERE result_set_id = :id" + orderBy)
-                .bind("id", id)
-                .map((rs, ctx) -> {
-                    int ordinal = rs.getInt(14);
-                    boolean noOrdinal = rs.wasNull();
-                    return new AreaRow(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(7),
-                            rs.getString(10), rs.getString(12)},
-                            new double[] {dbl(rs, 5), dbl(rs, 6), dbl(rs, 8), dbl(rs, 9), dbl(rs, 13)},
-                            rs.getBoolean(11), noOrdinal || ordinal < 0 ? -1 : ordinal);
-                })
-                .collectIntoList();
-    }
-
-    /** Whether the rows' ordinals are 0 … n-1, each once (as {@link #save} writes them). */
-    private static boolean distinctOrdinals(List<AreaRow> rows) {
-        java.util.BitSet seen = new java.util.BitSet(rows.size());
-        for (AreaRow r : rows) {
-            if (r.ordinal() < 0 || r.ordinal() >= rows.size() || seen.get(r.ordinal())) {
-                return false;
-            }
-            seen.set(r.ordinal());
-        }
-        return true;
     }
 
     private static double dbl(java.sql.ResultSet rs, int col) throws java.sql.SQLException {

@@ -30,7 +30,7 @@ final class SchemaVersion {
     static final String LOCATION = "db/migration";
     /** The versions of the migrations written in Java (Database registers them with Flyway). */
     static final Set<String> JAVA_VERSIONS = Set.of(ObservationBlockMigration.VERSION, ResultBlockMigration.VERSION,
-            AreaBlockMigration.VERSION);
+            AreaBlockMigration.VERSION, ResultAreaBlockMigration.VERSION);
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9._]*)__[^/]*\\.sql");
 
     private SchemaVersion() {

@@ -22,10 +22,11 @@ import de.sozialmonitor.report.ReportModel;
 import de.sozialmonitor.report.ReportModelBuilder;
 import de.sozialmonitor.report.ReportPdf;
 import de.sozialmonitor.store.ReleaseRepository;
+import de.sozialmonitor.store.ResultAreaStore;
+import java.util.ArrayList;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import de.sozialmonitor.store.AreaRepository;
 import de.sozialmonitor.store.Database;
 import java.util.HashMap;
 import java.util.List;
@@ -64,12 +65,13 @@ class DemoCommandTest {
 
         Map<String, String[]> classes = new HashMap<>();
         try (Database db = ws.openDatabase()) {
-            db.jdbi().useHandle(h -> h.createQuery("SELECT a.area_code, a.status_class, a.dynamics_class, a.excluded "
-                            + "FROM result_area a WHERE a.year = 2024 AND a.result_set_id = "
-                            + "(SELECT MAX(id) FROM result_set WHERE year = 2024)")
-                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
-                    .filter(r -> r[0].length() == 11) // localities; the method also stores municipalities and county
-                    .forEach(r -> classes.put(r[0], r)));
+            db.jdbi().useHandle(h -> {
+                long set = h.createQuery("SELECT MAX(id) FROM result_set WHERE year = 2024").mapTo(Long.class).one();
+                ReleaseRepository.readAreaRows(h, set).stream().filter(r -> r.year() == 2024)
+                        .map(r -> new String[] {r.areaCode(), r.statusClass(), r.dynamicsClass(), r.excluded()})
+                        .filter(r -> r[0].length() == 11) // localities; the method also stores municipalities and county
+                        .forEach(r -> classes.put(r[0], r));
+            });
             int years = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT year) FROM result_set")
                     .mapTo(Integer.class).one());
             assertThat(years).isEqualTo(11);
@@ -107,13 +109,17 @@ class DemoCommandTest {
             }
 
             // the committee report of the demo: its summary names exactly the areas the results flag
-            Map<String, de.sozialmonitor.model.Area> current = new java.util.HashMap<>();
-            AreaRepository.areas(db.jdbi()).stream().filter(a -> a.validTo() == null).forEach(a -> current.put(a.code(), a));
-            List<String> flagged = db.jdbi().withHandle(h -> h.createQuery("SELECT r.area_code FROM result_area r "
-                            + "JOIN release rel ON rel.result_set_id = r.result_set_id "
-                            + "WHERE rel.number = 2 AND r.year = 2024 AND r.attention ORDER BY r.area_code")
-                    .mapTo(String.class).list()).stream().map(current::get)
-                    .filter(a -> a != null && a.level().equals("Ortsteil")).map(de.sozialmonitor.model.Area::name).toList();
+            List<String> flagged = db.jdbi().withHandle(h -> {
+                long set = h.createQuery("SELECT result_set_id FROM release WHERE number = 2").mapTo(Long.class).one();
+                List<String> names = new ArrayList<>();
+                for (ResultAreaStore.YearAreas y : ResultAreaStore.read(h, set)) {
+                    var a = y.areas();
+                    java.util.stream.IntStream.range(0, a.size()).boxed().filter(i -> y.year() == 2024 && a.attention()[i]
+                                    && "Ortsteil".equals(a.levels()[i])).sorted(java.util.Comparator.comparing(i -> a.codes()[i]))
+                            .forEach(i -> names.add(a.names()[i]));
+                }
+                return names;
+            });
             assertThat(flagged).hasSizeGreaterThan(1);
             ReportModel model = new ReportModelBuilder(de.sozialmonitor.view.ResultViews.of(db.jdbi(), ws.config()), ReportModelBuilder.Context.of(ws))
                     .build(2, new ReportModel.Options("de", false, false));

@@ -2,7 +2,9 @@ package de.sozialmonitor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.sozialmonitor.store.BlockCodec;
 import de.sozialmonitor.store.Database;
+import de.sozialmonitor.store.ResultAreaStore;
 import de.sozialmonitor.store.TestDatabases;
 import de.sozialmonitor.view.ResultViews;
 import de.sozialmonitor.workspace.Workspace;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Renders the report of the fixture release (Landkreis Peine shape, synthetic, imported, computed
  * and released the real way) and checks the printed text against the database, independently of
- * the model: the attention list and the area table against {@code result_area}, and the privacy
+ * the model: the attention list and the area table against the stored area results, and the privacy
  * rule against the stored counts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,11 +69,23 @@ class ReportRenderingTest {
         db.close();
     }
 
-    private List<String> attentionNamesFromDatabase() {
-        Map<String, de.sozialmonitor.model.Area> areas = areasByCode();
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT r.area_code FROM result_area r "
-                        + "JOIN release rel ON rel.result_set_id = r.result_set_id WHERE rel.number = 2 AND r.attention ORDER BY r.area_code")
-                .mapTo(String.class).list()).stream().map(code -> areas.get(code).name()).toList();
+    /** The stored area results of the result set release {@code number} was made from, ordered by area code. */
+    private List<StoredArea> storedAreas(int number) {
+        return db.jdbi().withHandle(h -> {
+            long set = h.createQuery("SELECT result_set_id FROM release WHERE number = :n").bind("n", number).mapTo(Long.class).one();
+            List<StoredArea> out = new ArrayList<>();
+            for (ResultAreaStore.YearAreas y : ResultAreaStore.read(h, set)) {
+                BlockCodec.ResultAreas a = y.areas();
+                for (int i = 0; i < a.size(); i++) {
+                    out.add(new StoredArea(a.codes()[i], a.names()[i], a.levels()[i], a.statusIndex()[i], a.attention()[i]));
+                }
+            }
+            out.sort(java.util.Comparator.comparing(StoredArea::code));
+            return out;
+        });
+    }
+
+    private record StoredArea(String code, String name, String level, double statusIndex, boolean attention) {
     }
 
     /** Each area code's newest version. */
@@ -79,6 +93,10 @@ class ReportRenderingTest {
         Map<String, de.sozialmonitor.model.Area> map = new java.util.HashMap<>();
         de.sozialmonitor.store.AreaRepository.areas(db.jdbi()).forEach(a -> map.put(a.code(), a));
         return map;
+    }
+
+    private List<String> attentionNamesFromDatabase() {
+        return storedAreas(2).stream().filter(StoredArea::attention).map(StoredArea::name).toList();
     }
 
     private static String flat(String s) {
@@ -112,26 +130,16 @@ class ReportRenderingTest {
 
     @Test
     void areaTableShowsEveryParticipatingAreaWithItsStatusIndex() {
-        Map<String, de.sozialmonitor.model.Area> areas = areasByCode();
-        List<Map<String, Object>> rows = db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT r.area_code AS code, r.status_index FROM result_area r "
-                                + "JOIN release rel ON rel.result_set_id = r.result_set_id WHERE rel.number = 2 ORDER BY r.area_code")
-                .mapToMap().list()).stream().filter(r -> areas.get((String) r.get("code")).level().equals("Ortsteil"))
-                .map(r -> {
-                    Map<String, Object> m = new java.util.HashMap<>(r);
-                    m.put("name", areas.get((String) r.get("code")).name());
-                    return m;
-                }).toList();
         String flat = flat(text);
-        for (Map<String, Object> row : rows) {
-            Object si = row.get("status_index");
-            String line = row.get("code") + " " + row.get("name");
+        for (StoredArea row : storedAreas(2).stream().filter(a -> a.level().equals("Ortsteil")).toList()) {
+            double si = row.statusIndex();
+            String line = row.code() + " " + row.name();
             assertThat(flat).contains(line);
             // the public report prints an index value only where the release publishes it
-            boolean published = model.areas().stream().anyMatch(a -> a.code().equals(row.get("code")) && a.statusIndex() != null);
-            if (si != null && published) {
-                String formatted = String.format(Locale.GERMAN, "%.2f", ((Number) si).doubleValue()).replace('-', '−');
-                if (((Number) si).doubleValue() > 0) {
+            boolean published = model.areas().stream().anyMatch(a -> a.code().equals(row.code()) && a.statusIndex() != null);
+            if (!Double.isNaN(si) && published) {
+                String formatted = String.format(Locale.GERMAN, "%.2f", si).replace('-', '−');
+                if (si > 0) {
                     formatted = "+" + formatted;
                 }
                 assertThat(flat).contains(formatted);
@@ -475,10 +483,7 @@ class ReportRenderingTest {
     }
 
     private java.util.Set<String> flaggedInRelease(int number) {
-        List<String> codes = db.jdbi().withHandle(h -> h.createQuery("SELECT r.area_code FROM result_area r "
-                        + "JOIN release rel ON rel.result_set_id = r.result_set_id WHERE rel.number = :n AND r.attention")
-                .bind("n", number).mapTo(String.class).list());
-        return new java.util.TreeSet<>(codes);
+        return new java.util.TreeSet<>(storedAreas(number).stream().filter(StoredArea::attention).map(StoredArea::code).toList());
     }
 
     /**

@@ -239,6 +239,31 @@ public class ResultRepositoryTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("de.sozialmonitor.store.TestDatabases#kinds")
+    void aDeletedResultSetLeavesNothingBehindAndTheOthersAsTheyWere(TestDatabases.Kind kind) throws Exception {
+        try (Database db = kind.open()) {
+            fill(db);
+            MonitoringResult r = Monitoring.compute(MonitoringInputReader.read(db.jdbi()), catalog(), MethodConfig.defaults(), 2020);
+            ResultRepository repo = new ResultRepository(db.jdbi());
+            long kept = repo.save(r, "tester");
+            long gone = repo.save(r, "tester");
+            long freed = db.jdbi().inTransaction(h -> ResultRepository.delete(h, gone));
+            long again = db.jdbi().inTransaction(h -> ResultRepository.delete(h, gone));
+            assertThat(freed).isPositive();
+            assertThat(again).isZero();
+            assertThat(repo.byId(gone)).isEmpty();
+            for (String table : List.of("result_stat", "result_value_block", "result_value_areas", "result_area_block")) {
+                long left = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE result_set_id = :id")
+                        .bind("id", gone).mapTo(Long.class).one());
+                assertThat(left).as(table).isZero();
+            }
+            MonitoringResult back = repo.byId(kept).orElseThrow();
+            assertThat(back.areas().size()).isEqualTo(r.areas().size());
+            assertThat(back.attention()).containsExactly(r.attention());
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aResultSetStoredBeforeTheSettingExistedSaysItUsedTheSampleSd() {
         MethodConfig now = MethodConfig.defaults();

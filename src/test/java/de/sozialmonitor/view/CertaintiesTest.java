@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.sozialmonitor.analysis.Certainty;
 import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.MonitoringInputReader;
+import de.sozialmonitor.store.ResultAreaStore;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -105,19 +106,37 @@ class CertaintiesTest {
         Database db = small.db;
         long id = db.jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) FROM result_set").mapTo(Long.class).one());
         String area = small.views().certainty(small.views().internal(2020, false).orElseThrow()).areas().keySet().iterator().next();
-        String original = db.jdbi().withHandle(h -> h.createQuery("SELECT status_class FROM result_area WHERE result_set_id = :id "
-                + "AND area_code = :a AND year = 2020").bind("id", id).bind("a", area).mapTo(String.class).one());
+        String original = db.jdbi().withHandle(h -> statusClass(h, id, area));
         String other = "hoch".equals(original) ? "sehr_niedrig" : "hoch";
         try {
-            db.jdbi().useHandle(h -> h.createUpdate("UPDATE result_area SET status_class = :c WHERE result_set_id = :id "
-                    + "AND area_code = :a AND year = 2020").bind("c", other).bind("id", id).bind("a", area).execute());
+            db.jdbi().useHandle(h -> setStatusClass(h, id, area, other));
             Certainties c = small.views().certainty(small.views().internal(2020, false).orElseThrow());
             assertThat(c.available()).isFalse();
             assertThat(c.reason()).isEqualTo(Certainties.Unavailable.DATA_CHANGED);
             assertThat(c.areas()).isEmpty();
         } finally {
-            db.jdbi().useHandle(h -> h.createUpdate("UPDATE result_area SET status_class = :c WHERE result_set_id = :id "
-                    + "AND area_code = :a AND year = 2020").bind("c", original).bind("id", id).bind("a", area).execute());
+            db.jdbi().useHandle(h -> setStatusClass(h, id, area, original));
         }
+    }
+
+    private static String statusClass(org.jdbi.v3.core.Handle h, long set, String area) {
+        for (ResultAreaStore.YearAreas y : ResultAreaStore.read(h, set)) {
+            List<String> codes = List.of(y.areas().codes());
+            if (y.year() == 2020 && codes.contains(area)) {
+                return y.areas().statusClass()[codes.indexOf(area)];
+            }
+        }
+        throw new IllegalStateException("no stored result of " + area);
+    }
+
+    /** Tampers with the stored status class of one area (the blocks are written anew). */
+    private static void setStatusClass(org.jdbi.v3.core.Handle h, long set, String area, String statusClass) {
+        ResultAreaStore.rewrite(h, set, y -> {
+            int i = List.of(y.areas().codes()).indexOf(area);
+            if (y.year() == 2020 && i >= 0) {
+                y.areas().statusClass()[i] = statusClass;
+            }
+            return y;
+        });
     }
 }

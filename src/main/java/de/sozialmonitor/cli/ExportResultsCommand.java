@@ -13,7 +13,6 @@ import de.sozialmonitor.store.Database;
 import de.sozialmonitor.store.ResultRepository;
 import de.sozialmonitor.workspace.Workspace;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,12 +69,25 @@ public final class ExportResultsCommand implements Callable<Integer> {
             }
             MonitoringResult r = repo.ownYearById(id.get()).orElseThrow();
             int rowCount = r.analysisAreas().length;
-            String text = format == Format.csv ? csv(r) : json(r, id.get(), ws.config().synthetic(), ws.config().source(), rows(r));
-            if (output == null) {
-                spec.commandLine().getOut().print(text);
-                spec.commandLine().getOut().flush();
+            if (format == Format.csv && output != null) {
+                // straight into the file: a county's CSV is tens of megabytes, held once as text and once as bytes otherwise
+                try (CsvWriter w = csvWriter().build(output, StandardCharsets.UTF_8)) {
+                    csv(r, w);
+                }
+            } else if (format == Format.csv) {
+                CsvWriter w = csvWriter().build(spec.commandLine().getOut());
+                csv(r, w);
+                w.flush(); // not closed: that would close the standard output
             } else {
-                Files.writeString(output, text, StandardCharsets.UTF_8);
+                String text = json(r, id.get(), ws.config().synthetic(), ws.config().source(), rows(r));
+                if (output == null) {
+                    spec.commandLine().getOut().print(text);
+                    spec.commandLine().getOut().flush();
+                } else {
+                    Files.writeString(output, text, StandardCharsets.UTF_8);
+                }
+            }
+            if (output != null) {
                 spec.commandLine().getErr().println(Messages.of(spec).method("export.written", String.valueOf(rowCount), output));
             }
             if (ws.config().synthetic()) {
@@ -130,13 +142,16 @@ public final class ExportResultsCommand implements Callable<Integer> {
         return Double.isNaN(v) || Double.isInfinite(v) ? null : DecimalText.sixDecimals(v);
     }
 
+    private static CsvWriter.CsvWriterBuilder csvWriter() {
+        return CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF);
+    }
+
     /**
      * The CSV: the columns of {@link #rows}, written area by area without building the rows (a
      * county has hundreds of thousands); every cell that is not a number is guarded against
      * spreadsheet formulas, the header too.
      */
-    static String csv(MonitoringResult r) throws IOException {
-        StringWriter sw = new StringWriter();
+    static void csv(MonitoringResult r, CsvWriter w) {
         List<String> header = new ArrayList<>(COLUMNS);
         List<Indicator> indicators = r.catalog().indicators();
         indicators.forEach(i -> header.add(i.id()));
@@ -145,27 +160,24 @@ public final class ExportResultsCommand implements Callable<Integer> {
             values.add(r.current(i.id()));
         }
         String year = String.valueOf(r.year());
-        try (CsvWriter w = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.LF).build(sw)) {
-            w.writeRecord(header.stream().map(SpreadsheetText::field).toList());
-            String[] fields = new String[header.size()];
-            for (int a : r.analysisAreas()) {
-                fields[0] = textCell(r.areas().code(a));
-                fields[1] = textCell(r.areas().name(a));
-                fields[2] = year;
-                fields[3] = numberCell(r.statusIndex(a));
-                fields[4] = textCell(r.statusClass()[a] == null ? null : r.statusClass()[a].code());
-                fields[5] = numberCell(r.dynamicsIndex(a));
-                fields[6] = textCell(r.dynamicsClass()[a] == null ? null : r.dynamicsClass()[a].code());
-                fields[7] = textCell(String.valueOf(r.attention()[a]));
-                fields[8] = textCell(r.excluded()[a]);
-                for (int k = 0; k < indicators.size(); k++) {
-                    IndicatorValues v = values.get(k);
-                    fields[COLUMNS.size() + k] = v == null ? textCell(null) : numberCell(v.value()[a]);
-                }
-                w.writeRecord(fields);
+        w.writeRecord(header.stream().map(SpreadsheetText::field).toList());
+        String[] fields = new String[header.size()];
+        for (int a : r.analysisAreas()) {
+            fields[0] = textCell(r.areas().code(a));
+            fields[1] = textCell(r.areas().name(a));
+            fields[2] = year;
+            fields[3] = numberCell(r.statusIndex(a));
+            fields[4] = textCell(r.statusClass()[a] == null ? null : r.statusClass()[a].code());
+            fields[5] = numberCell(r.dynamicsIndex(a));
+            fields[6] = textCell(r.dynamicsClass()[a] == null ? null : r.dynamicsClass()[a].code());
+            fields[7] = textCell(String.valueOf(r.attention()[a]));
+            fields[8] = textCell(r.excluded()[a]);
+            for (int k = 0; k < indicators.size(); k++) {
+                IndicatorValues v = values.get(k);
+                fields[COLUMNS.size() + k] = v == null ? textCell(null) : numberCell(v.value()[a]);
             }
+            w.writeRecord(fields);
         }
-        return sw.toString();
     }
 
     private static String numberCell(double v) {

@@ -2,6 +2,7 @@ package de.sozialmonitor.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The text of a number in our CSV and JSON outputs ({@code export results}, the analyses): rounded
@@ -39,28 +40,32 @@ public final class DecimalText {
         if (n == 0) {
             return "0";
         }
+        // the digits from the last one backwards into a small array (no builder, no intermediate strings)
         long a = Math.abs(n);
         long whole = a / SCALE;
         long part = a % SCALE;
-        StringBuilder b = new StringBuilder(24);
-        if (n < 0) {
-            b.append('-');
-        }
-        b.append(whole);
+        byte[] c = new byte[24];
+        int p = c.length;
         if (part != 0) {
-            b.append('.');
             int digits = 6;
             while (part % 10 == 0) {
                 part /= 10;
                 digits--;
             }
-            String p = Long.toString(part);
-            for (int i = p.length(); i < digits; i++) {
-                b.append('0');
+            for (int i = 0; i < digits; i++) {
+                c[--p] = (byte) ('0' + part % 10);
+                part /= 10;
             }
-            b.append(p);
+            c[--p] = '.';
         }
-        return b.toString();
+        do {
+            c[--p] = (byte) ('0' + whole % 10);
+            whole /= 10;
+        } while (whole != 0);
+        if (n < 0) {
+            c[--p] = '-';
+        }
+        return new String(c, p, c.length - p, StandardCharsets.ISO_8859_1);
     }
 
     /** The reference: what {@link #sixDecimals} returns, by {@code BigDecimal}. */

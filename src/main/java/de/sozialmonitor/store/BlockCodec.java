@@ -1,5 +1,8 @@
 package de.sozialmonitor.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +32,9 @@ public final class BlockCodec {
     static final byte RESULT_VALUES = 'V';
     static final byte AREA_VERSIONS = 'Z';
     static final byte VERSION = 1;
+
+    /** The 8 bytes of a double's bits, most significant first, read and written at once. */
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /** Doubles whose every value is a whole number of at most this size are written as integers. */
     private static final double MAX_INTEGRAL = 1L << 53;
@@ -264,9 +270,9 @@ public final class BlockCodec {
             buf = new byte[Math.max(64, capacity)];
         }
 
-        private void room(int more) {
+        private void room(long more) {
             if (len + more > buf.length) {
-                long cap = Math.max((long) buf.length * 2, (long) len + more);
+                long cap = Math.max((long) buf.length * 2, len + more);
                 if (cap > Integer.MAX_VALUE - 16) {
                     throw new IllegalStateException("block too large");
                 }
@@ -348,8 +354,9 @@ public final class BlockCodec {
                     anyMissing = true;
                 } else {
                     anyPresent = true;
-                    if (whole && (x != Math.rint(x) || Math.abs(x) > MAX_INTEGRAL || (x == 0 && 1 / x < 0))) {
+                    if (x != Math.rint(x) || Math.abs(x) > MAX_INTEGRAL || (x == 0 && 1 / x < 0)) {
                         whole = false;
+                        break; // written as raw bits: whether any is missing no longer matters
                     }
                 }
             }
@@ -359,32 +366,42 @@ public final class BlockCodec {
             }
             if (!whole) {
                 byteValue(RAW);
-                room(8 * n);
+                room(8L * n);
                 for (int i = 0; i < n; i++) {
-                    long bits = Double.doubleToRawLongBits(v[i]);
-                    for (int s = 56; s >= 0; s -= 8) {
-                        buf[len++] = (byte) (bits >>> s);
-                    }
+                    BIG_ENDIAN_LONG.set(buf, len, Double.doubleToRawLongBits(v[i]));
+                    len += 8;
                 }
                 return;
             }
             byteValue(WHOLE_NUMBERS);
             byteValue(anyMissing ? EACH : ALL_ZERO);
+            int bitmap = anyMissing ? (n + 7) >>> 3 : 0;
+            // room for the bitmap and the longest varints at once: the loop below writes without checks
+            room(bitmap + 10L * n);
+            byte[] b = buf;
+            int p = len;
             if (anyMissing) {
-                byte[] bits = new byte[(n + 7) >>> 3];
+                Arrays.fill(b, p, p + bitmap, (byte) 0);
                 for (int i = 0; i < n; i++) {
                     if (Double.isNaN(v[i])) {
-                        bits[i >>> 3] |= (byte) (1 << (i & 7));
+                        b[p + (i >>> 3)] |= (byte) (1 << (i & 7));
                     }
                 }
-                raw(bits, 0, bits.length);
+                p += bitmap;
             }
             for (int i = 0; i < n; i++) {
-                if (!Double.isNaN(v[i])) {
-                    long x = (long) v[i];
-                    varint((x << 1) ^ (x >> 63));
+                double d = v[i];
+                if (d == d) {
+                    long x = (long) d;
+                    long z = (x << 1) ^ (x >> 63);
+                    while ((z & ~0x7FL) != 0) {
+                        b[p++] = (byte) ((z & 0x7F) | 0x80);
+                        z >>>= 7;
+                    }
+                    b[p++] = (byte) z;
                 }
             }
+            len = p;
         }
 
         /** Strings, null allowed: a dictionary where values repeat, else front-coded. */
@@ -529,11 +546,8 @@ public final class BlockCodec {
                     throw damaged("ends early");
                 }
                 for (int i = 0; i < n; i++) {
-                    long bits = 0;
-                    for (int k = 0; k < 8; k++) {
-                        bits = (bits << 8) | (buf[pos++] & 0xFF);
-                    }
-                    v[i] = Double.longBitsToDouble(bits);
+                    v[i] = Double.longBitsToDouble((long) BIG_ENDIAN_LONG.get(buf, pos));
+                    pos += 8;
                 }
                 return v;
             }

@@ -65,20 +65,27 @@ public final class ResultValueStore {
      */
     public static BlockCodec.ResultValues columns(int n, double[] numerator, double[] denominator, double[] value, double[] change,
                                                   double[] zStatus, double[] zDynamics) {
-        double[][] c = new double[6][n];
-        for (double[] col : c) {
-            Arrays.fill(col, Double.NaN);
+        boolean[] present = new boolean[n];
+        for (int a = 0; a < n; a++) {
+            present[a] = !Double.isNaN(value[a]) || numerator != null && !Double.isNaN(numerator[a])
+                    || denominator != null && !Double.isNaN(denominator[a]);
         }
         double[][] in = {numerator, denominator, value, change, zStatus, zDynamics};
-        for (int a = 0; a < n; a++) {
-            if (Double.isNaN(value[a]) && (numerator == null || Double.isNaN(numerator[a]))
-                    && (denominator == null || Double.isNaN(denominator[a]))) {
-                continue;
+        double[][] c = new double[6][];
+        for (int k = 0; k < 6; k++) {
+            double[] col = new double[n];
+            double[] from = in[k];
+            if (from == null) {
+                Arrays.fill(col, Double.NaN);
+            } else {
+                for (int a = 0; a < n; a++) {
+                    double x = from[a];
+                    // x - x is 0 for a finite figure only: an infinite one (a division by zero) is stored as none,
+                    // as the former table's NULL
+                    col[a] = present[a] && x - x == 0 ? x : Double.NaN;
+                }
             }
-            for (int k = 0; k < 6; k++) {
-                // an infinite figure (a division by zero) is stored as none, as the former table's NULL
-                c[k][a] = in[k] == null || Double.isInfinite(in[k][a]) ? Double.NaN : in[k][a];
-            }
+            c[k] = col;
         }
         return new BlockCodec.ResultValues(c[0], c[1], c[2], c[3], c[4], c[5]);
     }

@@ -82,6 +82,7 @@ public final class ResultRepository {
             codes[a] = areas.code(a);
         }
         ResultValueStore.writeAreas(h, id, codes);
+        ResultValueStore.Columns columns = new ResultValueStore.Columns(n);
         for (IndicatorValues v : r.values()) {
             boolean current = v.year() == r.year();
             boolean own = v.targetGroup().equals(r.catalog().indicator(v.indicatorId()).map(i -> i.targetGroup().key()).orElse(""));
@@ -94,7 +95,7 @@ public final class ResultRepository {
                 }
             }
             ResultValueStore.write(h, id, new ResultValueStore.Key(v.indicatorId(), own ? "" : v.targetGroup(), v.year()),
-                    ResultValueStore.columns(n, v.numerator(), v.denominator(), v.value(), change,
+                    columns.fill(v.numerator(), v.denominator(), v.value(), change,
                             current && own ? r.status().z().get(v.indicatorId()) : null,
                             current && own ? r.dynamics().z().get(v.indicatorId()) : null));
         }

@@ -61,33 +61,43 @@ public final class ResultValueStore {
 
     /**
      * Columns for {@code n} areas with every column NaN where the area has no figure, so that a
-     * read gives back exactly what a row per figure gave.
+     * read gives back exactly what a row per figure gave. The same arrays serve one block after
+     * another (a county's columns are 3 MB each: new ones per block were most of a computation's
+     * garbage); what {@link #fill} returns is valid until the next fill.
      */
-    public static BlockCodec.ResultValues columns(int n, double[] numerator, double[] denominator, double[] value, double[] change,
-                                                  double[] zStatus, double[] zDynamics) {
-        boolean[] present = new boolean[n];
-        for (int a = 0; a < n; a++) {
-            present[a] = !Double.isNaN(value[a]) || numerator != null && !Double.isNaN(numerator[a])
-                    || denominator != null && !Double.isNaN(denominator[a]);
+    public static final class Columns {
+        private final double[][] c;
+        private final boolean[] present;
+
+        public Columns(int n) {
+            c = new double[6][n];
+            present = new boolean[n];
         }
-        double[][] in = {numerator, denominator, value, change, zStatus, zDynamics};
-        double[][] c = new double[6][];
-        for (int k = 0; k < 6; k++) {
-            double[] col = new double[n];
-            double[] from = in[k];
-            if (from == null) {
-                Arrays.fill(col, Double.NaN);
-            } else {
-                for (int a = 0; a < n; a++) {
-                    double x = from[a];
-                    // x - x is 0 for a finite figure only: an infinite one (a division by zero) is stored as none,
-                    // as the former table's NULL
-                    col[a] = present[a] && x - x == 0 ? x : Double.NaN;
+
+        public BlockCodec.ResultValues fill(double[] numerator, double[] denominator, double[] value, double[] change,
+                                            double[] zStatus, double[] zDynamics) {
+            int n = present.length;
+            for (int a = 0; a < n; a++) {
+                present[a] = !Double.isNaN(value[a]) || numerator != null && !Double.isNaN(numerator[a])
+                        || denominator != null && !Double.isNaN(denominator[a]);
+            }
+            double[][] in = {numerator, denominator, value, change, zStatus, zDynamics};
+            for (int k = 0; k < 6; k++) {
+                double[] col = c[k];
+                double[] from = in[k];
+                if (from == null) {
+                    Arrays.fill(col, Double.NaN);
+                } else {
+                    for (int a = 0; a < n; a++) {
+                        double x = from[a];
+                        // x - x is 0 for a finite figure only: an infinite one (a division by zero) is stored as
+                        // none, as the former table's NULL
+                        col[a] = present[a] && x - x == 0 ? x : Double.NaN;
+                    }
                 }
             }
-            c[k] = col;
+            return new BlockCodec.ResultValues(c[0], c[1], c[2], c[3], c[4], c[5]);
         }
-        return new BlockCodec.ResultValues(c[0], c[1], c[2], c[3], c[4], c[5]);
     }
 
     /** The area codes the blocks of a result set are indexed by (empty if it has none). */

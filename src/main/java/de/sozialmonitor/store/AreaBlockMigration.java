@@ -1,14 +1,9 @@
 package de.sozialmonitor.store;
 
 import de.sozialmonitor.model.Area;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.migration.Context;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Migration 107: the rows of the old table {@code area} become the territory's snapshot
@@ -25,26 +20,19 @@ final class AreaBlockMigration extends RowsToBlocksMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection c = context.getConnection();
-        // the handle shares Flyway's connection and transaction; it is not closed here (that would close the connection)
-        Handle h = Jdbi.open(c);
-        List<AreaSnapshot.Version> versions = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(10_000);
-            try (ResultSet rs = s.executeQuery("SELECT code, name, level, parent_code, valid_from, valid_to, import_id FROM area")) {
-                while (rs.next()) {
-                    java.sql.Date to = rs.getDate(6);
-                    long importId = rs.getLong(7);
-                    versions.add(new AreaSnapshot.Version(new Area(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getDate(5).toLocalDate(), to == null ? null : to.toLocalDate()), rs.wasNull() ? 0 : importId));
-                }
+        moveAndDrop(context, "SELECT code, name, level, parent_code, valid_from, valid_to, import_id FROM area", "area", (h, rs) -> {
+            List<AreaSnapshot.Version> versions = new ArrayList<>();
+            while (rs.next()) {
+                java.sql.Date to = rs.getDate(6);
+                long importId = rs.getLong(7);
+                versions.add(new AreaSnapshot.Version(new Area(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate(), to == null ? null : to.toLocalDate()), rs.wasNull() ? 0 : importId));
             }
             // the snapshot's order is Java's order of the codes, which a server's collation need not share
             versions.sort(java.util.Comparator.comparing(AreaSnapshot.Version::area, AreaSnapshot.ORDER));
             if (!versions.isEmpty()) {
                 AreaSnapshot.write(h, versions);
             }
-            s.execute("DROP TABLE area");
-        }
+        });
     }
 }

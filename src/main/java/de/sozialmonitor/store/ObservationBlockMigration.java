@@ -1,12 +1,7 @@
 package de.sozialmonitor.store;
 
 import de.sozialmonitor.model.ValueStatus;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.flywaydb.core.api.migration.Context;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Migration 83: the rows of the old table {@code observation} become blocks
@@ -23,33 +18,26 @@ final class ObservationBlockMigration extends RowsToBlocksMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection c = context.getConnection();
-        // the handle shares Flyway's connection and transaction; it is not closed here (that would close the connection)
-        Handle h = Jdbi.open(c);
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(10_000);
-            try (ResultSet rs = s.executeQuery("SELECT import_id, area_code, year, variable, target_group, value, status "
-                    + "FROM observation ORDER BY import_id")) {
-                ObservationStore.Writer w = null;
-                long current = Long.MIN_VALUE;
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    if (w == null || id != current) {
-                        if (w != null) {
-                            w.close();
+        moveAndDrop(context, "SELECT import_id, area_code, year, variable, target_group, value, status FROM observation ORDER BY import_id",
+                "observation", (h, rs) -> {
+                    ObservationStore.Writer w = null;
+                    long current = Long.MIN_VALUE;
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        if (w == null || id != current) {
+                            if (w != null) {
+                                w.close();
+                            }
+                            w = ObservationStore.writer(h, id);
+                            current = id;
                         }
-                        w = ObservationStore.writer(h, id);
-                        current = id;
+                        double v = rs.getDouble(6);
+                        Double value = rs.wasNull() ? null : v;
+                        w.add(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), value, ValueStatus.valueOf(rs.getString(7).trim()));
                     }
-                    double v = rs.getDouble(6);
-                    Double value = rs.wasNull() ? null : v;
-                    w.add(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), value, ValueStatus.valueOf(rs.getString(7).trim()));
-                }
-                if (w != null) {
-                    w.close();
-                }
-            }
-            s.execute("DROP TABLE observation");
-        }
+                    if (w != null) {
+                        w.close();
+                    }
+                });
     }
 }

@@ -1,13 +1,10 @@
 package de.sozialmonitor.store;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.migration.Context;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Migration 111: the rows of the old table {@code result_area} become blocks
@@ -25,32 +22,25 @@ final class ResultAreaBlockMigration extends RowsToBlocksMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection c = context.getConnection();
-        // the handle shares Flyway's connection and transaction; it is not closed here (that would close the connection)
-        Handle h = Jdbi.open(c);
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(10_000);
-            try (ResultSet rs = s.executeQuery("SELECT result_set_id, year, area_code, area_name, level, parent_code, population, "
-                    + "status_raw, status_index, status_class, dynamics_raw, dynamics_index, dynamics_class, attention, excluded "
-                    + "FROM result_area ORDER BY result_set_id, year, ordinal, area_code")) {
-                Columns block = null;
-                while (rs.next()) {
-                    long set = rs.getLong(1);
-                    int year = rs.getInt(2);
-                    if (block == null || block.set != set || block.year != year) {
-                        if (block != null) {
-                            block.write(h);
+        moveAndDrop(context, "SELECT result_set_id, year, area_code, area_name, level, parent_code, population, "
+                + "status_raw, status_index, status_class, dynamics_raw, dynamics_index, dynamics_class, attention, excluded "
+                + "FROM result_area ORDER BY result_set_id, year, ordinal, area_code", "result_area", (h, rs) -> {
+                    Columns block = null;
+                    while (rs.next()) {
+                        long set = rs.getLong(1);
+                        int year = rs.getInt(2);
+                        if (block == null || block.set != set || block.year != year) {
+                            if (block != null) {
+                                block.write(h);
+                            }
+                            block = new Columns(set, year);
                         }
-                        block = new Columns(set, year);
+                        block.add(rs);
                     }
-                    block.add(rs);
-                }
-                if (block != null) {
-                    block.write(h);
-                }
-            }
-            s.execute("DROP TABLE result_area");
-        }
+                    if (block != null) {
+                        block.write(h);
+                    }
+                });
     }
 
     /** The rows of one result set and year, column by column. */

@@ -82,8 +82,8 @@ final class AreaSnapshot {
         return v;
     }
 
-    /** Stores {@code versions} (in {@link #ORDER}) as the new snapshot and deletes the previous one. */
-    static void write(Handle h, List<Version> versions) {
+    /** The snapshot block of {@code versions}, which must be in {@link #ORDER}; {@link #decode} reads it back. */
+    static byte[] encode(List<Version> versions) {
         int n = versions.size();
         String[] codes = new String[n];
         double[] from = new double[n];
@@ -108,7 +108,13 @@ final class AreaSnapshot {
             parents[i] = a.parentCode();
             imports[i] = v.importId() == 0 ? Double.NaN : v.importId();
         }
-        byte[] data = BlockCodec.encodeAreaVersions(new BlockCodec.AreaVersions(codes, from, to, names, levels, parents, imports));
+        return BlockCodec.encodeAreaVersions(new BlockCodec.AreaVersions(codes, from, to, names, levels, parents, imports));
+    }
+
+    /** Stores {@code versions} (in {@link #ORDER}) as the new snapshot and deletes the previous one. */
+    static void write(Handle h, List<Version> versions) {
+        byte[] data = encode(versions);
+        int n = versions.size();
         String token = UUID.randomUUID().toString();
         h.createUpdate("INSERT INTO area_snapshot(token, version_count, data) VALUES (:t, :n, :d)")
                 .bind("t", token).bind("n", n).bind("d", data).execute();
@@ -156,7 +162,7 @@ final class AreaSnapshot {
         return new Merge(merged, replaced);
     }
 
-    private static Versions decode(String token, byte[] data) {
+    static Versions decode(String token, byte[] data) {
         BlockCodec.AreaVersions a = BlockCodec.decodeAreaVersions(data);
         int n = a.size();
         List<Version> versions = new ArrayList<>(n);

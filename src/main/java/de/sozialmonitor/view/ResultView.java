@@ -90,6 +90,12 @@ public final class ResultView {
     private final Map<String, AreaInfo> areas;
     private final SortedSet<Integer> years = new TreeSet<>();
     private final Map<String, Figure> figures = new HashMap<>();
+    /**
+     * The rates by everything but the target group ({@code RATE, indicator, area, year}) to group →
+     * figure: built on the first {@link #breakdowns} call, after the factories filled {@link #figures}.
+     * Scanning every figure per indicator and area instead made the demo's report take 17 s.
+     */
+    private volatile Map<String, Map<String, Figure>> ratesByGroup;
     private final Map<String, AreaClasses> classes = new HashMap<>();
     private final List<ComponentStat> stats = new ArrayList<>();
 
@@ -362,18 +368,18 @@ public final class ResultView {
 
     /** The target-group breakdowns of an area in {@code year}: group key → indicator id → figure. */
     public SortedMap<String, Map<String, Figure>> breakdowns(String areaCode, int year) {
+        Map<String, Map<String, Figure>> byGroup = ratesByGroup();
         SortedMap<String, Map<String, Figure>> out = new TreeMap<>();
         for (Indicator i : catalog().indicators()) {
             String own = i.targetGroup().key();
-            String prefix = PublishedRow.RATE + '\u0000' + i.id() + '\u0000' + areaCode + '\u0000' + year + '\u0000';
-            figures.forEach((k, f) -> {
-                if (k.startsWith(prefix)) {
-                    String group = k.substring(prefix.length());
+            Map<String, Figure> groups = byGroup.get(key(PublishedRow.RATE, i.id(), areaCode, year, ""));
+            if (groups != null) {
+                groups.forEach((group, f) -> {
                     if (!group.equals(own)) {
                         out.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(i.id(), f);
                     }
-                }
-            });
+                });
+            }
         }
         out.replaceAll((g, m) -> {
             Map<String, Figure> ordered = new LinkedHashMap<>();
@@ -385,6 +391,23 @@ public final class ResultView {
             return ordered;
         });
         return out;
+    }
+
+    private Map<String, Map<String, Figure>> ratesByGroup() {
+        Map<String, Map<String, Figure>> index = ratesByGroup;
+        if (index == null) {
+            index = new HashMap<>();
+            String rate = PublishedRow.RATE + '\u0000';
+            for (Map.Entry<String, Figure> e : figures.entrySet()) {
+                String k = e.getKey();
+                if (k.startsWith(rate)) {
+                    int cut = k.lastIndexOf('\u0000') + 1; // the group is the key's last part
+                    index.computeIfAbsent(k.substring(0, cut), x -> new HashMap<>()).put(k.substring(cut), e.getValue());
+                }
+            }
+            ratesByGroup = index;
+        }
+        return index;
     }
 
     /** The classes of an area in the reference year; empty for an area the method did not classify. */

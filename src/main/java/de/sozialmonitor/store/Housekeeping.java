@@ -82,12 +82,7 @@ public final class Housekeeping {
             return;
         }
         try {
-            JsonNode imports = Json.canonical().readTree(inputsJson).path("imports");
-            imports.forEach(i -> {
-                if (i.path("id").canConvertToLong()) {
-                    into.add(i.path("id").asLong());
-                }
-            });
+            addIds(Json.canonical().readTree(inputsJson).path("imports"), "id", into);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable inputs of a result set", e);
         }
@@ -107,19 +102,9 @@ public final class Housekeeping {
                 String field = p.currentName();
                 p.nextToken();
                 if ("imports".equals(field)) {
-                    JsonNode imports = p.readValueAsTree();
-                    imports.forEach(i -> {
-                        if (i.path("importId").canConvertToLong()) {
-                            into.add(i.path("importId").asLong());
-                        }
-                    });
+                    addIds(p.readValueAsTree(), "importId", into);
                 } else if ("inputs".equals(field)) {
-                    JsonNode inputs = p.readValueAsTree();
-                    inputs.path("imports").forEach(i -> {
-                        if (i.path("id").canConvertToLong()) {
-                            into.add(i.path("id").asLong());
-                        }
-                    });
+                    addIds(((JsonNode) p.readValueAsTree()).path("imports"), "id", into);
                 } else {
                     p.skipChildren();
                 }
@@ -127,5 +112,14 @@ public final class Housekeeping {
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable release content", e);
         }
+    }
+
+    /** The whole-number {@code field} of every element of the JSON array {@code imports}. */
+    private static void addIds(JsonNode imports, String field, Set<Long> into) {
+        imports.forEach(i -> {
+            if (i.path(field).canConvertToLong()) {
+                into.add(i.path(field).asLong());
+            }
+        });
     }
 }

@@ -446,13 +446,8 @@ public final class ObservationStore {
      * row stays, as the history's record of the delivery. Returns the bytes the blocks took.
      */
     public static long delete(Handle h, long importId) {
-        long bytes = h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0) FROM observation_block WHERE import_id = :i")
-                .bind("i", importId).mapTo(Long.class).one()
-                + h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(codes)), 0) FROM observation_areas WHERE import_id = :i")
-                .bind("i", importId).mapTo(Long.class).one();
-        h.createUpdate("DELETE FROM observation_block WHERE import_id = :i").bind("i", importId).execute();
-        h.createUpdate("DELETE FROM observation_areas WHERE import_id = :i").bind("i", importId).execute();
-        return bytes;
+        return StoredBlocks.delete(h, "observation_block", "data", "import_id", importId)
+                + StoredBlocks.delete(h, "observation_areas", "codes", "import_id", importId);
     }
 
     public static long count(Handle h, long importId) {

@@ -155,15 +155,10 @@ public final class ResultRepository {
      * The caller makes sure no release uses it. Returns the bytes of its blocks.
      */
     public static long delete(Handle h, long resultSetId) {
-        long bytes = h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0) FROM result_value_block WHERE result_set_id = :id")
-                .bind("id", resultSetId).mapTo(Long.class).one()
-                + h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(codes)), 0) FROM result_value_areas WHERE result_set_id = :id")
-                .bind("id", resultSetId).mapTo(Long.class).one()
-                + h.createQuery("SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0) FROM result_area_block WHERE result_set_id = :id")
-                .bind("id", resultSetId).mapTo(Long.class).one();
-        for (String table : List.of("result_value_block", "result_value_areas", "result_area_block", "result_stat")) {
-            h.createUpdate("DELETE FROM " + table + " WHERE result_set_id = :id").bind("id", resultSetId).execute();
-        }
+        long bytes = StoredBlocks.delete(h, "result_value_block", "data", "result_set_id", resultSetId)
+                + StoredBlocks.delete(h, "result_value_areas", "codes", "result_set_id", resultSetId)
+                + StoredBlocks.delete(h, "result_area_block", "data", "result_set_id", resultSetId);
+        h.createUpdate("DELETE FROM result_stat WHERE result_set_id = :id").bind("id", resultSetId).execute();
         h.createUpdate("DELETE FROM result_set WHERE id = :id").bind("id", resultSetId).execute();
         return bytes;
     }

@@ -39,10 +39,19 @@ public final class Database implements AutoCloseable {
      * on loopback only, and {@link EmbeddedDatabase} keeps folder, lock file and password to the
      * program's own account. NON_KEYWORDS keeps "year" and "value" plain column names, as they are
      * in PostgreSQL.
+     *
+     * <p>MAX_COMPACT_TIME=0: H2 2.3.232 moves chunks inside the file for up to 200 ms when a
+     * database closes, and that move can lose the last commits (H2 issues 4086 and 4247, fixed only
+     * in 2.4.240, which brought new compaction failures of its own). Seen here as a release or a
+     * result set missing in the next command, with an AssertionError in moveChunkInside in the
+     * trace file. Without it the file does not shrink at close; {@link EmbeddedCompaction} still
+     * shrinks it after large removals, through SHUTDOWN COMPACT, which copies the live data into a
+     * new file instead of moving chunks.
      */
     public static String embeddedUrl(Path fileWithoutSuffix) {
         return "jdbc:h2:file:" + fileWithoutSuffix.toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=YEAR,VALUE;AUTO_SERVER=TRUE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=YEAR,VALUE;AUTO_SERVER=TRUE"
+                + ";MAX_COMPACT_TIME=0";
     }
 
     /** Opens the database and brings its schema up to date. */

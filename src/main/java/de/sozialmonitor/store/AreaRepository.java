@@ -112,6 +112,7 @@ public final class AreaRepository {
         AreaSnapshot.Merge merge = AreaSnapshot.merge(AreaSnapshot.read(h).versions(), delivered);
         AreaSnapshot.write(h, merge.versions());
         keepGeometriesInStep(h, merge.replaced());
+        ChangeStamps.raise(h, ChangeStamps.Topic.GEOMETRIES);
     }
     /** A geometry row mirrors level, validity end and import of its version: a replaced version passes them on. */
     private static void keepGeometriesInStep(Handle h, List<AreaSnapshot.Version> replaced) {
@@ -160,6 +161,9 @@ public final class AreaRepository {
                         .bind("c", code).bind("f", a.validFrom()).execute();
             }
             changed++;
+        }
+        if (changed > 0) {
+            ChangeStamps.raise(h, ChangeStamps.Topic.GEOMETRIES);
         }
         return changed;
     }

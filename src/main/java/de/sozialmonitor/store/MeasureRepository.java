@@ -54,6 +54,7 @@ public final class MeasureRepository {
                 return false;
             }
             h.createUpdate("DELETE FROM measure WHERE id = :id").bind("id", s.get().id()).execute();
+            ChangeStamps.raise(h, ChangeStamps.Topic.MEASURES);
             AuditLog.record(h, user, "measure.delete", key, describe(s.get().measure()));
             return true;
         });
@@ -120,6 +121,7 @@ public final class MeasureRepository {
             h.createUpdate("INSERT INTO measure_indicator(measure_id, indicator_id) VALUES (:id, :i)").bind("id", id).bind("i", i)
                     .execute();
         }
+        ChangeStamps.raise(h, ChangeStamps.Topic.MEASURES);
         AuditLog.record(h, user, old.isPresent() ? "measure.update" : "measure.create", m.key(),
                 (importId == null ? "" : "import #" + importId + "; ") + describe(m));
         return old.isPresent() ? Change.UPDATED : Change.CREATED;

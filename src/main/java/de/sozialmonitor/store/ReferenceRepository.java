@@ -23,6 +23,7 @@ public final class ReferenceRepository {
 
     /** Stores the regions and figures of import {@code importId} inside the caller's transaction. */
     public static void save(Handle h, long importId, Collection<ReferenceRegion> regions, List<ReferenceFigure> figures) {
+        ChangeStamps.raise(h, ChangeStamps.Topic.REFERENCES);
         for (ReferenceRegion r : regions) {
             int updated = h.createUpdate("UPDATE reference_region SET name = :name, kind = :kind, import_id = :import WHERE code = :code")
                     .bind("name", r.name()).bind("kind", r.kind().code()).bind("import", importId).bind("code", r.code()).execute();
@@ -72,6 +73,7 @@ public final class ReferenceRepository {
 
     /** Stores (or replaces) the package another county's figures came with, inside the import's transaction. */
     public static void savePackage(Handle h, long importId, ReferencePackage p) {
+        ChangeStamps.raise(h, ChangeStamps.Topic.REFERENCES);
         h.createUpdate("DELETE FROM reference_package WHERE region_code = :code").bind("code", p.regionCode()).execute();
         h.createUpdate("INSERT INTO reference_package(region_code, name, release_number, release_title, year, checksum, published_on, "
                         + "synthetic, method_json, import_id) VALUES (:code, :name, :number, :title, :year, :checksum, :published, "

@@ -82,6 +82,7 @@ public final class ReleaseRepository {
                 .bind("at", OffsetDateTime.now(ZoneOffset.UTC)).bind("by", user).bind("checksum", checksum).bind("corrects", corrects)
                 .bind("content", content)
                 .execute();
+        ChangeStamps.raise(h, ChangeStamps.Topic.RELEASES);
     }
 
     /** Stores one download file of a release. */
@@ -112,9 +113,13 @@ public final class ReleaseRepository {
 
     /** Sets the publication of a release that has none; returns false if it was published already. */
     public static boolean markPublished(Handle h, int number, String user) {
-        return h.createUpdate("UPDATE release SET published_at = :at, published_by = :by "
+        boolean published = h.createUpdate("UPDATE release SET published_at = :at, published_by = :by "
                         + "WHERE number = :n AND published_at IS NULL")
                 .bind("at", OffsetDateTime.now(ZoneOffset.UTC)).bind("by", user).bind("n", number).execute() == 1;
+        if (published) {
+            ChangeStamps.raise(h, ChangeStamps.Topic.RELEASES);
+        }
+        return published;
     }
 
     // ---------------------------------------------------------------- what a release is frozen from

@@ -7,6 +7,7 @@ import de.sozialmonitor.privacy.PublishedRow;
 import de.sozialmonitor.privacy.ReleaseContent;
 import de.sozialmonitor.privacy.ReleaseDownload;
 import de.sozialmonitor.store.AreaRepository;
+import de.sozialmonitor.store.ChangeStamps;
 import de.sozialmonitor.store.ImportRepository;
 import de.sozialmonitor.store.MeasureRepository;
 import de.sozialmonitor.store.ReferenceRepository;
@@ -29,7 +30,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The one place that loads {@link ResultView}s (the SQL is in {@code store}): a release as the
  * public sees it, a release for staff, and an internal result set. Releases and result sets never
- * change once stored, so their views are kept.
+ * change once stored, so their views are kept. The list of published releases, the measures,
+ * the reference figures and the boundaries do change; they are kept until their
+ * {@link ChangeStamps} stamp says that they did.
  *
  * <p>Disclosure control never degrades quietly: a release whose protected table cannot be read is
  * an error, never a view with fewer rules.
@@ -43,6 +46,19 @@ public final class ResultViews {
     private final Map<String, ResultView> cache = new ConcurrentHashMap<>();
     private final Map<String, Certainties> certainties = new ConcurrentHashMap<>();
     private final Certainty.Options certaintyOptions;
+    private final StampedCache<String, List<ReleaseInfo>> publishedList = new StampedCache<>();
+    private final StampedCache<String, List<de.sozialmonitor.model.Measure>> measureList = new StampedCache<>();
+    private final StampedCache<String, MeasureView> measureViews = new StampedCache<>();
+    private final StampedCache<String, ReferenceView> referenceViews = new StampedCache<>();
+    private final StampedCache<String, Map<String, String>> geometries = new StampedCache<>();
+    /** The stamps a read-only request works with (read on its first need, then kept); none outside one. */
+    private final ThreadLocal<long[]> requestStamps = new ThreadLocal<>();
+    private static final long[] NOT_READ = new long[0];
+
+    /** Work that reads through these views. */
+    public interface Reading {
+        void run() throws Exception;
+    }
 
     /**
      * @param workspaceTerritory the territory shown with internal result sets (a release shows the one it froze)
@@ -57,6 +73,37 @@ public final class ResultViews {
         this.certaintyOptions = Certainty.Options.defaults();
     }
 
+    /**
+     * Runs a read-only request: it reads the change stamps once, with the first question that needs
+     * one, so that the request sees one state of releases, measures, reference figures and
+     * boundaries and asks the database once instead of for each of them. Only for work that writes
+     * none of these (a request that writes must see its own write).
+     */
+    public void asOneReading(Reading work) throws Exception {
+        if (requestStamps.get() != null) {
+            work.run();
+            return;
+        }
+        requestStamps.set(NOT_READ);
+        try {
+            work.run();
+        } finally {
+            requestStamps.remove();
+        }
+    }
+
+    private long stamp(ChangeStamps.Topic topic) {
+        long[] stamps = requestStamps.get();
+        if (stamps == null) {
+            return ChangeStamps.current(jdbi, topic);
+        }
+        if (stamps == NOT_READ) {
+            stamps = ChangeStamps.all(jdbi);
+            requestStamps.set(stamps);
+        }
+        return stamps[topic.ordinal()];
+    }
+
     /** The views of a workspace's database: internal result sets carry the workspace's territory. */
     public static ResultViews of(Jdbi jdbi, WorkspaceConfig config) {
         return new ResultViews(jdbi, new ResultView.Territory(config.territoryCode(), config.territoryName(), config.synthetic(),
@@ -66,12 +113,12 @@ public final class ResultViews {
 
     /** The newest published release as the public sees it; empty while nothing is published. */
     public Optional<ResultView> latestPublished() {
-        return releases.latestPublished().map(r -> release(r, true));
+        return publishedReleases().stream().max(ReleaseRepository.OLDEST_FIRST).map(r -> release(r, true));
     }
 
     /** A published release as the public sees it; empty if there is no such published release. */
     public Optional<ResultView> published(int number) {
-        return releases.find(number).filter(ReleaseInfo::isPublished).map(r -> release(r, true));
+        return publishedReleases().stream().filter(r -> r.number() == number).findFirst().map(r -> release(r, true));
     }
 
     /**
@@ -84,7 +131,7 @@ public final class ResultViews {
 
     /** The published releases, oldest first. */
     public List<ReleaseInfo> publishedReleases() {
-        return releases.published();
+        return publishedList.get(stamp(ChangeStamps.Topic.RELEASES), "published", k -> List.copyOf(releases.published()));
     }
 
     /** Every release, oldest first (staff). */
@@ -113,7 +160,7 @@ public final class ResultViews {
         List<ResultView> earlier = new java.util.ArrayList<>();
         if (view.source().releaseNumber() != null && view.source().protectedFigures()) {
             Set<Integer> corrected = new HashSet<>();
-            List<ReleaseInfo> published = releases.published();
+            List<ReleaseInfo> published = publishedReleases();
             published.forEach(r -> {
                 if (r.corrects() != null) {
                     corrected.add(r.corrects());
@@ -136,21 +183,24 @@ public final class ResultViews {
 
     /**
      * The county's measures beside a view's figures: for staff every measure, for the public those
-     * marked public. Measures change after a release, so they are read each time.
+     * marked public. Measures change after a release: they are kept until a change raises their stamp.
      */
     public MeasureView measures(ResultView view, boolean staff) {
-        return MeasureView.of(view, new MeasureRepository(jdbi).list().stream().map(MeasureRepository.Stored::measure).toList(),
-                staff);
+        long stamp = stamp(ChangeStamps.Topic.MEASURES);
+        return measureViews.get(stamp, key(view) + "|" + staff, k -> MeasureView.of(view,
+                measureList.get(stamp, "all", x -> new MeasureRepository(jdbi).list().stream().map(MeasureRepository.Stored::measure)
+                        .toList()), staff));
     }
 
     /**
      * The official figures of reference regions beside a view's figures. They are public
-     * statistics, the same for every viewer, and change with each reference import, so they are
-     * read each time.
+     * statistics, the same for every viewer, and change with each reference import: they are kept
+     * until an import raises their stamp.
      */
     public ReferenceView references(ResultView view) {
-        return ReferenceView.of(view, ReferenceRepository.regions(jdbi), ReferenceRepository.figures(jdbi),
-                ReferenceRepository.packages(jdbi));
+        return referenceViews.get(stamp(ChangeStamps.Topic.REFERENCES), key(view),
+                k -> ReferenceView.of(view, ReferenceRepository.regions(jdbi), ReferenceRepository.figures(jdbi),
+                        ReferenceRepository.packages(jdbi)));
     }
 
     /**
@@ -166,6 +216,12 @@ public final class ResultViews {
         ResultView.Source src = view.source();
         String key = src.releaseNumber() + "|" + src.resultSetId() + "|" + src.protectedFigures();
         return certainties.computeIfAbsent(key, k -> computeCertainty(view));
+    }
+
+    /** What identifies a view's figures: views with the same key show the same (views are kept by it). */
+    private static String key(ResultView view) {
+        ResultView.Source src = view.source();
+        return src.releaseNumber() + "|" + src.resultSetId() + "|" + src.protectedFigures() + "|" + src.countsVisible();
     }
 
     private Certainties computeCertainty(ResultView view) {
@@ -203,7 +259,9 @@ public final class ResultViews {
 
     /** GeoJSON geometries of the areas of one level in the version valid at the end of the view's year. */
     public Map<String, String> geometries(ResultView view, String level) {
-        return AreaRepository.geometriesValidOn(jdbi, level, LocalDate.of(view.year(), 12, 31));
+        LocalDate end = LocalDate.of(view.year(), 12, 31);
+        return geometries.get(stamp(ChangeStamps.Topic.GEOMETRIES), level + "|" + end,
+                k -> java.util.Collections.unmodifiableMap(AreaRepository.geometriesValidOn(jdbi, level, end)));
     }
 
     /** The sources of the imports that delivered the drawn boundaries, for the maps' credit line. */

@@ -247,7 +247,11 @@ public final class WebServer implements AutoCloseable {
                 error(ctx, viewer.role() == Role.PUBLIC ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, null);
                 return;
             }
-            handler.handle(ctx);
+            if (method == HandlerType.GET) {
+                web.views().asOneReading(() -> handler.handle(ctx)); // a GET writes nothing the views keep
+            } else {
+                handler.handle(ctx);
+            }
         });
     }
 

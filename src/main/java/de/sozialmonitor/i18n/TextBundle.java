@@ -19,6 +19,11 @@ public final class TextBundle {
 
     private final Locale locale;
     private final ResourceBundle bundle;
+    /*
+     * Parsed formats by key: a page formats hundreds of texts, and parsing each pattern anew was a
+     * good part of the map's time. A MessageFormat is not thread-safe, so each thread keeps its own.
+     */
+    private final ThreadLocal<Map<String, MessageFormat>> formats = ThreadLocal.withInitial(java.util.HashMap::new);
 
     private TextBundle(String baseName, Locale locale) {
         this.locale = locale;
@@ -55,7 +60,8 @@ public final class TextBundle {
             // the same text as with arguments: MessageFormat's doubled apostrophe is one apostrophe
             return pattern.replace("''", "'");
         }
-        MessageFormat format = new MessageFormat(pattern, locale);
+        String parsed = pattern;
+        MessageFormat format = formats.get().computeIfAbsent(key, k -> new MessageFormat(parsed, locale));
         java.text.Format[] declared = format.getFormatsByArgumentIndex();
         Object[] plain = args.clone();
         for (int i = 0; i < plain.length; i++) {

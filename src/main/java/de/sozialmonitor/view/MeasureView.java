@@ -5,12 +5,15 @@ import de.sozialmonitor.model.Indicator;
 import de.sozialmonitor.model.Measure;
 import de.sozialmonitor.privacy.AreaInfo;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The county's measures as a release shows them beside its figures (the sibling of
@@ -36,6 +39,7 @@ public final class MeasureView {
 
     private final ResultView view;
     private final List<Entry> entries;
+    private final Map<String, SortedMap<String, List<Entry>>> byLevel = new ConcurrentHashMap<>();
 
     private MeasureView(ResultView view, List<Entry> entries) {
         this.view = view;
@@ -106,6 +110,10 @@ public final class MeasureView {
      * area and so mark nothing).
      */
     public SortedMap<String, List<Entry>> byArea(String level) {
+        return byLevel.computeIfAbsent(level, this::measuresByArea); // the map asks for it with every request
+    }
+
+    private SortedMap<String, List<Entry>> measuresByArea(String level) {
         SortedMap<String, List<Entry>> out = new TreeMap<>();
         String root = view.root().map(AreaInfo::code).orElse(null);
         for (AreaInfo area : view.areasOn(level)) {
@@ -118,7 +126,8 @@ public final class MeasureView {
                 }
             }
         }
-        return out;
+        out.replaceAll((code, entries) -> List.copyOf(entries));
+        return Collections.unmodifiableSortedMap(out);
     }
 
     /**

@@ -98,6 +98,15 @@ public final class ResultView {
     private volatile Map<String, Map<String, Figure>> ratesByGroup;
     private final Map<String, AreaClasses> classes = new HashMap<>();
     private final List<ComponentStat> stats = new ArrayList<>();
+    /** Each indicator's own target group key (the catalog is frozen): asked for with every figure a page shows. */
+    private final Map<String, String> ownGroups = new HashMap<>();
+    /*
+     * What pages ask again and again, worked out on first use: the view's figures do not change
+     * once the factories filled them (issue 15: the profile page scanned every peer per indicator).
+     */
+    private final Map<String, List<AreaInfo>> areasByLevel = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> withFigures = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Ranking> rankings = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ResultView(Source source, Territory territory, Frozen frozen) {
         this.source = source;
@@ -112,6 +121,7 @@ public final class ResultView {
         frozen.areas().values().forEach(a -> depth.putIfAbsent(a.level(), a.depth()));
         this.levels = depth.entrySet().stream().map(e -> new Level(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingInt(Level::depth).thenComparing(Level::name)).toList();
+        frozen.catalog().indicators().forEach(i -> ownGroups.putIfAbsent(i.id(), ownGroup(i, "")));
         for (ReleaseContent.StatRow s : frozen.stats()) {
             if (s.year() == frozen.year()) {
                 Map<String, Double> weights = ComponentStat.STATUS.equals(s.component()) ? frozen.method().statusIndicators()
@@ -287,7 +297,7 @@ public final class ResultView {
 
     /** The areas of one level, in name order. */
     public List<AreaInfo> areasOn(String level) {
-        return areas.values().stream().filter(a -> a.level().equals(level)).toList();
+        return areasByLevel.computeIfAbsent(level, l -> areas.values().stream().filter(a -> a.level().equals(l)).toList());
     }
 
     /** The areas above {@code code}, the territory first. */
@@ -309,12 +319,12 @@ public final class ResultView {
 
     /** The value of an indicator as the catalog defines it (with its own target group, if any). */
     public Figure rate(String indicatorId, String areaCode, int year) {
-        return figure(PublishedRow.RATE, indicatorId, areaCode, year, ownGroup(indicatorId, ""));
+        return figure(PublishedRow.RATE, indicatorId, areaCode, year, ownGroup(indicatorId));
     }
 
     /** The change of an indicator over the dynamics period up to {@code year}. */
     public Figure change(String indicatorId, String areaCode, int year) {
-        return figure(PublishedRow.CHANGE, indicatorId, areaCode, year, ownGroup(indicatorId, ""));
+        return figure(PublishedRow.CHANGE, indicatorId, areaCode, year, ownGroup(indicatorId));
     }
 
     /** A count (measure as the catalog writes it: {@code pop_u18}, {@code pop_total - pop_65plus}), where shown. */
@@ -337,8 +347,17 @@ public final class ResultView {
 
     /** True if any area has a figure (shown or not) for the indicator in {@code year}. */
     public boolean hasFigures(String indicatorId, int year) {
-        String group = ownGroup(indicatorId, "");
-        return areas.keySet().stream().anyMatch(a -> figures.containsKey(key(PublishedRow.RATE, indicatorId, a, year, group)));
+        return withFigures.computeIfAbsent(indicatorId + '\u0000' + year, k -> {
+            String group = ownGroup(indicatorId);
+            return areas.keySet().stream().anyMatch(a -> figures.containsKey(key(PublishedRow.RATE, indicatorId, a, year, group)));
+        });
+    }
+
+    /** The shown values of an indicator on one level in {@code year}: where each area of the level stands. */
+    public Ranking ranking(String indicatorId, String level, int year) {
+        return rankings.computeIfAbsent(indicatorId + '\u0000' + level + '\u0000' + year,
+                k -> new Ranking(areasOn(level).stream().map(a -> rate(indicatorId, a.code(), year)).filter(Figure::shown)
+                        .mapToDouble(Figure::value).toArray()));
     }
 
     /** The indicators of the catalog with figures in {@code year}, in catalog order. */
@@ -356,7 +375,7 @@ public final class ResultView {
     /** The series of an indicator for an area over every year of the view, on the view's boundaries. */
     public SortedMap<Integer, Figure> series(String indicatorId, String areaCode) {
         SortedMap<Integer, Figure> out = new TreeMap<>();
-        String group = ownGroup(indicatorId, "");
+        String group = ownGroup(indicatorId);
         for (int y : years) {
             Figure f = figures.get(key(PublishedRow.RATE, indicatorId, areaCode, y, group));
             if (f != null) {
@@ -434,8 +453,9 @@ public final class ResultView {
         return f == null ? Figure.MISSING : f;
     }
 
-    private String ownGroup(String indicatorId, String rowGroup) {
-        return ownGroup(catalog().indicator(indicatorId).orElse(null), rowGroup);
+    private String ownGroup(String indicatorId) {
+        String own = ownGroups.get(indicatorId);
+        return own != null ? own : ownGroup(null, ""); // an id outside the catalog: the whole population's key
     }
 
     /** The indicator's own target group combined with a row's (as the release table keys its rows). */

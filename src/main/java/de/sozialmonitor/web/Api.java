@@ -58,7 +58,7 @@ final class Api {
             ObjectNode f = features.addObject();
             f.put("type", "Feature");
             f.put("id", r.area().code());
-            f.set("geometry", web.geometries().simplified(g, zoom));
+            f.putRawValue("geometry", web.geometries().simplifiedText(g, zoom));
             ObjectNode p = f.putObject("properties");
             p.put("code", r.area().code());
             p.put("name", r.area().name());

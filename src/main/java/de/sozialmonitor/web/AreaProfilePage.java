@@ -8,6 +8,7 @@ import de.sozialmonitor.model.Polarity;
 import de.sozialmonitor.privacy.AreaInfo;
 import de.sozialmonitor.view.AreaClasses;
 import de.sozialmonitor.view.Figure;
+import de.sozialmonitor.view.Ranking;
 import de.sozialmonitor.view.ResultView;
 import de.sozialmonitor.view.Timeline;
 import io.javalin.http.Context;
@@ -38,9 +39,10 @@ final class AreaProfilePage {
 
     /**
      * What an area profile shows, for the page and its download alike: the area, its parents up to
-     * the territory, its peers on the same level, and the indicators with figures, all from one view.
+     * the territory, and the indicators with figures and the area's rank among the areas of its
+     * level, all from one view.
      */
-    record ProfileFigures(ResultView view, Timeline timeline, int year, AreaInfo area, List<AreaInfo> chain, List<AreaInfo> peers,
+    record ProfileFigures(ResultView view, Timeline timeline, int year, AreaInfo area, List<AreaInfo> chain,
                    List<Indicator> indicators) {
         AreaInfo parent() {
             return chain.isEmpty() ? null : chain.get(chain.size() - 1);
@@ -81,9 +83,9 @@ final class AreaProfilePage {
             if (!own.shown()) {
                 return null;
             }
-            List<Double> vs = peers.stream().map(a -> view.rate(i.id(), a.code(), year)).filter(Figure::shown).map(Figure::value).toList();
-            long worse = vs.stream().filter(x -> i.polarity() == Polarity.HIGHER_IS_BETTER ? x < own.value() : x > own.value()).count();
-            return new Rank((int) worse + 1, vs.size());
+            Ranking peers = view.ranking(i.id(), area.level(), year);
+            int worse = i.polarity() == Polarity.HIGHER_IS_BETTER ? peers.below(own.value()) : peers.above(own.value());
+            return new Rank(worse + 1, peers.size());
         }
     }
 
@@ -100,7 +102,7 @@ final class AreaProfilePage {
         // indicators this view has no figures for would only be rows of dashes
         List<Indicator> shown = view.catalog().indicators().stream()
                 .filter(i -> view.hasFigures(i.id(), s.year()) || !view.series(i.id(), code).isEmpty()).toList();
-        return new ProfileFigures(view, web.views().timeline(view), s.year(), area, view.parents(code), view.areasOn(area.level()), shown);
+        return new ProfileFigures(view, web.views().timeline(view), s.year(), area, view.parents(code), shown);
     }
 
     void area(Context ctx) {

@@ -2,6 +2,7 @@ package de.sozialmonitor.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.util.RawValue;
 import de.sozialmonitor.json.Json;
 import de.sozialmonitor.model.AreaGeometry;
 import java.util.Map;
@@ -19,8 +20,16 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 public final class Geometries {
     public static final int MIN_ZOOM = 6;
     public static final int MAX_ZOOM = 16;
-    private final Map<String, JsonNode> cache = new ConcurrentHashMap<>();
+    /*
+     * Keyed by the geometry's text itself, not by its hash: two geometries with the same hash would
+     * otherwise share a shape. The texts come from ResultViews, which keeps them, so their hashes
+     * are computed once.
+     */
+    private final Map<Simplification, RawValue> cache = new ConcurrentHashMap<>();
     private final Map<String, AreaGeometry.LabelPoint> labels = new ConcurrentHashMap<>();
+
+    private record Simplification(int zoom, String geoJson) {
+    }
 
     /** Tolerance in degrees: half a pixel of a 256-pixel web-map tile at {@code zoom}. */
     public static double tolerance(int zoom) {
@@ -32,17 +41,27 @@ public final class Geometries {
         return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
     }
 
-    /** The simplified GeoJSON geometry for {@code zoom}; null if the text is not a polygon geometry. */
-    public JsonNode simplified(String geoJson, int zoom) {
+    /**
+     * The simplified GeoJSON geometry for {@code zoom} as JSON text to embed in a feature
+     * ({@code null} if the text is not a polygon geometry). Kept as text: writing the coordinates
+     * anew for each request was a third of the map's time.
+     */
+    public RawValue simplifiedText(String geoJson, int zoom) {
         int z = clampZoom(zoom);
-        String key = z + ":" + geoJson.hashCode() + ":" + geoJson.length();
-        return cache.computeIfAbsent(key, k -> {
+        return cache.computeIfAbsent(new Simplification(z, geoJson), k -> {
             Geometry g = read(geoJson);
-            if (g == null) {
-                return JsonNodeFactory.instance.nullNode();
-            }
-            return write(TopologyPreservingSimplifier.simplify(g, tolerance(z)));
+            JsonNode tree = g == null ? JsonNodeFactory.instance.nullNode() : write(TopologyPreservingSimplifier.simplify(g, tolerance(z)));
+            return new RawValue(tree.toString());
         });
+    }
+
+    /** The simplified GeoJSON geometry for {@code zoom} as a tree; JSON null if the text is not a polygon geometry. */
+    public JsonNode simplified(String geoJson, int zoom) {
+        try {
+            return Json.MAPPER.readTree(simplifiedText(geoJson, zoom).rawValue().toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Where the area's name goes on the map (see {@link AreaGeometry#labelPoint}); null for no polygon. */

@@ -9,9 +9,15 @@ import java.util.Locale;
 public final class Texts {
     public static final Texts GERMAN = new Texts(Locale.GERMAN);
     public static final Texts ENGLISH = new Texts(Locale.ENGLISH);
+    private static final int MAX_KEPT_DECIMALS = 6;
 
     private final Locale locale;
     private final TextBundle bundle;
+    /*
+     * A page prints hundreds of numbers; building a DecimalFormat for each was a good part of its
+     * time. A format is not thread-safe, so each thread keeps its own, one per number of decimals.
+     */
+    private final ThreadLocal<DecimalFormat[]> formats = ThreadLocal.withInitial(() -> new DecimalFormat[MAX_KEPT_DECIMALS + 1]);
 
     private Texts(Locale locale) {
         this.locale = locale;
@@ -44,9 +50,22 @@ public final class Texts {
         if (value == null || value.isNaN()) {
             return "–";
         }
-        DecimalFormat f = new DecimalFormat(decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0",
-                DecimalFormatSymbols.getInstance(locale));
-        return f.format(value);
+        return format(decimals).format(value);
+    }
+
+    private DecimalFormat format(int decimals) {
+        if (decimals < 0 || decimals > MAX_KEPT_DECIMALS) {
+            return newFormat(decimals);
+        }
+        DecimalFormat[] kept = formats.get();
+        if (kept[decimals] == null) {
+            kept[decimals] = newFormat(decimals);
+        }
+        return kept[decimals];
+    }
+
+    private DecimalFormat newFormat(int decimals) {
+        return new DecimalFormat(decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0", DecimalFormatSymbols.getInstance(locale));
     }
 
     /** A number with its sign (typographic minus in German, "+" for positive values), e.g. "+2,1", "−0,4". */

@@ -108,6 +108,7 @@ public final class DemoIntegration {
      * Creates a release of {@code year} from its latest result set (after disclosure control) and
      * publishes it, as {@code release create} and {@code release publish} do. If that result set
      * is already in a published release, nothing is done: a published release is never changed.
+     * If the demo's own release of it is there unpublished, that one is published.
      */
     static DemoBuild.Step releaseAndPublish(Workspace ws, Database db, int year) {
         return releaseAndPublish(ws, db, year, RELEASE_TITLE + " " + year);
@@ -117,13 +118,24 @@ public final class DemoIntegration {
     static DemoBuild.Step releaseAndPublish(Workspace ws, Database db, int year, String title) {
         String name = "release " + year;
         Long latest = new ResultRepository(db.jdbi()).latestId(year).orElse(null);
-        var published = new ReleaseRepository(db.jdbi()).list().stream()
-                .filter(r -> r.isPublished() && latest != null && r.resultSetId() == latest).findFirst();
+        List<ReleaseRepository.ReleaseInfo> ofLatest = new ReleaseRepository(db.jdbi()).list().stream()
+                .filter(r -> latest != null && r.resultSetId() == latest).toList();
+        var published = ofLatest.stream().filter(ReleaseRepository.ReleaseInfo::isPublished).findFirst();
         if (published.isPresent()) {
             return new DemoBuild.Step(name, true, "unchanged (release " + published.get().number() + " is published)", false);
         }
+        // Create and publish are two transactions, as the two commands are: a run stopped between
+        // them (Ctrl-C, a killed process) leaves its release unpublished. Freezing the same results
+        // again under the next number would leave that one listed as unpublished for good.
+        var leftUnpublished = ofLatest.stream().filter(r -> USER.equals(r.createdBy()) && title.equals(r.title())
+                && r.corrects() == null).max(java.util.Comparator.comparingInt(ReleaseRepository.ReleaseInfo::number));
         try {
             ReleaseWorkflow workflow = new ReleaseWorkflow(db.jdbi());
+            if (leftUnpublished.isPresent()) {
+                ReleaseRepository.ReleaseInfo info = workflow.publish(leftUnpublished.get().number(), USER);
+                return new DemoBuild.Step(name, true, "release " + info.number() + " published (created by an earlier run that "
+                        + "stopped before publishing it)", true);
+            }
             ReleaseRepository.ReleaseInfo created = workflow.create(ReleaseWorkflow.CreateRequest.of(ws.config(), ws.catalog(),
                     title, year, null), USER);
             ReleaseRepository.ReleaseInfo info = workflow.publish(created.number(), USER);

@@ -57,19 +57,24 @@ final class ExampleCountyPackage {
     static PackageExport.Files build(Path dir) {
         Workspace ws = workspace(dir);
         try (Database db = ws.openDatabase()) {
-            Path areas = ws.dataDir().resolve("gebiete.csv");
-            Path counts = ws.dataDir().resolve("zaehlwerte.csv");
-            writeAreas(areas);
-            writeCounts(counts, SyntheticCounts.generate(profiles(), SEED, FIRST_YEAR, ExampleCounty.YEAR));
-            DemoIntegration.importFile(ws, db, areas, "Gebiete " + ExampleCounty.NAME);
-            DemoIntegration.importFile(ws, db, counts, "Zählwerte " + ExampleCounty.NAME);
-            DemoIntegration.compute(ws, db, List.of(ExampleCounty.YEAR), "compute " + ExampleCounty.YEAR, true);
+            importAndCompute(ws, db);
             DemoIntegration.releaseAndPublish(ws, db, ExampleCounty.YEAR, RELEASE_TITLE);
             return PackageExport.of(ResultViews.of(db.jdbi(), ws.config()), new ReleaseRepository(db.jdbi()), 1);
         }
     }
 
-    private static Workspace workspace(Path dir) {
+    /** Imports the county's areas and counts and computes {@link ExampleCounty#YEAR}: what a release is made from. */
+    static void importAndCompute(Workspace ws, Database db) {
+        Path areas = ws.dataDir().resolve("gebiete.csv");
+        Path counts = ws.dataDir().resolve("zaehlwerte.csv");
+        writeAreas(areas);
+        writeCounts(counts, SyntheticCounts.generate(profiles(), SEED, FIRST_YEAR, ExampleCounty.YEAR));
+        DemoIntegration.importFile(ws, db, areas, "Gebiete " + ExampleCounty.NAME);
+        DemoIntegration.importFile(ws, db, counts, "Zählwerte " + ExampleCounty.NAME);
+        DemoIntegration.compute(ws, db, List.of(ExampleCounty.YEAR), "compute " + ExampleCounty.YEAR, true);
+    }
+
+    static Workspace workspace(Path dir) {
         Map<String, String> replacements = new LinkedHashMap<>();
         replacements.put("code: \"00000\"", "code: \"" + ExampleCounty.CODE + "\"");
         replacements.put("name: \"Mein Landkreis\"", "name: \"" + ExampleCounty.NAME + "\"");

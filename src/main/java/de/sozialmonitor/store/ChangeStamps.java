@@ -1,5 +1,7 @@
 package de.sozialmonitor.store;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -39,15 +41,13 @@ public final class ChangeStamps {
 
     /** Every topic's current stamp, by {@link Topic#ordinal()}: one query for a reader that needs several. */
     public static long[] all(Jdbi jdbi) {
+        Map<String, Long> byCode = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT topic, stamp FROM change_stamp")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> byCode.put(e.getKey(), e.getValue())));
         long[] stamps = new long[Topic.values().length];
-        jdbi.useHandle(h -> h.createQuery("SELECT topic, stamp FROM change_stamp").map((rs, ctx) -> {
-            for (Topic t : Topic.values()) {
-                if (t.code.equals(rs.getString(1))) {
-                    stamps[t.ordinal()] = rs.getLong(2);
-                }
-            }
-            return null;
-        }).forEach(x -> { }));
+        for (Topic t : Topic.values()) {
+            stamps[t.ordinal()] = byCode.get(t.code); // V120 inserts every topic's row
+        }
         return stamps;
     }
 

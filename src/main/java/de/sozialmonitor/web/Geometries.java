@@ -21,9 +21,9 @@ public final class Geometries {
     public static final int MIN_ZOOM = 6;
     public static final int MAX_ZOOM = 16;
     /*
-     * Keyed by the geometry's text itself, not by its hash: two geometries with the same hash would
-     * otherwise share a shape. The texts come from ResultViews, which keeps them, so their hashes
-     * are computed once.
+     * Both keyed by the geometry's text itself, not by its hash: two geometries with the same hash
+     * would otherwise share a shape or a label. The texts come from ResultViews, which keeps them,
+     * so their hashes are computed once.
      */
     private final Map<Simplification, RawValue> cache = new ConcurrentHashMap<>();
     private final Map<String, AreaGeometry.LabelPoint> labels = new ConcurrentHashMap<>();
@@ -55,26 +55,16 @@ public final class Geometries {
         });
     }
 
-    /** The simplified GeoJSON geometry for {@code zoom} as a tree; JSON null if the text is not a polygon geometry. */
-    public JsonNode simplified(String geoJson, int zoom) {
-        try {
-            return Json.MAPPER.readTree(simplifiedText(geoJson, zoom).rawValue().toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** Where the area's name goes on the map (see {@link AreaGeometry#labelPoint}); null for no polygon. */
     public AreaGeometry.LabelPoint labelPoint(String geoJson) {
-        String key = geoJson.hashCode() + ":" + geoJson.length();
-        AreaGeometry.LabelPoint found = labels.get(key);
+        AreaGeometry.LabelPoint found = labels.get(geoJson);
         if (found == null) {
             Geometry g = read(geoJson);
             if (g == null) {
                 return null;
             }
             found = AreaGeometry.labelPoint(g, true);
-            labels.put(key, found);
+            labels.put(geoJson, found);
         }
         return found;
     }
